@@ -1,0 +1,45 @@
+/** One HTTP (or rendered) response. `body` holds the raw bytes; `text` the decoded document for text types. */
+export interface FetchResult {
+  /** The URL that was asked for. */
+  url: string;
+  /** The URL after redirects (or the browser's final location). */
+  finalUrl: string;
+  status: number;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  /** Lower-cased MIME type without parameters, e.g. "text/html". */
+  contentType: string;
+  body: Buffer;
+  /** The body decoded to a string (charset from header, BOM or <meta>) for HTML/XML/text responses. */
+  text?: string;
+  /** True when a conditional request was answered 304 Not Modified (body is empty then). */
+  notModified?: boolean;
+}
+
+export interface FetchOptions {
+  /** "page": HTML expected, redirects must stay on the start origin; "asset": any type (images); "data": XML/text (feeds, sitemaps, robots). */
+  kind?: 'page' | 'asset' | 'data';
+  /** Conditional request validators from an earlier run. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** Fetching is a service the stages call; HTTP and the browser implement the same interface. */
+export interface Fetcher {
+  fetch(url: string, options?: FetchOptions): Promise<FetchResult>;
+  close(): Promise<void>;
+}
+
+/** A fetch that failed for good (after retries). The message names the URL and the reason. */
+export class FetchError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    readonly status?: number,
+    /** Errors that retrying later may cure (network, 5xx, 429) versus permanent ones (404, not HTML, disallowed). */
+    readonly transient = false,
+  ) {
+    super(`${url}: ${reason}`);
+    this.name = 'FetchError';
+  }
+}
