@@ -22,6 +22,8 @@ export interface FetchOptions {
   /** Conditional request validators from an earlier run. */
   etag?: string;
   lastModified?: string;
+  /** Index pages only: a browser clicks "Load more" and scrolls until no new content appears before snapshotting. */
+  expand?: boolean;
 }
 
 /** Fetching is a service the stages call; HTTP and the browser implement the same interface. */
