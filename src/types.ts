@@ -20,6 +20,8 @@ export interface ExtractedPost {
   contentHtml: string;
   /** The engine recognised on the page, if any (e.g. "hexo", "jekyll"). */
   engine?: string;
+  /** How the content element was chosen (a CSS path or the rule's name), shown by `blogvault inspect`. */
+  contentSelector?: string;
 }
 
 /** A post link found while walking the index. */

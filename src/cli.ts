@@ -1,0 +1,205 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
+import YAML from 'yaml';
+import { VERSION } from './version.js';
+import { runArchive } from './pipeline/archive.js';
+import { runInspect } from './pipeline/inspect.js';
+import { runRebuild } from './pipeline/rebuild.js';
+import { InputError, reasonOf } from './pipeline/errors.js';
+import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type RenderMode } from './pipeline/options.js';
+import { createReporter, type Verbosity } from './pipeline/reporter.js';
+import { archivedCount, formatSummary, type RunSummary } from './pipeline/summary.js';
+import { ArchiveStore } from './store/archive-store.js';
+import { exportArchive, EXPORT_TARGETS, type ExportTarget } from './export/index.js';
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, partial: 1, input: 2, interrupted: 130 } as const;
+
+const profileParser = (path: string): Record<string, unknown> => {
+  const text = readFileSync(path, 'utf8');
+  const data: unknown = path.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+  if (!data || typeof data !== 'object') throw new InputError(`${path}: a site profile must be a YAML or JSON mapping of options`);
+  return data as Record<string, unknown>;
+};
+
+function crawlOptions<T>(y: Argv<T>) {
+  return y
+    .option('concurrency', { type: 'number', default: DEFAULT_SETTINGS.concurrency, describe: 'Requests in flight at once' })
+    .option('max-pages', { type: 'number', default: DEFAULT_SETTINGS.maxPages, describe: 'Stop walking the index after this many pages' })
+    .option('render', { choices: ['never', 'auto', 'always'] as const, default: DEFAULT_SETTINGS.render, describe: 'Render pages in Chromium: auto = only when the static HTML has no content' })
+    .option('discover', { choices: ['index', 'feed', 'sitemap', 'all'] as const, default: DEFAULT_SETTINGS.discover, describe: 'Where the post list comes from (index is cross-checked with feed and sitemap)' })
+    .option('ignore-robots', { type: 'boolean', default: false, describe: 'Do not obey robots.txt' })
+    .option('rate', { type: 'number', describe: 'At most this many requests per second per host' })
+    .option('timeout', { type: 'number', default: DEFAULT_SETTINGS.timeoutMs / 1000, describe: 'Seconds before a request is abandoned' })
+    .option('retries', { type: 'number', default: DEFAULT_SETTINGS.retries, describe: 'Retries per URL on network errors, 5xx and 429' })
+    .option('max-bytes', { type: 'number', default: DEFAULT_SETTINGS.maxBytes, describe: 'Largest response accepted, in bytes' })
+    .option('images', { type: 'boolean', default: true, describe: 'Download images next to the posts (--no-images keeps remote links)' })
+    .option('history', { type: 'boolean', default: false, describe: 'Keep the previous version of a changed post' })
+    .option('keep-html', { type: 'boolean', default: false, describe: 'Store the fetched HTML of each post (gzip) for `rebuild`' })
+    .option('post-link', { type: 'string', describe: 'CSS selector of post links on index pages' })
+    .option('next', { type: 'string', describe: 'CSS selector of the next-index-page link' })
+    .option('content', { type: 'string', describe: 'CSS selector of the article body on post pages' })
+    .option('title', { type: 'string', describe: 'CSS selector of the post title' })
+    .option('date', { type: 'string', describe: 'CSS selector of the post date' })
+    .option('exclude', { type: 'string', array: true, describe: 'URL patterns (glob with *, or /regex/) never archived' })
+    .config('profile', 'Site profile (YAML or JSON) holding any of these options', profileParser);
+}
+
+function reportOptions<T>(y: Argv<T>) {
+  return y
+    .option('since', { type: 'string', describe: 'Stop walking the index once posts are older than this date (YYYY-MM-DD)' })
+    .option('report', { type: 'string', describe: 'Write a JSON report of the run to this file' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report on stdout instead of the summary' })
+    .option('quiet', { type: 'boolean', alias: 'q', default: false, describe: 'Print nothing unless something changed or failed' })
+    .option('verbose', { type: 'boolean', alias: 'v', default: false, describe: 'Print every post, retry and skipped link' });
+}
+
+type CrawlArgs = {
+  concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; rate?: number;
+  timeout: number; retries: number; maxBytes: number; images: boolean; history: boolean; keepHtml: boolean;
+  postLink?: string; next?: string; content?: string; title?: string; date?: string; exclude?: string[];
+};
+
+function settingsFrom(url: string, a: CrawlArgs): ArchiveSettings {
+  const positive = (name: string, n: number | undefined) => {
+    if (n !== undefined && !(n > 0)) throw new InputError(`--${name} must be a positive number, got ${n}`);
+    return n;
+  };
+  return {
+    startUrl: url,
+    concurrency: Math.floor(positive('concurrency', a.concurrency) ?? DEFAULT_SETTINGS.concurrency),
+    maxPages: Math.floor(positive('max-pages', a.maxPages) ?? DEFAULT_SETTINGS.maxPages),
+    render: a.render,
+    discover: a.discover,
+    ignoreRobots: a.ignoreRobots,
+    rate: positive('rate', a.rate),
+    timeoutMs: (positive('timeout', a.timeout) ?? 30) * 1000,
+    retries: Math.max(0, Math.floor(a.retries)),
+    maxBytes: positive('max-bytes', a.maxBytes) ?? DEFAULT_SETTINGS.maxBytes,
+    images: a.images,
+    history: a.history,
+    keepHtml: a.keepHtml,
+    overrides: { postLink: a.postLink, next: a.next, content: a.content, title: a.title, date: a.date, exclude: a.exclude },
+  };
+}
+
+function verbosityOf(a: { quiet: boolean; verbose: boolean }, fallback: Verbosity): Verbosity {
+  if (a.verbose) return 'verbose';
+  if (a.quiet) return 'quiet';
+  return fallback;
+}
+
+async function archiveAndReport(
+  settings: ArchiveSettings,
+  out: string,
+  a: { since?: string; report?: string; json: boolean; quiet: boolean; verbose: boolean },
+  fallback: Verbosity,
+): Promise<number> {
+  const verbosity = verbosityOf(a, fallback);
+  if (a.since !== undefined && Number.isNaN(Date.parse(a.since))) throw new InputError(`--since ${a.since}: not a date (use YYYY-MM-DD)`);
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    process.stderr.write('\nStopping: finishing the posts in flight (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  let summary: RunSummary;
+  try {
+    summary = await runArchive({ settings, out, since: a.since, reporter: createReporter(verbosity), signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+  const json = JSON.stringify(summary, null, 2);
+  if (a.report) writeFileSync(a.report, `${json}\n`);
+  const eventful = summary.new.length + summary.changed.length + summary.failed.length > 0 || summary.interrupted;
+  if (a.json) process.stdout.write(`${json}\n`);
+  else if (verbosity !== 'quiet' || eventful) process.stdout.write(`${formatSummary(summary)}\n`);
+  if (summary.interrupted) return EXIT.interrupted;
+  if (summary.failed.length > 0) return EXIT.partial;
+  if (archivedCount(summary) === 0) {
+    process.stderr.write(`blogvault: no posts found at ${settings.startUrl} (try --post-link, or \`blogvault inspect\`)\n`);
+    return EXIT.partial;
+  }
+  return EXIT.ok;
+}
+
+export function buildCli(argv: string[]) {
+  return yargs(argv)
+    .scriptName('blogvault')
+    .usage('$0 <command> [options]\n\nArchive a whole blog into Markdown files with YAML front matter.')
+    .command(
+      'archive <url>',
+      'Archive every post of the blog whose index is at <url>',
+      (y) => reportOptions(crawlOptions(y.positional('url', { type: 'string', demandOption: true, describe: 'The blog index (first page)' })))
+        .option('out', { type: 'string', alias: 'o', default: 'archive', describe: 'Archive folder' }),
+      async (a) => {
+        process.exitCode = await archiveAndReport(settingsFrom(a.url, a as unknown as CrawlArgs), a.out, a, 'normal');
+      },
+    )
+    .command(
+      'update <dir>',
+      'Archive again with the settings saved in <dir> (for cron: quiet unless something changed or failed)',
+      (y) => reportOptions(y.positional('dir', { type: 'string', demandOption: true, describe: 'An archive folder made by `archive`' })),
+      async (a) => {
+        const saved = await ArchiveStore.loadSettings(a.dir);
+        if (!saved) throw new InputError(`${a.dir}: not a blogvault archive (no saved settings); run \`blogvault archive <url> --out ${a.dir}\` first`);
+        const settings = { ...DEFAULT_SETTINGS, ...(saved as Partial<ArchiveSettings>) } as ArchiveSettings;
+        process.exitCode = await archiveAndReport(settings, a.dir, a, 'quiet');
+      },
+    )
+    .command(
+      'inspect <url>',
+      'Dry run: show the engine, the pagination chain, post links and one extracted post, without writing anything',
+      (y) => crawlOptions(y.positional('url', { type: 'string', demandOption: true })).option('pages', { type: 'number', default: 3, describe: 'Index pages to walk' }),
+      async (a) => {
+        process.stdout.write(await runInspect(settingsFrom(a.url, a as unknown as CrawlArgs), a.pages));
+      },
+    )
+    .command(
+      'rebuild <dir>',
+      'Re-extract every post from the HTML snapshots kept with --keep-html, without network',
+      (y) => y.positional('dir', { type: 'string', demandOption: true }),
+      async (a) => {
+        const result = await runRebuild(a.dir);
+        process.stdout.write(`Rebuilt ${result.rebuilt} posts (${result.changed} changed) from snapshots in ${a.dir}\n`);
+        for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);
+        process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
+      },
+    )
+    .command(
+      'export <dir>',
+      'Export an archive into another platform\'s layout',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true })
+          .option('to', { choices: EXPORT_TARGETS, demandOption: true, describe: 'Target platform' })
+          .option('out', { type: 'string', alias: 'o', demandOption: true, describe: 'Output folder' })
+          .option('keep-urls', { type: 'boolean', default: false, describe: 'Keep the old URL paths (permalink / aliases)' }),
+      async (a) => {
+        const report = await exportArchive(a.dir, { to: a.to as ExportTarget, out: a.out, keepUrls: a.keepUrls });
+        process.stdout.write(`${report.summary}\n`);
+      },
+    )
+    .demandCommand(1, 'Name a command: archive, update, inspect, rebuild or export (see --help)')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, err) => {
+      throw err ?? new InputError(`${message} (see blogvault --help)`);
+    });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli(argv).parseAsync();
+  } catch (err) {
+    process.stderr.write(`blogvault: ${reasonOf(err)}\n`);
+    if (process.env.BLOGVAULT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = EXIT.input;
+  }
+}

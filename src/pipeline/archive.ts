@@ -1,0 +1,247 @@
+import { posix } from 'node:path';
+import pLimit from 'p-limit';
+import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
+import { FetchError } from '../fetch/fetcher.js';
+import { createHttpFetcher } from '../fetch/http-fetcher.js';
+import { createBrowserFetcher } from '../fetch/browser-fetcher.js';
+import { needsRendering } from '../fetch/render-detect.js';
+import { findPostLinks } from '../discover/post-links.js';
+import { walkIndex } from '../discover/index-walk.js';
+import { discoverFeedLinks } from '../discover/feeds.js';
+import { discoverSitemapLinks } from '../discover/sitemap.js';
+import { normalizeUrl } from '../discover/url.js';
+import { extractPost } from '../extract/index.js';
+import { htmlToMarkdown } from '../convert/index.js';
+import { ArchiveStore } from '../store/archive-store.js';
+import type { PostLink } from '../types.js';
+import { USER_AGENT } from '../version.js';
+import { collectImageUrls, rewriteImages } from './images.js';
+import type { ArchiveSettings } from './options.js';
+import type { Reporter } from './reporter.js';
+import { emptySummary, type RunSummary } from './summary.js';
+import { InputError, reasonOf } from './errors.js';
+
+export interface RunOptions {
+  settings: ArchiveSettings;
+  out: string;
+  /** Stop walking the index once its posts are older than this ISO date. */
+  since?: string;
+  reporter: Reporter;
+  /** Aborted on SIGINT: no new post is started, the ones in flight finish. */
+  signal?: AbortSignal;
+}
+
+export function validateStartUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(`${raw}: not a valid URL (expected something like https://blog.example.com/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`${raw}: only http and https URLs can be archived`);
+  return url.href;
+}
+
+export async function runArchive(options: RunOptions): Promise<RunSummary> {
+  const { settings, out, reporter, signal } = options;
+  const startUrl = validateStartUrl(settings.startUrl);
+  const started = Date.now();
+  const summary = emptySummary(startUrl, out);
+  const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
+  const http = createHttpFetcher({
+    userAgent: USER_AGENT,
+    concurrency: settings.concurrency,
+    rate: settings.rate,
+    timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
+    maxBytes: settings.maxBytes,
+    ignoreRobots: settings.ignoreRobots,
+    onEvent: (e: unknown) => reporter.debug(typeof e === 'string' ? e : JSON.stringify(e)),
+  });
+  let browser: Fetcher | undefined;
+  try {
+    await store.saveSettings({ ...settings, startUrl });
+    let first = await fetchIndex(http, startUrl);
+    let pages: Fetcher = http;
+    const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
+    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? needsRendering(first.text ?? '', { postLinks: staticLinks.length }) : { render: false };
+    if (verdict.render) {
+      reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
+      browser = await createBrowserFetcher({ concurrency: settings.concurrency, http, timeoutMs: settings.timeoutMs });
+      pages = browser;
+      summary.renderer = 'browser';
+      first = await fetchIndex(browser, startUrl, true);
+    }
+
+    const limit = pLimit(settings.concurrency);
+    const seen = new Set<string>();
+    const listed = new Set<string>();
+    const tasks: Promise<void>[] = [];
+    const images = new ImageCache(http, store, reporter, summary);
+    const schedule = (link: PostLink) => {
+      const key = normalizeUrl(link.url);
+      listed.add(link.url);
+      if (seen.has(key)) return;
+      seen.add(key);
+      summary.postsFound++;
+      tasks.push(limit(() => (signal?.aborted ? undefined : archivePost(link))));
+    };
+
+    const archivePost = async (link: PostLink): Promise<void> => {
+      const entry = store.entry(link.url);
+      const validators = entry?.status === 'archived' ? { etag: entry.etag, lastModified: entry.lastModified } : {};
+      try {
+        const res = await pages.fetch(link.url, { kind: 'page', ...validators });
+        if (res.notModified) {
+          await store.markNotModified(link.url, validators);
+          summary.unchanged.push(link.url);
+          report('unchanged', link.url, entry?.file ?? '');
+          return;
+        }
+        const extracted = extractPost(res.text ?? '', res.finalUrl, settings.overrides);
+        const meta = { ...extracted.meta, title: extracted.meta.title || link.title || '', date: extracted.meta.date ?? link.date };
+        const file = store.postPath(res.finalUrl, meta);
+        let html = extracted.contentHtml;
+        const assets: Record<string, string> = {};
+        if (settings.images) {
+          const local = new Map<string, string>();
+          for (const src of collectImageUrls(html)) {
+            const saved = await images.get(src, entry?.assets);
+            if (saved === undefined) continue;
+            assets[src] = saved;
+            local.set(src, posix.relative(posix.dirname(file), saved));
+          }
+          html = rewriteImages(html, local);
+        }
+        const markdown = htmlToMarkdown(html, res.finalUrl);
+        const result = await store.writePost({
+          url: res.finalUrl,
+          meta,
+          markdown,
+          etag: res.headers['etag'],
+          lastModified: res.headers['last-modified'],
+          assets,
+          html: settings.keepHtml ? res.body : undefined,
+        });
+        summary[result.status].push(res.finalUrl);
+        report(result.status, link.url, result.file);
+      } catch (err) {
+        const reason = err instanceof FetchError ? err.reason : reasonOf(err);
+        await store.markFailed(link.url, reason);
+        summary.failed.push({ url: link.url, reason });
+        report('failed', link.url, reason);
+      }
+    };
+    let done = 0;
+    const report = (outcome: 'new' | 'changed' | 'unchanged' | 'failed', url: string, detail: string) =>
+      reporter.post(outcome, url, detail, ++done, summary.postsFound);
+
+    let walkComplete = !options.since;
+    if (settings.discover === 'index' || settings.discover === 'all') {
+      for await (const page of walkIndex(startUrl, pages, { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first })) {
+        if (signal?.aborted) break;
+        summary.indexPages++;
+        if (page.error) {
+          walkComplete = false;
+          reporter.notice(`index page ${page.url} could not be read: ${page.error}`);
+        }
+        for (const link of page.links) schedule(link);
+      }
+      if (summary.indexPages >= settings.maxPages) walkComplete = false;
+    }
+
+    if (!signal?.aborted) {
+      const extra = await otherSources(settings, startUrl, first, http, [...seen], reporter);
+      if (settings.discover === 'index') {
+        summary.notInIndex = extra.filter((l) => !seen.has(normalizeUrl(l.url))).map((l) => l.url);
+      } else {
+        for (const link of extra) schedule(link);
+      }
+    }
+    await Promise.all(tasks);
+    reporter.stop();
+    summary.interrupted = signal?.aborted === true;
+    if (walkComplete && !summary.interrupted) summary.vanished = await store.markListed([...listed]);
+    summary.elapsedMs = Date.now() - started;
+    await store.recordRun(summary);
+    return summary;
+  } finally {
+    reporter.stop();
+    await browser?.close();
+    await http.close();
+    await store.close();
+  }
+}
+
+async function fetchIndex(fetcher: Fetcher, url: string, expand = false): Promise<FetchResult> {
+  try {
+    const res = await fetcher.fetch(url, { kind: 'page', expand });
+    if (!res.text) throw new FetchError(url, 'empty response');
+    return res;
+  } catch (err) {
+    const reason = err instanceof FetchError ? err.reason : reasonOf(err);
+    throw new InputError(`cannot read the blog index ${url}: ${reason}`);
+  }
+}
+
+/** Feed and sitemap posts; absent or broken feeds are normal, so failures here are only logged. */
+async function otherSources(
+  settings: ArchiveSettings,
+  startUrl: string,
+  first: FetchResult,
+  http: Fetcher,
+  known: string[],
+  reporter: Reporter,
+): Promise<PostLink[]> {
+  const links: PostLink[] = [];
+  if (settings.discover !== 'sitemap') {
+    try {
+      links.push(...(await discoverFeedLinks(startUrl, first.text ?? '', http)));
+    } catch (err) {
+      reporter.debug(`feed discovery: ${reasonOf(err)}`);
+    }
+  }
+  if (settings.discover !== 'feed') {
+    try {
+      links.push(...(await discoverSitemapLinks(startUrl, http, known)));
+    } catch (err) {
+      reporter.debug(`sitemap discovery: ${reasonOf(err)}`);
+    }
+  }
+  return links;
+}
+
+/** Downloads each image once per run, reuses copies archived by earlier runs. */
+class ImageCache {
+  private readonly pending = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly http: Fetcher,
+    private readonly store: ArchiveStore,
+    private readonly reporter: Reporter,
+    private readonly summary: RunSummary,
+  ) {}
+
+  get(src: string, previous?: Record<string, string>): Promise<string | undefined> {
+    let p = this.pending.get(src);
+    if (!p) {
+      p = this.download(src, previous?.[src]);
+      this.pending.set(src, p);
+    }
+    return p;
+  }
+
+  private async download(src: string, previous: string | undefined): Promise<string | undefined> {
+    if (previous && (await this.store.hasAsset(previous))) return previous;
+    try {
+      const res = await this.http.fetch(src, { kind: 'asset' });
+      const path = await this.store.saveAsset(res.body, src, res.contentType);
+      this.summary.images++;
+      return path;
+    } catch (err) {
+      this.summary.imagesFailed++;
+      this.reporter.debug(`image ${src}: ${reasonOf(err)}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/** Input the run cannot work with (bad URL, unreachable or non-HTML index, archive in use): exit code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function reasonOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,76 @@
+import type { Fetcher } from '../fetch/fetcher.js';
+import { createHttpFetcher } from '../fetch/http-fetcher.js';
+import { needsRendering } from '../fetch/render-detect.js';
+import { findNextPages } from '../discover/pagination.js';
+import { findPostLinks } from '../discover/post-links.js';
+import { walkIndex } from '../discover/index-walk.js';
+import { discoverFeedLinks } from '../discover/feeds.js';
+import { discoverSitemapLinks } from '../discover/sitemap.js';
+import { detectEngine, extractPost } from '../extract/index.js';
+import { htmlToMarkdown } from '../convert/index.js';
+import { USER_AGENT } from '../version.js';
+import { validateStartUrl } from './archive.js';
+import { InputError, reasonOf } from './errors.js';
+import type { ArchiveSettings } from './options.js';
+
+/** A dry run that explains what an archive run would do on this blog, writing nothing. */
+export async function runInspect(settings: ArchiveSettings, pages: number): Promise<string> {
+  const startUrl = validateStartUrl(settings.startUrl);
+  const http: Fetcher = createHttpFetcher({
+    userAgent: USER_AGENT,
+    concurrency: settings.concurrency,
+    rate: settings.rate,
+    timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
+    maxBytes: settings.maxBytes,
+    ignoreRobots: settings.ignoreRobots,
+  });
+  const out: string[] = [];
+  try {
+    const first = await http.fetch(startUrl, { kind: 'page' }).catch((err: unknown) => {
+      throw new InputError(`cannot read the blog index ${startUrl}: ${reasonOf(err)}`);
+    });
+    const html = first.text ?? '';
+    const links = findPostLinks(html, first.finalUrl, settings.overrides);
+    const render = needsRendering(html, { postLinks: links.length });
+    out.push(`Blog:      ${startUrl}`);
+    out.push(`Engine:    ${detectEngine(html) ?? 'not recognised (generic extraction)'}`);
+    out.push(`Rendering: ${render.render ? `needs a browser (${render.reason ?? 'no content in the static HTML'})` : 'static HTML is enough'}`);
+    out.push(`Next page candidates on the first page: ${findNextPages(html, first.finalUrl, settings.overrides).join(', ') || 'none'}`);
+    out.push('', `Index pages (first ${pages}):`);
+    let sample: string | undefined;
+    let n = 0;
+    const known: string[] = [];
+    for await (const page of walkIndex(startUrl, http, { maxPages: pages, overrides: settings.overrides, firstPage: first })) {
+      n++;
+      out.push(`  ${n}. ${page.url}: ${page.links.length} post links${page.error ? ` (error: ${page.error})` : ''}`);
+      for (const link of page.links) {
+        known.push(link.url);
+        sample ??= link.url;
+        out.push(`       ${link.url}${link.title ? `  "${link.title}"` : ''}${link.date ? `  ${link.date}` : ''}`);
+      }
+    }
+    const feed = await discoverFeedLinks(startUrl, html, http).catch(() => []);
+    const sitemap = await discoverSitemapLinks(startUrl, http, known).catch(() => []);
+    out.push('', `Feed: ${feed.length} posts listed. Sitemap: ${sitemap.length} post-like URLs listed.`);
+    if (sample) {
+      const post = await http.fetch(sample, { kind: 'page' });
+      const extracted = extractPost(post.text ?? '', post.finalUrl, settings.overrides);
+      const markdown = htmlToMarkdown(extracted.contentHtml, post.finalUrl);
+      out.push('', `Sample post: ${sample}`);
+      out.push(`  engine:     ${extracted.engine ?? 'generic'}`);
+      if (extracted.contentSelector) out.push(`  content:    ${extracted.contentSelector}`);
+      for (const [key, value] of Object.entries(extracted.meta)) {
+        if (value !== undefined && !(Array.isArray(value) && value.length === 0)) out.push(`  ${`${key}:`.padEnd(11)} ${Array.isArray(value) ? value.join(', ') : value}`);
+      }
+      const lines = markdown.split('\n');
+      out.push(`  body:       ${lines.length} lines of Markdown, beginning:`);
+      for (const line of lines.slice(0, 12)) out.push(`    | ${line}`);
+    } else {
+      out.push('', 'No post links found: try --post-link <selector>, or --render always for a JavaScript-rendered blog.');
+    }
+    return `${out.join('\n')}\n`;
+  } finally {
+    await http.close();
+  }
+}

@@ -1,0 +1,45 @@
+import { posix } from 'node:path';
+import { extractPost } from '../extract/index.js';
+import { htmlToMarkdown } from '../convert/index.js';
+import { ArchiveStore } from '../store/archive-store.js';
+import { rewriteImages } from './images.js';
+import { DEFAULT_SETTINGS } from './options.js';
+
+export interface RebuildResult {
+  rebuilt: number;
+  changed: number;
+  /** Archived posts that have no HTML snapshot (archived without --keep-html). */
+  missing: string[];
+}
+
+/**
+ * Re-extract every archived post from its kept HTML, with no network: images map to the copies the
+ * original run archived, so a better extractor can be applied to an old archive.
+ */
+export async function runRebuild(dir: string): Promise<RebuildResult> {
+  const saved = await ArchiveStore.loadSettings(dir);
+  const overrides = saved?.overrides ?? DEFAULT_SETTINGS.overrides;
+  const store = await ArchiveStore.open(dir, { history: saved?.history ?? false, keepHtml: true });
+  const result: RebuildResult = { rebuilt: 0, changed: 0, missing: [] };
+  try {
+    for (const entry of store.entries()) {
+      if (entry.status === 'failed') continue;
+      const html = await store.readSnapshot(entry.url);
+      if (html === undefined) {
+        result.missing.push(entry.url);
+        continue;
+      }
+      const extracted = extractPost(html.toString('utf8'), entry.url, overrides);
+      const file = store.postPath(entry.url, extracted.meta);
+      const assets = entry.assets ?? {};
+      const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));
+      const markdown = htmlToMarkdown(rewriteImages(extracted.contentHtml, local), entry.url);
+      const written = await store.writePost({ url: entry.url, meta: extracted.meta, markdown, etag: entry.etag, lastModified: entry.lastModified, assets });
+      result.rebuilt++;
+      if (written.status !== 'unchanged') result.changed++;
+    }
+  } finally {
+    await store.close();
+  }
+  return result;
+}

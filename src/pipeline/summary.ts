@@ -1,0 +1,62 @@
+/** What a run did, for the closing summary, the JSON report and the exit code. */
+export interface RunSummary {
+  startUrl: string;
+  out: string;
+  renderer: 'http' | 'browser';
+  indexPages: number;
+  postsFound: number;
+  new: string[];
+  changed: string[];
+  unchanged: string[];
+  failed: { url: string; reason: string }[];
+  /** Listed by the feed or sitemap but not reached by the index walk. */
+  notInIndex: string[];
+  /** Archived by an earlier run, no longer listed by the blog (kept, marked in the manifest). */
+  vanished: string[];
+  images: number;
+  imagesFailed: number;
+  interrupted: boolean;
+  elapsedMs: number;
+}
+
+export function emptySummary(startUrl: string, out: string): RunSummary {
+  return {
+    startUrl,
+    out,
+    renderer: 'http',
+    indexPages: 0,
+    postsFound: 0,
+    new: [],
+    changed: [],
+    unchanged: [],
+    failed: [],
+    notInIndex: [],
+    vanished: [],
+    images: 0,
+    imagesFailed: 0,
+    interrupted: false,
+    elapsedMs: 0,
+  };
+}
+
+export function archivedCount(s: RunSummary): number {
+  return s.new.length + s.changed.length + s.unchanged.length;
+}
+
+export function formatSummary(s: RunSummary): string {
+  const seconds = s.elapsedMs / 1000;
+  const rate = seconds > 0 ? (archivedCount(s) / seconds).toFixed(1) : '0';
+  const lines = [
+    `${s.interrupted ? 'Interrupted' : 'Done'}: ${s.indexPages} index pages, ${s.postsFound} posts found, ` +
+      `${archivedCount(s)} archived (${s.new.length} new, ${s.changed.length} changed, ${s.unchanged.length} unchanged), ` +
+      `${s.failed.length} failed, ${s.images} images, ${seconds.toFixed(1)} s (${rate} posts/s) -> ${s.out}`,
+  ];
+  for (const f of s.failed) lines.push(`  failed: ${f.url}: ${f.reason}`);
+  if (s.imagesFailed) lines.push(`  ${s.imagesFailed} images could not be downloaded (kept as remote links)`);
+  if (s.notInIndex.length) {
+    lines.push(`  ${s.notInIndex.length} posts listed by the feed/sitemap but not found by the index walk:`);
+    for (const u of s.notInIndex) lines.push(`    ${u}`);
+  }
+  if (s.vanished.length) lines.push(`  ${s.vanished.length} archived posts are no longer listed by the blog (kept, marked missing)`);
+  return lines.join('\n');
+}

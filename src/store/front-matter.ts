@@ -1,0 +1,142 @@
+/**
+ * The post file format: YAML front matter (documented key order, deterministic bytes) followed by the
+ * Markdown body. Rendering is strict about quoting so that YAML 1.1 readers (Jekyll, Hexo) and 1.2
+ * readers agree on every value; parsing reads the file back for export and rebuild.
+ */
+import YAML from 'yaml';
+import type { PostMeta } from '../types.js';
+
+/** Front matter keys in the order the archive format documents. */
+export const FRONT_MATTER_KEYS = [
+  'title',
+  'date',
+  'updated',
+  'author',
+  'tags',
+  'categories',
+  'description',
+  'url',
+  'canonical',
+  'lang',
+  'image',
+] as const;
+
+const DATE_KEYS = new Set(['date', 'updated']);
+/** ISO 8601 day or instant: written unquoted so every YAML reader sees a timestamp. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+type Value = string | string[];
+
+function presentValue(value: unknown): Value | undefined {
+  if (typeof value === 'string') return value.trim() ? value : undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const items = value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
+    const kept = items.filter((v) => v.trim());
+    return kept.length ? kept : undefined;
+  }
+  return undefined;
+}
+
+function renderKey(key: string, value: Value): string {
+  if (DATE_KEYS.has(key) && typeof value === 'string' && ISO_DATE.test(value)) return `${key}: ${value}\n`;
+  // Stringified under YAML 1.1 rules so that values such as `yes`, `on` or `2015-07-26` in a title get
+  // quoted: a 1.1 reader would otherwise turn them into booleans or dates.
+  return YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
+}
+
+/**
+ * Renders the front matter block for `meta` plus the source `url`: documented keys first in their
+ * order, then any other keys the extractor supplied, alphabetically; empty values omitted.
+ */
+export function renderFrontMatter(meta: Partial<PostMeta> & Record<string, unknown>, url: string): string {
+  const values = new Map<string, Value>();
+  for (const key of FRONT_MATTER_KEYS) {
+    const value = key === 'url' ? url : presentValue(meta[key]);
+    if (value !== undefined) values.set(key, value);
+  }
+  const known = new Set<string>(FRONT_MATTER_KEYS);
+  for (const key of Object.keys(meta).filter((k) => !known.has(k)).sort()) {
+    const value = presentValue(meta[key]);
+    if (value !== undefined) values.set(key, value);
+  }
+  let out = '---\n';
+  for (const [key, value] of values) out += renderKey(key, value);
+  return `${out}---\n`;
+}
+
+/** Line endings to LF, trailing whitespace of the document dropped, one final newline. */
+export function normalizeMarkdown(markdown: string): string {
+  const text = markdown.replace(/\r\n?/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  return text ? `${text}\n` : '';
+}
+
+/** The whole post file: front matter, a blank line, the Markdown body. */
+export function renderPostFile(meta: Partial<PostMeta> & Record<string, unknown>, url: string, markdown: string): string {
+  const body = normalizeMarkdown(markdown);
+  return body ? `${renderFrontMatter(meta, url)}\n${body}` : renderFrontMatter(meta, url);
+}
+
+export interface ParsedPost {
+  /** Front matter as PostMeta (title '' and empty lists when absent), extra keys kept. */
+  meta: PostMeta & Record<string, unknown>;
+  /** The `url` front matter key, or '' when the file has none. */
+  url: string;
+  markdown: string;
+}
+
+export class FrontMatterError extends Error {
+  constructor(readonly file: string | undefined, reason: string) {
+    super(`${file ?? 'post file'}: ${reason}`);
+    this.name = 'FrontMatterError';
+  }
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(String);
+  if (typeof value === 'string' && value.trim()) return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [];
+}
+
+function asText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/**
+ * Reads a post file back. Accepts files written by other tools too (CRLF, BOM, `...` terminator,
+ * tags as a comma string); a file without front matter yields empty meta and the whole text as body.
+ */
+export function parsePostFile(text: string, file?: string): ParsedPost {
+  const source = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const open = /^---[ \t]*\n/.exec(source);
+  let data: Record<string, unknown> = {};
+  let body = source;
+  if (open) {
+    const close = /^(---|\.\.\.)[ \t]*$/m;
+    const rest = source.slice(open[0].length);
+    const end = close.exec(rest);
+    if (!end) throw new FrontMatterError(file, 'front matter is not closed');
+    const yamlText = rest.slice(0, end.index);
+    let parsed: unknown;
+    try {
+      parsed = YAML.parse(yamlText);
+    } catch (error) {
+      throw new FrontMatterError(file, `invalid front matter: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (parsed !== null && parsed !== undefined && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+      throw new FrontMatterError(file, 'front matter is not a mapping');
+    }
+    data = (parsed ?? {}) as Record<string, unknown>;
+    body = rest.slice(end.index + end[0].length).replace(/^\n/, '').replace(/^\n/, '');
+  }
+  const meta: PostMeta & Record<string, unknown> = { ...data, title: asText(data.title) ?? '', tags: asList(data.tags), categories: asList(data.categories) };
+  for (const key of ['date', 'updated', 'author', 'description', 'canonical', 'lang', 'image'] as const) {
+    const value = asText(data[key]);
+    if (value === undefined) delete meta[key];
+    else meta[key] = value;
+  }
+  delete meta.url;
+  return { meta, url: asText(data.url) ?? '', markdown: body };
+}

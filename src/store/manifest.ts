@@ -1,0 +1,192 @@
+/**
+ * The manifest lists every post the archive knows: `.blogvault/manifest.json`, keyed by normalised
+ * URL and sorted, rewritten atomically. Between rewrites, every change is appended to
+ * `.blogvault/journal.jsonl` (one whole entry per line, so replaying is idempotent): appending costs
+ * O(entry) per post instead of O(manifest), and a line handed to the kernel survives SIGKILL.
+ */
+import { closeSync, fsync, openSync, writeSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { atomicWrite } from './atomic-write.js';
+
+export type EntryStatus = 'archived' | 'failed' | 'missing';
+
+export interface ManifestEntry {
+  /** Source URL as given by the pipeline (the same string as the post's `url` front matter). */
+  url: string;
+  /** Post file relative to the archive folder (posix); absent for a post never written. */
+  file?: string;
+  status: EntryStatus;
+  /** sha256 (hex) of the post file's bytes. */
+  hash?: string;
+  etag?: string;
+  lastModified?: string;
+  title?: string;
+  date?: string;
+  /** Asset files (relative, posix) the post references. */
+  assets?: string[];
+  /** Raw HTML snapshot (relative, posix), with --keep-html. */
+  snapshot?: string;
+  /** Reason of the last failure; kept on an archived entry whose refresh failed. */
+  error?: string;
+  /** Consecutive failed attempts; cleared by a success. */
+  attempts?: number;
+  /** When the entry last changed (content, status or failure): a run time, allowed here, never in post files. */
+  updatedAt?: string;
+}
+
+/** Entry fields in the order they are written, so that the manifest's bytes depend on content only. */
+const ENTRY_KEYS: (keyof ManifestEntry)[] = [
+  'url',
+  'file',
+  'status',
+  'hash',
+  'etag',
+  'lastModified',
+  'title',
+  'date',
+  'assets',
+  'snapshot',
+  'error',
+  'attempts',
+  'updatedAt',
+];
+
+export const MANIFEST_VERSION = 1;
+
+export class ManifestError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'ManifestError';
+  }
+}
+
+function orderedEntry(entry: ManifestEntry): ManifestEntry {
+  const out: Record<string, unknown> = {};
+  for (const key of ENTRY_KEYS) {
+    const value = entry[key];
+    if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) out[key] = value;
+  }
+  return out as unknown as ManifestEntry;
+}
+
+function validEntry(value: unknown): value is ManifestEntry {
+  if (!value || typeof value !== 'object') return false;
+  const e = value as Record<string, unknown>;
+  return (
+    typeof e.url === 'string' &&
+    (e.file === undefined || typeof e.file === 'string') &&
+    (e.status === 'archived' || e.status === 'failed' || e.status === 'missing')
+  );
+}
+
+/** Serialises entries sorted by key (normalised URL); same entries, same bytes. */
+export function serializeManifest(entries: Map<string, ManifestEntry>): string {
+  const posts: Record<string, ManifestEntry> = {};
+  for (const key of [...entries.keys()].sort()) posts[key] = orderedEntry(entries.get(key)!);
+  return `${JSON.stringify({ version: MANIFEST_VERSION, generator: 'blogvault', posts }, null, 2)}\n`;
+}
+
+/** Reads manifest.json; a missing file is an empty manifest, a corrupt one an error (never silently dropped). */
+export async function readManifest(file: string): Promise<Map<string, ManifestEntry>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw error;
+  }
+  let data: { version?: unknown; posts?: unknown };
+  try {
+    data = JSON.parse(text) as typeof data;
+  } catch (error) {
+    throw new ManifestError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof data.version === 'number' && data.version > MANIFEST_VERSION) {
+    throw new ManifestError(file, `written by a newer blogvault (manifest version ${data.version})`);
+  }
+  if (!data.posts || typeof data.posts !== 'object') throw new ManifestError(file, 'has no "posts" object');
+  const entries = new Map<string, ManifestEntry>();
+  for (const [key, value] of Object.entries(data.posts as Record<string, unknown>)) {
+    if (validEntry(value)) entries.set(key, value);
+  }
+  return entries;
+}
+
+interface JournalRecord {
+  key: string;
+  entry: ManifestEntry;
+}
+
+/**
+ * Applies the journal's records to `entries`; returns the keys it touched. A torn last line (power
+ * loss mid-append) is skipped: the post file it described is recovered from its front matter.
+ */
+export async function replayJournal(file: string, entries: Map<string, ManifestEntry>): Promise<Set<string>> {
+  const touched = new Set<string>();
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return touched;
+    throw error;
+  }
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let record: Partial<JournalRecord>;
+    try {
+      record = JSON.parse(line) as Partial<JournalRecord>;
+    } catch {
+      continue;
+    }
+    if (typeof record.key === 'string' && validEntry(record.entry)) {
+      entries.set(record.key, record.entry);
+      touched.add(record.key);
+    }
+  }
+  return touched;
+}
+
+/** Writes the manifest atomically, then empties the journal it now contains. */
+export async function compactManifest(manifestFile: string, journalFile: string, entries: Map<string, ManifestEntry>, durable: boolean): Promise<void> {
+  await atomicWrite(manifestFile, serializeManifest(entries), { durable });
+  // Only after the manifest is safely renamed: a crash in between replays records already applied.
+  await rm(journalFile, { force: true });
+}
+
+/**
+ * Append-only journal writer. Each record is one write(2) of a whole line, so a killed process
+ * leaves complete lines; fsync is batched (at most one in flight, every `syncDelayMs`) because
+ * durability across power loss is backed up by recovering post files from their front matter.
+ */
+export class Journal {
+  private fd: number | undefined;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private dirty = false;
+
+  constructor(private readonly file: string, private readonly durable: boolean, private readonly syncDelayMs = 200) {}
+
+  append(key: string, entry: ManifestEntry): void {
+    this.fd ??= openSync(this.file, 'a', 0o644);
+    writeSync(this.fd, `${JSON.stringify({ key, entry: orderedEntry(entry) })}\n`);
+    this.dirty = true;
+    if (this.durable && !this.syncTimer) {
+      this.syncTimer = setTimeout(() => this.sync(), this.syncDelayMs);
+      this.syncTimer.unref();
+    }
+  }
+
+  private sync(): void {
+    this.syncTimer = undefined;
+    if (this.fd === undefined || !this.dirty) return;
+    this.dirty = false;
+    fsync(this.fd, () => undefined);
+  }
+
+  close(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
