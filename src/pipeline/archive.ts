@@ -121,7 +121,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           etag: res.headers['etag'],
           lastModified: res.headers['last-modified'],
           assets,
-          html: settings.keepHtml ? res.body : undefined,
+          html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,
         });
         summary[result.status].push(res.finalUrl);
         report(result.status, link.url, result.file);
