@@ -104,13 +104,14 @@ export function detectCharset(body: Buffer, contentType?: string): CharsetChoice
 
   // The body is known not to be valid UTF-8 here, so a UTF-8 declaration is wrong unless nothing else fits.
   const usable = candidates.filter((c) => c.charset !== 'utf-8');
-  const first = usable[0];
-  if (first) return usable.length > 1 ? fewestErrors(body, usable) : first;
-  if (candidates[0]) return candidates[0];
+  const specific = usable.filter((c) => !LATIN_DEFAULTS.has(c.charset));
+  if (specific.length > 1) return fewestErrors(body, specific);
+  const chosen = specific[0] ?? usable[0] ?? candidates[0];
+  if (chosen) return chosen;
   return { charset: 'windows-1252', source: 'default' };
 }
 
-/** Between conflicting declarations, the one that decodes with the fewest replacement characters (ties: first). */
+/** Between conflicting multi-byte declarations, the one that decodes with the fewest replacement characters (ties: first). */
 function fewestErrors(body: Buffer, candidates: CharsetChoice[]): CharsetChoice {
   let best = candidates[0];
   let bestErrors = Infinity;
