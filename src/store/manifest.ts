@@ -69,6 +69,11 @@ function orderedEntry(entry: ManifestEntry): ManifestEntry {
   return out as unknown as ManifestEntry;
 }
 
+/** Equal apart from updatedAt, whatever the key order: recording such a change would only churn the manifest. */
+export function sameEntry(a: ManifestEntry, b: ManifestEntry): boolean {
+  return JSON.stringify(orderedEntry({ ...a, updatedAt: undefined })) === JSON.stringify(orderedEntry({ ...b, updatedAt: undefined }));
+}
+
 function validEntry(value: unknown): value is ManifestEntry {
   if (!value || typeof value !== 'object') return false;
   const e = value as Record<string, unknown>;

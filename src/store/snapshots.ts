@@ -1,0 +1,25 @@
+/** Raw HTML snapshots (--keep-html): gzip files named by the post URL's hash, so `rebuild` can re-extract offline. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export const SNAPSHOT_DIR = '.blogvault/html';
+
+/** Relative (posix) path of the snapshot of the post whose normalised URL is `key`. */
+export function snapshotPath(key: string): string {
+  return `${SNAPSHOT_DIR}/${createHash('sha256').update(key).digest('hex').slice(0, 16)}.html.gz`;
+}
+
+/** Deterministic: Node writes a zero mtime in the gzip header, so the same HTML gives the same bytes. */
+export function compressSnapshot(html: string | Uint8Array): Buffer {
+  return gzipSync(typeof html === 'string' ? Buffer.from(html, 'utf8') : html, { level: 9 });
+}
+
+export async function readSnapshotFile(file: string): Promise<Buffer | undefined> {
+  try {
+    return gunzipSync(await readFile(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${file}: unreadable snapshot (${(error as Error).message})`);
+  }
+}
