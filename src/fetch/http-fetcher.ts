@@ -1,0 +1,280 @@
+import pLimit from 'p-limit';
+import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
+import { decodeBody } from './decode.js';
+import { createHostRateLimiter } from './rate-limit.js';
+import { createRobotsCache } from './robots.js';
+import { isTransientStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry.js';
+import { createTransport, TransportError, type TransportLimits, type TransportResponse } from './transport.js';
+import { DEFAULT_USER_AGENT } from './user-agent.js';
+
+type Kind = NonNullable<FetchOptions['kind']>;
+
+/** Things worth telling a user in verbose mode; the fetcher itself never prints. */
+export type FetchEvent =
+  | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string; retryAfter: boolean }
+  | { type: 'redirect'; url: string; from: string; to: string; status: number }
+  | { type: 'pause'; url: string; host: string; untilMs: number }
+  | { type: 'robots'; origin: string; outcome: 'loaded' | 'missing' | 'unavailable'; crawlDelayMs?: number; reason?: string };
+
+export interface HttpFetcherOptions {
+  userAgent?: string;
+  /** Requests in flight at once, over all hosts. */
+  concurrency?: number;
+  /** Requests per second per host; Crawl-delay from robots.txt lowers it further. Unset: no limit. */
+  rate?: number;
+  /** Deadline per attempt, headers and body together. */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Longest silence tolerated from a connected server. */
+  stallMs?: number;
+  /** Retries per URL after the first attempt, for transient failures only. */
+  retries?: number;
+  /** First backoff delay (doubled each retry, with jitter). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** A server asking (Retry-After) for a longer wait than this is not waited for: the fetch fails, transiently. */
+  maxRetryAfterMs?: number;
+  /** Largest body accepted for pages and data (feeds, sitemaps). */
+  maxBytes?: number;
+  /** Largest body accepted for assets; defaults to `maxBytes`. */
+  maxAssetBytes?: number;
+  maxRedirects?: number;
+  ignoreRobots?: boolean;
+  /** Crawl-delay values above this are capped so one robots.txt cannot stall an archive for hours. */
+  maxCrawlDelayMs?: number;
+  onEvent?: (event: FetchEvent) => void;
+  /** Source of jitter (tests pass a fixed one). */
+  random?: () => number;
+}
+
+export const HTTP_FETCHER_DEFAULTS = {
+  userAgent: DEFAULT_USER_AGENT,
+  concurrency: 4,
+  rate: undefined as number | undefined,
+  timeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
+  stallMs: 15_000,
+  retries: 3,
+  backoffMs: 500,
+  maxBackoffMs: 30_000,
+  maxRetryAfterMs: 120_000,
+  maxBytes: 20 * 1024 * 1024,
+  maxAssetBytes: undefined as number | undefined,
+  maxRedirects: 10,
+  ignoreRobots: false,
+  maxCrawlDelayMs: 30_000,
+} as const;
+
+const ACCEPT: Record<Kind, string> = {
+  page: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+  data: 'application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5',
+  asset: 'image/avif,image/webp,image/*;q=0.9,*/*;q=0.8',
+};
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** A failed HTTP status, remembering the server's requested wait for the retry loop. */
+class StatusError extends FetchError {
+  constructor(url: string, reason: string, status: number, transient: boolean, readonly retryAfterMs?: number) {
+    super(url, reason, status, transient);
+  }
+}
+
+function mimeType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+function isTextType(mime: string): boolean {
+  return /^text\/|[+/](xml|json)$|javascript/.test(mime);
+}
+
+/** A page without a Content-Type is still HTML if it starts like HTML. */
+function looksLikeHtml(body: Buffer): boolean {
+  return /^(\uFEFF)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|title|meta)\b/i.test(body.subarray(0, 1024).toString('latin1'));
+}
+
+/** Pages may only redirect within the origin they were asked on; moving from http to https on the same host is the one exception. */
+function staysOnSite(from: string, to: string): boolean {
+  const a = new URL(from);
+  const b = new URL(to);
+  if (a.origin === b.origin) return true;
+  return a.protocol === 'http:' && b.protocol === 'https:' && a.hostname === b.hostname && (a.port === '' || a.port === '80') && b.port === '';
+}
+
+function toFailure(err: unknown): AttemptFailure {
+  if (err instanceof StatusError) return { transient: err.transient, retryAfterMs: err.retryAfterMs, reason: err.reason };
+  if (err instanceof FetchError || err instanceof TransportError) return { transient: err.transient, reason: err instanceof FetchError ? err.reason : err.message };
+  return { transient: false, reason: String(err) };
+}
+
+export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
+  const o = { ...HTTP_FETCHER_DEFAULTS, ...withoutUndefined(options) };
+  const emit = options.onEvent ?? (() => undefined);
+  const transport = createTransport();
+  const limit = pLimit(Math.max(1, o.concurrency));
+  const rate = createHostRateLimiter(o.rate);
+  const policy: RetryPolicy = { retries: o.retries, backoffMs: o.backoffMs, maxBackoffMs: o.maxBackoffMs, maxRetryAfterMs: o.maxRetryAfterMs, random: options.random };
+
+  const limitsFor = (kind: Kind): TransportLimits => ({
+    connectTimeoutMs: o.connectTimeoutMs,
+    stallMs: o.stallMs,
+    timeoutMs: o.timeoutMs,
+    maxBytes: kind === 'asset' ? (o.maxAssetBytes ?? o.maxBytes) : o.maxBytes,
+  });
+
+  const robots = createRobotsCache(async (robotsUrl) => {
+    const origin = new URL(robotsUrl).origin;
+    try {
+      const result = await withRetries(() => attempt(robotsUrl, 'data', {}, false), toFailure, policy, (n) =>
+        emit({ type: 'retry', url: robotsUrl, ...n }),
+      );
+      const rules = result.text ?? '';
+      emit({ type: 'robots', origin, outcome: 'loaded' });
+      return rules;
+    } catch (err) {
+      const missing = err instanceof FetchError && err.status !== undefined && err.status >= 400 && err.status < 500;
+      emit({ type: 'robots', origin, outcome: missing ? 'missing' : 'unavailable', reason: toFailure(err).reason });
+      return undefined;
+    }
+  }, o.userAgent);
+
+  /** Whether robots.txt lets us fetch `url`; also installs the host's Crawl-delay. */
+  async function allowedByRobots(url: string): Promise<boolean> {
+    if (o.ignoreRobots) return true;
+    const rules = await robots.rulesFor(url);
+    if (rules.crawlDelayMs) rate.setCrawlDelay(new URL(url).host, Math.min(rules.crawlDelayMs, o.maxCrawlDelayMs));
+    return rules.isAllowed(url);
+  }
+
+  function requestHeaders(kind: Kind, options: FetchOptions, conditional: boolean): Record<string, string> {
+    const headers: Record<string, string> = {
+      'user-agent': o.userAgent,
+      accept: ACCEPT[kind],
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    if (conditional && options.etag) headers['if-none-match'] = options.etag;
+    if (conditional && options.lastModified) headers['if-modified-since'] = options.lastModified;
+    return headers;
+  }
+
+  /** One attempt: the request and its redirect chain, classified into a result or a FetchError. */
+  async function attempt(url: string, kind: Kind, options: FetchOptions, checkRobots: boolean): Promise<FetchResult> {
+    const visited = new Set([url]);
+    let current = url;
+    for (let hops = 0; ; hops++) {
+      if (hops > 0 && checkRobots && !(await allowedByRobots(current))) {
+        throw new FetchError(url, `redirect target ${current} disallowed by robots.txt`);
+      }
+      const host = new URL(current).host;
+      await rate.acquire(host);
+      const res = await transport.request(current, requestHeaders(kind, options, hops === 0), limitsFor(kind));
+      const { status, headers } = res;
+
+      if (REDIRECT_STATUSES.has(status) && headers.location) {
+        res.discard();
+        const from = current;
+        current = nextLocation(url, current, headers.location, kind, status, visited, hops);
+        emit({ type: 'redirect', url, from, to: current, status });
+        continue;
+      }
+      if (status === 304 && (options.etag || options.lastModified)) {
+        res.discard();
+        return { url, finalUrl: current, status, headers, contentType: mimeType(headers['content-type']), body: Buffer.alloc(0), notModified: true };
+      }
+      if (status < 200 || status >= 300) {
+        res.discard();
+        throw statusError(url, status, headers, host);
+      }
+      return await readResult(url, current, kind, res);
+    }
+  }
+
+  function nextLocation(url: string, current: string, location: string, kind: Kind, status: number, visited: Set<string>, hops: number): string {
+    let next: string;
+    try {
+      next = new URL(location, current).href;
+    } catch {
+      throw new FetchError(url, `invalid redirect location ${JSON.stringify(location)}`, status);
+    }
+    if (kind === 'page' && !staysOnSite(url, next)) throw new FetchError(url, `redirected off the site to ${next}`, status);
+    if (visited.has(next)) throw new FetchError(url, `redirect loop at ${next}`, status);
+    if (hops + 1 > o.maxRedirects) throw new FetchError(url, `too many redirects (more than ${o.maxRedirects})`, status);
+    visited.add(next);
+    return next;
+  }
+
+  function statusError(url: string, status: number, headers: Record<string, string>, host: string): StatusError {
+    const transient = isTransientStatus(status);
+    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after']) : undefined;
+    if (retryAfterMs !== undefined && retryAfterMs <= o.maxRetryAfterMs) {
+      // Throttling concerns the whole host, not only this URL: hold every request to it.
+      const untilMs = Date.now() + retryAfterMs;
+      rate.pauseUntil(host, untilMs);
+      emit({ type: 'pause', url, host, untilMs });
+    }
+    const wait = retryAfterMs !== undefined ? ` (Retry-After ${Math.ceil(retryAfterMs / 1000)} s)` : '';
+    return new StatusError(url, `HTTP ${status}${wait}`, status, transient, retryAfterMs);
+  }
+
+  async function readResult(url: string, finalUrl: string, kind: Kind, res: TransportResponse): Promise<FetchResult> {
+    const { status, headers } = res;
+    let contentType = mimeType(headers['content-type']);
+    if (kind === 'page' && contentType && !HTML_TYPES.has(contentType)) {
+      res.discard();
+      throw new FetchError(url, `not HTML (content-type ${contentType})`, status);
+    }
+    const body = await res.readBody();
+    if (kind === 'page' && !contentType) {
+      if (!looksLikeHtml(body)) throw new FetchError(url, 'not HTML (no content-type, body does not look like HTML)', status);
+      contentType = 'text/html';
+    }
+    const result: FetchResult = { url, finalUrl, status, headers, contentType, body };
+    if (kind !== 'asset' || isTextType(contentType)) result.text = decodeBody(body, headers['content-type']).text;
+    return result;
+  }
+
+  return {
+    async fetch(url, fetchOptions = {}) {
+      const kind = fetchOptions.kind ?? 'page';
+      try {
+        const protocol = new URL(url).protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') throw new Error(protocol);
+      } catch {
+        throw new FetchError(url, 'not an http(s) URL');
+      }
+      if (!(await allowedByRobots(url))) throw new FetchError(url, 'disallowed by robots.txt');
+      let attempts = 0;
+      try {
+        return await withRetries(
+          () => {
+            attempts++;
+            return limit(() => attempt(url, kind, fetchOptions, true));
+          },
+          toFailure,
+          policy,
+          (notice) => emit({ type: 'retry', url, ...notice }),
+        );
+      } catch (err) {
+        throw finalError(url, err, attempts);
+      }
+    },
+    async close() {
+      limit.clearQueue();
+      transport.close();
+    },
+  };
+}
+
+function finalError(url: string, err: unknown, attempts: number): FetchError {
+  const after = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+  if (err instanceof FetchError) {
+    return after ? new FetchError(url, `${err.reason}${after}`, err.status, err.transient) : err;
+  }
+  const failure = toFailure(err);
+  return new FetchError(url, `${failure.reason}${after}`, undefined, failure.transient);
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,268 @@
+import http from 'node:http';
+import https from 'node:https';
+import zlib from 'node:zlib';
+import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
+
+/**
+ * One HTTP GET over node:http(s), no redirects followed, with every limit a hostile or broken server
+ * could otherwise exploit: connect timeout, stalled-body timeout, overall deadline, a byte cap (on the
+ * wire and after decompression), truncation and reset detection. Retrying is the caller's business;
+ * each failure says whether a retry may help.
+ */
+
+export type TransportErrorKind =
+  | 'connect-timeout'
+  | 'stall'
+  | 'timeout'
+  | 'too-large'
+  | 'truncated'
+  | 'reset'
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'decompress'
+  | 'network';
+
+const PERMANENT_KINDS: ReadonlySet<TransportErrorKind> = new Set(['too-large', 'dns', 'tls']);
+
+export class TransportError extends Error {
+  readonly transient: boolean;
+  constructor(
+    readonly kind: TransportErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+    this.transient = !PERMANENT_KINDS.has(kind);
+  }
+}
+
+export interface TransportLimits {
+  connectTimeoutMs: number;
+  /** Longest silence allowed once connected: before the headers and between body chunks. */
+  stallMs: number;
+  /** Deadline for the whole exchange, headers and body. */
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Lower-cased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The complete, decompressed body; rejects with a TransportError on any limit or truncation. */
+  readBody(): Promise<Buffer>;
+  /** Drops the body (keeping the connection when the rest is small). */
+  discard(): void;
+}
+
+export interface Transport {
+  request(url: string, headers: Record<string, string>, limits: TransportLimits): Promise<TransportResponse>;
+  close(): void;
+}
+
+/** Bodies at most this big are drained rather than cut off, so the keep-alive connection survives. */
+const DRAIN_LIMIT = 64 * 1024;
+
+const NETWORK_CODES: ReadonlyArray<[RegExp, TransportErrorKind, string]> = [
+  [/^(ECONNRESET|EPIPE|ECONNABORTED)$/, 'reset', 'connection reset'],
+  [/^ECONNREFUSED$/, 'refused', 'connection refused'],
+  [/^ENOTFOUND$/, 'dns', 'host not found'],
+  [/^EAI_AGAIN$/, 'network', 'DNS lookup failed temporarily'],
+  [/^(ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENETDOWN)$/, 'network', 'network unreachable'],
+  [/^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL_)/, 'tls', 'TLS error'],
+];
+
+export function classifyNetworkError(err: unknown): TransportError {
+  if (err instanceof TransportError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const code = e?.code ?? '';
+  for (const [pattern, kind, text] of NETWORK_CODES) {
+    if (pattern.test(code)) return new TransportError(kind, `${text} (${code}${e.message && !e.message.includes(code) ? `: ${e.message}` : ''})`);
+  }
+  return new TransportError('network', e?.message || String(err));
+}
+
+function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function decompressor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      return undefined;
+  }
+}
+
+export function createTransport(): Transport {
+  const agents = {
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true }),
+  };
+
+  function request(url: string, headers: Record<string, string>, limits: TransportLimits): Promise<TransportResponse> {
+    const target = new URL(url);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+      return Promise.reject(new TransportError('network', `unsupported protocol ${target.protocol}`));
+    }
+    const client = target.protocol === 'https:' ? https : http;
+
+    return new Promise((resolve, reject) => {
+      const timers = new Set<NodeJS.Timeout>();
+      let stallTimer: NodeJS.Timeout | undefined;
+      /** The first limit that tripped; later socket errors are consequences of it. */
+      let failure: TransportError | undefined;
+      let bodyFailed: ((err: TransportError) => void) | undefined;
+      let responded = false;
+
+      const clearTimers = () => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        if (stallTimer) clearTimeout(stallTimer);
+      };
+      const fail = (err: TransportError) => {
+        failure ??= err;
+        req.destroy(failure);
+        if (!responded) {
+          clearTimers();
+          reject(failure);
+        } else bodyFailed?.(failure);
+      };
+      const later = (ms: number, err: () => TransportError) => {
+        const t = setTimeout(() => fail(err()), ms);
+        timers.add(t);
+        return t;
+      };
+      const armStall = () => {
+        if (stallTimer) clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => fail(new TransportError('stall', `stalled: no data for ${limits.stallMs} ms`)), limits.stallMs);
+      };
+
+      const req = client.request(target, { method: 'GET', headers, agent: agents[target.protocol as 'http:' | 'https:'] });
+      later(limits.timeoutMs, () => new TransportError('timeout', `timed out after ${limits.timeoutMs} ms`));
+
+      req.on('socket', (socket: Socket) => {
+        if (!socket.connecting) return armStall();
+        const connectTimer = later(limits.connectTimeoutMs, () => new TransportError('connect-timeout', `could not connect within ${limits.connectTimeoutMs} ms`));
+        socket.once('connect', () => {
+          clearTimeout(connectTimer);
+          armStall();
+        });
+      });
+      req.on('error', (err) => {
+        const error = failure ?? classifyNetworkError(err);
+        if (!responded) {
+          clearTimers();
+          reject(error);
+        } else bodyFailed?.(error);
+      });
+      req.on('close', clearTimers);
+
+      req.on('response', (res) => {
+        responded = true;
+        armStall();
+        const resHeaders = flattenHeaders(res.headers);
+        const lengthHeader = resHeaders['content-length'];
+        const declared = lengthHeader !== undefined && /^\d+$/.test(lengthHeader.trim()) ? Number(lengthHeader) : undefined;
+        let consumed = false;
+
+        const readBody = () =>
+          new Promise<Buffer>((resolveBody, rejectBody) => {
+            if (consumed) throw new Error('response body already consumed');
+            consumed = true;
+            let settled = false;
+            const settle = (err: TransportError | undefined, body?: Buffer) => {
+              if (settled) return;
+              settled = true;
+              clearTimers();
+              if (err) {
+                req.destroy();
+                rejectBody(err);
+              } else resolveBody(body ?? Buffer.alloc(0));
+            };
+            bodyFailed = (err) => settle(err);
+            if (failure) return settle(failure);
+            if (declared !== undefined && declared > limits.maxBytes) {
+              return fail(tooLarge(limits.maxBytes, `Content-Length ${declared}`));
+            }
+
+            let wireBytes = 0;
+            const inflate = decompressor(resHeaders['content-encoding']);
+            const source: Readable = inflate ?? res;
+            const chunks: Buffer[] = [];
+            let size = 0;
+
+            res.on('data', (chunk: Buffer) => {
+              wireBytes += chunk.length;
+              armStall();
+              if (wireBytes > limits.maxBytes) fail(tooLarge(limits.maxBytes));
+            });
+            if (inflate) {
+              res.pipe(inflate);
+              inflate.on('error', (err) => settle(failure ?? new TransportError('decompress', `could not decompress body: ${err.message}`)));
+            }
+            source.on('data', (chunk: Buffer) => {
+              size += chunk.length;
+              if (size > limits.maxBytes) return fail(tooLarge(limits.maxBytes, 'after decompression'));
+              chunks.push(chunk);
+            });
+            const incomplete = () =>
+              failure ??
+              (declared !== undefined && wireBytes < declared
+                ? new TransportError('truncated', `truncated body: ${wireBytes} of ${declared} bytes`)
+                : new TransportError('reset', 'connection closed before the body was complete'));
+            res.on('error', () => settle(incomplete()));
+            res.on('aborted', () => settle(incomplete()));
+            res.on('end', () => {
+              if (declared !== undefined && wireBytes !== declared) return settle(incomplete());
+              if (!inflate) settle(undefined, Buffer.concat(chunks));
+            });
+            res.on('close', () => {
+              if (!res.complete) settle(incomplete());
+            });
+            inflate?.on('end', () => settle(undefined, Buffer.concat(chunks)));
+          });
+
+        const discard = () => {
+          if (consumed) return;
+          consumed = true;
+          if (declared !== undefined && declared <= DRAIN_LIMIT) {
+            res.on('error', () => undefined);
+            res.resume();
+          } else {
+            clearTimers();
+            req.destroy();
+          }
+        };
+
+        resolve({ status: res.statusCode ?? 0, headers: resHeaders, readBody, discard });
+      });
+
+      req.end();
+    });
+  }
+
+  return {
+    request,
+    close() {
+      agents['http:'].destroy();
+      agents['https:'].destroy();
+    },
+  };
+}
+
+function tooLarge(maxBytes: number, detail?: string): TransportError {
+  return new TransportError('too-large', `response larger than maxBytes (${maxBytes} bytes${detail ? `; ${detail}` : ''})`);
+}
