@@ -17,11 +17,16 @@ export class PathEscapeError extends Error {
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
-/** Characters that are invalid or special in file names on Windows, macOS or Linux, plus whitespace runs. */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\s\u200b-\u200f\u2028\u2029\ufeff]+/gu;
+/**
+ * Characters that are invalid or special in file names on Windows, macOS or Linux, whitespace runs,
+ * and invisible format characters (bidi overrides can disguise a name); ZWNJ/ZWJ stay, Persian and
+ * Indic words need them.
+ */
+const UNSAFE_CHARS =
+  /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\s\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]+/gu;
 /** Path segments that name a listing, not a post. */
 const NOT_A_SLUG = /^(index|default)\.(html?|php|aspx?)$/i;
-const PAGE_EXTENSION = /\.(html?|php|aspx?|jsp|shtml|cgi)$/i;
+const PAGE_EXTENSION = /\.(html?|php|aspx?|jsp|shtml|cgi|md|markdown)$/i;
 
 export function shortHash(text: string | Buffer, length = 8): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -69,7 +74,8 @@ export function safeStem(raw: string, maxBytes = MAX_NAME_BYTES): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[-.\s]+|[-.\s]+$/g, '');
   if (!stem) return '';
-  if (WINDOWS_RESERVED.test(stem.split('.')[0]!)) stem = `${stem}-`;
+  // Windows reserves device names whatever follows the first dot (`con.txt.md` too).
+  if (WINDOWS_RESERVED.test(stem.split('.')[0]!)) stem = stem.replace(/^[^.]*/, (device) => `${device}_`);
   if (Buffer.byteLength(stem) > maxBytes) {
     const hash = shortHash(stem);
     stem = `${truncateUtf8(stem, maxBytes - hash.length - 1).replace(/[-.\s]+$/, '')}-${hash}`;

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import YAML from 'yaml';
+import { parsePostFile, renderFrontMatter, renderPostFile } from '../../src/store/front-matter.js';
+import type { PostMeta } from '../../src/types.js';
+
+const URL = 'https://b.example/2015/07/26/hello-world/';
+
+test('keys come in the documented order, empty values omitted, dates unquoted', () => {
+  const meta = {
+    image: 'https://b.example/i.png',
+    lang: 'en',
+    tags: ['b', 'a'],
+    categories: [],
+    title: 'Hello',
+    date: '2015-07-26T10:30:00Z',
+    updated: '2015-07-27',
+    author: '',
+    description: 'd',
+  } as PostMeta;
+  const text = renderFrontMatter(meta, URL);
+  assert.equal(
+    text,
+    [
+      '---',
+      'title: Hello',
+      'date: 2015-07-26T10:30:00Z',
+      'updated: 2015-07-27',
+      'tags:',
+      '  - b',
+      '  - a',
+      'description: d',
+      `url: ${URL}`,
+      'lang: en',
+      'image: https://b.example/i.png',
+      '---',
+      '',
+    ].join('\n'),
+  );
+});
+
+const tricky = [
+  'Hello: world',
+  'C# and F#: a #hashtag',
+  "It's \"quoted\"",
+  '@mention at start',
+  '*star at start',
+  '- dash at start',
+  '[bracketed] {braced}',
+  '中文标题：冒号',
+  'yes',
+  'No',
+  'on',
+  '2015-07-26',
+  '123',
+  '0x1F',
+  'null',
+  '~',
+  '%percent',
+  '!tag',
+  '&anchor',
+  '| pipe',
+  '> folded',
+  'trailing colon:',
+  'tab\there',
+  'back\\slash',
+  "'single' start",
+  'line one\nline two',
+  'emoji 😀 and ZWJ 👨‍👩‍👧',
+  '---',
+  '...',
+];
+
+test('tricky titles round-trip through parsePostFile and stay strings for YAML 1.1 readers', () => {
+  for (const title of tricky) {
+    const meta: PostMeta = { title, tags: [title, 'plain'], categories: ['分类'], author: title, date: '2015-07-26' };
+    const text = renderPostFile(meta, URL, '# Body\n\ntext');
+    const parsed = parsePostFile(text);
+    assert.equal(parsed.meta.title, title, JSON.stringify(title));
+    assert.deepEqual(parsed.meta.tags, [title, 'plain']);
+    assert.deepEqual(parsed.meta.categories, ['分类']);
+    assert.equal(parsed.meta.author, title);
+    assert.equal(parsed.meta.date, '2015-07-26');
+    assert.equal(parsed.url, URL);
+    assert.equal(parsed.markdown, '# Body\n\ntext\n');
+    // A YAML 1.1 reader (Jekyll's Psych, Hexo's js-yaml) must also see the title as a string.
+    const frontMatter = text.split('\n---\n')[0]!.slice(4);
+    const v11 = YAML.parse(frontMatter, { version: '1.1' }) as Record<string, unknown>;
+    assert.equal(v11.title, title, `1.1: ${JSON.stringify(title)}`);
+  }
+});
+
+test('rendering is deterministic and normalises the body', () => {
+  const meta: PostMeta = { title: 'T', tags: [], categories: [] };
+  const a = renderPostFile(meta, URL, '\r\n\nline\r\nnext   \n\n\n');
+  const b = renderPostFile({ ...meta }, URL, '\r\n\nline\r\nnext   \n\n\n');
+  assert.equal(a, b);
+  assert.equal(a, `---\ntitle: T\nurl: ${URL}\n---\n\nline\nnext\n`);
+  assert.equal(renderPostFile(meta, URL, '  \n'), `---\ntitle: T\nurl: ${URL}\n---\n`);
+});
+
+test('a non-ISO date is quoted rather than guessed', () => {
+  const text = renderFrontMatter({ title: 'T', date: 'yesterday: maybe', tags: [], categories: [] }, URL);
+  assert.match(text, /^date: "yesterday: maybe"$/m);
+});
+
+test('extra metadata keys follow the documented ones, sorted', () => {
+  const text = renderFrontMatter({ title: 'T', tags: [], categories: [], zeta: 'z', alpha: 'a' } as PostMeta & Record<string, unknown>, URL);
+  assert.equal(text, `---\ntitle: T\nurl: ${URL}\nalpha: a\nzeta: z\n---\n`);
+});
+
+test('parsePostFile reads files written by other tools', () => {
+  const crlf = '\ufeff---\r\ntitle: "X"\r\ntags: a, b\r\nurl: https://b.example/x\r\n...\r\nBody\r\n';
+  const parsed = parsePostFile(crlf);
+  assert.equal(parsed.meta.title, 'X');
+  assert.deepEqual(parsed.meta.tags, ['a', 'b']);
+  assert.equal(parsed.url, 'https://b.example/x');
+  assert.equal(parsed.markdown, 'Body\n');
+  const bare = parsePostFile('# Just markdown\n');
+  assert.equal(bare.url, '');
+  assert.equal(bare.markdown, '# Just markdown\n');
+  assert.throws(() => parsePostFile('---\ntitle: x\nno end'), /not closed/);
+  assert.throws(() => parsePostFile('---\ntitle: [x\n---\n', 'bad.md'), /bad\.md: invalid front matter/);
+});

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { atomicWrite, removeStaleTemps, TEMP_SUFFIX } from '../../src/store/atomic-write.js';
+import { ArchiveLock, LockError } from '../../src/store/lock.js';
+import { ArchiveStore } from '../../src/store/archive-store.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'bv-store-'));
+
+/** The pid of a process that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+test('atomic writes replace the file and leave no temporary files', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'sub', 'a.md');
+  await atomicWrite(file, 'one');
+  await atomicWrite(file, Buffer.from('two'));
+  await Promise.all(Array.from({ length: 20 }, (_, i) => atomicWrite(file, `v${i}`)));
+  assert.match(readFileSync(file, 'utf8'), /^v\d+$/);
+  assert.deepEqual(readdirSync(join(dir, 'sub')), ['a.md']);
+});
+
+test('stale temporary files are removed', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, `.a.md.123${TEMP_SUFFIX}`), 'partial');
+  writeFileSync(join(dir, 'keep.md'), 'x');
+  assert.equal(await removeStaleTemps(dir), 1);
+  assert.deepEqual(readdirSync(dir), ['keep.md']);
+});
+
+test('a second open of the same archive is refused with a one-line message', async () => {
+  const dir = tempDir();
+  const first = await ArchiveStore.open(dir);
+  await assert.rejects(ArchiveStore.open(dir), (error: unknown) => {
+    assert.ok(error instanceof LockError);
+    assert.match(error.message, new RegExp(`^archive .+ is in use by pid ${process.pid} since \\d{4}-\\d{2}-\\d{2}T`));
+    assert.doesNotMatch(error.message, /\n/);
+    return true;
+  });
+  await first.close();
+  assert.ok(!existsSync(join(dir, '.blogvault', 'lock')));
+  const second = await ArchiveStore.open(dir);
+  await second.close();
+});
+
+test('a lock left by a dead process is taken over', async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, '.blogvault'));
+  const pid = deadPid();
+  writeFileSync(join(dir, '.blogvault', 'lock'), JSON.stringify({ pid, hostname: hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+  const store = await ArchiveStore.open(dir);
+  const owner = JSON.parse(readFileSync(join(dir, '.blogvault', 'lock'), 'utf8')) as { pid: number };
+  assert.equal(owner.pid, process.pid);
+  await store.close();
+});
+
+test('a lock held on another host is never assumed stale', () => {
+  const dir = tempDir();
+  const file = join(dir, 'lock');
+  writeFileSync(file, JSON.stringify({ pid: deadPid(), hostname: 'elsewhere.invalid', startedAt: '2020-01-01T00:00:00.000Z' }));
+  assert.throws(() => ArchiveLock.acquire(file, dir), /in use by pid \d+ on elsewhere\.invalid since 2020/);
+});
+
+test('an unreadable fresh lock is respected; released locks are only ours', () => {
+  const dir = tempDir();
+  const file = join(dir, 'lock');
+  writeFileSync(file, '');
+  assert.throws(() => ArchiveLock.acquire(file, dir), /is locked \(unreadable lock file\)/);
+  writeFileSync(file, JSON.stringify({ pid: deadPid(), hostname: hostname(), startedAt: 'x' }));
+  const lock = ArchiveLock.acquire(file, dir);
+  // Someone replaced the lock behind our back: release must not delete theirs.
+  writeFileSync(file, JSON.stringify({ pid: 1, hostname: hostname(), startedAt: 'y' }));
+  lock.release();
+  assert.ok(existsSync(file));
+});
