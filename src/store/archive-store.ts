@@ -269,7 +269,7 @@ export class ArchiveStore {
   private async doWritePost(key: string, input: WritePostInput): Promise<WritePostResult> {
     const file = this.postPath(input.url, input.meta);
     const target = resolveInside(this.outDir, file);
-    const bytes = Buffer.from(renderPostFile(input.meta as PostMeta & Record<string, unknown>, input.url, input.markdown), 'utf8');
+    const bytes = Buffer.from(renderPostFile(input.meta, input.url, input.markdown), 'utf8');
     const hash = sha256(bytes);
     const existing = await readIfExists(target);
     const status: WriteStatus = !existing ? 'new' : existing.equals(bytes) ? 'unchanged' : 'changed';

@@ -49,15 +49,16 @@ function renderKey(key: string, value: Value): string {
  * Renders the front matter block for `meta` plus the source `url`: documented keys first in their
  * order, then any other keys the extractor supplied, alphabetically; empty values omitted.
  */
-export function renderFrontMatter(meta: Partial<PostMeta> & Record<string, unknown>, url: string): string {
+export function renderFrontMatter(meta: Partial<PostMeta>, url: string): string {
+  const record = meta as Record<string, unknown>;
   const values = new Map<string, Value>();
   for (const key of FRONT_MATTER_KEYS) {
-    const value = key === 'url' ? url : presentValue(meta[key]);
+    const value = key === 'url' ? url : presentValue(record[key]);
     if (value !== undefined) values.set(key, value);
   }
   const known = new Set<string>(FRONT_MATTER_KEYS);
-  for (const key of Object.keys(meta).filter((k) => !known.has(k)).sort()) {
-    const value = presentValue(meta[key]);
+  for (const key of Object.keys(record).filter((k) => !known.has(k)).sort()) {
+    const value = presentValue(record[key]);
     if (value !== undefined) values.set(key, value);
   }
   let out = '---\n';
@@ -72,7 +73,7 @@ export function normalizeMarkdown(markdown: string): string {
 }
 
 /** The whole post file: front matter, a blank line, the Markdown body. */
-export function renderPostFile(meta: Partial<PostMeta> & Record<string, unknown>, url: string, markdown: string): string {
+export function renderPostFile(meta: Partial<PostMeta>, url: string, markdown: string): string {
   const body = normalizeMarkdown(markdown);
   return body ? `${renderFrontMatter(meta, url)}\n${body}` : renderFrontMatter(meta, url);
 }
