@@ -1,0 +1,92 @@
+/**
+ * Turns one archive post into a target's post file (pure): links to other posts and to images
+ * rewritten through the layout, the engine's template syntax neutralised, front matter mapped.
+ */
+import { posix } from 'node:path';
+import { renderFrontMatter } from './front-matter-render.js';
+import { replaceUrls } from './markdown-scan.js';
+import type { PostIndex } from './plan.js';
+import type { ExportOptions, Layout, PlannedPost, UnmappedItem } from './types.js';
+import { detectUnmapped } from './unmapped.js';
+
+export interface ArchiveFiles {
+  /** Every file of the archive, relative to it, posix. */
+  has(path: string): boolean;
+}
+
+export interface ExportedFile {
+  file: string;
+  content: string;
+  /** Archive asset files the post references (archive-relative), to copy to `layout.assetFile`. */
+  assets: string[];
+  internalLinks: number;
+  unmapped: UnmappedItem[];
+}
+
+const IMAGE_LIKE = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|mp4|webm|mp3|pdf)$/i;
+/** Private-use characters: refs stand in the text as `\uE000n\uE001` until the text is protected. */
+const REF_MARK = /\uE000(\d+)\uE001/g;
+
+function decode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The archive file a relative URL in `post` names, if it is one; `undefined` for absolute URLs. */
+export function archiveFileOf(url: string, post: PlannedPost, files: ArchiveFiles): { file?: string; relative: boolean } {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) || url.startsWith('#')) return { relative: false };
+  const path = decode(url.replace(/[?#].*$/, ''));
+  if (!path) return { relative: false };
+  const candidates = [posix.normalize(posix.join(posix.dirname(post.source), path)), posix.normalize(path.replace(/^\/+/, ''))];
+  return { file: candidates.find((c) => !c.startsWith('..') && files.has(c)), relative: true };
+}
+
+export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, files: ArchiveFiles, options: ExportOptions, bySource: Map<string, PlannedPost>): ExportedFile {
+  const refs: string[] = [];
+  const mark = (ref: string) => `\uE000${refs.push(ref) - 1}\uE001`;
+  const assets = new Set<string>();
+  const unmapped: UnmappedItem[] = detectUnmapped(post.markdown);
+  let internalLinks = 0;
+
+  const rewrite = (url: string): string | undefined => {
+    const local = archiveFileOf(url, post, files);
+    if (local.file) {
+      const linked = bySource.get(local.file);
+      if (linked) {
+        internalLinks++;
+        return mark(layout.postRef(linked, post, url.includes('#') ? url.slice(url.indexOf('#')) : '', options));
+      }
+      assets.add(local.file);
+      return mark(layout.assetRef(post, local.file));
+    }
+    if (local.relative && IMAGE_LIKE.test(url.replace(/[?#].*$/, ''))) {
+      unmapped.push({ kind: 'missing-asset', detail: `${url} is not in the archive` });
+      return undefined;
+    }
+    if (url.startsWith('#')) return undefined;
+    const target = index.find(url, post);
+    if (!target) return undefined;
+    internalLinks++;
+    return mark(layout.postRef(target.post, post, target.fragment, options));
+  };
+
+  const marked = replaceUrls(post.markdown, rewrite);
+  const protectedText = layout.protectText
+    ? marked.split(/(\uE000\d+\uE001)/).map((part, i) => (i % 2 ? part : layout.protectText!(part))).join('')
+    : marked;
+  const body = protectedText.replace(REF_MARK, (_, n: string) => refs[Number(n)]).replace(/\s*$/, '\n');
+
+  const image = post.meta.image ? archiveFileOf(post.meta.image, post, files).file : undefined;
+  if (image) assets.add(image);
+  const frontMatter = layout.frontMatter(post, { options, body, imageAsset: image });
+  return {
+    file: layout.postFile(post),
+    content: `${renderFrontMatter(frontMatter)}\n${body}`,
+    assets: [...assets],
+    internalLinks,
+    unmapped,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Jekyll: `_posts/YYYY-MM-DD-slug.md`, images under `assets/`. Links go through `{% post_url %}` and
+ * `{% link %}`: both follow whatever permalink and baseurl the site sets, and fail the build loudly
+ * when their target is missing instead of shipping a broken link.
+ */
+import { dayOf, jekyllDate } from '../dates.js';
+import type { FrontMatter, Layout, PlannedPost } from '../types.js';
+import { keptPath, rawWrap, titleOf } from './shared.js';
+
+const LIQUID = /\{\{|\{%/;
+
+const postName = (post: PlannedPost) => `${dayOf(post.date)}-${post.slug.replace(/^\d{4}-\d{2}-\d{2}-/, '')}`;
+
+export const jekyllLayout: Layout = {
+  target: 'jekyll',
+  postFile: (post) => `_posts/${postName(post)}.md`,
+  assetFile: (_post, asset) => asset,
+  assetRef: (_post, asset) => `{% link ${asset} %}`,
+  postRef: (to, _from, fragment) => `{% post_url ${postName(to)} %}${fragment}`,
+  frontMatter(post, { options, imageAsset }) {
+    const meta = post.meta;
+    const fm: FrontMatter = [
+      ['layout', 'post'],
+      ['title', titleOf(post)],
+      ['date', { raw: jekyllDate(post.date) }],
+    ];
+    if (post.updated) fm.push(['last_modified_at', { raw: jekyllDate(post.updated) }]);
+    if (meta.author) fm.push(['author', meta.author]);
+    if (meta.tags.length) fm.push(['tags', meta.tags]);
+    if (meta.categories.length) fm.push(['categories', meta.categories]);
+    if (meta.description) fm.push(['description', meta.description]);
+    if (meta.lang) fm.push(['lang', meta.lang]);
+    if (imageAsset) fm.push(['image', `/${imageAsset}`]);
+    else if (meta.image) fm.push(['image', meta.image]);
+    const kept = options.keepUrls ? keptPath(post) : undefined;
+    if (kept) fm.push(['permalink', kept]);
+    return fm;
+  },
+  protectText: (text) => rawWrap(text, LIQUID),
+};
