@@ -1,0 +1,289 @@
+import pLimit from 'p-limit';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
+import { blockReason } from './browser-blocklist.js';
+import { expandPage, type ExpandOutcome } from './browser-expand.js';
+import { MUTATION_CLOCK_SCRIPT, NetworkTracker, waitForSettled } from './browser-settle.js';
+import { findChromium, type FoundChromium } from './chromium.js';
+import { isTransientStatus, withRetries, type AttemptFailure } from './retry.js';
+import { BLOGVAULT_VERSION } from './user-agent.js';
+
+/** Things worth telling a user in verbose mode; the fetcher itself never prints. */
+export type BrowserEvent =
+  | { type: 'launch'; executablePath: string; source: FoundChromium['source'] | 'option'; version: string }
+  | { type: 'blocked'; url: string; page: string; reason: string }
+  | { type: 'settle-timeout'; url: string; waitedMs: number }
+  | ({ type: 'expanded'; url: string } & ExpandOutcome)
+  | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string };
+
+export interface BrowserFetcherOptions {
+  /** Assets and data (images, feeds, sitemaps) go through this plain HTTP fetcher; the browser renders pages only. */
+  http: Fetcher;
+  /** Pages rendered at once (one shared browser, this many tabs at most). */
+  concurrency?: number;
+  /** Deadline for a page's navigation (until DOMContentLoaded). */
+  timeoutMs?: number;
+  /** Defaults to Chromium's own user agent with "blogvault/<version>" appended. */
+  userAgent?: string;
+  /** Defaults to findChromium(): BLOGVAULT_CHROMIUM, a Playwright-managed browser, then PATH. */
+  executablePath?: string;
+  /** How long network and DOM must stay unchanged for a page to count as rendered. */
+  quietMs?: number;
+  /** Longest wait for a page to settle after DOMContentLoaded (pages that poll never do). */
+  settleCapMs?: number;
+  /** Rounds of "Load more" clicks / scrolls on an index page (`expand: true`); the pipeline passes --max-pages. */
+  expandMaxRounds?: number;
+  /** Time allowed for expanding one index page. */
+  expandTimeLimitMs?: number;
+  /** Retries after the first attempt for transient failures (network errors, 5xx, timeouts). */
+  retries?: number;
+  backoffMs?: number;
+  onEvent?: (event: BrowserEvent) => void;
+}
+
+export const BROWSER_FETCHER_DEFAULTS = {
+  concurrency: 4,
+  timeoutMs: 30_000,
+  quietMs: 400,
+  settleCapMs: 10_000,
+  expandMaxRounds: 50,
+  expandTimeLimitMs: 60_000,
+  retries: 2,
+  backoffMs: 500,
+} as const;
+
+/** Flags for an unattended, quiet browser: no sandbox (containers, root), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  // Containers often give /dev/shm only 64 MB, which crashes renderers of large pages.
+  '--disable-dev-shm-usage',
+];
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** A tab of the pool with the request tracker bound to it. */
+interface Tab {
+  page: Page;
+  network: NetworkTracker;
+}
+
+/**
+ * Launches one headless Chromium and renders pages in a pool of at most `concurrency` tabs. The result
+ * of a page fetch is the rendered DOM (`text`), with the status and final URL of the main document.
+ */
+export async function createBrowserFetcher(options: BrowserFetcherOptions): Promise<Fetcher> {
+  const o = { ...BROWSER_FETCHER_DEFAULTS, ...withoutUndefined(options) };
+  const emit = options.onEvent ?? (() => undefined);
+  const found: { path: string; source: FoundChromium['source'] | 'option' } = options.executablePath
+    ? { path: options.executablePath, source: 'option' }
+    : findChromium();
+
+  const browser = await chromium.launch({
+    executablePath: found.path,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    // The pipeline owns signal handling and calls close(); Playwright's own SIGINT handler would exit the process.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    timeout: 60_000,
+  });
+  let context: BrowserContext;
+  try {
+    context = await newContext(browser, o.userAgent, emit);
+  } catch (err) {
+    await browser.close().catch(() => undefined);
+    throw err;
+  }
+  emit({ type: 'launch', executablePath: found.path, source: found.source, version: browser.version() });
+
+  const limit = pLimit(Math.max(1, o.concurrency));
+  const idle: Tab[] = [];
+  let closed = false;
+
+  async function openTab(): Promise<Tab> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(o.timeoutMs);
+    return { page, network: new NetworkTracker(page) };
+  }
+
+  async function render(tab: Tab, url: string, expand: boolean): Promise<FetchResult> {
+    const { page, network } = tab;
+    network.reset();
+    let response: Response | null;
+    try {
+      response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: o.timeoutMs });
+    } catch (err) {
+      throw navigationError(url, err, closed);
+    }
+    const status = response?.status() ?? 200;
+    const headers = { ...(response ? await response.allHeaders().catch(() => response!.headers()) : {}) };
+    if (status >= 400) throw new FetchError(url, `HTTP ${status}`, status, isTransientStatus(status));
+    const contentType = (headers['content-type'] ?? 'text/html').split(';')[0].trim().toLowerCase();
+    if (!HTML_TYPES.has(contentType)) throw new FetchError(url, `not HTML (content-type ${contentType})`, status);
+
+    const started = Date.now();
+    if (!(await waitForSettled(page, network, { quietMs: o.quietMs, capMs: o.settleCapMs }))) {
+      emit({ type: 'settle-timeout', url, waitedMs: Date.now() - started });
+    }
+    if (expand) {
+      const outcome = await expandPage(page, network, {
+        maxRounds: o.expandMaxRounds,
+        timeLimitMs: o.expandTimeLimitMs,
+        quietMs: o.quietMs,
+        roundCapMs: o.settleCapMs,
+      });
+      emit({ type: 'expanded', url, ...outcome });
+    }
+    const finalUrl = page.url();
+    if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
+    let text: string;
+    try {
+      text = await page.content();
+    } catch (err) {
+      throw navigationError(url, err, closed);
+    }
+    return {
+      url,
+      finalUrl,
+      // A page served from the browser cache after revalidation was still rendered in full.
+      status: status === 304 ? 200 : status,
+      headers: renderedHeaders(headers),
+      contentType: 'text/html',
+      body: Buffer.from(text, 'utf8'),
+      text,
+    };
+  }
+
+  async function fetchPage(url: string, expand: boolean): Promise<FetchResult> {
+    if (closed) throw new FetchError(url, 'browser closed');
+    let tab: Tab;
+    try {
+      tab = idle.pop() ?? (await openTab());
+    } catch (err) {
+      throw navigationError(url, err, closed);
+    }
+    let reusable = false;
+    try {
+      const result = await render(tab, url, expand);
+      reusable = true;
+      return result;
+    } catch (err) {
+      // A page that answered with an error status is still a healthy tab.
+      reusable = err instanceof FetchError && err.status !== undefined;
+      throw err;
+    } finally {
+      if (reusable && !closed) idle.push(tab);
+      else await tab.page.close().catch(() => undefined);
+    }
+  }
+
+  return {
+    async fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
+      const kind = fetchOptions.kind ?? 'page';
+      if (kind !== 'page') return options.http.fetch(url, fetchOptions);
+      try {
+        const protocol = new URL(url).protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') throw new Error(protocol);
+      } catch {
+        throw new FetchError(url, 'not an http(s) URL');
+      }
+      // Validators are not sent: the shell of a client-rendered page says nothing about the data it loads.
+      return withRetries(
+        () => limit(() => fetchPage(url, fetchOptions.expand === true)),
+        toFailure,
+        { retries: o.retries, backoffMs: o.backoffMs, maxBackoffMs: 10_000, maxRetryAfterMs: 0 },
+        (notice) => emit({ type: 'retry', url, attempt: notice.attempt, delayMs: notice.delayMs, reason: notice.reason }),
+      );
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      limit.clearQueue();
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+async function newContext(browser: Browser, userAgent: string | undefined, emit: (e: BrowserEvent) => void): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    userAgent: userAgent ?? defaultUserAgent(browser.version()),
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+    acceptDownloads: false,
+  });
+  await context.addInitScript({ content: MUTATION_CLOCK_SCRIPT });
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const isMainDocument = request.isNavigationRequest() && request.frame().parentFrame() === null;
+    const reason = isMainDocument ? undefined : blockReason(request.url(), request.resourceType());
+    if (!reason) return route.fallback();
+    emit({ type: 'blocked', url: request.url(), page: safePageUrl(request), reason });
+    return route.abort('blockedbyclient');
+  });
+  return context;
+}
+
+function safePageUrl(request: { frame(): { url(): string } }): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
+}
+
+/** A desktop Chrome user agent (sites serve headless browsers differently) that still names blogvault. */
+function defaultUserAgent(version: string): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version} Safari/537.36 blogvault/${BLOGVAULT_VERSION}`;
+}
+
+/**
+ * The main document's headers, minus what no longer describes the rendered body. Validators are
+ * dropped too: a later conditional request for the shell would answer 304 while the posts it loads
+ * have changed.
+ */
+function renderedHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^(content-length|content-encoding|transfer-encoding|etag|last-modified)$/.test(name)) continue;
+    out[name] = value;
+  }
+  out['content-type'] = 'text/html; charset=utf-8';
+  return out;
+}
+
+/** Same rule as the HTTP fetcher: stay on the origin asked for, upgrading http to https on the same host. */
+function staysOnSite(from: string, to: string): boolean {
+  const a = new URL(from);
+  const b = new URL(to);
+  if (a.origin === b.origin) return true;
+  return a.protocol === 'http:' && b.protocol === 'https:' && a.hostname === b.hostname;
+}
+
+/** Playwright's navigation errors as FetchErrors: network failures and timeouts may pass, the rest will not. */
+function navigationError(url: string, err: unknown, closed: boolean): FetchError {
+  if (err instanceof FetchError) return err;
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  if (closed || /Target( page, context or browser)? (has been )?closed|Browser has been closed/i.test(message)) return new FetchError(url, 'browser closed');
+  const net = /net::(ERR_[A-Z_]+)/.exec(message);
+  if (net) return new FetchError(url, net[1], undefined, !/ERR_(NAME_NOT_RESOLVED|INVALID_URL|UNKNOWN_URL_SCHEME|ABORTED|BLOCKED_BY_CLIENT)/.test(net[1]));
+  if (/Timeout \d+ms exceeded/i.test(message)) return new FetchError(url, `timed out rendering the page (${message.replace(/^.*?(Timeout \d+ms exceeded).*$/, '$1')})`, undefined, true);
+  if (/Download is starting/i.test(message)) return new FetchError(url, 'not HTML (the browser started a download)');
+  return new FetchError(url, `browser: ${message}`, undefined, true);
+}
+
+function toFailure(err: unknown): AttemptFailure {
+  if (err instanceof FetchError) return { transient: err.transient && err.reason !== 'browser closed', reason: err.reason };
+  return { transient: false, reason: String(err) };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
