@@ -1,0 +1,185 @@
+/**
+ * Posts listed by the blog's RSS/Atom/JSON feeds: a second source of the post list, to cross-check the
+ * index walk. Feeds declared in the index page are read; when none is declared, common feed paths are
+ * tried. Feed pagination is followed (Atom/RSS `rel="next"`, WordPress `?paged=N`), bounded.
+ */
+import { load } from 'cheerio';
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { Overrides, PostLink } from '../types.js';
+import { parseDate } from '../extract/dates.js';
+import { absoluteUrl, inScope, normalizeUrl } from './url.js';
+import { excludeMatcher, postScopeOf, withoutFragment } from './link-filters.js';
+import { attr, list, parseXml, responseText, text, type XmlNode } from './xml.js';
+
+export interface FeedOptions {
+  overrides?: Overrides;
+  /** Posts must be under this URL's directory. Default: the start URL (its origin for a listing page). */
+  scope?: string;
+  /** Pages of one paginated feed read at most. */
+  maxFeedPages?: number;
+  /** Told about each feed that could not be read or parsed (missing feeds are normal). */
+  onWarning?: (message: string) => void;
+}
+
+const FEED_TYPES = /^application\/(rss|atom|feed|rdf)\+(xml|json)$|^application\/(rss\+)?xml$|^text\/xml$/i;
+/** Tried when the page declares no feed, relative to the start directory and to the origin. */
+const COMMON_FEED_PATHS = ['feed.xml', 'atom.xml', 'rss.xml', 'index.xml', 'feed/', 'rss/', 'feed.json'];
+
+export interface ParsedFeed {
+  links: PostLink[];
+  /** The next page of the feed, when it says so. */
+  next?: string;
+  generator?: string;
+}
+
+/** Feed URLs the index page declares, comment feeds left out. */
+export function declaredFeeds(indexHtml: string, pageUrl: string): string[] {
+  const $ = load(indexHtml);
+  const urls: string[] = [];
+  $('link[rel~="alternate" i][href]').each((_, el) => {
+    const type = $(el).attr('type') ?? '';
+    const href = absoluteUrl($(el).attr('href'), pageUrl);
+    const label = `${$(el).attr('title') ?? ''} ${href ?? ''}`;
+    if (href && FEED_TYPES.test(type) && !/comment/i.test(label) && !urls.includes(href)) urls.push(href);
+  });
+  return urls;
+}
+
+/** The post links of one feed document (RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed). */
+export function parseFeed(body: string, feedUrl: string): ParsedFeed | undefined {
+  if (/^\s*\{/.test(body)) return parseJsonFeed(body, feedUrl);
+  const doc = parseXml(body);
+  if (!doc) return undefined;
+  const rss = doc['rss'] as XmlNode | undefined;
+  const channel = (rss?.['channel'] ?? (doc['RDF'] as XmlNode | undefined)?.['channel']) as XmlNode | undefined;
+  if (rss || doc['RDF']) {
+    const items = list(channel?.['item'] ?? (doc['RDF'] as XmlNode | undefined)?.['item']) as XmlNode[];
+    return {
+      links: items.flatMap((item) => feedLink(rssItemUrl(item), feedUrl, item['title'], item['pubDate'] ?? item['date'] ?? item['published'])),
+      next: nextLink(channel?.['link'], feedUrl),
+      generator: text(channel?.['generator']),
+    };
+  }
+  const feed = doc['feed'] as XmlNode | undefined;
+  if (feed) {
+    const entries = list(feed['entry']) as XmlNode[];
+    return {
+      links: entries.flatMap((entry) => feedLink(atomEntryUrl(entry), feedUrl, entry['title'], entry['published'] ?? entry['issued'] ?? entry['updated'])),
+      next: nextLink(feed['link'], feedUrl),
+      generator: text(feed['generator']),
+    };
+  }
+  return undefined;
+}
+
+function parseJsonFeed(body: string, feedUrl: string): ParsedFeed | undefined {
+  try {
+    const doc = JSON.parse(body) as { items?: { url?: string; id?: string; title?: string; date_published?: string }[]; next_url?: string };
+    if (!Array.isArray(doc.items)) return undefined;
+    return {
+      links: doc.items.flatMap((item) => feedLink(item.url ?? item.id, feedUrl, item.title, item.date_published)),
+      next: doc.next_url ? absoluteUrl(doc.next_url, feedUrl) : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function rssItemUrl(item: XmlNode): string | undefined {
+  const link = list(item['link']).map(text).find(Boolean);
+  if (link) return link;
+  const guid = item['guid'];
+  const permalink = attr(guid, 'isPermaLink');
+  const value = text(guid);
+  return value && permalink !== 'false' && /^https?:/i.test(value) ? value : undefined;
+}
+
+function atomEntryUrl(entry: XmlNode): string | undefined {
+  const links = list(entry['link']);
+  const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && attr(l, 'href'));
+  return attr(alternate, 'href') ?? text(entry['id'])?.match(/^https?:\/\/\S+$/)?.[0];
+}
+
+/** Atom `<link rel="next">`, also found as `<atom:link>` inside an RSS channel. */
+function nextLink(links: unknown, feedUrl: string): string | undefined {
+  const next = list(links).find((l) => attr(l, 'rel') === 'next' && attr(l, 'href'));
+  return next ? absoluteUrl(attr(next, 'href'), feedUrl) : undefined;
+}
+
+function feedLink(href: string | undefined, feedUrl: string, title: unknown, date: unknown): PostLink[] {
+  const url = absoluteUrl(href, feedUrl);
+  if (!url || !/^https?:/i.test(url)) return [];
+  const t = text(title);
+  const d = parseDate(text(date));
+  return [{ url: withoutFragment(url), ...(t ? { title: t } : {}), ...(d ? { date: d } : {}) }];
+}
+
+/**
+ * All posts the blog's feeds list, in scope, deduplicated, in feed order. Feeds that cannot be fetched
+ * or parsed are skipped (reported through `onWarning`); this never throws for a missing feed.
+ */
+export async function discoverFeedLinks(startUrl: string, indexHtml: string, fetcher: Fetcher, options: FeedOptions = {}): Promise<PostLink[]> {
+  const scope = options.scope ?? postScopeOf(startUrl);
+  const exclude = excludeMatcher(options.overrides?.exclude);
+  const declared = declaredFeeds(indexHtml, startUrl);
+  const out = new Map<string, PostLink>();
+  const add = (links: PostLink[]) => {
+    let added = 0;
+    for (const link of links) {
+      const key = normalizeUrl(link.url);
+      if (out.has(key) || !inScope(link.url, scope) || exclude(link.url)) continue;
+      out.set(key, link);
+      added++;
+    }
+    return added;
+  };
+
+  if (declared.length) {
+    for (const feed of declared) await readFeed(feed, fetcher, options, add);
+  } else {
+    for (const feed of commonFeedUrls(startUrl)) {
+      if (await readFeed(feed, fetcher, { ...options, onWarning: undefined }, add)) break;
+    }
+  }
+  return [...out.values()];
+}
+
+function commonFeedUrls(startUrl: string): string[] {
+  const dir = new URL('./', startUrl).href;
+  const root = new URL('/', startUrl).href;
+  const bases = dir === root ? [root] : [dir, root];
+  return bases.flatMap((base) => COMMON_FEED_PATHS.map((p) => new URL(p, base).href));
+}
+
+/** Reads one feed and its following pages; true when at least its first page parsed as a feed. */
+async function readFeed(feedUrl: string, fetcher: Fetcher, options: FeedOptions, add: (links: PostLink[]) => number): Promise<boolean> {
+  const maxPages = options.maxFeedPages ?? 20;
+  const visited = new Set<string>();
+  let url: string | undefined = feedUrl;
+  let wordpressPage = 1;
+  for (let page = 1; url && page <= maxPages && !visited.has(normalizeUrl(url)); page++) {
+    visited.add(normalizeUrl(url));
+    let parsed: ParsedFeed | undefined;
+    try {
+      const res = await fetcher.fetch(url, { kind: 'data' });
+      parsed = res.status < 400 ? parseFeed(responseText(res), res.finalUrl) : undefined;
+    } catch (err) {
+      if (page === 1) options.onWarning?.(`feed ${url}: ${err instanceof Error ? err.message : String(err)}`);
+      return page > 1;
+    }
+    if (!parsed) {
+      if (page === 1) options.onWarning?.(`feed ${url}: not a feed`);
+      return page > 1;
+    }
+    const added = add(parsed.links);
+    if (page > 1 && added === 0) break;
+    if (parsed.next) url = parsed.next;
+    else if (/wordpress/i.test(parsed.generator ?? '') && parsed.links.length) {
+      // WordPress feeds page with ?paged=N although they never link the next page.
+      const next = new URL(feedUrl);
+      next.searchParams.set('paged', String(++wordpressPage));
+      url = next.href;
+    } else url = undefined;
+  }
+  return true;
+}

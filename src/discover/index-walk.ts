@@ -1,0 +1,127 @@
+/**
+ * Walks the paginated index from the start URL, page by page, yielding the posts each page adds.
+ * Every way out of an endless chain (loops, calendar traps, `?page=999999`, ever-new URLs) ends at one
+ * of: a page already visited, a page adding no new post, no next page in scope, or `maxPages`.
+ */
+import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
+import { FetchError } from '../fetch/fetcher.js';
+import type { Overrides, PostLink } from '../types.js';
+import { findNextPages } from './pagination.js';
+import { findPostLinks } from './post-links.js';
+import { inScope, normalizeUrl } from './url.js';
+import { postScopeOf } from './link-filters.js';
+
+export type WalkEnd = 'no-next-page' | 'no-new-posts' | 'max-pages' | 'since' | 'error';
+
+export interface IndexPage {
+  /** The page's URL (after redirects). */
+  url: string;
+  /** Posts first seen on this page (a post listed again on a later page is not repeated). */
+  links: PostLink[];
+  /** Why the page could not be read; `links` is empty then. */
+  error?: string;
+  /** The page the walk goes to next. */
+  next?: string;
+  /** Set on the last page: why the walk stopped there. */
+  end?: WalkEnd;
+}
+
+export interface WalkOptions {
+  /** Stop after this many index pages (pages that failed count too). */
+  maxPages: number;
+  overrides?: Overrides;
+  /** ISO date: stop after a page on which every post is dated before it (indexes run newest first). */
+  since?: string;
+  /** The start page when the caller fetched it already. */
+  firstPage?: FetchResult;
+  /**
+   * Next pages must lie on the start URL's origin under its directory; so must posts, except that a
+   * start page that is a listing (`/archives/`, `/tags/x/`) or lists no post under its own path widens
+   * the post scope to the whole origin. Default: the start URL.
+   */
+  scope?: string;
+  /** Passed to the fetcher: a browser expands "Load more" buttons before the snapshot. */
+  expand?: boolean;
+}
+
+/**
+ * Yields one IndexPage per index page read. The start page must be readable: its failure is thrown (a
+ * FetchError naming the URL). Later pages that fail are yielded with `error` set, and the walk goes on
+ * with the previous page's next-best candidate when there is one, else ends there.
+ */
+export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: WalkOptions): AsyncGenerator<IndexPage> {
+  const pageScope = options.scope ?? startUrl;
+  let postScope = options.scope ?? postScopeOf(startUrl);
+  const visited = new Set<string>();
+  const seenPosts = new Set<string>();
+  let queue: string[] = [startUrl];
+  let count = 0;
+
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (visited.has(normalizeUrl(url))) continue;
+    visited.add(normalizeUrl(url));
+    count++;
+    const first = count === 1;
+
+    let res: FetchResult;
+    try {
+      res = first && options.firstPage ? options.firstPage : await fetcher.fetch(url, { kind: 'page', expand: options.expand });
+      if (res.status >= 400) throw new FetchError(url, `HTTP ${res.status}`, res.status);
+      if (res.text === undefined) throw new FetchError(url, `not an HTML page (${res.contentType || 'no content type'})`);
+      if (!inScope(res.finalUrl, pageScope)) throw new FetchError(url, `redirected out of the blog to ${res.finalUrl}`);
+    } catch (err) {
+      if (first) throw err;
+      const more = queue.length > 0 && count < options.maxPages;
+      yield { url, links: [], error: reasonOf(err), ...(more ? { next: queue[0] } : { end: 'error' as const }) };
+      if (!more) return;
+      continue;
+    }
+    visited.add(normalizeUrl(res.finalUrl));
+    const html = res.text;
+
+    let found = findPostLinks(html, res.finalUrl, options.overrides, { scope: postScope });
+    if (first && found.length === 0) {
+      const origin = new URL(startUrl).origin + '/';
+      const wide = findPostLinks(html, res.finalUrl, options.overrides, { scope: origin });
+      if (wide.length) {
+        postScope = origin;
+        found = wide;
+      }
+    }
+    const links = found.filter((link) => !seenPosts.has(normalizeUrl(link.url)));
+    for (const link of links) seenPosts.add(normalizeUrl(link.url));
+
+    const page: IndexPage = { url: res.finalUrl, links };
+    if (!first && links.length === 0) {
+      yield { ...page, end: 'no-new-posts' };
+      return;
+    }
+    if (options.since && allOlderThan(found, options.since)) {
+      yield { ...page, end: 'since' };
+      return;
+    }
+    if (count >= options.maxPages) {
+      yield { ...page, end: 'max-pages' };
+      return;
+    }
+    queue = findNextPages(html, res.finalUrl, options.overrides).filter((next) => inScope(next, pageScope) && !visited.has(normalizeUrl(next)));
+    if (!queue.length) {
+      yield { ...page, end: 'no-next-page' };
+      return;
+    }
+    yield { ...page, next: queue[0] };
+  }
+}
+
+/** True when the page lists posts and every one of them carries a date before `since`. */
+function allOlderThan(links: PostLink[], since: string): boolean {
+  const limit = Date.parse(since);
+  if (Number.isNaN(limit) || !links.length) return false;
+  return links.every((link) => link.date !== undefined && Date.parse(link.date) < limit);
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof FetchError) return err.reason;
+  return err instanceof Error ? err.message : String(err);
+}

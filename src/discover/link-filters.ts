@@ -1,0 +1,146 @@
+/**
+ * Which URLs can be posts: the blog's own pages that are not listings (tags, categories, archives,
+ * authors, pagination, search, feeds) or site pages (about, contact), plus the user's --exclude patterns.
+ */
+import { inScope, normalizeUrl } from './url.js';
+import { indexRootOf, pageNumberOf } from './page-urls.js';
+
+/** One reason a URL is not a post, as a named test on its parsed form. */
+interface NonPostRule {
+  name: string;
+  test(url: URL, segments: string[]): boolean;
+}
+
+const LISTING_SEGMENTS = new Set([
+  'tag', 'tags', 'category', 'categories', 'label', 'labels', 'topic', 'topics', 'author', 'authors', 'search',
+  'feed', 'feeds', 'rss', 'atom', 'comments', 'wp-admin', 'wp-json', 'wp-content', 'wp-includes', 'cdn-cgi',
+  'login', 'signin', 'signup', 'register', 'subscribe', 'users', 'members',
+]);
+
+const SITE_PAGES = new Set([
+  'about', 'about-me', 'about-us', 'contact', 'contact-me', 'privacy', 'privacy-policy', 'terms', 'imprint',
+  'impressum', 'disclaimer', 'links', 'friends', 'sitemap', 'search', 'tags', 'categories', 'archives', 'archive',
+  'subscribe', 'newsletter', 'now', 'uses', 'projects', 'portfolio', 'resume', 'cv', '404',
+]);
+
+const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|mp3|mp4|webm|ogg|wav|mov|woff2?|ttf|eot|exe|dmg|apk|epub|docx?|xlsx?|pptx?)$/i;
+
+const YEAR = /^(19|20)\d{2}$/;
+const MONTH_OR_DAY = /^\d{1,2}$/;
+const LISTING_QUERY = /^(s|q|cat|tag|category|author|m|year|monthnum|feed|paged|page|replytocom|share|like_comment|action|updated-max|updated-min|max-results|by-date)$/i;
+
+const NON_POST_RULES: NonPostRule[] = [
+  { name: 'file', test: (u) => FILE_EXTENSION.test(u.pathname) },
+  { name: 'listing segment', test: (_u, segs) => segs.some((s) => LISTING_SEGMENTS.has(s.toLowerCase())) },
+  { name: 'site page', test: (_u, segs) => segs.length > 0 && SITE_PAGES.has(segs[segs.length - 1]!.toLowerCase().replace(/\.html?$/, '')) },
+  {
+    // `/archives/`, `/archive/2015/07/` are listings; `/archives/123/` (Typecho, WordPress) is a post.
+    name: 'archive listing',
+    test: (_u, segs) => {
+      const i = segs.findIndex((s) => /^archives?$/i.test(s));
+      return i >= 0 && segs.slice(i + 1).every((s) => YEAR.test(s) || MONTH_OR_DAY.test(s) || /^page$/i.test(s) || /^index\.html?$/i.test(s));
+    },
+  },
+  {
+    // A path made of a year, maybe a month and a day, and nothing else is a date archive.
+    name: 'date archive',
+    test: (_u, segs) => {
+      const i = segs.findIndex((s) => YEAR.test(s));
+      return i >= 0 && segs.length - i <= 3 && segs.slice(i + 1).every((s) => MONTH_OR_DAY.test(s) || /^index\.html?$/i.test(s));
+    },
+  },
+  // `/N/` is left out: a short number can be a post id as well as a page.
+  { name: 'pagination', test: (u) => (pageNumberOf(u.href)?.shape.name ?? '/N/') !== '/N/' },
+  { name: 'listing query', test: (u) => [...u.searchParams.keys()].some((k) => LISTING_QUERY.test(k)) },
+  { name: 'blogger page', test: (u) => /^\/p\/[^/]+\.html$/i.test(u.pathname) },
+];
+
+/** The name of the first rule saying `url` is a listing or site page, not a post; undefined if none does. */
+export function nonPostReason(url: string): string | undefined {
+  const u = new URL(url);
+  const segments = u.pathname.split('/').filter(Boolean).map((s) => safeDecode(s));
+  return NON_POST_RULES.find((rule) => rule.test(u, segments))?.name;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Compiles --exclude patterns. A pattern written `/.../flags` is a regular expression searched in the full
+ * URL. Otherwise it is a glob: `*` matches any run of characters (slashes included), `?` one character;
+ * a glob with a wildcard must match the whole URL or its path (plus query), one without is a substring test
+ * on the URL. Examples: `/drafts/`, `*\/tag/*`, `*.pdf`, `/\/20(0|1)\d\//`.
+ */
+export function excludeMatcher(patterns: string[] | undefined): (url: string) => boolean {
+  const tests = (patterns ?? []).filter((p) => p.trim()).map(compilePattern);
+  if (!tests.length) return () => false;
+  return (url) => {
+    let path = url;
+    try {
+      const u = new URL(url);
+      path = u.pathname + u.search;
+    } catch {
+      // not a URL: test the text as given
+    }
+    return tests.some((t) => t(url, path));
+  };
+}
+
+function compilePattern(pattern: string): (url: string, path: string) => boolean {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern.trim());
+  if (regex) {
+    try {
+      const re = new RegExp(regex[1]!, regex[2]);
+      return (url) => re.test(url);
+    } catch {
+      // an invalid expression is taken literally below
+    }
+  }
+  const glob = pattern.trim();
+  if (!/[*?]/.test(glob)) return (url) => url.includes(glob);
+  const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return (url, path) => re.test(url) || re.test(path);
+}
+
+export interface LinkScope {
+  /** Links must be on this URL's origin and under its directory. */
+  scope: string;
+  /** The page the link was found on; links to it (or to the index root) are not posts. */
+  pageUrl: string;
+  exclude?: (url: string) => boolean;
+}
+
+/** Why a link is not taken as a post candidate, or undefined when it may be a post. */
+export function rejectLink(url: string, ctx: LinkScope): string | undefined {
+  if (!inScope(url, ctx.scope)) return 'out of scope';
+  const key = normalizeUrl(url);
+  if (key === normalizeUrl(ctx.pageUrl) || key === normalizeUrl(indexRootOf(ctx.pageUrl)) || key === normalizeUrl(ctx.scope)) return 'index page';
+  if (new URL(url).pathname === '/' && !new URL(url).search) return 'home page';
+  const reason = nonPostReason(url);
+  if (reason) return reason;
+  if (ctx.exclude?.(url)) return 'excluded';
+  return undefined;
+}
+
+/** The URL without its fragment: `/post/#more` is the post itself. */
+export function withoutFragment(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+/**
+ * The scope posts are looked for in, given the start URL: its own directory, unless the start page is
+ * itself a listing (`/archives/`, `/tags/x/`, `/categories/x/`), whose posts live elsewhere on the origin.
+ */
+export function postScopeOf(startUrl: string): string {
+  const root = indexRootOf(startUrl);
+  const u = new URL(root);
+  if (u.pathname !== '/' && nonPostReason(root)) return `${u.origin}/`;
+  return root;
+}

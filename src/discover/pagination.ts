@@ -1,0 +1,196 @@
+/**
+ * Finds the link to the next (older) index page. Blogs list newest first, so "Older", "Next page" and
+ * "Previous posts" go forward; "Newer" and "Previous page" go back. Each signal is a named rule with a
+ * score; candidates come out best first.
+ */
+import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { Overrides } from '../types.js';
+import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
+import { indexRootOf, pageNumberOf } from './page-urls.js';
+import { withoutFragment } from './link-filters.js';
+
+type Direction = 'next' | 'prev';
+
+/** What a link's own words say about its direction (after arrows and punctuation are trimmed). */
+const NEXT_WORDS =
+  /^(?:next|older|next page|next posts|older posts?|older entries|older articles|older stories|previous posts|previous entries|previous articles|earlier posts|more posts|load more|下一页|下页|下一頁|下頁|更早|更早的文章|较早的文章|更旧的文章|后一页|次のページ|次へ|다음|다음 페이지|suivant|page suivante|articles plus anciens|weiter|nächste seite|ältere beiträge|siguiente|entradas anteriores)$/i;
+const PREV_WORDS =
+  /^(?:prev|previous|previous page|newer|newer posts?|newer entries|newer articles|newer stories|上一页|上页|上一頁|上頁|更新的文章|较新的文章|前一页|前のページ|前へ|이전|이전 페이지|précédent|page précédente|articles plus récents|zurück|vorherige seite|neuere beiträge|anterior|entradas más recientes)$/i;
+const NEXT_ARROWS = /^(?:[»›→⟶⇒>]|>>|&gt;)+$/;
+const PREV_ARROWS = /^(?:[«‹←⟵⇐<]|<<|&lt;)+$/;
+const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+$/g;
+
+/** Class or id tokens of icon-only links and their wrappers (`extend next`, `nav-next`, `blog-pager-older-link`). */
+const NEXT_TOKEN = /(?:^|[-_])(?:next|older)(?:[-_]|$)/i;
+const PREV_TOKEN = /(?:^|[-_])(?:prev|previous|newer)(?:[-_]|$)/i;
+const PAGINATION_CONTAINER = /pag(e|ing|ination)|pager|page-?nav|nav-links|navigation/i;
+const CURRENT_PAGE = '.current, [aria-current], .active, .is-current, .is-active, .selected, .this-page';
+
+interface Candidate {
+  url: string;
+  score: number;
+  rule: string;
+  order: number;
+}
+
+interface Context {
+  $: CheerioAPI;
+  base: string;
+  pageUrl: string;
+  overrides?: Overrides;
+}
+
+/** One way of finding next-page links: returns [href-bearing element, rule score] pairs. */
+interface NextRule {
+  name: string;
+  score: number;
+  find(ctx: Context): Element[];
+}
+
+const words = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function wordDirection(raw: string | undefined): Direction | undefined {
+  const text = words(raw);
+  if (!text) return undefined;
+  const stripped = text.replace(EDGE_PUNCTUATION, '');
+  if (!stripped) return NEXT_ARROWS.test(text.replace(/\s/g, '')) ? 'next' : PREV_ARROWS.test(text.replace(/\s/g, '')) ? 'prev' : undefined;
+  if (NEXT_WORDS.test(stripped)) return 'next';
+  if (PREV_WORDS.test(stripped)) return 'prev';
+  return undefined;
+}
+
+function tokenDirection(el: Cheerio<Element>): Direction | undefined {
+  const tokens = `${el.attr('class') ?? ''} ${el.attr('id') ?? ''}`.split(/\s+/).filter(Boolean);
+  if (tokens.some((t) => PREV_TOKEN.test(t))) return 'prev';
+  if (tokens.some((t) => NEXT_TOKEN.test(t))) return 'next';
+  return undefined;
+}
+
+/**
+ * The direction of a link by its strongest signal: rel, then its text, then aria-label/title, then
+ * class/id tokens of the link or its wrapper. The first signal that speaks decides.
+ */
+function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signal: string } | undefined {
+  const el = $(a);
+  const rel = (el.attr('rel') ?? '').toLowerCase().split(/\s+/);
+  if (rel.includes('next')) return { direction: 'next', signal: 'rel' };
+  if (rel.includes('prev') || rel.includes('previous')) return { direction: 'prev', signal: 'rel' };
+  const text = wordDirection(el.text());
+  if (text) return { direction: text, signal: NEXT_ARROWS.test(words(el.text()).replace(/\s/g, '')) ? 'arrow' : 'text' };
+  const label = wordDirection(el.attr('aria-label')) ?? wordDirection(el.attr('title')) ?? wordDirection(el.find('img[alt]').attr('alt'));
+  if (label) return { direction: label, signal: 'label' };
+  const own = tokenDirection(el);
+  if (own) return { direction: own, signal: 'class' };
+  const parent = el.parent();
+  if (parent.length && parent.find('a[href]').length === 1) {
+    const wrapper = tokenDirection(parent as Cheerio<Element>);
+    if (wrapper) return { direction: wrapper, signal: 'class' };
+  }
+  return undefined;
+}
+
+const SIGNAL_SCORES: Record<string, number> = { rel: 90, text: 80, label: 80, arrow: 70, class: 65 };
+
+function currentPageNumber(ctx: Context): number {
+  const { $ } = ctx;
+  for (const el of $(CURRENT_PAGE).toArray()) {
+    const text = words($(el).text());
+    if (/^\d{1,6}$/.test(text) && isInPagination($, el)) return Number(text);
+  }
+  return pageNumberOf(ctx.pageUrl)?.number ?? 1;
+}
+
+function isInPagination($: CheerioAPI, el: Element): boolean {
+  return $(el)
+    .parents()
+    .toArray()
+    .slice(0, 4)
+    .some((p) => p.tagName === 'nav' || PAGINATION_CONTAINER.test(`${$(p).attr('class') ?? ''} ${$(p).attr('id') ?? ''} ${$(p).attr('role') ?? ''}`));
+}
+
+const RULES: NextRule[] = [
+  {
+    name: 'override',
+    score: 100,
+    find: ({ $, overrides }) => {
+      if (!overrides?.next) return [];
+      return $(overrides.next)
+        .toArray()
+        .map((el) => ($(el).is('[href]') ? el : ($(el).find('a[href]').get(0) ?? $(el).closest('a[href]').get(0))))
+        .filter((el): el is Element => el !== undefined && el.type === 'tag');
+    },
+  },
+  {
+    name: 'link rel=next',
+    score: 90,
+    find: ({ $ }) => $('link[rel~="next" i][href]').toArray(),
+  },
+  {
+    name: 'labelled link',
+    score: 0,
+    find: ({ $ }) => $('a[href]').toArray().filter((a) => linkDirection($, a)?.direction === 'next'),
+  },
+  {
+    name: 'numbered pagination',
+    score: 60,
+    find: (ctx) => {
+      const { $ } = ctx;
+      const wanted = String(currentPageNumber(ctx) + 1);
+      return $('a[href]')
+        .toArray()
+        .filter((a) => words($(a).text()) === wanted && (isInPagination($, a) || /page-?(number|link|numbers)/i.test($(a).attr('class') ?? '') || pageNumberOf(absoluteUrl($(a).attr('href'), ctx.base) ?? ctx.base) !== undefined));
+    },
+  },
+  {
+    name: 'page URL pattern',
+    score: 50,
+    find: (ctx) => {
+      const { $ } = ctx;
+      const current = pageNumberOf(ctx.pageUrl);
+      const n = current?.number ?? 1;
+      return $('a[href]')
+        .toArray()
+        .filter((a) => {
+          const url = absoluteUrl($(a).attr('href'), ctx.base);
+          if (!url) return false;
+          const found = pageNumberOf(url);
+          return found !== undefined && found.number === n + 1 && (!current || found.shape === current.shape) && found.shape.name !== '/N/';
+        });
+    },
+  },
+];
+
+/**
+ * Candidate URLs for the next index page, best first: the --next override, rel=next, links labelled
+ * Older/Next/下一页 or by arrows, icon links whose class says next, the number after the current page,
+ * and links in the page-URL shape of the next page number. Links back to earlier pages are dropped.
+ */
+export function findNextPages(html: string, pageUrl: string, overrides?: Overrides): string[] {
+  const $ = load(html);
+  const base = absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl;
+  const ctx: Context = { $, base, pageUrl, overrides };
+  const self = normalizeUrl(pageUrl);
+  const current = pageNumberOf(pageUrl);
+  const candidates = new Map<string, Candidate>();
+  let order = 0;
+  for (const rule of RULES) {
+    for (const el of rule.find(ctx)) {
+      const url = absoluteUrl(el.attribs['href'], base);
+      if (!url || !sameOrigin(url, pageUrl)) continue;
+      const key = normalizeUrl(url);
+      if (key === self || goesBack(url, pageUrl, current?.number ?? 1)) continue;
+      const score = rule.score || SIGNAL_SCORES[linkDirection($, el)?.signal ?? ''] || 0;
+      const known = candidates.get(key);
+      if (!known || known.score < score) candidates.set(key, { url: withoutFragment(url), score, rule: rule.name, order: known?.order ?? order++ });
+    }
+  }
+  return [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);
+}
+
+/** A link to the first page or a page number at or below the current one is the way back, whatever its label says. */
+function goesBack(url: string, pageUrl: string, currentNumber: number): boolean {
+  if (currentNumber > 1 && normalizeUrl(url) === normalizeUrl(indexRootOf(pageUrl))) return true;
+  const found = pageNumberOf(url);
+  return found !== undefined && found.shape.name !== '/N/' && found.number <= currentNumber;
+}

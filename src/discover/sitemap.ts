@@ -1,0 +1,150 @@
+/**
+ * Post-like URLs of the blog's sitemaps: the third source of the post list. Sitemaps come from
+ * robots.txt `Sitemap:` lines, else the usual paths; sitemap indexes are followed, bounded.
+ *
+ * A sitemap lists every page of a site, so its URLs are filtered: in scope, not the home or an index
+ * page, not a listing (tag, category, archive, author, pagination, search, feed) or site page (about,
+ * contact...) by the rules of link-filters.ts. When posts found by the index walk are given, a URL must
+ * also have the path shape of one of them (`/2015/07/26/slug/` -> year/month/day/slug), which keeps out
+ * the static pages that no rule names.
+ */
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { Overrides, PostLink } from '../types.js';
+import { absoluteUrl, inScope, normalizeUrl } from './url.js';
+import { excludeMatcher, postScopeOf, rejectLink, withoutFragment } from './link-filters.js';
+import { list, parseXml, responseText, text, type XmlNode } from './xml.js';
+
+export interface SitemapOptions {
+  overrides?: Overrides;
+  /** Posts must be under this URL's directory. Default: the start URL (its origin for a listing page). */
+  scope?: string;
+  /** Sitemap documents read at most (indexes included). */
+  maxSitemaps?: number;
+  onWarning?: (message: string) => void;
+}
+
+const DEFAULT_SITEMAPS = ['sitemap.xml', 'sitemap_index.xml', 'sitemap-index.xml', 'wp-sitemap.xml', 'sitemap.txt'];
+
+/** Child sitemaps of an index that hold listings or static pages, not posts (Yoast, WordPress core, Rank Math). */
+const NON_POST_SITEMAP = /(?:^|[-_/])(?:page|pages|category|categories|tag|tags|post_tag|author|authors|users|taxonomies|taxonomy|archive|archives|attachment|media|image|video|news-sitemap-index|product|products)(?:[-_.]|sitemap|\d|$)/i;
+
+export interface ParsedSitemap {
+  urls: { loc: string; lastmod?: string }[];
+  /** Child sitemaps when the document is a sitemap index. */
+  sitemaps: string[];
+}
+
+/** A sitemap (urlset), a sitemap index, or a plain-text list of URLs. */
+export function parseSitemap(body: string, sitemapUrl: string): ParsedSitemap | undefined {
+  const doc = parseXml(body);
+  if (!doc) {
+    const lines = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (lines.length && lines.every((l) => /^https?:\/\/\S+$/i.test(l))) return { urls: lines.map((loc) => ({ loc })), sitemaps: [] };
+    return undefined;
+  }
+  const urlset = doc['urlset'] as XmlNode | undefined;
+  const index = doc['sitemapindex'] as XmlNode | undefined;
+  if (!urlset && !index) return undefined;
+  const locs = (nodes: unknown) =>
+    (list(nodes) as XmlNode[]).flatMap((n) => {
+      const loc = absoluteUrl(text(n?.['loc']), sitemapUrl);
+      return loc ? [{ loc, lastmod: text(n['lastmod']) }] : [];
+    });
+  return { urls: urlset ? locs(urlset['url']) : [], sitemaps: index ? locs(index['sitemap']).map((s) => s.loc) : [] };
+}
+
+/** The path shape of a URL: each segment classed as year, month/day, number or word, plus its ending. */
+export function pathShape(url: string): string {
+  const path = new URL(url).pathname;
+  const segments = path.split('/').filter(Boolean);
+  const classes = segments.map((s, i) => {
+    const ext = i === segments.length - 1 ? (/\.[a-z0-9]+$/i.exec(s)?.[0] ?? '') : '';
+    const stem = ext ? s.slice(0, -ext.length) : s;
+    const kind = /^(19|20)\d{2}$/.test(stem) ? 'Y' : /^\d{1,2}$/.test(stem) ? 'M' : /^\d+$/.test(stem) ? 'N' : 'S';
+    return kind + ext.toLowerCase();
+  });
+  return `/${classes.join('/')}${path.endsWith('/') && segments.length ? '/' : ''}`;
+}
+
+/** Fixed words of known post paths kept in the shape (`/posts/S/`, `/blog/Y/M/S`): first segments only. */
+function shapeKey(url: string): string {
+  const first = new URL(url).pathname.split('/').filter(Boolean)[0] ?? '';
+  const shape = pathShape(url);
+  return shape.startsWith('/S') && !/^\d/.test(first) && shape.split('/').length > 3 ? `${first}:${shape}` : shape;
+}
+
+/**
+ * Post-like URLs listed by the blog's sitemaps (robots.txt `Sitemap:` lines, else /sitemap.xml and the
+ * other usual paths), filtered as explained above. `knownPosts` (URLs or links found by the index walk)
+ * sharpens the filter. Missing or broken sitemaps give an empty list; this never throws for them.
+ */
+export async function discoverSitemapLinks(
+  startUrl: string,
+  fetcher: Fetcher,
+  knownPosts: (string | PostLink)[] = [],
+  options: SitemapOptions = {},
+): Promise<PostLink[]> {
+  const scope = options.scope ?? postScopeOf(startUrl);
+  const exclude = excludeMatcher(options.overrides?.exclude);
+  const known = knownPosts.map((p) => (typeof p === 'string' ? p : p.url));
+  const shapes = new Set(known.map(shapeKey));
+  const maxSitemaps = options.maxSitemaps ?? 50;
+
+  const queue = await robotsSitemaps(startUrl, fetcher);
+  const fromRobots = queue.length > 0;
+  if (!fromRobots) queue.push(...defaultSitemaps(startUrl));
+  const visited = new Set<string>();
+  const out = new Map<string, PostLink>();
+  let read = 0;
+  while (queue.length && read < maxSitemaps) {
+    const url = queue.shift()!;
+    if (visited.has(url)) continue;
+    visited.add(url);
+    read++;
+    let parsed: ParsedSitemap | undefined;
+    try {
+      const res = await fetcher.fetch(url, { kind: 'data' });
+      parsed = res.status < 400 ? parseSitemap(responseText(res), res.finalUrl) : undefined;
+    } catch (err) {
+      if (fromRobots) options.onWarning?.(`sitemap ${url}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    if (!parsed) continue;
+    queue.push(...parsed.sitemaps.filter((s) => !NON_POST_SITEMAP.test(new URL(s).pathname.split('/').pop() ?? '')));
+    // <lastmod> is when a page last changed, not when the post was published: it is not a post date.
+    for (const { loc } of parsed.urls) {
+      const link = withoutFragment(loc);
+      const key = normalizeUrl(link);
+      if (out.has(key) || !inScope(link, scope) || exclude(link)) continue;
+      if (rejectLink(link, { scope, pageUrl: startUrl })) continue;
+      if (shapes.size && !shapes.has(shapeKey(link))) continue;
+      out.set(key, { url: link });
+    }
+    // The usual paths are alternatives: the first that is a sitemap is the site's sitemap.
+    if (!fromRobots) queue.splice(0, queue.length, ...queue.filter((q) => !defaultSitemaps(startUrl).includes(q)));
+  }
+  return [...out.values()];
+}
+
+async function robotsSitemaps(startUrl: string, fetcher: Fetcher): Promise<string[]> {
+  const robotsUrl = new URL('/robots.txt', startUrl).href;
+  try {
+    const res = await fetcher.fetch(robotsUrl, { kind: 'data' });
+    if (res.status >= 400) return [];
+    const found = responseText(res)
+      .split(/\r?\n/)
+      .map((line) => /^\s*sitemap\s*:\s*(\S+)/i.exec(line)?.[1])
+      .map((href) => absoluteUrl(href, robotsUrl))
+      .filter((u): u is string => u !== undefined && new URL(u).origin === new URL(startUrl).origin);
+    return [...new Set(found)];
+  } catch {
+    return [];
+  }
+}
+
+function defaultSitemaps(startUrl: string): string[] {
+  const dir = new URL('./', startUrl).href;
+  const root = new URL('/', startUrl).href;
+  const bases = dir === root ? [root] : [dir, root];
+  return bases.flatMap((base) => DEFAULT_SITEMAPS.map((p) => new URL(p, base).href));
+}
