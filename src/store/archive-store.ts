@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { normalizeUrl } from '../discover/url.js';
-import type { PostMeta } from '../types.js';
+import type { Overrides, PostMeta } from '../types.js';
 import { assetFileName, hash8OfAssetName } from './asset-names.js';
 import { atomicWrite, removeStaleTemps } from './atomic-write.js';
 import { PathEscapeError, clashKey, postSlug, resolveInside } from './filenames.js';
@@ -29,6 +29,7 @@ const MANIFEST_FILE = `${META_DIR}/manifest.json`;
 const JOURNAL_FILE = `${META_DIR}/journal.jsonl`;
 const SETTINGS_FILE = `${META_DIR}/settings.json`;
 const LOCK_FILE = `${META_DIR}/lock`;
+const LAST_RUN_FILE = `${META_DIR}/last-run.json`;
 
 export const DEFAULT_MAX_ASSET_BYTES = 25 * 1024 * 1024;
 
@@ -49,8 +50,8 @@ export interface WritePostInput {
   markdown: string;
   etag?: string;
   lastModified?: string;
-  /** Asset paths (as returned by saveAsset) the Markdown references. */
-  assets?: string[];
+  /** Images the Markdown references: source URL -> archive path (as returned by saveAsset), for reuse by later runs. */
+  assets?: Record<string, string>;
   /** The fetched HTML, stored as a snapshot when the store was opened with keepHtml. */
   html?: string | Uint8Array;
 }
@@ -78,9 +79,12 @@ export interface RecoveryReport {
   removedTemps: number;
 }
 
+/** What `update` needs to repeat a run: the start URL and the run's options (whatever the CLI saved). */
 export interface ArchiveSettings {
   startUrl: string;
-  options?: Record<string, unknown>;
+  history?: boolean;
+  keepHtml?: boolean;
+  overrides?: Overrides;
   [key: string]: unknown;
 }
 
@@ -119,8 +123,9 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
 }
 
 
-function sortedUnique(list: string[] | undefined): string[] | undefined {
-  return list?.length ? [...new Set(list)].sort() : undefined;
+function sortedRecord(record: Record<string, string> | undefined): Record<string, string> | undefined {
+  const keys = Object.keys(record ?? {}).sort();
+  return keys.length ? Object.fromEntries(keys.map((k) => [k, record![k]!])) : undefined;
 }
 
 export class ArchiveStore {
@@ -175,20 +180,20 @@ export class ArchiveStore {
     return store;
   }
 
-  static async loadSettings(outDir: string): Promise<ArchiveSettings> {
+  /** The settings saved by the archive's last run; undefined when `outDir` has none (not an archive). */
+  static async loadSettings<T extends ArchiveSettings = ArchiveSettings>(outDir: string): Promise<T | undefined> {
     const file = join(resolve(outDir), SETTINGS_FILE);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new ArchiveError(outDir, 'not a blogvault archive (no .blogvault/settings.json)');
-      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
       throw error;
     }
-    let settings: ArchiveSettings;
+    let settings: T;
     try {
-      settings = JSON.parse(text) as ArchiveSettings;
+      settings = JSON.parse(text) as T;
     } catch (error) {
       throw new ArchiveError(outDir, `.blogvault/settings.json is not valid JSON (${(error as Error).message})`);
     }
@@ -291,7 +296,7 @@ export class ArchiveStore {
       lastModified: input.lastModified,
       title: input.meta.title || undefined,
       date: input.meta.date,
-      assets: sortedUnique(input.assets),
+      assets: sortedRecord(input.assets),
       snapshot,
     };
     this.record(key, entry, prev);
@@ -401,6 +406,27 @@ export class ArchiveStore {
     const existing = await readIfExists(target);
     if (!existing?.equals(bytes)) await atomicWrite(target, bytes, { durable: this.durable });
     return file;
+  }
+
+  /** True when `path` (as returned by saveAsset, e.g. from an earlier run's entry) is a file in the archive. */
+  async hasAsset(path: string): Promise<boolean> {
+    if (!path.startsWith(`${ASSETS_DIR}/`)) return false;
+    let target: string;
+    try {
+      target = resolveInside(this.outDir, path);
+    } catch {
+      return false;
+    }
+    return stat(target).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  }
+
+  /** Keeps the summary of this run (times, counts) as `.blogvault/last-run.json`, apart from the manifest so that quiet runs leave it untouched. */
+  async recordRun(summary: object): Promise<void> {
+    this.assertWritable();
+    await this.track(atomicWrite(join(this.outDir, LAST_RUN_FILE), `${JSON.stringify(summary, null, 2)}\n`, { durable: this.durable }));
   }
 
   async saveSettings(settings: ArchiveSettings): Promise<void> {

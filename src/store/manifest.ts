@@ -22,8 +22,8 @@ export interface ManifestEntry {
   lastModified?: string;
   title?: string;
   date?: string;
-  /** Asset files (relative, posix) the post references. */
-  assets?: string[];
+  /** Images the post references: source URL -> archive path (relative, posix). */
+  assets?: Record<string, string>;
   /** Raw HTML snapshot (relative, posix), with --keep-html. */
   snapshot?: string;
   /** Reason of the last failure; kept on an archived entry whose refresh failed. */
@@ -64,7 +64,9 @@ function orderedEntry(entry: ManifestEntry): ManifestEntry {
   const out: Record<string, unknown> = {};
   for (const key of ENTRY_KEYS) {
     const value = entry[key];
-    if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) out[key] = value;
+    if (value === undefined || value === '') continue;
+    if (typeof value === 'object' && Object.keys(value).length === 0) continue;
+    out[key] = value;
   }
   return out as unknown as ManifestEntry;
 }

@@ -16,7 +16,7 @@ for (let i = 0; i < count; i++) {
     meta: { title: `Post ${i}`, date: '2020-01-02', tags: ['crash'], categories: [] },
     markdown: `Body of post ${i}${suffix}\n\n![](${asset})\n`,
     etag: `"${i}${suffix}"`,
-    assets: [asset],
+    assets: { [`https://crash.example/img/${i % 5}.png`]: asset },
   });
   process.stdout.write(`wrote ${i}\n`);
 }
