@@ -3,7 +3,7 @@
  * process is gone (same host, pid not alive) is taken over; anything else refuses with one line.
  */
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 
 export interface LockOwner {
   pid: number;
@@ -24,6 +24,8 @@ export class LockError extends Error {
 
 /** A lock file younger than this with unreadable contents may still be being written by its owner. */
 const UNREADABLE_GRACE_MS = 10_000;
+/** Clock and uptime disagree by a little; a lock must predate the boot by more than this to be judged by it. */
+const BOOT_TIME_SLACK_MS = 60_000;
 
 export function processAlive(pid: number): boolean {
   try {
@@ -56,7 +58,11 @@ function isStale(file: string, owner: LockOwner | undefined): boolean {
     }
   }
   // A pid on another host cannot be checked from here: never assume it is dead.
-  return owner.hostname === hostname() && owner.pid !== process.pid && !processAlive(owner.pid);
+  if (owner.hostname !== hostname() || owner.pid === process.pid) return false;
+  // Taken before the last boot: whatever process has that pid now is not the owner.
+  const bootedAt = Date.now() - uptime() * 1000;
+  if (Date.parse(owner.startedAt) < bootedAt - BOOT_TIME_SLACK_MS) return true;
+  return !processAlive(owner.pid);
 }
 
 export class ArchiveLock {

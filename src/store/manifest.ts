@@ -125,6 +125,21 @@ interface JournalRecord {
 }
 
 /**
+ * One journal line. A line torn by a failed append (disk full) has the next record glued to its
+ * end: that record is still recovered from where it starts.
+ */
+function parseRecord(line: string): Partial<JournalRecord> | undefined {
+  for (let start = 0; start >= 0; start = line.indexOf('{"key":', start + 1)) {
+    try {
+      return JSON.parse(line.slice(start)) as Partial<JournalRecord>;
+    } catch {
+      // Try the next record start in the line.
+    }
+  }
+  return undefined;
+}
+
+/**
  * Applies the journal's records to `entries`; returns the keys it touched. A torn last line (power
  * loss mid-append) is skipped: the post file it described is recovered from its front matter.
  */
@@ -139,12 +154,8 @@ export async function replayJournal(file: string, entries: Map<string, ManifestE
   }
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    let record: Partial<JournalRecord>;
-    try {
-      record = JSON.parse(line) as Partial<JournalRecord>;
-    } catch {
-      continue;
-    }
+    const record = parseRecord(line);
+    if (!record) continue;
     if (typeof record.key === 'string' && validEntry(record.entry)) {
       entries.set(record.key, record.entry);
       touched.add(record.key);
@@ -174,7 +185,8 @@ export class Journal {
 
   append(key: string, entry: ManifestEntry): void {
     this.fd ??= openSync(this.file, 'a', 0o644);
-    writeSync(this.fd, `${JSON.stringify({ key, entry: orderedEntry(entry) })}\n`);
+    const line = Buffer.from(`${JSON.stringify({ key, entry: orderedEntry(entry) })}\n`);
+    for (let written = 0; written < line.length; ) written += writeSync(this.fd, line, written);
     this.dirty = true;
     if (this.durable && !this.syncTimer) {
       this.syncTimer = setTimeout(() => this.sync(), this.syncDelayMs);

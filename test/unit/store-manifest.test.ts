@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Journal, ManifestError, compactManifest, readManifest, replayJournal, serializeManifest, type ManifestEntry } from '../../src/store/manifest.js';
+import { ArchiveStore } from '../../src/store/archive-store.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'bv-manifest-'));
+const entry = (url: string, extra: Partial<ManifestEntry> = {}): ManifestEntry => ({ url, file: 'f.md', status: 'archived', ...extra });
+
+test('the manifest is sorted by URL with a fixed key order, whatever the insertion order', () => {
+  const a = new Map([
+    ['https://b.example/z', { updatedAt: 't', status: 'archived', url: 'https://b.example/z', file: 'z.md' } as ManifestEntry],
+    ['https://b.example/a', entry('https://b.example/a', { hash: 'h', etag: '"e"' })],
+  ]);
+  const b = new Map([...a].reverse());
+  assert.equal(serializeManifest(a), serializeManifest(b));
+  const parsed = JSON.parse(serializeManifest(a)) as { posts: Record<string, ManifestEntry> };
+  assert.deepEqual(Object.keys(parsed.posts), ['https://b.example/a', 'https://b.example/z']);
+  assert.deepEqual(Object.keys(parsed.posts['https://b.example/z']!), ['url', 'file', 'status', 'updatedAt']);
+});
+
+test('the journal replays over the manifest; a torn line loses only itself', async () => {
+  const dir = tempDir();
+  const journalFile = join(dir, 'journal.jsonl');
+  const journal = new Journal(journalFile, true);
+  journal.append('k1', entry('u1', { title: 'first' }));
+  journal.append('k1', entry('u1', { title: 'second' }));
+  journal.close();
+  // A torn record (disk full mid-append) with the next record glued to it, then garbage.
+  const torn = JSON.stringify({ key: 'k2', entry: entry('u2') }).slice(0, 25);
+  writeFileSync(journalFile, `${readFileSync(journalFile, 'utf8')}${torn}${JSON.stringify({ key: 'k3', entry: entry('u3') })}\nnot json\n`);
+  const entries = new Map([['k0', entry('u0')]]);
+  const touched = await replayJournal(journalFile, entries);
+  assert.deepEqual([...touched].sort(), ['k1', 'k3']);
+  assert.equal(entries.get('k1')!.title, 'second');
+  assert.ok(entries.has('k0'));
+  await compactManifest(join(dir, 'manifest.json'), journalFile, entries, true);
+  assert.ok(!existsSync(journalFile));
+  assert.deepEqual([...(await readManifest(join(dir, 'manifest.json'))).keys()].sort(), ['k0', 'k1', 'k3']);
+});
+
+test('a corrupt manifest is an error, never silently replaced', async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, '.blogvault'));
+  writeFileSync(join(dir, '.blogvault', 'manifest.json'), '{"version":1,"posts":');
+  await assert.rejects(ArchiveStore.open(dir), (e: unknown) => e instanceof ManifestError && /manifest\.json: not valid JSON/.test(e.message));
+  assert.equal(readFileSync(join(dir, '.blogvault', 'manifest.json'), 'utf8'), '{"version":1,"posts":');
+  // The failed open released its lock.
+  assert.ok(!existsSync(join(dir, '.blogvault', 'lock')));
+  writeFileSync(join(dir, '.blogvault', 'manifest.json'), '{"version":99,"posts":{}}');
+  await assert.rejects(ArchiveStore.open(dir), /newer blogvault/);
+});
+
+test('a lock taken before the last boot is stale even if its pid is alive now', async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, '.blogvault'));
+  // pid 1 is always alive; the lock's start time predates any plausible boot.
+  writeFileSync(join(dir, '.blogvault', 'lock'), JSON.stringify({ pid: 1, hostname: hostname(), startedAt: '1999-01-01T00:00:00.000Z' }));
+  const store = await ArchiveStore.open(dir);
+  await store.close();
+  writeFileSync(join(dir, '.blogvault', 'lock'), JSON.stringify({ pid: 1, hostname: hostname(), startedAt: new Date().toISOString() }));
+  await assert.rejects(ArchiveStore.open(dir), /in use by pid 1 since/);
+});
