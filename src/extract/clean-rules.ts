@@ -1,0 +1,196 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isDateLine } from './dates.js';
+import type { EngineRule } from './engines/index.js';
+
+/**
+ * The named clean-up rules, applied in order to the chosen article element. Each removes (or unwraps)
+ * one kind of thing that is not the article body. Rules find elements by selector, by class/id words,
+ * or by a test; `maxShare` keeps a rule from deleting an element that holds most of the article's text.
+ */
+export interface CleanContext {
+  $: CheerioAPI;
+  root: Cheerio<Element>;
+  engine?: EngineRule;
+  /** Text length of the root before cleaning, for `maxShare`. */
+  rootText: number;
+}
+
+export interface CleanRule {
+  name: string;
+  /** Elements to act on. */
+  selectors?: string[];
+  /** Words that, as a whole dash/underscore-separated part of a class or id, mark an element. */
+  words?: string[];
+  /** Extra test for elements found by `selectors` or `words`, or the only test when `scan` is set. */
+  test?: (el: Element, ctx: CleanContext) => boolean;
+  /** Elements to run `test` on when the rule has no selectors or words. */
+  scan?: string;
+  /** What to do with a match (default remove). */
+  action?: 'remove' | 'unwrap';
+  /** Skip matches holding more than this share of the article's text. */
+  maxShare?: number;
+  /** Rules that need the whole context (engine data). */
+  selectorsFrom?: (ctx: CleanContext) => string[];
+  /** Rules about nodes that are not elements (comments). */
+  apply?: (ctx: CleanContext) => void;
+}
+
+/** Content that must never be touched by word-based rules: code, math, and things inside them. */
+export const PROTECTED = 'pre, code, .highlight, figure.highlight, .katex, .katex-display, .MathJax, mjx-container, math, svg, .mermaid';
+
+const textLength = (ctx: CleanContext, el: Element) => ctx.$(el).text().replace(/\s+/g, ' ').trim().length;
+
+const linkHeavy = (ctx: CleanContext, el: Element) => {
+  const $el = ctx.$(el);
+  const total = $el.text().replace(/\s+/g, '').length;
+  const links = $el.find('a').text().replace(/\s+/g, '').length;
+  return $el.find('a').length >= 3 && links > 0.5 * total;
+};
+
+const HEADING_ANCHOR_CLASS = /(^|[\s_-])(headerlink|anchor|anchorjs-link|header-anchor|heading-anchor|hash-link|direct-link|permalink|heading-link|zola-anchor|hanchor|anchor-link|autolink)([\s_-]|$)/i;
+const ANCHOR_GLYPHS = /^[\s\u00a0\u200b¶#§🔗⚓︎\u{1F517}\uFE0F-]*$/u;
+
+const READ_MORE = /^(read more|read the rest|continue reading|keep reading|read full (post|article|story)|more|阅读全文|阅读更多|继续阅读|查看全文|続きを読む|weiterlesen|lire la suite|leer más)[\s.…»→>:!]*$/i;
+const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|improve this (page|doc(ument)?)|suggest (an )?edit|view source)$/i;
+
+function removeComments(ctx: CleanContext, node: Element): void {
+  for (const child of [...node.children]) {
+    if (child.type === 'comment') ctx.$(child).remove();
+    else if (child.type === 'tag') removeComments(ctx, child);
+  }
+}
+
+export const CLEAN_RULES: CleanRule[] = [
+  {
+    name: 'html-comments',
+    apply: (ctx) => removeComments(ctx, ctx.root.get(0)!),
+  },
+  {
+    name: 'scripts-and-styles',
+    // MathJax 2 keeps the TeX source in <script type="math/tex">: that is content.
+    selectors: ['script:not([type^="math/tex" i])', 'style', 'link', 'meta', 'template', 'noscript', 'iframe[src^="about:"]'],
+  },
+  {
+    name: 'hidden',
+    selectors: ['[hidden]', '[aria-hidden="true"]', '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]', '.sr-only', '.screen-reader-text', '.visually-hidden'],
+    test: (el, ctx) => ctx.$(el).closest(PROTECTED).length === 0 && !(el.name === 'script'),
+  },
+  {
+    name: 'controls',
+    selectors: ['form', 'button', 'input', 'select', 'textarea', '[role="button"]:not(summary)', 'dialog'],
+    // Task-list checkboxes carry the item's state.
+    test: (el, ctx) => !(el.name === 'input' && el.attribs.type === 'checkbox' && ctx.$(el).closest('li').length > 0),
+  },
+  {
+    name: 'engine-junk',
+    selectorsFrom: (ctx) => ctx.engine?.junk ?? [],
+    maxShare: 0.6,
+  },
+  {
+    name: 'page-chrome',
+    selectors: ['nav', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', 'header', 'footer', '.site-header', '.site-footer', '#header', '#footer'],
+    // A <footer> inside a quotation or figure is its citation, not page furniture.
+    test: (el, ctx) => !ctx.$(el).parent().closest('blockquote, figure').length,
+    maxShare: 0.6,
+  },
+  {
+    name: 'sidebars',
+    selectors: ['aside', '[role="complementary"]'],
+    words: ['sidebar', 'widget', 'widgets', 'widget-area', 'secondary'],
+    test: (el, ctx) => el.name !== 'aside' || linkHeavy(ctx, el) || /sidebar|widget|related|toc|share|social/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`),
+    maxShare: 0.6,
+  },
+  {
+    name: 'comments',
+    selectors: ['#disqus_thread', '.giscus', '.utterances', '#gitalk-container', '#vcomments', '#waline', '#twikoo', '#tcomment'],
+    words: ['comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'giscus', 'utterances', 'gitalk', 'valine', 'waline', 'twikoo', 'respond', 'discussion', 'remark42', 'commento', 'isso', 'cusdis', 'responses'],
+  },
+  {
+    name: 'share-buttons',
+    words: ['share', 'sharing', 'shares', 'sharedaddy', 'addtoany', 'a2a', 'social', 'social-links', 'socials', 'shareaholic', 'sharethis', 'share-buttons', 'social-share', 'post-share', 'sns'],
+    maxShare: 0.3,
+  },
+  {
+    name: 'related-posts',
+    words: ['related', 'related-posts', 'yarpp', 'jp-relatedposts', 'more-posts', 'recommended', 'read-next', 'also-like', 'similar-posts', 'popular-posts', 'recent-posts'],
+    maxShare: 0.5,
+  },
+  {
+    name: 'pagination-and-post-nav',
+    selectors: ['a[rel~="prev"]', 'a[rel~="next"]'],
+    words: ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav'],
+    maxShare: 0.3,
+  },
+  {
+    name: 'table-of-contents',
+    selectors: ['#TableOfContents', '#toc', '#markdown-toc', '.toc', '.table-of-contents'],
+    words: ['toc', 'table-of-contents', 'tableofcontents', 'post-toc', 'toc-container', 'ez-toc', 'ez-toc-container', 'lwptoc', 'toc-wrapper', 'markdown-toc'],
+    maxShare: 0.4,
+  },
+  {
+    name: 'read-more-links',
+    selectors: ['a.more-link', '.read-more', '.readmore', '.read-more-link', '.jump-link', 'span#more', 'a#more', 'p.more'],
+    scan: 'a',
+    test: (el, ctx) =>
+      /(^|[\s_-])(more-link|read-?more|jump-link)([\s_-]|$)/i.test(el.attribs.class ?? '') ||
+      (el.name === 'a' && READ_MORE.test(ctx.$(el).text().replace(/\s+/g, ' ').trim())) ||
+      el.name !== 'a',
+  },
+  {
+    name: 'post-meta-lines',
+    words: ['post-meta', 'entry-meta', 'article-meta', 'post-info', 'postmeta', 'byline', 'post-byline', 'post-date', 'posted-on', 'post-tags', 'post-categories', 'tags-links', 'cat-links', 'entry-footer', 'post-footer', 'article-footer', 'meta-info', 'article-info', 'post-metadata', 'post-details', 'article-tag-list', 'article-category', 'post-labels', 'tag-list', 'taglist', 'entry-tags', 'post-author-box', 'author-bio', 'about-author', 'author-box', 'author-card', 'author-info', 'post-copyright', 'copyright'],
+    maxShare: 0.3,
+  },
+  {
+    name: 'lone-date-lines',
+    scan: '*',
+    // A short line that is only a date ("Posted on July 26, 2015") at the top or bottom of the body.
+    test: (el, ctx) => {
+      const parent = el.parent;
+      if (parent !== ctx.root.get(0) || !/^(p|div|span|time|small|h[4-6]|em)$/.test(el.name)) return false;
+      const blocks = ctx.root.children().toArray();
+      const index = blocks.indexOf(el);
+      return (index <= 1 || index >= blocks.length - 2) && isDateLine(ctx.$(el).text());
+    },
+  },
+  {
+    name: 'ads',
+    selectors: ['ins.adsbygoogle', '[id^="div-gpt-ad"]', '[id^="google_ads"]', '[data-ad-slot]', '[data-ad-client]'],
+    words: ['ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsor', 'sponsored', 'dfp', 'adsense', 'ad-slot', 'ad-container', 'ad-wrapper', 'promo', 'promoted'],
+    maxShare: 0.3,
+  },
+  {
+    name: 'newsletter-and-cta',
+    words: ['subscribe', 'subscription', 'newsletter', 'signup', 'sign-up', 'mailchimp', 'mc_embed_signup', 'cta', 'follow-us', 'donate', 'sponsor-me', 'reward', 'buymeacoffee'],
+    maxShare: 0.3,
+  },
+  {
+    name: 'edit-links',
+    selectors: ['.edit-link', '.post-edit-link', '.theme-edit-this-page', '.edit-page', '.edit-this-page', '.page-edit'],
+    scan: 'a',
+    test: (el, ctx) => el.name !== 'a' || EDIT_LINK.test(ctx.$(el).text().replace(/\s+/g, ' ').trim()) || /(^|[\s_-])edit/i.test(el.attribs.class ?? ''),
+  },
+  {
+    name: 'copy-code-buttons',
+    words: ['copy-btn', 'copy-button', 'copy-code', 'code-copy', 'copy-code-button', 'clipboard', 'copy-to-clipboard', 'btn-copy'],
+  },
+  {
+    name: 'heading-anchors',
+    scan: 'h1 a, h2 a, h3 a, h4 a, h5 a, h6 a, a.headerlink, a.anchor, a.header-anchor, a.hash-link, a.anchorjs-link, a.direct-link, a.heading-anchor, a.zola-anchor',
+    // Empty or glyph-only self-links (¶, #, 🔗) and anchor-classed links; the heading text itself stays.
+    test: (el, ctx) => {
+      const href = el.attribs.href ?? '';
+      const text = ctx.$(el).text();
+      if (HEADING_ANCHOR_CLASS.test(el.attribs.class ?? '') && (ANCHOR_GLYPHS.test(text) || !ctx.$(el).closest('h1, h2, h3, h4, h5, h6').length)) return true;
+      return href.startsWith('#') && ANCHOR_GLYPHS.test(text) && ctx.$(el).find('img').length === 0;
+    },
+  },
+  {
+    name: 'heading-self-links',
+    action: 'unwrap',
+    scan: 'h1 > a[href^="#"], h2 > a[href^="#"], h3 > a[href^="#"], h4 > a[href^="#"], h5 > a[href^="#"], h6 > a[href^="#"]',
+    // <h2><a href="#setup">Setup</a></h2>: the link is the heading's permalink; keep only its text.
+    test: () => true,
+  },
+];

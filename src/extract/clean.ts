@@ -1,0 +1,121 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
+import type { EngineRule } from './engines/index.js';
+import { normaliseImages } from './images.js';
+import { absolutiseUrls } from './urls.js';
+
+export interface CleanOptions {
+  /** Base for relative URLs (the page URL, or its `<base href>`). */
+  base: string;
+  engine?: EngineRule;
+  /** The post title: a leading heading that repeats it is dropped. */
+  title?: string;
+  rules?: readonly CleanRule[];
+}
+
+const wordPattern = (words: readonly string[]) =>
+  new RegExp(`(^|[-_])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})($|[-_])`, 'i');
+
+/** Class tokens, plus the id unless the id is a heading anchor slug that only names the text. */
+function hintTokens(el: Element): string[] {
+  const tokens = (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
+  const id = el.attribs.id;
+  const headingLike = /^h[1-6]$/.test(el.name) || (el.name === 'section' && el.children.some((c) => c.type === 'tag' && /^h[1-6]$/.test(c.name)));
+  if (id && !headingLike) tokens.push(id);
+  return tokens;
+}
+
+function matches(ctx: CleanContext, rule: CleanRule): Element[] {
+  const { $, root } = ctx;
+  const found = new Set<Element>();
+  const selectors = [...(rule.selectors ?? []), ...(rule.selectorsFrom?.(ctx) ?? [])];
+  for (const selector of selectors) {
+    try {
+      root.find(selector).each((_, el) => void found.add(el));
+    } catch {
+      // A malformed selector in a rule table must not stop extraction.
+    }
+  }
+  if (rule.words?.length) {
+    const pattern = wordPattern(rule.words);
+    root.find('[class], [id]').each((_, el) => {
+      if (hintTokens(el).some((t) => pattern.test(t)) && !$(el).closest(PROTECTED).length) found.add(el);
+    });
+  }
+  const scanned = rule.scan ? root.find(rule.scan).toArray() : [];
+  const candidates = [...found].filter((el) => !rule.test || rule.test(el, ctx));
+  return [...candidates, ...scanned.filter((el) => !found.has(el) && rule.test?.(el, ctx))];
+}
+
+function applyRule(ctx: CleanContext, rule: CleanRule): void {
+  if (rule.apply) {
+    rule.apply(ctx);
+    return;
+  }
+  for (const el of matches(ctx, rule)) {
+    if (!el.parent) continue; // already removed with an ancestor
+    const $el = ctx.$(el);
+    if (rule.maxShare !== undefined && ctx.rootText > 0) {
+      const share = $el.text().replace(/\s+/g, ' ').trim().length / ctx.rootText;
+      if (share > rule.maxShare) continue;
+    }
+    if (rule.action === 'unwrap') $el.replaceWith($el.contents());
+    else $el.remove();
+  }
+}
+
+const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').replace(/[\s.:!?。：！？]+$/, '').trim().toLowerCase();
+
+/** Drop the first heading when nothing precedes it and it only repeats the post title. */
+function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string): void {
+  const heading = root.find('h1, h2, h3').first();
+  if (!heading.length || normalise(heading.text()) !== normalise(title)) return;
+  let textBefore = '';
+  const walk = (node: AnyNode): boolean => {
+    if (node === heading.get(0)) return true;
+    if (node.type === 'text') textBefore += node.data.trim();
+    if (node.type === 'tag' && /^(img|iframe|video|pre|table)$/.test(node.name)) textBefore += '[media]';
+    if ('children' in node) for (const child of node.children) if (walk(child)) return true;
+    return false;
+  };
+  walk(root.get(0)!);
+  if (!textBefore) heading.remove();
+}
+
+const MEDIA = 'img, picture, iframe, video, audio, object, embed, svg, canvas, math, hr, br, input, table, pre, code, script[type^="math/tex"]';
+
+/** Remove wrappers the rules left empty (a <p> that only held a "Read more" link...). */
+function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
+  const empties = root.find('p, div, section, span, figure, ul, ol, li, header, footer, aside, small, strong, em, a').toArray().reverse();
+  for (const el of empties) {
+    if (!el.parent) continue;
+    const $el = $(el);
+    if (el.name === 'a' && el.attribs.id && !el.attribs.href) continue; // a named anchor others link to
+    if (el.name === 'span' && el.attribs.id) continue;
+    if ($el.text().trim() || $el.find(MEDIA).length) continue;
+    if (el.name === 'li' && $el.parent().children().length > 1) continue;
+    $el.remove();
+  }
+}
+
+function dropEventHandlers(root: Cheerio<Element>): void {
+  root.find('*').each((_, el) => {
+    for (const name of Object.keys(el.attribs)) if (/^on/i.test(name)) delete el.attribs[name];
+  });
+}
+
+/**
+ * Clean the chosen article element in place and return its inner HTML: lazy images resolved, every
+ * named clean-up rule applied, URLs made absolute, a title-repeating heading dropped.
+ */
+export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): string {
+  const ctx: CleanContext = { $, root, engine: options.engine, rootText: root.text().replace(/\s+/g, ' ').trim().length };
+  normaliseImages($, root);
+  for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
+  if (options.title) dropLeadingTitle($, root, options.title);
+  dropEmptyBlocks($, root);
+  dropEventHandlers(root);
+  absolutiseUrls($, root, options.base);
+  return (root.html() ?? '').trim();
+}

@@ -1,0 +1,74 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { Overrides } from '../types.js';
+import { safeSelect } from './dom.js';
+import type { EngineRule } from './engines/index.js';
+import { contentWeight, scoreBest } from './scorer.js';
+
+/** Where the article body usually lives on blogs of any engine, most specific first. */
+const SEMANTIC = [
+  '[itemprop="articleBody"]',
+  '.post-content',
+  '.entry-content',
+  '.post-body',
+  '.article-content',
+  '.article-body',
+  '.article-entry',
+  '.post-entry',
+  '.blog-post-content',
+  '.single-content',
+  '.story-body',
+  '.markdown-body',
+  '.e-content',
+  'article',
+  '[role="main"]',
+  'main',
+];
+
+/** Selectors so broad that they are trusted only when they hold most of what the scorer found. */
+const BROAD = new Set(['article', '[role="main"]', 'main', '.e-content']);
+
+export type ContentSource = 'override' | 'engine' | 'semantic' | 'scorer' | 'body';
+
+export interface ContentChoice {
+  root: Cheerio<Element>;
+  source: ContentSource;
+  selector?: string;
+}
+
+/** The heaviest element matching the selector (index-like pages and related-post blocks match many). */
+function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weight: number } | undefined {
+  let best: { el: Cheerio<Element>; weight: number } | undefined;
+  safeSelect($, selector).each((_, el) => {
+    const $el = $(el);
+    const weight = contentWeight($el);
+    if (!best || weight > best.weight) best = { el: $el, weight };
+  });
+  return best;
+}
+
+/**
+ * The element holding the article: the user's selector, else the engine's rule, else a semantic
+ * container, else the generic scorer's pick. Rule and semantic picks must carry a fair share of what the
+ * scorer sees as the main text, so a theme that reuses a class for a teaser does not fool it.
+ */
+export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Overrides): ContentChoice {
+  if (overrides?.content) {
+    const found = heaviest($, overrides.content);
+    if (found) return { root: found.el, source: 'override', selector: overrides.content };
+  }
+  const scored = scoreBest($);
+  const scoredWeight = scored ? contentWeight(scored) : 0;
+  const fairShare = (weight: number, ratio: number) => weight > 0 && weight >= ratio * scoredWeight;
+
+  for (const selector of engine?.content ?? []) {
+    const found = heaviest($, selector);
+    if (found && fairShare(found.weight, 0.3)) return { root: found.el, source: 'engine', selector };
+  }
+  for (const selector of SEMANTIC) {
+    const found = heaviest($, selector);
+    if (found && fairShare(found.weight, BROAD.has(selector) ? 0.6 : 0.4)) return { root: found.el, source: 'semantic', selector };
+  }
+  if (scored) return { root: scored, source: 'scorer' };
+  return { root: $('body').first() as Cheerio<Element>, source: 'body' };
+}

@@ -1,0 +1,155 @@
+/**
+ * Dates as blogs print them, turned into ISO 8601 without ever moving the calendar day: a value with a
+ * time keeps its time and offset as written, a day-only value stays `YYYY-MM-DD`.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, janv: 1, janvier: 1, januar: 1, enero: 1, gennaio: 1,
+  feb: 2, february: 2, febr: 2, fevr: 2, février: 2, februar: 2, febrero: 2, febbraio: 2,
+  mar: 3, march: 3, mars: 3, märz: 3, marz: 3, marzo: 3,
+  apr: 4, april: 4, avr: 4, avril: 4, abril: 4, aprile: 4,
+  may: 5, mai: 5, mayo: 5, maggio: 5,
+  jun: 6, june: 6, juin: 6, juni: 6, junio: 6, giugno: 6,
+  jul: 7, july: 7, juil: 7, juillet: 7, juli: 7, julio: 7, luglio: 7,
+  aug: 8, august: 8, août: 8, aout: 8, agosto: 8,
+  sep: 9, sept: 9, september: 9, septembre: 9, septiembre: 9, settembre: 9,
+  oct: 10, october: 10, okt: 10, oktober: 10, octobre: 10, octubre: 10, ottobre: 10,
+  nov: 11, november: 11, novembre: 11, noviembre: 11,
+  dec: 12, december: 12, dez: 12, dezember: 12, décembre: 12, decembre: 12, diciembre: 12, dicembre: 12,
+};
+
+const MONTH_NAME = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th|\\.)?';
+const TIME = '(?:(?:\\s*,?\\s*(?:at|um|à|@|-)?\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*([ap]\\.?m\\.?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?';
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  meridiem?: string;
+  zone?: string;
+}
+
+/** One recognised shape: a pattern and how its groups map onto date parts. */
+interface DateFormat {
+  name: string;
+  pattern: RegExp;
+  parts: (m: RegExpExecArray) => DateParts;
+}
+
+const timeParts = (m: RegExpExecArray, i: number) => ({
+  hour: num(m[i]),
+  minute: num(m[i + 1]),
+  second: num(m[i + 2]),
+  meridiem: m[i + 3],
+  zone: m[i + 4],
+});
+
+const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
+
+const FORMATS: DateFormat[] = [
+  {
+    name: 'iso',
+    pattern: new RegExp(`(?<!\\d)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*()(Z|[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`, 'i'),
+    parts: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, ...timeParts(m, 4) }),
+  },
+  {
+    name: 'cjk',
+    pattern: new RegExp(`(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일号]?${TIME}`),
+    parts: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, ...timeParts(m, 4) }),
+  },
+  {
+    name: 'ymd-slash-dot',
+    pattern: new RegExp(`(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)${TIME}`),
+    parts: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, ...timeParts(m, 4) }),
+  },
+  {
+    name: 'day-month-year',
+    pattern: new RegExp(`(?<![\\d\\p{L}])${ORDINAL}\\s*(?:of\\s+)?${MONTH_NAME}\\s*,?\\s*(\\d{4})(?!\\d)${TIME}`, 'iu'),
+    parts: (m) => ({ year: +m[3]!, month: month(m[2]!), day: +m[1]!, ...timeParts(m, 4) }),
+  },
+  {
+    name: 'month-day-year',
+    pattern: new RegExp(`(?<!\\p{L})${MONTH_NAME}\\s*${ORDINAL}\\s*,?\\s*(\\d{4})(?!\\d)${TIME}`, 'iu'),
+    parts: (m) => ({ year: +m[3]!, month: month(m[1]!), day: +m[2]!, ...timeParts(m, 4) }),
+  },
+  {
+    name: 'day-dot-month-year',
+    pattern: new RegExp(`(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)${TIME}`),
+    parts: (m) => ({ year: +m[3]!, month: +m[2]!, day: +m[1]!, ...timeParts(m, 4) }),
+  },
+  {
+    // 07/26/2015 is American unless the first number cannot be a month (26/07/2015).
+    name: 'numeric-slash',
+    pattern: new RegExp(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)${TIME}`),
+    parts: (m) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      return a > 12 ? { year: +m[3]!, month: b, day: a, ...timeParts(m, 4) } : { year: +m[3]!, month: a, day: b, ...timeParts(m, 4) };
+    },
+  },
+];
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function validDay(p: DateParts): boolean {
+  if (p.year < 1970 || p.year > 2100 || p.month < 1 || p.month > 12 || p.day < 1) return false;
+  return p.day <= new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+}
+
+function zoneSuffix(zone: string | undefined): string {
+  if (!zone) return '';
+  if (/^(z|utc|gmt)$/i.test(zone)) return 'Z';
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return '';
+  const offset = `${m[1]}${m[2]}:${m[3] ?? '00'}`;
+  return offset === '+00:00' || offset === '-00:00' ? 'Z' : offset;
+}
+
+function format(p: DateParts): string | undefined {
+  if (!validDay(p)) return undefined;
+  const day = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  if (p.hour === undefined || p.minute === undefined) return day;
+  let hour = p.hour;
+  const meridiem = p.meridiem?.replace(/\./g, '').toLowerCase();
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || p.minute > 59 || (p.second ?? 0) > 59) return day;
+  return `${day}T${pad(hour)}:${pad(p.minute)}:${pad(p.second ?? 0)}${zoneSuffix(p.zone)}`;
+}
+
+/**
+ * The first date found in `text` (a machine value such as `2015-07-26T10:30:00+08:00` or visible text
+ * such as "Posted on July 26th, 2015"), as ISO 8601; undefined when there is none.
+ */
+export function parseDate(text: string | undefined | null): string | undefined {
+  if (!text) return undefined;
+  const input = text.replace(/\s+/g, ' ').trim();
+  if (!input) return undefined;
+  let best: { index: number; value: string } | undefined;
+  for (const f of FORMATS) {
+    const m = f.pattern.exec(input);
+    if (!m) continue;
+    const value = format(f.parts(m));
+    if (value && (!best || m.index < best.index)) best = { index: m.index, value };
+  }
+  return best?.value;
+}
+
+/** True when the whole text is a date, maybe with a short lead-in such as "Posted on" or "Updated:". */
+export function isDateLine(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t || t.length > 80 || !parseDate(t)) return false;
+  let rest = t;
+  for (const f of FORMATS) rest = rest.replace(new RegExp(f.pattern.source, f.pattern.flags + 'g'), ' ');
+  return rest.replace(/[\s,.:;|·•»/-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
+}
+
+/** The calendar day of an ISO value (`2015-07-26T23:30:00-05:00` -> `2015-07-26`). */
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}

@@ -1,0 +1,50 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+/** Text of an element with whitespace collapsed. */
+export function textOf($el: Cheerio<AnyNode>): string {
+  return $el.text().replace(/\s+/g, ' ').trim();
+}
+
+/** Class and id of an element as one lower-case string, for hint patterns. */
+export function classAndId(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+}
+
+/** A string from JSON or an attribute with HTML entities decoded and tags dropped. */
+export function decodeText(value: string | undefined | null): string | undefined {
+  if (value == null) return undefined;
+  const text = /[&<]/.test(value) ? load(`<body>${value}</body>`)('body').text() : value;
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return trimmed || undefined;
+}
+
+/** The first element matching one of the selectors (in selector order), searching within `scope` if given. */
+export function firstMatch($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>): Cheerio<Element> | undefined {
+  for (const selector of selectors ?? []) {
+    let found: Cheerio<Element>;
+    try {
+      found = scope ? scope.find(selector) : ($(selector) as Cheerio<Element>);
+    } catch {
+      continue;
+    }
+    if (found.length) return found.first();
+  }
+  return undefined;
+}
+
+/** Every element matching a selector, ignoring selectors Cheerio cannot parse (user-supplied ones). */
+export function safeSelect($: CheerioAPI, selector: string, scope?: Cheerio<AnyNode>): Cheerio<Element> {
+  try {
+    return scope ? scope.find(selector) : ($(selector) as Cheerio<Element>);
+  } catch {
+    return $([]) as Cheerio<Element>;
+  }
+}
+
+/** True when the node or one of its ancestors is in `set` (precomputed once, instead of closest() per node). */
+export function insideAny(node: AnyNode, set: ReadonlySet<AnyNode>): boolean {
+  for (let n: AnyNode | null = node; n; n = n.parent) if (set.has(n)) return true;
+  return false;
+}

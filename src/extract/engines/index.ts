@@ -1,0 +1,34 @@
+import type { CheerioAPI } from 'cheerio';
+import { blogger } from './blogger.js';
+import { docusaurus } from './docusaurus.js';
+import { eleventy } from './eleventy.js';
+import { ghost } from './ghost.js';
+import { hexo } from './hexo.js';
+import { hugo } from './hugo.js';
+import { jekyll } from './jekyll.js';
+import { medium } from './medium.js';
+import { substack } from './substack.js';
+import type { EngineRule } from './types.js';
+import { wordpress } from './wordpress.js';
+
+export type { EngineRule } from './types.js';
+
+/** Every engine blogvault knows; signatures are checked in this order after the generator meta. */
+export const ENGINES: readonly EngineRule[] = [
+  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack,
+];
+
+/** The engine that made the page: its generator meta first, then markup signatures. */
+export function detectEngineRule($: CheerioAPI, html: string): EngineRule | undefined {
+  const generators = $('meta[name="generator" i]').map((_, el) => $(el).attr('content')?.trim() ?? '').get();
+  for (const engine of ENGINES) {
+    if (engine.detect.generator && generators.some((g) => engine.detect.generator!.test(g))) return engine;
+  }
+  for (const engine of ENGINES) {
+    if (engine.detect.selectors?.some((s) => $(s).length > 0)) return engine;
+  }
+  for (const engine of ENGINES) {
+    if (engine.detect.html?.test(html)) return engine;
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+import type { EngineRule } from './types.js';
+
+/** WordPress: classic themes (Twenty Ten..Twenty Twenty-One, Astra, GeneratePress...) and block themes. */
+export const wordpress: EngineRule = {
+  name: 'wordpress',
+  detect: {
+    generator: /^wordpress\b/i,
+    selectors: ['link[href*="/wp-content/"]', 'script[src*="/wp-includes/"]', '.wp-block-post-content', 'body.wp-singular', 'body.single-post'],
+  },
+  content: [
+    '.wp-block-post-content',
+    'article .entry-content',
+    '.entry-content',
+    '.post-content',
+    '.single-content',
+    '.td-post-content',
+    '.post-entry',
+    '.entry',
+  ],
+  title: ['.wp-block-post-title', 'h1.entry-title', '.entry-title', '.post-title'],
+  date: [
+    'time.entry-date.published',
+    '.wp-block-post-date time[datetime]',
+    'time.published[datetime]',
+    '.entry-meta time[datetime]',
+    '.posted-on time[datetime]',
+    '.entry-date',
+  ],
+  updated: ['time.updated[datetime]', '.wp-block-post-date__modified-date time[datetime]'],
+  author: ['.entry-meta .author .fn', '.byline .author a', '.wp-block-post-author-name', '.author.vcard a'],
+  tags: ['.tags-links a', '.taxonomy-post_tag a', '.post-tags a', '.tag-links a', 'a[rel~="tag"]:not([rel~="category"])'],
+  categories: ['.cat-links a', '.taxonomy-category a', '.post-categories a', 'a[rel~="category"]'],
+  junk: [
+    '.sharedaddy',
+    '.jp-relatedposts',
+    '.yarpp-related',
+    '.addtoany_share_save_container',
+    '.wpcnt',
+    '.post-edit-link',
+    '.entry-meta',
+    '.entry-footer',
+    '.more-link',
+    '.screen-reader-text',
+    '.wp-block-post-navigation-link',
+    '.wp-block-comments',
+    '.comments-area',
+    '.post-navigation',
+    '.wp-block-post-terms',
+    '.wp-block-post-date',
+    '.wp-block-post-author',
+  ],
+};

@@ -1,0 +1,123 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
+import type { Element } from 'domhandler';
+
+/**
+ * Lazy-loading leaves the real image in a data attribute, a srcset, a <picture> source or a <noscript>
+ * copy while `src` holds a placeholder. These helpers put the real source back into `src`.
+ */
+
+/** Attributes lazy-loading scripts keep the real source in, most common first. */
+const LAZY_SRC = [
+  'data-src', 'data-original', 'data-lazy-src', 'data-lazy', 'data-original-src', 'data-orig-src', 'data-actualsrc',
+  'data-hi-res-src', 'data-full-src', 'data-lazyload', 'data-echo', 'data-url', 'data-img-src', 'data-image',
+];
+const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
+const LAZY_CLEANUP = [...LAZY_SRC, ...LAZY_SRCSET, 'srcset', 'sizes', 'data-sizes', 'loading'];
+
+const PLACEHOLDER_NAME = /(^|[/_.-])(blank|spacer|placeholder|pixel|transparent|grey|gray|loading|loader|lazy|lazyload|1x1|empty|dummy)([/_.-]|$)/i;
+
+/** True when `src` is no real image: missing, a data: stub, or a file named like a placeholder. */
+export function isPlaceholderSrc(src: string | undefined, el?: Element): boolean {
+  if (!src || !src.trim()) return true;
+  if (/^data:/i.test(src.trim())) return true;
+  if (el && (el.attribs.width === '1' || el.attribs.height === '1')) return true;
+  const path = src.split(/[?#]/)[0] ?? '';
+  return PLACEHOLDER_NAME.test(path.slice(path.lastIndexOf('/')));
+}
+
+/** The largest candidate of a srcset (by width, else density); URLs may contain commas (CDN transforms). */
+export function bestFromSrcset(srcset: string | undefined): string | undefined {
+  if (!srcset?.trim()) return undefined;
+  const candidates: { url: string; size: number }[] = [];
+  for (const token of srcset.trim().split(/\s+/)) {
+    const descriptor = /^([\d.]+)([wxh])(,(.*))?$/.exec(token);
+    if (descriptor && candidates.length) {
+      const last = candidates[candidates.length - 1]!;
+      last.size = Number(descriptor[1]) * (descriptor[2] === 'x' ? 1000 : 1);
+      if (descriptor[4]) candidates.push({ url: descriptor[4], size: 1000 });
+      continue;
+    }
+    const url = token.replace(/,$/, '');
+    if (url) candidates.push({ url, size: 1000 });
+  }
+  const real = candidates.filter((c) => !/^data:/i.test(c.url));
+  return real.sort((a, b) => b.size - a.size)[0]?.url;
+}
+
+function realSource(el: Element): string | undefined {
+  for (const attr of LAZY_SRC) {
+    const value = el.attribs[attr]?.trim();
+    if (value && !isPlaceholderSrc(value)) return value;
+  }
+  for (const attr of LAZY_SRCSET) {
+    const best = bestFromSrcset(el.attribs[attr]);
+    if (best) return best;
+  }
+  if (!isPlaceholderSrc(el.attribs.src, el)) return el.attribs.src;
+  return bestFromSrcset(el.attribs.srcset);
+}
+
+function fromPicture($: CheerioAPI, img: Cheerio<Element>): string | undefined {
+  for (const source of img.closest('picture').find('source').toArray()) {
+    const best = bestFromSrcset(source.attribs.srcset ?? source.attribs['data-srcset']);
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** The <img> a <noscript> holds; parse5 keeps noscript content as raw text, so parse it separately. */
+function noscriptImage($: CheerioAPI, noscript: Cheerio<Element>): string | undefined {
+  const raw = noscript.children().length ? noscript.html() : noscript.text();
+  if (!raw || !/<img\b/i.test(raw)) return undefined;
+  const inner = load(raw, null, false);
+  const img = inner('img').first();
+  if (!img.length) return undefined;
+  const src = realSource(img.get(0)!);
+  if (!src) return undefined;
+  img.attr('src', src);
+  for (const attr of LAZY_CLEANUP) img.removeAttr(attr);
+  return inner.html(img);
+}
+
+/** An image with no real source at all: nothing, a placeholder file, a pixel, or a tiny data: stub. */
+function isStub(el: Element): boolean {
+  const src = el.attribs.src?.trim() ?? '';
+  if (/^data:image\//i.test(src)) return src.length < 200 || el.attribs.width === '1' || el.attribs.height === '1';
+  return isPlaceholderSrc(src, el);
+}
+
+function settle(img: Cheerio<Element>, src: string): void {
+  img.attr('src', src);
+  for (const attr of LAZY_CLEANUP) img.removeAttr(attr);
+}
+
+/** Rewrite every image under `root` to its real source; drop placeholders that have none. */
+export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
+  root.find('noscript').each((_, el) => {
+    const noscript = $(el);
+    const fallback = noscriptImage($, noscript);
+    if (!fallback) return;
+    const neighbour = noscript.prevAll('img').first().add(noscript.nextAll('img').first()).add(noscript.parent().find('> img, > picture img')).first();
+    if (neighbour.length) {
+      const img = neighbour as Cheerio<Element>;
+      const el0 = img.get(0)!;
+      if (!realSource(el0) && !fromPicture($, img)) img.replaceWith(fallback);
+      noscript.remove();
+    } else {
+      noscript.replaceWith(fallback);
+    }
+  });
+  root.find('img').each((_, el) => {
+    const img = $(el);
+    const src = realSource(el) ?? fromPicture($, img);
+    if (src) settle(img, src);
+    else if (isStub(el)) img.remove();
+  });
+  root.find('picture').each((_, el) => {
+    const picture = $(el);
+    const img = picture.find('img').first();
+    if (img.length) picture.replaceWith(img);
+    else picture.remove();
+  });
+}

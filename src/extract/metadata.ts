@@ -1,0 +1,308 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { absoluteUrl } from '../discover/url.js';
+import type { Overrides, PostMeta } from '../types.js';
+import { parseDate } from './dates.js';
+import { decodeText, firstMatch, insideAny, safeSelect, textOf } from './dom.js';
+import type { EngineRule } from './engines/index.js';
+import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
+
+export interface MetadataContext {
+  url: string;
+  engine?: EngineRule;
+  /** The article body chosen by content selection: its surroundings are the post's own header/footer. */
+  root?: Cheerio<Element>;
+  overrides?: Overrides;
+}
+
+/** The post's own container: the article around the body, its header and footer included. */
+const ARTICLE_SCOPE = 'article, [itemtype*="BlogPosting" i], [itemtype*="Article" i], .hentry, .h-entry, .type-post, .post, #post';
+
+/** Page-wide furniture: tag and category links in here belong to the blog, not to this post. */
+const SITE_FURNITURE = [
+  'aside', 'nav', '[role="navigation"]', '[role="complementary"]', '[role="banner"]', '[role="contentinfo"]',
+  '.sidebar', '#sidebar', '#secondary', '.widget', '.widget-area', '.tagcloud', '.tag-cloud', '.wp-block-tag-cloud',
+  '.site-header', '.site-footer', 'body > header', 'body > footer', '#header', '#footer', '.menu',
+  '[class*="sidebar"]', '[class*="widget"]', '[class*="related"]', '[class*="tag-cloud"]', '[class*="tagcloud"]',
+  '.post-nav', '.post-navigation', '.pagination', '.archive-list', '.category-list', '.tag-list',
+].join(', ');
+
+const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
+
+/** True when the element sits in page furniture (sidebar, nav, site header/footer...). */
+function inFurniture($: CheerioAPI, el: AnyNode): boolean {
+  let set = furnitureCache.get($);
+  if (!set) {
+    set = new Set($(SITE_FURNITURE).toArray());
+    furnitureCache.set($, set);
+  }
+  return insideAny(el, set);
+}
+
+const TAG_HREF = /\/(tags?|topics?|labels?|search\/label)\/[^/?#]+|[?&]tag=/i;
+const CATEGORY_HREF = /\/(categor(y|ies)|section)\/[^/?#]+|[?&](cat|category)=/i;
+
+const metaCache = new WeakMap<CheerioAPI, Map<string, string[]>>();
+
+/** Every <meta> of the page by lower-case property/name/itemprop, read in one pass. */
+function metaIndex($: CheerioAPI): Map<string, string[]> {
+  let index = metaCache.get($);
+  if (!index) {
+    index = new Map();
+    for (const el of $('meta[content]').toArray()) {
+      const content = decodeText(el.attribs.content);
+      if (!content) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.attribs[attr]?.toLowerCase();
+        if (!key) continue;
+        const list = index.get(key) ?? [];
+        list.push(content);
+        index.set(key, list);
+      }
+    }
+    metaCache.set($, index);
+  }
+  return index;
+}
+
+const meta = ($: CheerioAPI, ...keys: string[]): string | undefined => {
+  const index = metaIndex($);
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase())?.[0];
+    if (value) return value;
+  }
+  return undefined;
+};
+
+const metaAll = ($: CheerioAPI, key: string): string[] => metaIndex($).get(key.toLowerCase()) ?? [];
+
+/** The machine-readable value of a date element, else its visible text. */
+function dateFrom($el: Cheerio<Element>): string | undefined {
+  for (const attr of ['datetime', 'content', 'data-ts', 'title']) {
+    const value = $el.attr(attr);
+    if (!value) continue;
+    const parsed = attr === 'data-ts' && /^\d{9,10}$/.test(value) ? new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z') : parseDate(value);
+    if (parsed) return parsed;
+  }
+  return parseDate($el.text());
+}
+
+function firstDate($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>): string | undefined {
+  for (const selector of selectors ?? []) {
+    const found = safeSelect($, selector, scope);
+    for (const el of found.toArray()) {
+      const value = dateFrom($(el));
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+function dedupe(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of values) {
+    const value = raw.replace(/^[#\s]+/, '').replace(/\s+/g, ' ').trim();
+    const key = value.toLowerCase();
+    if (!value || value.length > 80 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}
+
+/** Split a keywords string ("a, b; c") into its items. */
+const splitList = (value: string | undefined): string[] => (value ? value.split(/[,;，、]/).map((s) => s.trim()) : []);
+
+/** The article container around the body, widened until it includes the post's own header and footer. */
+export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined): Cheerio<Element> | undefined {
+  if (!root?.length) return undefined;
+  const article = root.closest(ARTICLE_SCOPE) as Cheerio<Element>;
+  if (article.length && !article.is('body, html')) {
+    const outer = article.parent().closest(ARTICLE_SCOPE) as Cheerio<Element>;
+    return outer.length && !outer.is('body, html') && outer.find(SITE_FURNITURE).length === 0 ? outer : article;
+  }
+  let scope = root;
+  for (let i = 0; i < 2; i++) {
+    const parent = scope.parent();
+    if (!parent.length || parent.is('body, html, main') || parent.find('aside, .sidebar, #sidebar, .widget').length) break;
+    scope = parent as Cheerio<Element>;
+  }
+  return scope;
+}
+
+function linkTexts($: CheerioAPI, links: Cheerio<Element>): string[] {
+  return links
+    .filter((_, el) => !inFurniture($, el))
+    .map((_, el) => textOf($(el)))
+    .get();
+}
+
+/** Tag and category links of the post: rel="tag"/"category" and taxonomy URL patterns inside its scope. */
+function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { tags: string[]; categories: string[] } {
+  const tags: string[] = [];
+  const categories: string[] = [];
+  if (!scope) return { tags, categories };
+  scope.find('a[href]').each((_, el) => {
+    const $a = $(el);
+    if (inFurniture($, el)) return;
+    const rel = ($a.attr('rel') ?? '').toLowerCase().split(/\s+/);
+    const href = $a.attr('href') ?? '';
+    const text = textOf($a);
+    if (!text) return;
+    if (rel.includes('category') || CATEGORY_HREF.test(href)) categories.push(text);
+    else if (rel.includes('tag') || TAG_HREF.test(href)) tags.push(text);
+  });
+  return { tags, categories };
+}
+
+function titleFromDocument($: CheerioAPI, siteName: string | undefined): string | undefined {
+  const raw = decodeText($('head > title').first().text() || $('title').first().text());
+  if (!raw) return undefined;
+  if (siteName) {
+    for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » ', ' / ']) {
+      if (raw.endsWith(`${sep}${siteName}`)) return raw.slice(0, -(sep.length + siteName.length)).trim();
+      if (raw.startsWith(`${siteName}${sep}`)) return raw.slice(siteName.length + sep.length).trim();
+    }
+  }
+  // Without a known site name, cut the last " | Site" part only when the separator is unambiguous.
+  const m = /^(.+?)\s+(?:\||–|—|·|::|»)\s+[^|–—·»]+$/.exec(raw);
+  return m ? m[1]!.trim() : raw;
+}
+
+function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, jsonHeadline: string | undefined): string {
+  const fromSelectors = (selectors: readonly string[] | undefined, within?: Cheerio<AnyNode>) => {
+    for (const selector of selectors ?? []) {
+      for (const el of safeSelect($, selector, within).toArray()) {
+        const $el = $(el);
+        if (inFurniture($, el) && !$el.closest(ARTICLE_SCOPE).length) continue;
+        const text = decodeText($el.attr('data-typed-text') ?? $el.attr('content')) ?? textOf($el);
+        if (text && text.length <= 300) return text;
+      }
+    }
+    return undefined;
+  };
+  const og = meta($, 'og:title', 'twitter:title');
+  const siteName = meta($, 'og:site_name', 'application-name');
+  const headingSelectors = ['[itemprop~="headline"]', '.post-title', '.entry-title', '.article-title', '.p-name', 'h1'];
+  return (
+    (ctx.overrides?.title && fromSelectors([ctx.overrides.title])) ||
+    fromSelectors(ctx.engine?.title, scope) ||
+    fromSelectors(ctx.engine?.title) ||
+    (scope && fromSelectors(headingSelectors, scope)) ||
+    jsonHeadline ||
+    og ||
+    ($('body h1').length === 1 ? fromSelectors(['body h1']) : undefined) ||
+    titleFromDocument($, siteName) ||
+    ''
+  );
+}
+
+/** Every piece of post metadata the page offers, best source first (see the module brief in index.ts). */
+export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
+  const { url, engine, overrides } = ctx;
+  const scope = articleScope($, ctx.root);
+  const ld = readJsonLd($);
+  const article = ld.article ?? {};
+  const baseHref = $('base[href]').first().attr('href');
+  const base = absoluteUrl(baseHref, url) ?? url;
+
+  const headline = decodeText(jsonString(article.headline) ?? jsonString(article.name));
+  const title = pickTitle($, ctx, scope, headline);
+
+  const date =
+    (overrides?.date ? firstDate($, [overrides.date]) : undefined) ||
+    firstDate($, engine?.date, scope) ||
+    parseDate(jsonString(article.datePublished) ?? jsonString(article.dateCreated)) ||
+    parseDate(meta($, 'article:published_time', 'og:published_time', 'datePublished')) ||
+    firstDate($, ['[itemprop~="datePublished"]'], scope) ||
+    firstDate($, ['[itemprop~="datePublished"]']) ||
+    parseDate(meta($, 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'article.published')) ||
+    firstDate($, ['time[datetime]', 'time', '.published', '.post-date', '.entry-date', '.date', '.post-meta', '.entry-meta', '.meta'], scope) ||
+    firstDate($, engine?.date) ||
+    dateFromUrl(url);
+
+  let updated =
+    firstDate($, engine?.updated, scope) ||
+    parseDate(jsonString(article.dateModified)) ||
+    parseDate(meta($, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')) ||
+    firstDate($, ['[itemprop~="dateModified"]'], scope);
+  if (updated && date && updated === date) updated = undefined;
+
+  const author =
+    firstText($, engine?.author, scope) ||
+    decodeText(jsonNames(article.author, ld.resolve)[0]) ||
+    meta($, 'author', 'dc.creator', 'parsely-author', 'sailthru.author') ||
+    nonUrl(meta($, 'article:author')) ||
+    (scope && (metaInScope($, scope, '[itemprop~="author"] [itemprop~="name"]') || firstText($, ['[itemprop~="author"] [itemprop~="name"]', '[rel~="author"]', '.p-author', '.author .fn', '.byline .author', '.post-author', '.author-name'], scope))) ||
+    undefined;
+
+  const linked = taxonomyLinks($, scope);
+  const engineTags = engine?.tags ? dedupe(linkTexts($, collect($, engine.tags, scope))) : [];
+  const engineCategories = engine?.categories ? dedupe(linkTexts($, collect($, engine.categories, scope))) : [];
+  const tags = firstNonEmpty(
+    engineTags,
+    dedupe(linked.tags),
+    dedupe(metaAll($, 'article:tag')),
+    dedupe(Array.isArray(article.keywords) ? (article.keywords as unknown[]).filter((k): k is string => typeof k === 'string') : splitList(jsonString(article.keywords))),
+    dedupe(splitList(meta($, 'keywords', 'news_keywords'))),
+  );
+  const categories = firstNonEmpty(
+    engineCategories,
+    dedupe(linked.categories),
+    dedupe(metaAll($, 'article:section')),
+    dedupe(jsonNames(article.articleSection, ld.resolve)),
+  );
+
+  const description = meta($, 'description', 'og:description', 'twitter:description') || decodeText(jsonString(article.description));
+  const canonical = absoluteUrl($('link[rel~="canonical" i]').first().attr('href'), base) ?? absoluteUrl(meta($, 'og:url'), base);
+  const lang = normaliseLang($('html').attr('lang') ?? meta($, 'og:locale') ?? $('meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
+  const image = absoluteUrl(meta($, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? jsonUrl(article.image, ld.resolve), base);
+
+  const result: PostMeta = { title, tags, categories };
+  if (date) result.date = date;
+  if (updated) result.updated = updated;
+  if (author) result.author = author;
+  if (description) result.description = description;
+  if (canonical) result.canonical = canonical;
+  if (lang) result.lang = lang;
+  if (image) result.image = image;
+  return result;
+}
+
+function collect($: CheerioAPI, selectors: readonly string[], scope: Cheerio<Element> | undefined): Cheerio<Element> {
+  for (const within of [scope, undefined]) {
+    for (const selector of selectors) {
+      const found = safeSelect($, selector, within).filter((_, el) => !inFurniture($, el));
+      if (found.length) return found;
+    }
+  }
+  return $([]) as Cheerio<Element>;
+}
+
+function firstText($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<Element>): string | undefined {
+  const el = firstMatch($, selectors, scope);
+  const text = el ? decodeText(el.attr('content')) ?? textOf(el) : undefined;
+  return text && text.length <= 100 ? text.replace(/^by\s+/i, '') : undefined;
+}
+
+function metaInScope($: CheerioAPI, scope: Cheerio<Element>, selector: string): string | undefined {
+  return decodeText(scope.find(selector).first().attr('content'));
+}
+
+const firstNonEmpty = (...lists: string[][]): string[] => lists.find((l) => l.length > 0) ?? [];
+
+const nonUrl = (value: string | undefined) => (value && !/^https?:\/\//i.test(value) ? value : undefined);
+
+/** Permalinks such as /2015/07/26/slug/ carry the day when the page itself shows none. */
+function dateFromUrl(url: string): string | undefined {
+  const m = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(new URL(url).pathname);
+  return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
+}
+
+function normaliseLang(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v || !/^[a-z]{2,3}([_-][a-z0-9]{2,8})*$/i.test(v)) return undefined;
+  const [primary, ...rest] = v.split(/[_-]/);
+  return [primary!.toLowerCase(), ...rest.map((r) => (r.length === 2 ? r.toUpperCase() : r))].join('-');
+}

@@ -1,0 +1,29 @@
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { absoluteUrl } from '../discover/url.js';
+
+/** URL-carrying attributes of article content. */
+const URL_ATTRS: [string, string][] = [
+  ['a', 'href'], ['img', 'src'], ['iframe', 'src'], ['video', 'src'], ['video', 'poster'], ['audio', 'src'],
+  ['source', 'src'], ['track', 'src'], ['embed', 'src'], ['object', 'data'], ['area', 'href'], ['blockquote', 'cite'], ['q', 'cite'],
+];
+
+/** The base every relative URL of the page resolves against: `<base href>` if present, else the page URL. */
+export function documentBase($: CheerioAPI, pageUrl: string): string {
+  return absoluteUrl($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
+}
+
+/**
+ * Make every link and media URL under `root` absolute. Links to a fragment of the same page (footnotes,
+ * headings) stay `#id` so they keep working inside the archived file.
+ */
+export function absolutiseUrls($: CheerioAPI, root: Cheerio<Element>, base: string): void {
+  for (const [tag, attr] of URL_ATTRS) {
+    root.find(`${tag}[${attr}]`).each((_, el) => {
+      const value = el.attribs[attr]!.trim();
+      if (value.startsWith('#')) return;
+      const abs = absoluteUrl(value, base);
+      if (abs) el.attribs[attr] = abs;
+    });
+  }
+}
