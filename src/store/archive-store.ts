@@ -4,7 +4,7 @@
  * journal, so a run killed at any instant leaves an archive the next run opens and resumes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { normalizeUrl } from '../discover/url.js';
@@ -122,6 +122,16 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
   }
 }
 
+
+/** Anything at `path`, including a dangling symlink, which existsSync would call free. */
+function pathTaken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function sortedRecord(record: Record<string, string> | undefined): Record<string, string> | undefined {
   const keys = Object.keys(record ?? {}).sort();
@@ -249,7 +259,7 @@ export class ArchiveStore {
       const clash = clashKey(file);
       if (this.owners.has(clash)) continue;
       // A file we do not own (the user's README.md, another tool's output) is never overwritten.
-      if (existsSync(resolveInside(this.outDir, file))) continue;
+      if (pathTaken(resolveInside(this.outDir, file))) continue;
       this.owners.set(clash, key);
       this.reserved.set(key, file);
       return file;
@@ -525,6 +535,8 @@ export class ArchiveStore {
     }
     for (const name of names.filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort()) {
       if (this.owners.has(clashKey(name))) continue;
+      // Only regular files: a symlink may point anywhere, and adopting it would let writes follow it.
+      if (!lstatSync(join(this.outDir, name)).isFile()) continue;
       const bytes = await readIfExists(join(this.outDir, name));
       if (!bytes) continue;
       let parsed: ParsedPost;

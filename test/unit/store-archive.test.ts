@@ -49,6 +49,26 @@ test('a file the archive does not own is never overwritten', async () => {
   assert.equal(readFileSync(join(dir, 'readme.md'), 'utf8'), 'mine');
 });
 
+test('a symlink in the archive is neither adopted nor followed', async () => {
+  const parent = tempDir();
+  const dir = join(parent, 'out');
+  const { mkdirSync, symlinkSync } = await import('node:fs');
+  mkdirSync(dir);
+  const outside = join(parent, 'outside.md');
+  const { renderPostFile } = await import('../../src/store/front-matter.js');
+  writeFileSync(outside, renderPostFile(meta('Outside'), 'https://b.example/victim/', 'secret'));
+  symlinkSync(outside, join(dir, 'victim.md'));
+  symlinkSync(join(parent, 'nowhere.md'), join(dir, 'dangling.md'));
+  const store = await ArchiveStore.open(dir);
+  assert.deepEqual(store.recovery.adopted, []);
+  const victim = await store.writePost({ url: 'https://b.example/victim/', meta: meta('V'), markdown: 'new' });
+  const dangling = await store.writePost({ url: 'https://b.example/dangling/', meta: meta('D'), markdown: 'new' });
+  await store.close();
+  assert.deepEqual([victim.file, dangling.file], ['victim-2.md', 'dangling-2.md']);
+  assert.match(readFileSync(outside, 'utf8'), /secret/);
+  assert.ok(!existsSync(join(parent, 'nowhere.md')));
+});
+
 test('hostile URLs and titles never write outside the archive', async () => {
   const parent = tempDir();
   const dir = join(parent, 'out');
