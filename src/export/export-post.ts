@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import { renderFrontMatter } from './front-matter-render.js';
-import { replaceUrls } from './markdown-scan.js';
+import { replaceUrls, type UrlSpot } from './markdown-scan.js';
 import type { PostIndex } from './plan.js';
 import type { ExportOptions, Layout, PlannedPost, UnmappedItem } from './types.js';
 import { detectUnmapped } from './unmapped.js';
@@ -51,7 +51,7 @@ export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, 
   const unmapped: UnmappedItem[] = detectUnmapped(post.markdown);
   let internalLinks = 0;
 
-  const rewrite = (url: string): string | undefined => {
+  const rewrite = (url: string, spot: UrlSpot): string | undefined => {
     const local = archiveFileOf(url, post, files);
     if (local.file) {
       const linked = bySource.get(local.file);
@@ -60,7 +60,7 @@ export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, 
         return mark(layout.postRef(linked, post, url.includes('#') ? url.slice(url.indexOf('#')) : '', options));
       }
       assets.add(local.file);
-      return mark(layout.assetRef(post, local.file));
+      return mark(layout.assetRef(post, local.file, spot.syntax === 'html' ? 'html' : 'markdown', options));
     }
     if (local.relative && IMAGE_LIKE.test(url.replace(/[?#].*$/, ''))) {
       unmapped.push({ kind: 'missing-asset', detail: `${url} is not in the archive` });

@@ -8,11 +8,14 @@ import { exportPost } from './export-post.js';
 import { LAYOUTS } from './layouts/index.js';
 import { PostIndex, planPosts } from './plan.js';
 import { readArchive } from './read-archive.js';
+import { formatExportReport } from './report.js';
 import { EXPORT_TARGETS, type ExportOptions, type ExportReport, type ExportedPost, type PlannedPost } from './types.js';
 
 export { EXPORT_TARGETS } from './types.js';
 export type { ExportOptions, ExportReport, ExportTarget, ExportedPost, UnmappedItem } from './types.js';
 export { formatExportReport } from './report.js';
+
+const withSummary = (report: Omit<ExportReport, 'summary'>): ExportReport => ({ ...report, summary: formatExportReport(report) });
 
 async function listFiles(root: string, dir = root): Promise<string[]> {
   const files: string[] = [];
@@ -39,13 +42,13 @@ async function exportPlain(archiveDir: string, out: string): Promise<ExportRepor
     filter: (src) => relative(archiveDir, src).split(sep).join('/') !== '.blogvault/lock',
   });
   const assetFiles = (await listFiles(archiveDir)).filter((f) => !f.endsWith('.md') && !f.startsWith('.blogvault/')).length;
-  return {
+  return withSummary({
     target: 'plain',
     out,
     assetFiles,
     warnings: [],
     posts: posts.map((p) => ({ source: p.source, file: p.source, url: p.url, title: p.meta.title, assets: 0, internalLinks: 0, unmapped: [] })),
-  };
+  });
 }
 
 export async function exportArchive(archiveDir: string, options: ExportOptions): Promise<ExportReport> {
@@ -83,5 +86,5 @@ export async function exportArchive(archiveDir: string, options: ExportOptions):
     await mkdir(dirname(target), { recursive: true });
     await copyFile(source, target);
   }
-  return { target: options.to, out, posts: exported, assetFiles: copies.size, warnings: layout.warnings?.(options) ?? [] };
+  return withSummary({ target: options.to, out, posts: exported, assetFiles: copies.size, warnings: layout.warnings?.(options) ?? [] });
 }

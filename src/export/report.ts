@@ -1,7 +1,7 @@
 /** The export report as the CLI prints it: a summary line, then only the posts that need a look. */
 import type { ExportReport } from './types.js';
 
-export function formatExportReport(report: ExportReport): string {
+export function formatExportReport(report: Omit<ExportReport, 'summary'>): string {
   const lines = [`Exported ${report.posts.length} posts to ${report.out} (${report.target}), ${report.assetFiles} asset files.`];
   const flagged = report.posts.filter((p) => p.unmapped.length);
   if (flagged.length) lines.push(`${flagged.length} posts keep content that could not be mapped:`);

@@ -38,6 +38,8 @@ export interface ExportReport {
   /** Asset files written (each file once, even when several posts share it). */
   assetFiles: number;
   warnings: string[];
+  /** The report as the CLI prints it (`formatExportReport`). */
+  summary: string;
 }
 
 /** One archive post as read from disk. */
@@ -83,8 +85,8 @@ export interface Layout {
   target: Exclude<ExportTarget, 'plain'>;
   postFile(post: PlannedPost): string;
   assetFile(post: PlannedPost, asset: string): string;
-  /** What the post's body (or front matter) writes to reference the asset. */
-  assetRef(post: PlannedPost, asset: string): string;
+  /** What the post's body writes to reference the asset, in Markdown or in an HTML attribute. */
+  assetRef(post: PlannedPost, asset: string, syntax: 'markdown' | 'html', options: ExportOptions): string;
   /** What `from`'s body writes to link to `to`; `fragment` includes its `#` or is empty. */
   postRef(to: PlannedPost, from: PlannedPost, fragment: string, options: ExportOptions): string;
   frontMatter(post: PlannedPost, context: FrontMatterContext): FrontMatter;

@@ -3,8 +3,10 @@
  * Tag plugins such as `{% post_path %}` break inside Markdown link destinations (Hexo swaps them for
  * placeholders that the Markdown renderer then URL-encodes), so links are plain paths: the old path
  * (kept through `permalink`) with --keep-urls, otherwise Hexo's default `:year/:month/:day/:title/`.
- * Images are bare file names, which Hexo resolves to the asset folder with `post_asset_folder: true`
- * and `marked: { prependRoot: true, postAsset: true }`.
+ * Markdown images are bare file names, which Hexo resolves to the asset folder with
+ * `post_asset_folder: true` and `marked: { prependRoot: true, postAsset: true }`; HTML images, which
+ * Hexo leaves alone, are relative to the post's page (its assets are published in `<page path>/`
+ * without `.html`).
  */
 import { hexoDate } from '../dates.js';
 import type { FrontMatter, Layout, PlannedPost } from '../types.js';
@@ -23,7 +25,12 @@ export const hexoLayout: Layout = {
   target: 'hexo',
   postFile: (post) => `source/_posts/${post.slug}.md`,
   assetFile: (post, asset) => `source/_posts/${post.slug}/${basename(asset)}`,
-  assetRef: (_post, asset) => pathForLink(basename(asset)),
+  assetRef: (post, asset, syntax, options) => {
+    const name = pathForLink(basename(asset));
+    if (syntax === 'markdown') return name;
+    const page = sitePath(post, options.keepUrls);
+    return page.endsWith('/') ? name : `${pathForLink(page.split('/').pop()!.replace(/\.html?$/, ''))}/${name}`;
+  },
   postRef: (to, _from, fragment, options) => pathForLink(sitePath(to, options.keepUrls)) + fragment,
   frontMatter(post, { options, body }) {
     const meta = post.meta;
