@@ -491,7 +491,13 @@ export class ArchiveStore {
 
   /** Creates the archive folders and refuses ones that resolve (through symlinks) outside the archive. */
   private async prepareFolders(): Promise<void> {
-    await mkdir(this.outDir, { recursive: true });
+    try {
+      await mkdir(this.outDir, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR') throw new ArchiveError(this.outDir, 'exists and is not a folder');
+      throw new ArchiveError(this.outDir, `cannot create the archive folder (${code ?? (error as Error).message})`);
+    }
     const root = await realpath(this.outDir);
     for (const dir of [META_DIR, ASSETS_DIR]) {
       const path = join(this.outDir, dir);

@@ -257,3 +257,9 @@ test('a post file deleted by hand is fetched again, under the same name', async 
   assert.equal((await store.writePost({ url: 'https://b.example/gone/', meta: meta('Gone'), markdown: 'g' })).file, 'gone.md');
   await store.close();
 });
+
+test('an archive path that is a file is refused with a clear message', async () => {
+  const file = join(tempDir(), 'file');
+  writeFileSync(file, 'x');
+  await assert.rejects(ArchiveStore.open(file), /file: exists and is not a folder/);
+});
