@@ -1,0 +1,68 @@
+import { classList } from './dom.js';
+
+/** Class and attribute conventions that name a code block's language outright. */
+const EXPLICIT_CLASS = [
+  /^(?:language|lang)-(.+)$/i, // Prism, highlight.js, Rouge, Hugo, Ghost, prettify (lang-x)
+  /^highlight-(?:source|text)-(.+)$/i, // GitHub rendered Markdown
+  /^highlight-(.+)$/i, // Sphinx (div.highlight-python)
+];
+const ATTRIBUTES = ['data-lang', 'data-language', 'data-code-block-lang', 'data-enlighter-language', 'data-tagsearch-lang'];
+/** SyntaxHighlighter: `class="brush: js; gutter: false"`. */
+const BRUSH = /(?:^|\s)brush:\s*([\w+#.-]+)/i;
+/** Classes after which themes put the bare language name: Hexo/Pygments `highlight python`, `hljs python`, pandoc `sourceCode python`. */
+const LEAD_CLASSES = new Set(['highlight', 'hljs', 'sourcecode']);
+const LANGUAGE_NAME = /^[a-z][\w+#.-]*$/i;
+/** Tokens that follow those lead classes in real markup yet are no language. */
+const NOT_A_LANGUAGE = /^(?:highlight|hljs|sourcecode|chroma|notranslate|tab-size|js-.*|line-?numbers|linenums|prettyprint(?:ed)?|no-?wrap|wrap|copy.*|code.*|source|numbered|has-.*|wp-.*|is-.*|shiki.*|github-.*|dark|light|theme-.*|astro-.*|language-.*|lang-.*)$/i;
+/** `highlight-wrap`, `lang-label`: wrapper and toolbar classes that share the language prefixes. */
+const WRAPPER_SUFFIX = /^(?:wrap(?:per)?|container|tools?|toolbar|block|code|box|area|header|title|table|source|label|name|icon)$/i;
+/** Names highlighters give to "no language"; the block then has none. */
+const NO_LANGUAGE = new Set(['plaintext', 'plain', 'nohighlight', 'no-highlight', 'none', 'default', 'undefined', 'null']);
+
+function normalise(name: string): string {
+  const lang = name.trim().toLowerCase().replace(/[;,]+$/, '');
+  return NO_LANGUAGE.has(lang) || !LANGUAGE_NAME.test(lang) ? '' : lang;
+}
+
+function explicitLanguage(el: Element): string | undefined {
+  for (const c of classList(el)) {
+    for (const re of EXPLICIT_CLASS) {
+      const m = re.exec(c);
+      if (m && !WRAPPER_SUFFIX.test(m[1])) return normalise(m[1]);
+    }
+  }
+  for (const attr of ATTRIBUTES) {
+    const v = el.getAttribute(attr);
+    if (v) return normalise(v);
+  }
+  const brush = BRUSH.exec(el.getAttribute('class') ?? '');
+  return brush ? normalise(brush[1]) : undefined;
+}
+
+function leadClassLanguage(el: Element): string | undefined {
+  const classes = classList(el);
+  for (let i = 0; i < classes.length - 1; i++) {
+    if (!LEAD_CLASSES.has(classes[i].toLowerCase())) continue;
+    const next = classes[i + 1];
+    if (!NOT_A_LANGUAGE.test(next) && LANGUAGE_NAME.test(next)) return normalise(next);
+  }
+  return undefined;
+}
+
+/**
+ * The language of a code block, looked up on the elements from the code outwards to the block's
+ * container (a Rouge `div.language-ruby`, a Hexo `figure.highlight python`). A name given outright
+ * (`language-x`, `data-lang`) anywhere wins over a bare class after `highlight`/`hljs`.
+ * An explicit "no language" (`language-plaintext`, `nohighlight`) gives ''.
+ */
+export function codeLanguage(chain: Element[]): string {
+  for (const el of chain) {
+    const lang = explicitLanguage(el);
+    if (lang !== undefined) return lang;
+  }
+  for (const el of chain) {
+    const lang = leadClassLanguage(el);
+    if (lang !== undefined) return lang;
+  }
+  return '';
+}

@@ -1,0 +1,64 @@
+import { hasClass, isElement, TEXT_NODE } from './dom.js';
+
+/** Line-number columns and spans of Hexo, Hugo/Chroma, Rouge, Pygments, highlight.js-line-numbers, Prism, gists, Crayon. */
+const GUTTER_CLASS = /^(?:gutter|rouge-gutter|linenos?|lineno|linenodiv|lnt|ln|lnlinks|line-numbers-rows|line-number|line-numbers-wrapper|hljs-ln-numbers|hljs-ln-n|blob-num|crayon-nums|code-line-number|gl)$/i;
+/** Controls that sit inside code containers (copy buttons, language labels) and are not code. */
+const SKIP_TAGS = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'SVG', 'svg', 'TEXTAREA', 'NOSCRIPT']);
+/** Elements some highlighters use for one line each, with no newline character between them. */
+const LINE_BLOCKS = new Set(['DIV', 'P', 'LI', 'TR']);
+
+const NUMBERS_ONLY = /^[\s\d.:]*$/;
+
+export function isGutter(el: Element): boolean {
+  if (hasClass(el, GUTTER_CLASS)) return true;
+  if (el.nodeName !== 'TD' && el.nodeName !== 'TH') return false;
+  // A non-last cell holding only numbers, in a row that also holds code.
+  return !!el.nextElementSibling && NUMBERS_ONLY.test(el.textContent ?? '');
+}
+
+/**
+ * The exact text of a code block: `<br>` is a newline (Hexo joins its `span.line`s with it), line
+ * numbers are left out, one-line-per-element markups (table rows, `div.line`) get their newlines,
+ * non-breaking spaces become spaces. Leading and trailing blank lines are dropped, indentation kept.
+ */
+export function codeText(root: Element): string {
+  let out = '';
+  const walk = (parent: Node): void => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === TEXT_NODE) {
+        const text = (node as Text).data;
+        const prev = node.previousSibling;
+        // The newline between two line elements is markup layout, not an extra blank line.
+        if (isElement(prev) && LINE_BLOCKS.has(prev.nodeName) && /^[ \t]*\n\s*$/.test(text)) continue;
+        out += text;
+        continue;
+      }
+      if (!isElement(node)) continue;
+      const name = node.nodeName;
+      if (name === 'BR') {
+        out += '\n';
+        continue;
+      }
+      if (SKIP_TAGS.has(name) || isGutter(node)) continue;
+      if (!LINE_BLOCKS.has(name)) {
+        walk(node);
+        continue;
+      }
+      if (out && !out.endsWith('\n')) out += '\n';
+      const start = out.length;
+      walk(node);
+      if (out.length === start || !out.endsWith('\n')) out += '\n';
+    }
+  };
+  walk(root);
+  return tidyCode(out);
+}
+
+export function tidyCode(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .replace(/(?:\n[ \t]*)+$/, '')
+    .replace(/^[ \t]+$/, '');
+}

@@ -1,0 +1,79 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Turndown parses with domino under Node; parsing once with the very same copy lets the normalising
+ * rules work on a real DOM and hand turndown a node, so the HTML is parsed a single time.
+ */
+const requireHere = createRequire(import.meta.url);
+const domino = createRequire(requireHere.resolve('turndown'))('@mixmark-io/domino') as {
+  createDocument(html: string): Document;
+};
+
+/** The fragment's elements inside one wrapper element (a custom tag keeps `<meta>`/`<style>` out of `<head>`). */
+export function parseFragment(html: string): Element {
+  const doc = domino.createDocument(`<x-root>${html}</x-root>`);
+  return doc.querySelector('x-root') ?? doc.body;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export function isElement(node: Node | null | undefined): node is Element {
+  return !!node && node.nodeType === ELEMENT_NODE;
+}
+
+export function classList(el: Element): string[] {
+  const cls = el.getAttribute('class');
+  return cls ? cls.trim().split(/\s+/) : [];
+}
+
+export function hasClass(el: Element, pattern: RegExp): boolean {
+  return classList(el).some((c) => pattern.test(c));
+}
+
+/** Elements matching the selector, outermost first, as a static array (the rules mutate the tree). */
+export function all(root: Element, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+export function replaceWith(old: Node, ...nodes: Node[]): void {
+  const parent = old.parentNode;
+  if (!parent) return;
+  for (const n of nodes) parent.insertBefore(n, old);
+  parent.removeChild(old);
+}
+
+/** Replaces an element by its children. */
+export function unwrap(el: Element): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  parent.removeChild(el);
+}
+
+export function remove(node: Node): void {
+  node.parentNode?.removeChild(node);
+}
+
+export function element(doc: Document, tag: string, attrs: Record<string, string> = {}, text?: string): Element {
+  const el = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.appendChild(doc.createTextNode(text));
+  return el;
+}
+
+/** Whitespace in the HTML sense plus the zero-width characters themes put in icon links. */
+export function isBlankText(s: string | null | undefined): boolean {
+  return !s || /^[\s\u200b\u200c\u200d\u2060\ufeff]*$/.test(s);
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function closest(el: Element, test: (e: Element) => boolean, stop?: Node): Element | null {
+  for (let n: Node | null = el; n && n !== stop; n = n.parentNode) {
+    if (isElement(n) && test(n)) return n;
+  }
+  return null;
+}

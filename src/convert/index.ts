@@ -1,0 +1,18 @@
+import { parseFragment } from './dom.js';
+import { domRules } from './rules/index.js';
+import { turndownService } from './service.js';
+import { tidyMarkdown } from './tidy.js';
+
+export { escapeMarkdownText } from './escape.js';
+
+/**
+ * Converts an article's cleaned HTML to the Markdown body of its archive file (no front matter).
+ * Links become absolute against `baseUrl`; image sources too, except document-relative ones, which
+ * are local archive paths put there by the pipeline (`../assets/x.png`).
+ */
+export function htmlToMarkdown(html: string, baseUrl: string): string {
+  const root = parseFragment(html);
+  const ctx = { baseUrl };
+  for (const rule of domRules) rule.apply(root, ctx);
+  return tidyMarkdown(turndownService().turndown(root as unknown as HTMLElement));
+}

@@ -1,0 +1,47 @@
+import { isBlankText, isElement } from '../dom.js';
+import type { MarkdownRule } from './types.js';
+
+export const heading: MarkdownRule = {
+  name: 'heading',
+  filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+  replacement(content, node) {
+    // A heading is one line; a trailing ` #` would read as the closing sequence of an ATX heading.
+    const text = content.replace(/\\?\s*\n\s*/g, ' ').trim().replace(/(\s)(#+)$/, '$1\\$2');
+    if (!text) return '';
+    return `\n\n${'#'.repeat(Number(node.nodeName.charAt(1)))} ${text}\n\n`;
+  },
+};
+
+const INLINE_PARENTS = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FONT', 'SMALL', 'MARK', 'CODE', 'S', 'DEL', 'INS', 'SUB', 'SUP', 'LABEL', 'ABBR', 'CITE', 'Q']);
+
+/** The node has no visible content after (or before) it within its block. */
+function atBlockEdge(node: Node, side: 'next' | 'prev'): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    for (let s = side === 'next' ? n.nextSibling : n.previousSibling; s; s = side === 'next' ? s.nextSibling : s.previousSibling) {
+      if (!isBlankText(s.textContent) || (isElement(s) && (s.nodeName === 'IMG' || s.querySelector('img')))) return false;
+    }
+    const parent = n.parentNode;
+    if (!parent || !INLINE_PARENTS.has(parent.nodeName)) return true;
+  }
+  return true;
+}
+
+function isBr(n: Node | null): boolean {
+  return !!n && n.nodeName === 'BR';
+}
+
+/**
+ * `<br>` is a backslash hard break (visible, unlike two trailing spaces); `<br>` in a table cell stays
+ * `<br>`; a run of them is a paragraph break; one at the edge of a block is dropped.
+ */
+export const lineBreak: MarkdownRule = {
+  name: 'line-break',
+  filter: 'br',
+  replacement(_content, node) {
+    if (isBr(node.previousSibling)) return '';
+    if (atBlockEdge(node, 'next') || atBlockEdge(node, 'prev')) return '';
+    if (node.closest('td, th')) return '<br>';
+    if (isBr(node.nextSibling)) return '\n\n';
+    return '\\\n';
+  },
+};

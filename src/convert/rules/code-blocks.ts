@@ -1,0 +1,131 @@
+import { codeLanguage } from '../code-language.js';
+import { codeText, isGutter } from '../code-text.js';
+import { all, collapse, element, hasClass, isBlankText, isElement, replaceWith } from '../dom.js';
+import type { DomRule, MarkdownRule } from './types.js';
+import { marked } from './types.js';
+
+/** Elements a highlighter wraps around one code block (figure, div, the cells of a line-number table). */
+const WRAPPER_TAGS = new Set(['DIV', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'SPAN', 'SECTION']);
+/** Parts of a code container that are chrome, not content: toolbars, copy buttons, language labels. */
+const CHROME_CLASS = /copy|toolbar|tools|code-?header|lang(?:uage)?-?(?:label|name)|codeBlockTitle|code-?title|filename|buttonGroup/i;
+const CHROME_TAGS = new Set(['BUTTON', 'FIGCAPTION', 'SCRIPT', 'STYLE', 'TEMPLATE', 'svg', 'SVG']);
+/** Tables that render code one line per row without a `<pre>` (GitHub gists, highlight.js line numbers). */
+const LINE_TABLE_CELL = /^(?:blob-code|blob-code-inner|hljs-ln-code|code-line)$/i;
+
+const NUMBERS_ONLY = /^[\s\d.:]*$/;
+
+function isChrome(el: Element): boolean {
+  return CHROME_TAGS.has(el.nodeName) || hasClass(el, CHROME_CLASS) || isGutter(el);
+}
+
+/** A `<pre>` that only holds the line numbers of a neighbouring code `<pre>`. */
+function isGutterPre(pre: Element): boolean {
+  if (!NUMBERS_ONLY.test(pre.textContent ?? '')) return false;
+  for (let n: Node | null = pre, depth = 0; n && depth < 4; n = n.parentNode, depth++) {
+    if (isElement(n) && isGutter(n)) return true;
+  }
+  return false;
+}
+
+/** Whether `parent` holds nothing but `box` and chrome, so it belongs to the same code block. */
+function onlyWraps(parent: Element, box: Element): boolean {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n === box) continue;
+    if (isElement(n)) {
+      if (!isChrome(n) && !isBlankText(n.textContent)) return false;
+    } else if (!isBlankText(n.textContent)) return false;
+  }
+  return true;
+}
+
+const TABLE_PARTS = new Set(['TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH']);
+
+/** The outermost element around the code that holds nothing else; never a table part (it stays in its table). */
+function container(code: Element, root: Element): Element {
+  let box = code;
+  let best = code;
+  for (let parent = box.parentNode; parent && parent !== root && isElement(parent); parent = parent.parentNode) {
+    if (!WRAPPER_TAGS.has(parent.nodeName) || !onlyWraps(parent, box)) break;
+    box = parent;
+    if (!TABLE_PARTS.has(box.nodeName)) best = box;
+  }
+  return best;
+}
+
+function chain(code: Element, box: Element): Element[] {
+  const els: Element[] = [];
+  const inner = code.nodeName === 'PRE' && code.firstElementChild?.nodeName === 'CODE' ? code.firstElementChild : undefined;
+  if (inner) els.push(inner);
+  for (let n: Node | null = code; n; n = n.parentNode) {
+    if (!isElement(n)) break;
+    els.push(n);
+    if (n === box) break;
+  }
+  return els;
+}
+
+/** A code block's caption (Hexo puts the file name in the code figure's `figcaption`). */
+function caption(box: Element): string {
+  const cap = box.nodeName === 'FIGURE' ? Array.from(box.children).find((c) => c.nodeName === 'FIGCAPTION') : undefined;
+  return cap ? collapse(cap.textContent ?? '') : '';
+}
+
+function normalise(code: Element, root: Element): void {
+  const box = container(code, root);
+  const doc = root.ownerDocument;
+  const pre = element(doc, 'pre', { 'data-md': 'code', 'data-lang': codeLanguage(chain(code, box)) }, codeText(code));
+  const title = caption(box);
+  if (title) replaceWith(box, element(doc, 'p', {}, title), pre);
+  else replaceWith(box, pre);
+}
+
+/**
+ * Every code block becomes `<pre data-md="code" data-lang="x">exact text</pre>`, replacing its whole
+ * container: line-number gutters, toolbars and wrappers go, the language is read from any level.
+ */
+export const codeBlocks: DomRule = {
+  name: 'code-blocks',
+  apply(root) {
+    for (const pre of all(root, 'pre')) {
+      if (!root.contains(pre) || pre.parentElement?.closest('pre') || marked(pre as HTMLElement, 'code')) continue;
+      if (isGutterPre(pre)) continue;
+      normalise(pre, root);
+    }
+    for (const table of all(root, 'table')) {
+      if (!root.contains(table)) continue;
+      const cells = all(table, 'td');
+      if (cells.some((td) => hasClass(td, LINE_TABLE_CELL))) normalise(table, root);
+    }
+  },
+};
+
+function fenceFor(code: string): string {
+  let longest = 0;
+  for (const run of code.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+export const fencedCodeBlock: MarkdownRule = {
+  name: 'fenced-code-block',
+  filter: 'pre',
+  replacement(_content, node) {
+    const code = marked(node, 'code') ? node.textContent ?? '' : codeText(node);
+    const fence = fenceFor(code);
+    return `\n\n${fence}${node.getAttribute('data-lang') ?? ''}\n${code}\n${fence}\n\n`;
+  },
+};
+
+/** Inline code from its text (markup inside `<code>` is highlighting, not Markdown). */
+export const inlineCode: MarkdownRule = {
+  name: 'inline-code',
+  filter: 'code',
+  replacement(_content, node) {
+    const text = (node.textContent ?? '').replace(/\r?\n|\r/g, ' ');
+    if (!text) return '';
+    let fence = '`';
+    const runs = new Set(text.match(/`+/g) ?? []);
+    while (runs.has(fence)) fence += '`';
+    const pad = /^`|`$/.test(text) || (/^ .*[^ ].* $/.test(text)) ? ' ' : '';
+    return fence + pad + text + pad + fence;
+  },
+};

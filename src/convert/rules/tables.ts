@@ -1,0 +1,106 @@
+import { all, element, isBlankText, isElement, remove, replaceWith, unwrap } from '../dom.js';
+import type { DomRule, MarkdownRule } from './types.js';
+
+const CELL_BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER', 'DETAILS', 'SUMMARY']);
+
+/**
+ * Tables used for page layout rather than data: a table inside, a single cell, `role="presentation"`,
+ * or headings in cells of a table without header cells.
+ */
+function isLayoutTable(table: Element): boolean {
+  const role = (table.getAttribute('role') ?? '').toLowerCase();
+  if (role === 'presentation' || role === 'none') return true;
+  if (table.querySelector('table')) return true;
+  const cells = all(table, 'td, th');
+  if (cells.length <= 1) return true;
+  return !table.querySelector('th') && !!table.querySelector('h1, h2, h3, h4, h5, h6');
+}
+
+/** A layout table becomes a sequence of blocks, one per cell, so none of its content is lost. */
+function unwrapLayout(table: Element): void {
+  const doc = table.ownerDocument;
+  const blocks: Element[] = [];
+  for (const cell of all(table, 'td, th')) {
+    if (cell.closest('table') !== table) continue;
+    const div = element(doc, 'div');
+    while (cell.firstChild) div.appendChild(cell.firstChild);
+    blocks.push(div);
+  }
+  const caption = table.querySelector('caption');
+  if (caption) blocks.unshift(element(doc, 'p', {}, caption.textContent ?? ''));
+  replaceWith(table, ...blocks);
+}
+
+function appendBreakIfMore(el: Node): void {
+  let next = el.nextSibling;
+  while (next && !isElement(next) && isBlankText(next.textContent)) next = next.nextSibling;
+  if (next && el.parentNode) el.parentNode.insertBefore(el.ownerDocument!.createElement('br'), next);
+}
+
+/**
+ * GFM table cells hold one line: blocks in a cell are joined with `<br>`, list items become `• item`
+ * lines, a code block becomes one inline code span per line.
+ */
+function flattenCell(el: Element): void {
+  const doc = el.ownerDocument;
+  for (const child of Array.from(el.children)) {
+    const name = child.nodeName;
+    if (name === 'UL' || name === 'OL') {
+      const items = Array.from(child.children).filter((c) => c.nodeName === 'LI');
+      const parts: Node[] = [];
+      items.forEach((li, i) => {
+        flattenCell(li);
+        if (i > 0) parts.push(doc.createElement('br'));
+        parts.push(doc.createTextNode(name === 'OL' ? `${i + 1}. ` : '• '));
+        while (li.firstChild) parts.push(li.firstChild);
+      });
+      replaceWith(child, ...parts);
+      if (parts.length) appendBreakIfMore(parts[parts.length - 1]);
+    } else if (name === 'PRE') {
+      const lines = (child.textContent ?? '').split('\n');
+      const parts: Node[] = [];
+      lines.forEach((line, i) => {
+        if (i > 0) parts.push(doc.createElement('br'));
+        if (line) parts.push(element(doc, 'code', {}, line));
+      });
+      replaceWith(child, ...parts);
+      if (parts.length) appendBreakIfMore(parts[parts.length - 1]);
+    } else if (name === 'HR') {
+      remove(child);
+    } else if (CELL_BLOCKS.has(name)) {
+      flattenCell(child);
+      appendBreakIfMore(child);
+      unwrap(child);
+    } else {
+      flattenCell(child);
+    }
+  }
+}
+
+export const tableLayout: DomRule = {
+  name: 'table-layout',
+  apply(root) {
+    // Innermost first: a data table nested in a layout table survives the layout table's unwrapping.
+    for (const table of all(root, 'table').reverse()) {
+      if (!root.contains(table)) continue;
+      if (isLayoutTable(table)) unwrapLayout(table);
+      else for (const cell of all(table, 'td, th')) flattenCell(cell);
+    }
+  },
+};
+
+/**
+ * A GFM cell: one line, every `|` escaped (the plugin's own cell rule folds `||` into a single `\|`).
+ * Rows and the table itself are the plugin's rules.
+ */
+export const tableCell: MarkdownRule = {
+  name: 'table-cell',
+  filter: ['th', 'td'],
+  replacement(content, node) {
+    const index = Array.prototype.indexOf.call(node.parentNode?.childNodes ?? [], node) as number;
+    let text = content.trim().replace(/\n+/g, '<br>').replace(/\|/g, '\\|');
+    const span = Number.parseInt(node.getAttribute('colspan') ?? '1', 10);
+    for (let i = 1; i < span && i < 100; i++) text += ' | ';
+    return `${index === 0 ? '| ' : ' '}${text} |`;
+  },
+};

@@ -1,0 +1,27 @@
+import TurndownService from 'turndown';
+import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
+import { escapeMarkdownText } from './escape.js';
+import { markdownRules } from './rules/index.js';
+
+let service: TurndownService | undefined;
+
+/** One TurndownService per process: building it (rule table, plugin) costs more than a small post. */
+export function turndownService(): TurndownService {
+  if (service) return service;
+  const td = new TurndownService({
+    headingStyle: 'atx',
+    hr: '---',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    linkStyle: 'inlined',
+    preformattedCode: true,
+  });
+  td.use([tables, strikethrough]);
+  for (const rule of markdownRules) td.addRule(rule.name, rule);
+  td.escape = escapeMarkdownText;
+  service = td;
+  return td;
+}
