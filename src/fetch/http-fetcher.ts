@@ -2,19 +2,15 @@ import pLimit from 'p-limit';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
 import { decodeBody } from './decode.js';
 import { createHostRateLimiter } from './rate-limit.js';
-import { createRobotsCache } from './robots.js';
+import { createRobotsCache, parseRobots } from './robots.js';
 import { isTransientStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry.js';
 import { createTransport, TransportError, type TransportLimits, type TransportResponse } from './transport.js';
 import { DEFAULT_USER_AGENT } from './user-agent.js';
+import type { FetchEvent } from './events.js';
+
+export { formatFetchEvent, type FetchEvent } from './events.js';
 
 type Kind = NonNullable<FetchOptions['kind']>;
-
-/** Things worth telling a user in verbose mode; the fetcher itself never prints. */
-export type FetchEvent =
-  | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string; retryAfter: boolean }
-  | { type: 'redirect'; url: string; from: string; to: string; status: number }
-  | { type: 'pause'; url: string; host: string; untilMs: number }
-  | { type: 'robots'; origin: string; outcome: 'loaded' | 'missing' | 'unavailable'; crawlDelayMs?: number; reason?: string };
 
 export interface HttpFetcherOptions {
   userAgent?: string;
@@ -114,6 +110,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   const transport = createTransport();
   const limit = pLimit(Math.max(1, o.concurrency));
   const rate = createHostRateLimiter(o.rate);
+  let closed = false;
   const policy: RetryPolicy = { retries: o.retries, backoffMs: o.backoffMs, maxBackoffMs: o.maxBackoffMs, maxRetryAfterMs: o.maxRetryAfterMs, random: options.random };
 
   const limitsFor = (kind: Kind): TransportLimits => ({
@@ -129,9 +126,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       const result = await withRetries(() => attempt(robotsUrl, 'data', {}, false), toFailure, policy, (n) =>
         emit({ type: 'retry', url: robotsUrl, ...n }),
       );
-      const rules = result.text ?? '';
-      emit({ type: 'robots', origin, outcome: 'loaded' });
-      return rules;
+      const text = result.text ?? '';
+      const crawlDelayMs = parseRobots(robotsUrl, text, o.userAgent).crawlDelayMs;
+      emit({ type: 'robots', origin, outcome: 'loaded', crawlDelayMs: crawlDelayMs && Math.min(crawlDelayMs, o.maxCrawlDelayMs) });
+      return text;
     } catch (err) {
       const missing = err instanceof FetchError && err.status !== undefined && err.status >= 400 && err.status < 500;
       emit({ type: 'robots', origin, outcome: missing ? 'missing' : 'unavailable', reason: toFailure(err).reason });
@@ -160,6 +158,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
 
   /** One attempt: the request and its redirect chain, classified into a result or a FetchError. */
   async function attempt(url: string, kind: Kind, options: FetchOptions, checkRobots: boolean): Promise<FetchResult> {
+    if (closed) throw new FetchError(url, 'fetcher closed');
     const visited = new Set([url]);
     let current = url;
     for (let hops = 0; ; hops++) {
@@ -260,7 +259,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       }
     },
     async close() {
-      limit.clearQueue();
+      // Queued fetches still run, and fail at once: clearing the queue would leave their promises pending forever.
+      closed = true;
       transport.close();
     },
   };

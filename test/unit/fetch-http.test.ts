@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
-import { createHttpFetcher, HTTP_FETCHER_DEFAULTS, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
+import { createHttpFetcher, formatFetchEvent, HTTP_FETCHER_DEFAULTS, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 import type { Handler } from '../helpers/static-server.js';
@@ -225,6 +225,9 @@ test('5xx is retried with backoff until it succeeds; retries are reported', asyn
   assert.match(page.text ?? '', /Recovered/);
   assert.equal(requestsTo(server, '/flaky-500').length, 3);
   assert.deepEqual(events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.reason), ['HTTP 500', 'HTTP 500']);
+  const lines = events.map(formatFetchEvent);
+  assert.match(lines.find((l) => l.startsWith('retry 1 ')) ?? '', /^retry 1 of http:\/\/127\.0\.0\.1:\d+\/flaky-500 in 0\.0 s: HTTP 500$/);
+  assert.ok(lines.includes(`${server.url}: robots.txt loaded`), lines.join('\n'));
 });
 
 test('a 5xx that persists ends in a transient FetchError after the bounded retries', async () => {
@@ -381,4 +384,14 @@ test('an unreachable host is a clear transient error; a non-http URL a permanent
   assert.match(refused.reason, /^connection refused \(ECONNREFUSED\) \(after 2 attempts\)$/);
   assert.equal(refused.transient, true);
   assert.equal(ftp.reason, 'not an http(s) URL');
+});
+
+test('close() settles queued and in-flight fetches instead of leaving them pending', async () => {
+  const fetcher = createHttpFetcher({ ...FAST, concurrency: 1, ignoreRobots: true });
+  const pending = Array.from({ length: 3 }, (_, i) => fetcher.fetch(`${server.url}/slow?close=${i}`));
+  await new Promise((r) => setTimeout(r, 20));
+  await fetcher.close();
+  const settled = await Promise.allSettled(pending);
+  const reasons = settled.map((r) => (r.status === 'rejected' ? (r.reason as FetchError).reason : 'ok'));
+  assert.deepEqual(reasons.slice(1), ['fetcher closed', 'fetcher closed']);
 });
