@@ -17,6 +17,7 @@ const NEXT_WORDS =
   /^(?:next|older|next page|next posts|older posts?|older entries|older articles|older stories|previous posts|previous entries|previous articles|earlier posts|more posts|load more|下一页|下页|下一頁|下頁|更早|更早的文章|较早的文章|更旧的文章|后一页|次のページ|次へ|다음|다음 페이지|suivant|page suivante|articles plus anciens|weiter|nächste seite|ältere beiträge|siguiente|entradas anteriores)$/i;
 const PREV_WORDS =
   /^(?:prev|previous|previous page|newer|newer posts?|newer entries|newer articles|newer stories|上一页|上页|上一頁|上頁|更新的文章|较新的文章|前一页|前のページ|前へ|이전|이전 페이지|précédent|page précédente|articles plus récents|zurück|vorherige seite|neuere beiträge|anterior|entradas más recientes)$/i;
+const EDGE_WORDS = /^(?:first|last|first page|last page|首页|尾页|末页|最后一页|最後一頁)$/i;
 const NEXT_ARROWS = /^(?:[»›→⟶⇒>]|>>|&gt;)+$/;
 const PREV_ARROWS = /^(?:[«‹←⟵⇐<]|<<|&lt;)+$/;
 const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+$/g;
@@ -76,10 +77,14 @@ function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signa
   const rel = (el.attr('rel') ?? '').toLowerCase().split(/\s+/);
   if (rel.includes('next')) return { direction: 'next', signal: 'rel' };
   if (rel.includes('prev') || rel.includes('previous')) return { direction: 'prev', signal: 'rel' };
+  const labels = [el.attr('aria-label'), el.attr('title'), el.find('img[alt]').attr('alt')].map(words).filter(Boolean);
+  // "»»" labelled "Last" jumps to the end: a label beats arrows, and first/last links go nowhere useful.
+  if (labels.some((l) => EDGE_WORDS.test(l.replace(EDGE_PUNCTUATION, '')))) return undefined;
   const text = wordDirection(el.text());
-  if (text) return { direction: text, signal: NEXT_ARROWS.test(words(el.text()).replace(/\s/g, '')) ? 'arrow' : 'text' };
-  const label = wordDirection(el.attr('aria-label')) ?? wordDirection(el.attr('title')) ?? wordDirection(el.find('img[alt]').attr('alt'));
+  if (text && words(el.text()).replace(EDGE_PUNCTUATION, '')) return { direction: text, signal: 'text' };
+  const label = labels.map(wordDirection).find(Boolean);
   if (label) return { direction: label, signal: 'label' };
+  if (text) return { direction: text, signal: 'arrow' };
   const own = tokenDirection(el);
   if (own) return { direction: own, signal: 'class' };
   const parent = el.parent();

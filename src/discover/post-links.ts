@@ -250,12 +250,23 @@ function entryDate($: CheerioAPI, entry: Cheerio<AnyNode>): string | undefined {
   for (const selector of DATE_ELEMENTS) {
     for (const el of entry.find(selector).toArray()) {
       const node = $(el);
-      const date = parseDate(node.attr('datetime') ?? node.attr('content') ?? '') ?? parseDate(words(node.text()).slice(0, 200));
+      const date = parseDate(node.attr('datetime') ?? node.attr('content') ?? node.attr('title') ?? '') ?? parseDate(words(node.text()).slice(0, 200));
       if (date) return date;
     }
   }
-  const text = words(entry.text());
+  const text = separateText(entry);
   return text.length < 300 ? parseDate(text) : parseDate(words(entry.find(TITLE_TEXT).first().text()));
+}
+
+/** Text with its pieces kept apart (`<p>Summary</p><span>May 4, 2021</span>` is not "SummaryMay 4"). */
+function separateText(nodes: Cheerio<AnyNode>): string {
+  const parts: string[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') parts.push(node.data);
+    else if ('children' in node) node.children.forEach(walk);
+  };
+  nodes.toArray().forEach(walk);
+  return words(parts.join(' '));
 }
 
 /** First occurrence wins; later duplicates only fill in a missing title or date. */

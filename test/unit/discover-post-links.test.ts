@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPostLinks } from '../../src/discover/post-links.js';
+
+const doc = (body: string) => `<!doctype html><html><head><title>Blog</title></head><body>${body}</body></html>`;
+const urls = (html: string, pageUrl: string, ...rest: Parameters<typeof findPostLinks> extends [string, string, ...infer R] ? R : never) =>
+  findPostLinks(html, pageUrl, ...rest).map((l) => l.url);
+
+const siteHeader = `<header class="site-header"><a class="site-title" href="/">Blog</a><nav><a href="/about/">About</a><a href="/2015/01/01/pinned/">Pinned</a></nav></header>`;
+const siteFooter = `<footer class="site-footer"><a href="/feed.xml">RSS</a><a href="/2014/05/05/footer-post/">Footer post</a></footer>`;
+
+test('Jekyll minima: "• 26 Jul 2015 » Title" entries give the Read more link, the title and the date', () => {
+  const entry = (date: string, slug: string, title: string) =>
+    `<li class="post"><h2 class="post-title">&bull; <span class="post-date">${date}</span> &raquo; <a class="post-link" href="/2015/07/${slug}/">${title}</a></h2><div class="post-excerpt"><p>Text with <a href="/2013/01/01/older/">a link to an older post</a> and <a href="https://example.org/x">out</a>.</p></div><p class="read-more"><a href="/2015/07/${slug}/">Read more...</a></p></li>`;
+  const html = doc(`${siteHeader}<main class="page-content"><div class="home"><ul class="post-list posts">${entry('26 Jul 2015', '26/tuning', 'Tuning Live Migration')}${entry('02 Jul 2015', '02/云镜像', '云镜像源码阅读')}</ul><nav class="pagination"><a class="pagination-item older" href="/page2/">Older</a></nav></div></main>${siteFooter}`);
+  assert.deepEqual(findPostLinks(html, 'http://j.test/'), [
+    { url: 'http://j.test/2015/07/26/tuning/', title: 'Tuning Live Migration', date: '2015-07-26' },
+    { url: 'http://j.test/2015/07/02/%E4%BA%91%E9%95%9C%E5%83%8F/', title: '云镜像源码阅读', date: '2015-07-02' },
+  ]);
+});
+
+const hexoSidebar = `<aside id="sidebar"><div class="widget-wrap"><h3 class="widget-title">Tags</h3><div class="widget"><ul class="tag-list"><li><a href="/tags/kvm/" rel="tag">kvm</a></li></ul></div></div><div class="widget-wrap"><h3 class="widget-title">Recent Posts</h3><div class="widget"><ul><li><a href="/2016/02/18/newest/">Newest</a></li><li><a href="/2016/02/07/second/">Second</a></li></ul></div></div></aside>`;
+
+test('Hexo landscape: "Read More" to #more is the post; sidebar tags and recent posts do not leak', () => {
+  const article = (slug: string, title: string, iso: string) =>
+    `<article class="h-entry article article-type-post"><div class="article-meta"><a href="/2015/07/${slug}/" class="article-date"><time class="dt-published" datetime="${iso}">${iso.slice(0, 10)}</time></a><div class="article-category"><a class="article-category-link" href="/categories/Kernel/">Kernel</a></div></div><div class="article-inner"><header class="article-header"><h1 itemprop="name"><a class="p-name article-title" href="/2015/07/${slug}/">${title}</a></h1></header><div class="e-content article-entry"><p>Excerpt.</p><p class="article-more-link"><a href="/2015/07/${slug}/#more">Read More</a></p></div><footer class="article-footer"><a data-url="x" class="article-share-link">Share</a><ul class="article-tag-list"><li><a class="article-tag-list-link" href="/tags/linux/" rel="tag">linux</a></li></ul></footer></div></article>`;
+  const html = doc(`<div id="container"><header id="header"><a href="/" id="logo">Blog</a><nav id="main-nav"><a href="/archives">Archives</a></nav></header><div class="outer"><section id="main">${article('02/tuning', 'Tuning', '2015-07-02T20:30:00.000Z')}${article('01/next', 'Next one', '2015-07-01T08:00:00.000Z')}<nav id="page-nav"><a class="extend next" rel="next" href="/page/2/">Next &raquo;</a></nav></section>${hexoSidebar}</div></div>`);
+  assert.deepEqual(findPostLinks(html, 'http://h.test/'), [
+    { url: 'http://h.test/2015/07/02/tuning/', title: 'Tuning', date: '2015-07-02T20:30:00Z' },
+    { url: 'http://h.test/2015/07/01/next/', title: 'Next one', date: '2015-07-01T08:00:00Z' },
+  ]);
+});
+
+test('NexT: Read more button in .post-button, title link in .post-title', () => {
+  const block = (slug: string, title: string) =>
+    `<div class="post-block"><article itemscope itemtype="http://schema.org/Article" class="post-content"><link itemprop="mainEntityOfPage" href="http://n.test/${slug}/"><header class="post-header"><h2 class="post-title"><a href="/${slug}/" class="post-title-link">${title}</a></h2><div class="post-meta"><time title="Created" itemprop="dateCreated datePublished" datetime="2015-07-02T20:30:00+08:00">2015-07-02</time><a href="/categories/Kernel/" rel="index">Kernel</a></div></header><div class="post-body"><p>Excerpt</p><div class="post-button"><a class="btn" href="/${slug}/#more" rel="contents">Read more &raquo;</a></div></div></article></div>`;
+  const html = doc(`<main class="main"><div class="column"><header class="header"><a href="/" class="brand" rel="start">Blog</a></header><aside class="sidebar"><a href="/archives/">45 posts</a></aside></div><div class="main-inner index posts-expand">${block('a', 'Alpha')}${block('b', 'Beta')}</div></main>`);
+  assert.deepEqual(findPostLinks(html, 'http://n.test/'), [
+    { url: 'http://n.test/a/', title: 'Alpha', date: '2015-07-02T20:30:00+08:00' },
+    { url: 'http://n.test/b/', title: 'Beta', date: '2015-07-02T20:30:00+08:00' },
+  ]);
+});
+
+test('WordPress: entry-title links and "Continue reading"; sidebar widgets of recent posts and pages ignored', () => {
+  const post = (id: number, slug: string, title: string) =>
+    `<article id="post-${id}" class="post-${id} post type-post status-publish hentry"><header class="entry-header"><h2 class="entry-title"><a href="https://w.test/${slug}/" rel="bookmark">${title}</a></h2><div class="entry-meta"><span class="posted-on"><a href="https://w.test/${slug}/" rel="bookmark"><time class="entry-date published" datetime="2019-03-0${id}T10:00:00+00:00">March ${id}, 2019</time></a></span><span class="byline"><a class="url fn n" href="https://w.test/author/admin/">admin</a></span></div></header><div class="entry-summary"><p>Summary [&hellip;]</p><a href="https://w.test/${slug}/" class="more-link">Continue reading<span class="screen-reader-text"> "${title}"</span></a></div><footer class="entry-footer"><span class="cat-links"><a href="https://w.test/category/news/" rel="category tag">News</a></span><a href="https://w.test/${slug}/#respond">Leave a comment</a></footer></article>`;
+  const sidebar = `<div id="secondary" class="widget-area"><section id="recent-posts-2" class="widget widget_recent_entries"><ul><li><a href="https://w.test/old-favourite/">Old favourite</a></li></ul></section><section class="widget widget_pages"><ul><li><a href="https://w.test/about/">About</a></li><li><a href="https://w.test/portfolio/work/">Work</a></li></ul></section><section class="widget widget_archive"><ul><li><a href="https://w.test/2019/03/">March 2019</a></li></ul></section></div>`;
+  const html = doc(`<div id="page" class="site"><header id="masthead" class="site-header"><a href="https://w.test/">W</a></header><div id="content"><main id="main" class="site-main">${post(1, 'hello-world', 'Hello world!')}${post(2, 'second-post', 'Second post')}<nav class="navigation posts-navigation"><div class="nav-previous"><a href="https://w.test/page/2/">Older posts</a></div></nav></main>${sidebar}</div></div>`);
+  assert.deepEqual(findPostLinks(html, 'https://w.test/'), [
+    { url: 'https://w.test/hello-world/', title: 'Hello world!', date: '2019-03-01T10:00:00Z' },
+    { url: 'https://w.test/second-post/', title: 'Second post', date: '2019-03-02T10:00:00Z' },
+  ]);
+});
+
+test('Blogger: posts inside the Blog1 widget are found, the PopularPosts widget is not', () => {
+  const post = (slug: string, title: string) =>
+    `<div class="post-outer"><div class="post hentry" itemprop="blogPost"><h3 class="post-title entry-title"><a href="https://x.blogspot.test/2015/07/${slug}.html">${title}</a></h3><div class="post-body entry-content"><p>Intro</p><div class="jump-link"><a href="https://x.blogspot.test/2015/07/${slug}.html#more" title="${title}">Read more &raquo;</a></div></div><div class="post-footer"><span class="post-timestamp"><a class="timestamp-link" href="https://x.blogspot.test/2015/07/${slug}.html"><abbr class="published" itemprop="datePublished" title="2015-07-26T10:00:00-07:00">10:00 AM</abbr></a></span><span class="post-labels"><a href="https://x.blogspot.test/search/label/linux" rel="tag">linux</a></span></div></div></div>`;
+  const html = doc(`<div class="main section" id="main"><div class="widget Blog" id="Blog1"><div class="blog-posts hfeed"><div class="date-outer"><h2 class="date-header"><span>Sunday, July 26, 2015</span></h2><div class="date-posts">${post('first', 'First')}${post('second', 'Second')}</div></div></div><div class="blog-pager" id="blog-pager"><a class="blog-pager-older-link" href="https://x.blogspot.test/search?updated-max=2015-07-01T10:00:00-07:00&amp;max-results=7">Older Posts</a></div></div></div><div class="sidebar section" id="sidebar-right-1"><div class="widget PopularPosts" id="PopularPosts1"><ul><li><a href="https://x.blogspot.test/2012/01/popular.html">Popular</a></li></ul></div><div class="widget PageList"><a href="https://x.blogspot.test/p/about.html">About</a></div></div>`);
+  assert.deepEqual(findPostLinks(html, 'https://x.blogspot.test/'), [
+    { url: 'https://x.blogspot.test/2015/07/first.html', title: 'First', date: '2015-07-26T10:00:00-07:00' },
+    { url: 'https://x.blogspot.test/2015/07/second.html', title: 'Second', date: '2015-07-26T10:00:00-07:00' },
+  ]);
+});
+
+test('Ghost (Casper): post cards whose image and content links both go to the post; tag links are not posts', () => {
+  const card = (slug: string, title: string) =>
+    `<article class="post-card post tag-news"><a class="post-card-image-link" href="/${slug}/"><img class="post-card-image" src="/content/images/${slug}.jpg" alt="${title}"></a><div class="post-card-content"><a class="post-card-content-link" href="/${slug}/"><header class="post-card-header"><div class="post-card-tags"><span class="post-card-primary-tag">News</span></div><h2 class="post-card-title">${title}</h2></header><div class="post-card-excerpt">Excerpt</div></a><footer class="post-card-meta"><time class="post-card-meta-date" datetime="2021-05-04">May 4, 2021</time></footer></div></article>`;
+  const html = doc(`<header id="gh-head" class="gh-head"><a class="gh-head-logo" href="/">Ghost</a><nav class="gh-head-menu"><a href="/tag/news/">News</a></nav></header><main id="site-main" class="site-main outer"><div class="inner posts"><div class="post-feed">${card('welcome', 'Welcome')}${card('writing-posts', 'Writing posts')}</div></div></main>`);
+  assert.deepEqual(findPostLinks(html, 'https://g.test/'), [
+    { url: 'https://g.test/welcome/', title: 'Welcome', date: '2021-05-04' },
+    { url: 'https://g.test/writing-posts/', title: 'Writing posts', date: '2021-05-04' },
+  ]);
+});
+
+test('Hugo (PaperMod): a covering link with no text; the title comes from the heading', () => {
+  const entry = (slug: string, title: string) =>
+    `<article class="post-entry"><header class="entry-header"><h2 class="entry-hint-parent">${title}</h2></header><div class="entry-content"><p>Summary</p></div><footer class="entry-footer"><span title="2022-01-02 10:00:00 +0000 UTC">January 2, 2022</span>&nbsp;·&nbsp;1 min</footer><a class="entry-link" aria-label="post link to ${title}" href="https://u.test/posts/${slug}/"></a></article>`;
+  const html = doc(`<header class="header"><nav class="nav"><a href="https://u.test/" accesskey="h">U</a><ul id="menu"><li><a href="https://u.test/tags/">Tags</a></li></ul></nav></header><main class="main">${entry('one', 'One')}${entry('two', 'Two')}<footer class="page-footer"><nav class="pagination"><a class="next" href="https://u.test/page/2/">Next&nbsp;&nbsp;»</a></nav></footer></main>`);
+  assert.deepEqual(findPostLinks(html, 'https://u.test/'), [
+    { url: 'https://u.test/posts/one/', title: 'One', date: '2022-01-02' },
+    { url: 'https://u.test/posts/two/', title: 'Two', date: '2022-01-02' },
+  ]);
+});
+
+test('card grid: whole cards are links, with or without a known class', () => {
+  const known = doc(`<main><div class="grid"><a class="card" href="/p/alpha/"><img src="/a.jpg"><h3>Alpha</h3><p>Teaser</p></a><a class="card" href="/p/beta/"><img src="/b.jpg"><h3>Beta</h3></a></div></main>`);
+  assert.deepEqual(urls(known, 'http://c.test/'), ['http://c.test/p/alpha/', 'http://c.test/p/beta/']);
+  const unknown = doc(`<main><div class="tiles"><a class="tile" href="/p/alpha/"><img src="/a.jpg"><span>Alpha</span></a><a class="tile" href="/p/beta/"><img src="/b.jpg"><span>Beta</span></a></div></main>`);
+  assert.deepEqual(urls(unknown, 'http://c.test/'), ['http://c.test/p/alpha/', 'http://c.test/p/beta/']);
+});
+
+test('title-only list with dates in the text', () => {
+  const html = doc(`${siteHeader}<main><h1>Writing</h1><ul class="list"><li><span>2020-05-01</span> <a href="/notes/first/">First note</a></li><li><span>2020-04-11</span> <a href="/notes/second/">Second note</a></li></ul></main>${siteFooter}`);
+  assert.deepEqual(findPostLinks(html, 'http://t.test/'), [
+    { url: 'http://t.test/notes/first/', title: 'First note', date: '2020-05-01' },
+    { url: 'http://t.test/notes/second/', title: 'Second note', date: '2020-04-11' },
+  ]);
+});
+
+test('archive page by year inside one <article>: every listed post, year links left out', () => {
+  const html = doc(`${siteHeader}<main><article class="page"><h1>Archive</h1><h2><a href="/2016/">2016</a></h2><ul><li><time datetime="2016-02-18">Feb 18</time> <a href="/2016/02/18/huge-pages/">Huge pages</a></li><li><time datetime="2016-01-03">Jan 3</time> <a href="/2016/01/03/nova/">Nova</a></li></ul><h2><a href="/2015/">2015</a></h2><ul><li><time datetime="2015-12-28">Dec 28</time> <a href="/2015/12/28/net/">Net</a></li></ul></article></main>`);
+  assert.deepEqual(findPostLinks(html, 'http://a.test/archive/', undefined, { scope: 'http://a.test/' }), [
+    { url: 'http://a.test/2016/02/18/huge-pages/', title: 'Huge pages', date: '2016-02-18' },
+    { url: 'http://a.test/2016/01/03/nova/', title: 'Nova', date: '2016-01-03' },
+    { url: 'http://a.test/2015/12/28/net/', title: 'Net', date: '2015-12-28' },
+  ]);
+});
+
+test('an index showing whole posts takes each title link, not the links inside the bodies', () => {
+  const body = `<p>See <a href="/about/">me</a>, <a href="/2010/01/01/old/">an old post</a>, <a href="/tags/x/">tag</a> and <a href="#fn1">note</a>.</p><ul><li><a href="/2011/01/01/a/">a</a></li><li><a href="/2011/01/02/b/">b</a></li><li><a href="/2011/01/03/c/">c</a></li></ul>`;
+  const html = doc(`<main><article><h2><a href="/2020/01/02/full-one/">Full one</a></h2>${body}</article><article><h2><a href="/2020/01/01/full-two/">Full two</a></h2>${body}</article></main>`);
+  assert.deepEqual(urls(html, 'http://f.test/'), ['http://f.test/2020/01/02/full-one/', 'http://f.test/2020/01/01/full-two/']);
+});
+
+test('Chinese "阅读全文" links; a page with a single entry', () => {
+  const html = doc(`<div id="content"><div class="post"><h2 class="title">第一篇</h2><p>摘要</p><a class="more" href="/posts/第一篇.html">阅读全文 »</a><p class="meta">发表于 2015年7月26日</p></div></div>`);
+  assert.deepEqual(findPostLinks(html, 'http://z.test/'), [{ url: 'http://z.test/posts/%E7%AC%AC%E4%B8%80%E7%AF%87.html', title: '第一篇', date: '2015-07-26' }]);
+});
+
+test('scope: other origins and paths outside the start directory are not posts', () => {
+  const html = doc(`<main><article><h2><a href="/blog/2020/a/">A</a></h2></article><article><h2><a href="/shop/item/">Shop</a></h2></article><article><h2><a href="https://elsewhere.test/blog/b/">B</a></h2></article><article><h2><a href="b2/">B2</a></h2></article></main>`);
+  assert.deepEqual(urls(html, 'http://s.test/blog/page/2/'), ['http://s.test/blog/2020/a/', 'http://s.test/blog/page/2/b2/']);
+  assert.deepEqual(urls(html, 'http://s.test/blog/', undefined, { scope: 'http://s.test/' }), ['http://s.test/blog/2020/a/', 'http://s.test/shop/item/', 'http://s.test/blog/b2/']);
+});
+
+test('listing and site pages are never posts: tags, categories, archives, authors, pagination, feeds, about', () => {
+  const links = ['/tags/x/', '/category/news/', '/archives/', '/archives/2015/07/', '/author/jo/', '/page/2/', '/feed/', '/atom.xml', '/about/', '/2015/07/', '/search/label/linux', '/?s=q', '/posts/real/', '/archives/123/'];
+  const html = doc(`<main><ul>${links.map((l) => `<li><a href="${l}">${l}</a></li>`).join('')}</ul></main>`);
+  assert.deepEqual(urls(html, 'http://l.test/'), ['http://l.test/posts/real/', 'http://l.test/archives/123/']);
+});
+
+test('posts listed twice (a sticky post) come out once, in first position', () => {
+  const html = doc(`<main><article><h2><a href="/p/sticky/">Sticky</a></h2></article><article><h2><a href="/p/new/">New</a></h2></article><article><h2><a href="/p/sticky/index.html">Sticky</a></h2></article></main>`);
+  assert.deepEqual(urls(html, 'http://d.test/'), ['http://d.test/p/sticky/', 'http://d.test/p/new/']);
+});
+
+test('--post-link selector replaces detection; --exclude takes globs and /regex/', () => {
+  const html = doc(`<main><div class="x"><span class="go"><a href="/one/">One</a></span><span class="go"><a href="/two/">Two</a></span><span class="go"><a href="/drafts/three/">Three</a></span></div></main>`);
+  assert.deepEqual(urls(html, 'http://o.test/', { postLink: '.go' }), ['http://o.test/one/', 'http://o.test/two/', 'http://o.test/drafts/three/']);
+  assert.deepEqual(urls(html, 'http://o.test/', { postLink: '.go a', exclude: ['/drafts/'] }), ['http://o.test/one/', 'http://o.test/two/']);
+  assert.deepEqual(urls(html, 'http://o.test/', { postLink: '.go', exclude: ['*/tw?/'] }), ['http://o.test/one/', 'http://o.test/drafts/three/']);
+  assert.deepEqual(urls(html, 'http://o.test/', { exclude: ['/\\/(one|two)\\/$/'] }), ['http://o.test/drafts/three/']);
+});
