@@ -76,10 +76,13 @@ export function findUrls(markdown: string): UrlSpot[] {
     .sort((a, b) => a.start - b.start);
 }
 
+/** Percent-encodes each character (encodeURIComponent leaves parentheses alone). */
+const percent = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+
 function encodeFor(syntax: UrlSpot['syntax'], url: string): string {
   if (syntax === 'html') return url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  if (syntax === 'angle') return url.replace(/[<>\n]/g, encodeURIComponent);
-  return url.replace(/[\s()<>]/g, encodeURIComponent);
+  if (syntax === 'angle') return url.replace(/[<>\n]/g, percent);
+  return url.replace(/[\s()<>]/g, percent);
 }
 
 /** Replaces each URL for which `rewrite` returns a value; the rest of the text is left byte for byte. */
