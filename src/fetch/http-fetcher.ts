@@ -90,12 +90,17 @@ function looksLikeHtml(body: Buffer): boolean {
   return /^(\uFEFF)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|title|meta)\b/i.test(body.subarray(0, 1024).toString('latin1'));
 }
 
-/** Pages may only redirect within the origin they were asked on; moving from http to https on the same host is the one exception. */
-function staysOnSite(from: string, to: string): boolean {
+/**
+ * Pages may only redirect within the site they were asked on: the same origin, give or take an upgrade
+ * from http to https and a leading "www." (both are one site to its owner; anything else is another site).
+ */
+export function staysOnSite(from: string, to: string): boolean {
   const a = new URL(from);
   const b = new URL(to);
   if (a.origin === b.origin) return true;
-  return a.protocol === 'http:' && b.protocol === 'https:' && a.hostname === b.hostname && (a.port === '' || a.port === '80') && b.port === '';
+  const bareHost = (u: URL) => u.hostname.replace(/^www\./, '');
+  const schemeOk = a.protocol === b.protocol || (a.protocol === 'http:' && b.protocol === 'https:');
+  return schemeOk && a.port === b.port && bareHost(a) === bareHost(b);
 }
 
 function toFailure(err: unknown): AttemptFailure {

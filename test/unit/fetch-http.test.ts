@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
-import { createHttpFetcher, formatFetchEvent, HTTP_FETCHER_DEFAULTS, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
+import { createHttpFetcher, formatFetchEvent, HTTP_FETCHER_DEFAULTS, staysOnSite, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 import type { Handler } from '../helpers/static-server.js';
@@ -305,6 +305,17 @@ test('redirects: followed on the origin, loops detected, chains bounded', async 
   assert.equal(requestsTo(server, '/loop-a').length, 1);
   assert.equal(long.reason, 'too many redirects (more than 3)');
   assert.equal(requestsTo(server, '/chain/4').length, 0);
+});
+
+test('what counts as the same site for page redirects', () => {
+  assert.equal(staysOnSite('http://blog.test/a', 'http://blog.test/b'), true);
+  assert.equal(staysOnSite('http://blog.test/a', 'https://blog.test/a'), true, 'https upgrade');
+  assert.equal(staysOnSite('https://blog.test/a', 'https://www.blog.test/a'), true, 'www variant');
+  assert.equal(staysOnSite('https://www.blog.test/a', 'https://blog.test/a'), true);
+  assert.equal(staysOnSite('https://blog.test/a', 'http://blog.test/a'), false, 'downgrade');
+  assert.equal(staysOnSite('https://blog.test/a', 'https://other.test/a'), false);
+  assert.equal(staysOnSite('https://blog.test/a', 'https://cdn.blog.test/a'), false);
+  assert.equal(staysOnSite('http://blog.test:8080/a', 'http://blog.test:8081/a'), false);
 });
 
 test('a page redirected off its origin is not followed; an asset is', async () => {
