@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import { insideAny } from './dom.js';
 import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
 
@@ -14,6 +15,10 @@ export interface CleanContext {
   engine?: EngineRule;
   /** Text length of the root before cleaning, for `maxShare`. */
   rootText: number;
+  /** Elements under the root with a class or id, collected once for the word-based rules. */
+  hinted: Element[];
+  /** Code and math elements: nothing inside them is touched by word-based rules. */
+  protectedSet: ReadonlySet<AnyNode>;
 }
 
 export interface CleanRule {
@@ -38,8 +43,6 @@ export interface CleanRule {
 
 /** Content that must never be touched by word-based rules: code, math, and things inside them. */
 export const PROTECTED = 'pre, code, .highlight, figure.highlight, .katex, .katex-display, .MathJax, mjx-container, math, svg, .mermaid';
-
-const textLength = (ctx: CleanContext, el: Element) => ctx.$(el).text().replace(/\s+/g, ' ').trim().length;
 
 const linkHeavy = (ctx: CleanContext, el: Element) => {
   const $el = ctx.$(el);
@@ -74,7 +77,7 @@ export const CLEAN_RULES: CleanRule[] = [
   {
     name: 'hidden',
     selectors: ['[hidden]', '[aria-hidden="true"]', '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]', '.sr-only', '.screen-reader-text', '.visually-hidden'],
-    test: (el, ctx) => ctx.$(el).closest(PROTECTED).length === 0 && !(el.name === 'script'),
+    test: (el, ctx) => !insideAny(el, ctx.protectedSet),
   },
   {
     name: 'controls',

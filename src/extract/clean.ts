@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
+import { insideAny } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
 import { absolutiseUrls } from './urls.js';
@@ -39,9 +40,9 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
   }
   if (rule.words?.length) {
     const pattern = wordPattern(rule.words);
-    root.find('[class], [id]').each((_, el) => {
-      if (hintTokens(el).some((t) => pattern.test(t)) && !$(el).closest(PROTECTED).length) found.add(el);
-    });
+    for (const el of ctx.hinted) {
+      if (hintTokens(el).some((t) => pattern.test(t)) && !insideAny(el, ctx.protectedSet)) found.add(el);
+    }
   }
   const scanned = rule.scan ? root.find(rule.scan).toArray() : [];
   const candidates = [...found].filter((el) => !rule.test || rule.test(el, ctx));
@@ -83,20 +84,25 @@ function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string):
   if (!textBefore) heading.remove();
 }
 
-const MEDIA = 'img, picture, iframe, video, audio, object, embed, svg, canvas, math, hr, br, input, table, pre, code, script[type^="math/tex"]';
+/** Elements that are content even without text. */
+const MEDIA = new Set(['img', 'picture', 'iframe', 'video', 'audio', 'object', 'embed', 'svg', 'canvas', 'math', 'hr', 'br', 'input', 'table', 'pre', 'code', 'script', 'td', 'th', 'source', 'track']);
+/** Wrappers that may go when the rules left them with nothing in them. */
+const DROPPABLE = new Set(['p', 'div', 'section', 'span', 'figure', 'ul', 'ol', 'header', 'footer', 'aside', 'small', 'strong', 'em', 'b', 'i', 'a', 'blockquote', 'figcaption', 'nav']);
 
-/** Remove wrappers the rules left empty (a <p> that only held a "Read more" link...). */
+/** Remove wrappers the rules left empty (a <p> that only held a "Read more" link...), in one pass. */
 function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
-  const empties = root.find('p, div, section, span, figure, ul, ol, li, header, footer, aside, small, strong, em, a').toArray().reverse();
-  for (const el of empties) {
-    if (!el.parent) continue;
-    const $el = $(el);
-    if (el.name === 'a' && el.attribs.id && !el.attribs.href) continue; // a named anchor others link to
-    if (el.name === 'span' && el.attribs.id) continue;
-    if ($el.text().trim() || $el.find(MEDIA).length) continue;
-    if (el.name === 'li' && $el.parent().children().length > 1) continue;
-    $el.remove();
-  }
+  const hasContent = (node: AnyNode): boolean => {
+    if (node.type === 'text') return node.data.trim().length > 0;
+    if (node.type !== 'tag' && node.type !== 'script') return false;
+    const el = node as Element;
+    let content = false;
+    for (const child of [...el.children]) if (hasContent(child)) content = true;
+    if (content || MEDIA.has(el.name)) return true;
+    // Named anchors and ids are link targets (footnotes); keep them even when empty.
+    if (DROPPABLE.has(el.name) && !(el.name === 'a' && el.attribs.id && !el.attribs.href) && !(el.name === 'span' && el.attribs.id)) $(el).remove();
+    return false;
+  };
+  for (const child of [...(root.get(0)?.children ?? [])]) hasContent(child);
 }
 
 function dropEventHandlers(root: Cheerio<Element>): void {
@@ -110,8 +116,15 @@ function dropEventHandlers(root: Cheerio<Element>): void {
  * named clean-up rule applied, URLs made absolute, a title-repeating heading dropped.
  */
 export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): string {
-  const ctx: CleanContext = { $, root, engine: options.engine, rootText: root.text().replace(/\s+/g, ' ').trim().length };
   normaliseImages($, root);
+  const ctx: CleanContext = {
+    $,
+    root,
+    engine: options.engine,
+    rootText: root.text().replace(/\s+/g, ' ').trim().length,
+    hinted: root.find('[class], [id]').toArray(),
+    protectedSet: new Set(root.find(PROTECTED).toArray()),
+  };
   for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
   if (options.title) dropLeadingTitle($, root, options.title);
   dropEmptyBlocks($, root);

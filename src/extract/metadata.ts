@@ -2,7 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { absoluteUrl } from '../discover/url.js';
 import type { Overrides, PostMeta } from '../types.js';
-import { parseDate } from './dates.js';
+import { dayOf, parseDate } from './dates.js';
 import { decodeText, firstMatch, insideAny, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
@@ -210,17 +210,21 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   const headline = decodeText(jsonString(article.headline) ?? jsonString(article.name));
   const title = pickTitle($, ctx, scope, headline);
 
-  const date =
-    (overrides?.date ? firstDate($, [overrides.date]) : undefined) ||
-    firstDate($, engine?.date, scope) ||
+  const machineDate =
     parseDate(jsonString(article.datePublished) ?? jsonString(article.dateCreated)) ||
     parseDate(meta($, 'article:published_time', 'og:published_time', 'datePublished')) ||
     firstDate($, ['[itemprop~="datePublished"]'], scope) ||
-    firstDate($, ['[itemprop~="datePublished"]']) ||
+    firstDate($, ['[itemprop~="datePublished"]']);
+  const chosenDate =
+    (overrides?.date ? firstDate($, [overrides.date]) : undefined) ||
+    firstDate($, engine?.date, scope) ||
+    machineDate ||
     parseDate(meta($, 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'article.published')) ||
     firstDate($, ['time[datetime]', 'time', '.published', '.post-date', '.entry-date', '.date', '.post-meta', '.entry-meta', '.meta'], scope) ||
     firstDate($, engine?.date) ||
     dateFromUrl(url);
+  // A visible day-only date gains the time of a machine-readable value for the same day.
+  const date = chosenDate && machineDate && chosenDate.length === 10 && dayOf(machineDate) === chosenDate ? machineDate : chosenDate;
 
   let updated =
     firstDate($, engine?.updated, scope) ||
@@ -231,6 +235,7 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
 
   const author =
     firstText($, engine?.author, scope) ||
+    firstText($, engine?.author) ||
     decodeText(jsonNames(article.author, ld.resolve)[0]) ||
     meta($, 'author', 'dc.creator', 'parsely-author', 'sailthru.author') ||
     nonUrl(meta($, 'article:author')) ||

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDateLine, parseDate } from '../../src/extract/dates.js';
+
+const cases: [string, string][] = [
+  ['26 Jul 2015', '2015-07-26'],
+  ['26 July 2015', '2015-07-26'],
+  ['Jul 26, 2015', '2015-07-26'],
+  ['July 26th, 2015', '2015-07-26'],
+  ['Sunday, July 26, 2015', '2015-07-26'],
+  ['Posted on March 3rd, 2016 by Jane', '2016-03-03'],
+  ['1st of May 2014', '2014-05-01'],
+  ['Sept. 9, 2014', '2014-09-09'],
+  ['2015-07-26', '2015-07-26'],
+  ['2015-7-6', '2015-07-06'],
+  ['2015/07/26', '2015-07-26'],
+  ['2015.07.26', '2015-07-26'],
+  ['2015年7月26日', '2015-07-26'],
+  ['2015 年 07 月 26 日 星期日', '2015-07-26'],
+  ['2015년 7월 26일', '2015-07-26'],
+  ['26.07.2015', '2015-07-26'],
+  ['07/26/2015', '2015-07-26'],
+  ['26/07/2015', '2015-07-26'],
+  ['26. Juli 2015', '2015-07-26'],
+  ['26 juillet 2015', '2015-07-26'],
+];
+
+test('visible day-only dates in common formats become YYYY-MM-DD', () => {
+  for (const [input, expected] of cases) assert.equal(parseDate(input), expected, input);
+});
+
+test('times and offsets are kept as written, never converted', () => {
+  assert.equal(parseDate('2015-07-26T23:30:00-05:00'), '2015-07-26T23:30:00-05:00');
+  assert.equal(parseDate('2015-07-26T00:30:00.000+08:00'), '2015-07-26T00:30:00+08:00');
+  assert.equal(parseDate('2015-12-02T10:30:00.000Z'), '2015-12-02T10:30:00Z');
+  assert.equal(parseDate('2014-03-23T16:30:00+00:00'), '2014-03-23T16:30:00Z');
+  assert.equal(parseDate('2015-07-26 10:30'), '2015-07-26T10:30:00');
+  assert.equal(parseDate('2015-07-26T10:30:00+0800'), '2015-07-26T10:30:00+08:00');
+  assert.equal(parseDate('Sun, 26 Jul 2015 10:30:00 +0000'), '2015-07-26T10:30:00Z');
+  assert.equal(parseDate('July 26, 2015 at 11:05 pm'), '2015-07-26T23:05:00');
+  assert.equal(parseDate('Jul 26, 2015 12:10 AM'), '2015-07-26T00:10:00');
+  assert.equal(parseDate('2015年7月26日 08:15'), '2015-07-26T08:15:00');
+  assert.equal(parseDate('2015/07/26 18:00:05'), '2015-07-26T18:00:05');
+});
+
+test('non-dates and impossible dates give nothing', () => {
+  assert.equal(parseDate(''), undefined);
+  assert.equal(parseDate('no date here, version 1.2.3'), undefined);
+  assert.equal(parseDate('2015-02-30'), undefined);
+  assert.equal(parseDate('31 Apr 2015'), undefined);
+  assert.equal(parseDate('You may 5 times'), undefined);
+});
+
+test('the earliest date in a text wins', () => {
+  assert.equal(parseDate('Published 2015-07-26, updated 2016-01-02'), '2015-07-26');
+});
+
+test('isDateLine tells a meta line from a sentence that mentions a date', () => {
+  assert.ok(isDateLine('Posted on July 26, 2015'));
+  assert.ok(isDateLine('2015-07-26'));
+  assert.ok(!isDateLine('On July 26, 2015 we shipped the new scheduler to every region of the cluster.'));
+});
