@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
 import { decodeBody } from './decode.js';
@@ -83,6 +84,20 @@ function mimeType(contentType: string | undefined): string {
 
 function isTextType(mime: string): boolean {
   return /^text\/|[+/](xml|json)$|javascript/.test(mime);
+}
+
+function isGzip(body: Buffer): boolean {
+  return body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
+}
+
+/** Data files served gzipped as files rather than as a transfer encoding (sitemap.xml.gz) are unpacked, within maxBytes. */
+function gunzipData(url: string, body: Buffer, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(body, { maxOutputLength: maxBytes });
+  } catch (err) {
+    const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new FetchError(url, tooBig ? `response larger than maxBytes (${maxBytes} bytes) after gunzip` : 'corrupt gzip data');
+  }
 }
 
 /** A page without a Content-Type is still HTML if it starts like HTML. */
@@ -234,7 +249,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       contentType = 'text/html';
     }
     const result: FetchResult = { url, finalUrl, status, headers, contentType, body };
-    if (kind !== 'asset' || isTextType(contentType)) result.text = decodeBody(body, headers['content-type']).text;
+    if (kind === 'data' && isGzip(body)) result.body = gunzipData(url, body, o.maxBytes);
+    if (kind !== 'asset' || isTextType(contentType)) result.text = decodeBody(result.body, headers['content-type']).text;
     return result;
   }
 

@@ -76,6 +76,16 @@ const routes: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length }).end(body);
     return true;
   },
+  '/sitemap.xml.gz': (_req, res) => {
+    const body = gzipSync(Buffer.from('<?xml version="1.0"?><urlset><url><loc>http://x/ü</loc></url></urlset>'));
+    res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': body.length }).end(body);
+    return true;
+  },
+  '/bomb.xml.gz': (_req, res) => {
+    const body = gzipSync(Buffer.alloc(200_000, 0x20));
+    res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': body.length }).end(body);
+    return true;
+  },
   '/untyped': (_req, res) => {
     res.writeHead(200, { 'content-length': 36 }).end('<!DOCTYPE html><title>Bare</title>\n\n');
     return true;
@@ -199,6 +209,16 @@ test('a page without Content-Type is accepted when it looks like HTML; gzip bodi
   assert.equal(untyped.contentType, 'text/html');
   assert.equal(gz.text, PAGE('Compressed Ünïcode'));
   assert.equal(requestsTo(server, '/gzip')[0].headers['accept-encoding'], 'gzip, deflate, br');
+});
+
+test('gzipped data files (sitemap.xml.gz) are unpacked, within maxBytes', async () => {
+  const fetcher = createHttpFetcher({ ...FAST, maxBytes: 100_000 });
+  const sitemap = await fetcher.fetch(`${server.url}/sitemap.xml.gz`, { kind: 'data' });
+  const bomb = await rejection(fetcher.fetch(`${server.url}/bomb.xml.gz`, { kind: 'data' }));
+  await fetcher.close();
+  assert.equal(sitemap.text, '<?xml version="1.0"?><urlset><url><loc>http://x/ü</loc></url></urlset>');
+  assert.equal(bomb.reason, 'response larger than maxBytes (100000 bytes) after gunzip');
+  assert.equal(bomb.transient, false);
 });
 
 test('robots.txt: disallowed paths are never requested; ignoreRobots skips robots.txt entirely', async () => {
