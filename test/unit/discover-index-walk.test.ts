@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer, type Handler } from '../helpers/static-server.js';
+import { createHttpFetcher } from '../../src/fetch/http-fetcher.js';
+import { walkIndex, type IndexPage, type WalkOptions } from '../../src/discover/index-walk.js';
+import { FetchError } from '../../src/fetch/fetcher.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/discover/walk/${name}/`, import.meta.url));
+
+async function walk(root: string, startPath: string, options: Partial<WalkOptions> = {}, handler?: Handler) {
+  const server = await startStaticServer(root, handler);
+  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  try {
+    const pages: IndexPage[] = [];
+    for await (const page of walkIndex(`${server.url}${startPath}`, fetcher, { maxPages: 50, ...options })) pages.push(page);
+    const strip = (u: string | undefined) => u?.replace(server.url, '');
+    return {
+      pages: pages.map((p) => ({ url: strip(p.url), links: p.links.map((l) => strip(l.url)), end: p.end, error: p.error, next: strip(p.next) })),
+      requests: server.log.map((e) => e.path),
+    };
+  } finally {
+    await fetcher.close();
+    await server.close();
+  }
+}
+
+/** A page of the calendar-trap kind: the same posts, and a link to a new URL every time. */
+const listing = (posts: string[], next: string) =>
+  `<!doctype html><html><body><main>${posts.map((p) => `<article><h2><a href="${p}">${p}</a></h2></article>`).join('')}<nav class="pagination"><a href="${next}">Next &raquo;</a></nav></main></body></html>`;
+
+function dynamic(route: (url: URL) => string | undefined): Handler {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const html = route(url);
+    if (html === undefined) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+    return true;
+  };
+}
+
+test('a 3-page chain is walked to its end; sidebar, header and footer links add nothing', async () => {
+  const { pages } = await walk(fixture('chain'), '/');
+  assert.deepEqual(pages, [
+    { url: '/', links: ['/2015/07/01/p1/', '/2015/06/01/p2/'], end: undefined, error: undefined, next: '/page/2/' },
+    { url: '/page/2/', links: ['/2015/05/01/p3/', '/2015/04/01/p4/'], end: undefined, error: undefined, next: '/page/3/' },
+    { url: '/page/3/', links: ['/2015/03/01/p5/'], end: 'no-next-page', error: undefined, next: undefined },
+  ]);
+});
+
+test('a loop A -> B -> A ends after B, each page fetched once', async () => {
+  const { pages, requests } = await walk(fixture('loop'), '/');
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/', ['/a1/'], undefined],
+    ['/b/', ['/b1/'], 'no-next-page'],
+  ]);
+  assert.deepEqual(requests.filter((r) => !r.startsWith('/robots')), ['/', '/b/']);
+});
+
+test('maxPages caps the walk', async () => {
+  const { pages } = await walk(fixture('chain'), '/', { maxPages: 2 });
+  assert.deepEqual(pages.map((p) => [p.url, p.end]), [['/', undefined], ['/page/2/', 'max-pages']]);
+});
+
+test('a calendar trap (ever-new URLs, the same posts) stops at the first page adding no post', async () => {
+  const handler = dynamic((url) => {
+    if (url.pathname !== '/calendar/') return undefined;
+    const month = Number(url.searchParams.get('month') ?? '24187');
+    return listing(['/2015/07/01/only/'], `/calendar/?month=${month + 1}`);
+  });
+  const { pages, requests } = await walk(fixture('chain'), '/calendar/?month=24187', {}, handler);
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/calendar/?month=24187', ['/2015/07/01/only/'], undefined],
+    ['/calendar/?month=24188', [], 'no-new-posts'],
+  ]);
+  assert.equal(requests.length, 2);
+});
+
+test('?page=N that never runs out of pages stops when pages stop adding posts', async () => {
+  const handler = dynamic((url) => {
+    if (url.pathname !== '/list') return undefined;
+    const n = Number(url.searchParams.get('page') ?? '1');
+    return listing(n <= 3 ? [`/post-${n}a/`, `/post-${n}b/`] : [], `/list?page=${n + 1}`);
+  });
+  const { pages } = await walk(fixture('chain'), '/list', {}, handler);
+  assert.deepEqual(pages.map((p) => [p.url, p.links.length, p.end]), [
+    ['/list', 2, undefined],
+    ['/list?page=2', 2, undefined],
+    ['/list?page=3', 2, undefined],
+    ['/list?page=4', 0, 'no-new-posts'],
+  ]);
+});
+
+test('next pages outside the start path are not followed; posts stay under it', async () => {
+  const { pages, requests } = await walk(fixture('sub'), '/blog/');
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/blog/', ['/blog/x1/'], undefined],
+    ['/blog/page/2/', ['/blog/x2/'], 'no-next-page'],
+  ]);
+  assert.ok(!requests.some((r) => r.startsWith('/shop')));
+});
+
+test('since: the walk stops after the first page whose posts are all older', async () => {
+  const { pages } = await walk(fixture('chain'), '/', { since: '2015-06-15' });
+  assert.deepEqual(pages.map((p) => [p.url, p.end]), [['/', undefined], ['/page/2/', 'since']]);
+});
+
+test('a page that fails after the first is reported, and the next candidate is tried', async () => {
+  const handler = dynamic((url) => {
+    if (url.pathname === '/') return listing(['/p/one/'], '/page/2/').replace('</main>', '<link rel="next" href="/missing/page/2/"></main>');
+    if (url.pathname === '/page/2/') return listing(['/p/two/'], '/');
+    return undefined;
+  });
+  const { pages } = await walk(fixture('chain'), '/', {}, handler);
+  assert.equal(pages.length, 3);
+  assert.equal(pages[1]!.url, '/missing/page/2/');
+  assert.match(pages[1]!.error ?? '', /404/);
+  assert.deepEqual(pages[1]!.links, []);
+  assert.deepEqual([pages[2]!.url, pages[2]!.links, pages[2]!.end], ['/page/2/', ['/p/two/'], 'no-next-page']);
+});
+
+test('a failing last candidate ends the walk with an error page; a failing first page throws', async () => {
+  const handler = dynamic((url) => (url.pathname === '/' ? listing(['/p/one/'], '/gone/') : undefined));
+  const { pages } = await walk(fixture('chain'), '/', {}, handler);
+  assert.deepEqual(pages.map((p) => [p.url, p.end, Boolean(p.error)]), [['/', undefined, false], ['/gone/', 'error', true]]);
+  await assert.rejects(walk(fixture('chain'), '/nothing-here/'), (err: unknown) => err instanceof FetchError && /nothing-here/.test(err.message));
+});
+
+test('an archive page as the start lists posts elsewhere on the origin', async () => {
+  const handler = dynamic((url) => (url.pathname === '/archives/' ? listing(['/2015/07/01/p1/', '/2014/01/01/p0/'], '/archives/page/2/') : undefined));
+  const { pages } = await walk(fixture('chain'), '/archives/', { maxPages: 1 }, handler);
+  assert.deepEqual(pages[0]!.links, ['/2015/07/01/p1/', '/2014/01/01/p0/']);
+});
