@@ -109,9 +109,15 @@ function nextLink(links: unknown, feedUrl: string): string | undefined {
 function feedLink(href: string | undefined, feedUrl: string, title: unknown, date: unknown): PostLink[] {
   const url = absoluteUrl(href, feedUrl);
   if (!url || !/^https?:/i.test(url)) return [];
-  const t = text(title);
+  const t = plainText(text(title));
   const d = parseDate(text(date));
   return [{ url: withoutFragment(url), ...(t ? { title: t } : {}), ...(d ? { date: d } : {}) }];
+}
+
+/** Feed titles are often HTML (Atom `type="html"`, CDATA in RSS): their text, entities decoded. */
+function plainText(value: string | undefined): string | undefined {
+  if (!value || !/[<&]/.test(value)) return value;
+  return load(`<body>${value}</body>`)('body').text().replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /**
