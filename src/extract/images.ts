@@ -58,6 +58,11 @@ function realSource(el: Element): string | undefined {
   return bestFromSrcset(el.attribs.srcset);
 }
 
+/** An image still waiting for a lazy-loading script: a lazy attribute or no real `src`. */
+function isLazy(el: Element): boolean {
+  return [...LAZY_SRC, ...LAZY_SRCSET].some((a) => el.attribs[a] !== undefined) || isPlaceholderSrc(el.attribs.src, el);
+}
+
 function fromPicture($: CheerioAPI, img: Cheerio<Element>): string | undefined {
   for (const source of img.closest('picture').find('source').toArray()) {
     const best = bestFromSrcset(source.attribs.srcset ?? source.attribs['data-srcset']);
@@ -98,11 +103,13 @@ export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
     const noscript = $(el);
     const fallback = noscriptImage($, noscript);
     if (!fallback) return;
-    const neighbour = noscript.prevAll('img').first().add(noscript.nextAll('img').first()).add(noscript.parent().find('> img, > picture img')).first();
-    if (neighbour.length) {
-      const img = neighbour as Cheerio<Element>;
-      const el0 = img.get(0)!;
-      if (!realSource(el0) && !fromPicture($, img)) img.replaceWith(fallback);
+    // The lazy twin sits right before (or after) the noscript, possibly inside a <picture>.
+    const fallbackSrc = load(fallback, null, false)('img').attr('src');
+    const twin = [noscript.prev(), noscript.next()]
+      .map((n) => (n.is('picture') ? n.find('img').first() : n))
+      .find((n) => n.is('img') && (isLazy(n.get(0)!) || realSource(n.get(0)!) === fallbackSrc));
+    if (twin) {
+      if (!realSource(twin.get(0)!) && !fromPicture($, twin)) twin.replaceWith(fallback);
       noscript.remove();
     } else {
       noscript.replaceWith(fallback);

@@ -1,0 +1,159 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from 'cheerio';
+import type { Cheerio } from 'cheerio';
+import type { Element } from 'domhandler';
+import { cleanContent } from '../../src/extract/clean.js';
+import { CLEAN_RULES } from '../../src/extract/clean-rules.js';
+import { bestFromSrcset } from '../../src/extract/images.js';
+
+const KEEP = '<p>The body paragraph that must survive every rule, with enough words in it to matter.</p>';
+
+function clean(inner: string, options: { title?: string; base?: string; head?: string } = {}): string {
+  const $ = load(`<html><head>${options.head ?? ''}</head><body><div id="c">${inner}</div></body></html>`);
+  return cleanContent($, $('#c') as Cheerio<Element>, { base: options.base ?? 'https://b.example/2020/post/', title: options.title });
+}
+
+const text = (html: string) => load(html).text().replace(/\s+/g, ' ').trim();
+
+function assertRemoved(rule: string, junk: string, marker: string) {
+  const out = clean(`${KEEP}${junk}`);
+  assert.ok(!text(out).includes(marker), `${rule}: "${marker}" left in ${out}`);
+  assert.match(text(out), /must survive every rule/, `${rule}: body lost`);
+}
+
+test('every named rule removes its kind of junk and keeps the body', () => {
+  assertRemoved('scripts-and-styles', '<script>var leak = "SCRIPTTEXT";</script><style>.x{}</style><noscript>NOSCRIPTTEXT</noscript>', 'SCRIPTTEXT');
+  assertRemoved('hidden', '<div hidden>HIDDENTEXT</div><span style="display: none">HIDDEN2</span><span class="screen-reader-text">SRTEXT</span>', 'HIDDEN');
+  assertRemoved('hidden sr', '<span class="sr-only">SRTEXT</span>', 'SRTEXT');
+  assertRemoved('controls', '<form><label>FORMTEXT</label><input></form><button>BUTTONTEXT</button>', 'TEXT');
+  assertRemoved('page-chrome', '<nav>NAVTEXT</nav><header class="entry-header">HEADERTEXT</header><footer>FOOTERTEXT</footer>', 'TEXT');
+  assertRemoved('sidebars', '<aside class="widget-area"><a href="/1">one</a> <a href="/2">two</a> <a href="/3">SIDEBARTEXT</a></aside>', 'SIDEBARTEXT');
+  assertRemoved('comments', '<section id="comments" class="comments-area"><h2>COMMENTTEXT</h2></section><div id="disqus_thread">DISQUS</div>', 'COMMENTTEXT');
+  assertRemoved('share-buttons', '<div class="share-buttons"><a href="https://x.com/share">SHARETEXT</a></div>', 'SHARETEXT');
+  assertRemoved('related-posts', '<div class="related-posts"><h3>RELATEDTEXT</h3></div>', 'RELATEDTEXT');
+  assertRemoved('pagination-and-post-nav', '<div class="post-navigation"><a href="/p" rel="prev">PREVTEXT</a></div><a rel="next" href="/n">NEXTTEXT</a>', 'TEXT');
+  assertRemoved('table-of-contents', '<div id="toc"><ol><li><a href="#a">TOCTEXT</a></li></ol></div><nav id="TableOfContents">TOC2</nav>', 'TOC');
+  assertRemoved('read-more-links', '<p><a class="more-link" href="/x">READMORE</a></p><p><a href="/y">Continue reading →</a></p>', 'READMORE');
+  assertRemoved('read-more-links 2', '<p><a href="/y">Continue reading →</a></p>', 'Continue reading');
+  assertRemoved('post-meta-lines', '<div class="entry-meta">Posted METATEXT</div><p class="post-tags">TAGSLINE</p>', 'METATEXT');
+  assertRemoved('ads', '<ins class="adsbygoogle">ADTEXT</ins><div class="ad-container">AD2</div>', 'AD');
+  assertRemoved('newsletter-and-cta', '<div class="newsletter-signup">SUBSCRIBETEXT</div>', 'SUBSCRIBETEXT');
+  assertRemoved('edit-links', '<p><a href="https://github.com/x/edit/main/a.md">Edit this page</a></p><a class="post-edit-link" href="/wp-admin">EDITTEXT</a>', 'Edit');
+  assertRemoved('copy-code-buttons', '<pre><code>x = 1</code></pre><span class="copy-btn">COPYTEXT</span>', 'COPYTEXT');
+  assertRemoved('author-box', '<div class="author-bio">AUTHORBOX</div>', 'AUTHORBOX');
+  assertRemoved('html-comments', '<!-- COMMENTNODE -->', 'COMMENTNODE');
+});
+
+test('rules are a named table', () => {
+  const names = CLEAN_RULES.map((r) => r.name);
+  for (const name of ['comments', 'share-buttons', 'table-of-contents', 'heading-anchors', 'read-more-links', 'post-meta-lines']) assert.ok(names.includes(name), name);
+  assert.equal(new Set(names).size, names.length);
+});
+
+test('a lone date line at the top of the body goes, a sentence with a date stays', () => {
+  const out = clean(`<p>Posted on July 26, 2015</p>${KEEP}<p>On July 26, 2015 the cluster was upgraded to the new kernel, and nothing broke.</p>`);
+  assert.ok(!text(out).includes('Posted on'));
+  assert.match(text(out), /On July 26, 2015 the cluster/);
+});
+
+test('heading anchors go, heading text stays; self-link headings are unwrapped', () => {
+  const out = clean(`<h2 id="a"><a href="#a" class="headerlink" title="A"></a>Alpha</h2><h3 id="b">Beta<a class="anchor" href="#b">¶</a></h3>
+<h3 id="c"><a href="#c">Gamma</a></h3><h4 id="d">Delta <a href="#d" aria-label="Permalink">#</a></h4><h2 id="e">Eps<a href="#e" class="hash-link">\u200b</a></h2>${KEEP}`);
+  assert.match(out, /<h2 id="a">Alpha<\/h2>/);
+  assert.match(out, /<h3 id="b">Beta<\/h3>/);
+  assert.match(out, /<h3 id="c">Gamma<\/h3>/);
+  assert.match(out, /<h4 id="d">Delta <\/h4>/);
+  assert.match(out, /<h2 id="e">Eps<\/h2>/);
+});
+
+test('headings whose ids look like junk words are content (Related work, Comments on X)', () => {
+  const out = clean(`<h2 id="related-work">Related work</h2><p>Prior art, briefly, and in order.</p><section id="comments-on-design"><h2>Comments on design</h2><p>They were fine.</p></section>${KEEP}`);
+  assert.match(out, /<h2 id="related-work">Related work<\/h2>/);
+  assert.match(out, /<section id="comments-on-design"><h2>Comments on design<\/h2>/);
+});
+
+test('code, math, tables, footnotes, figures and embeds are kept with their classes', () => {
+  const inner = `${KEEP}<figure class="highlight python"><table><tr><td class="gutter"><pre><span class="line">1</span></pre></td><td class="code"><pre><span class="line"><span class="comment"># share the comment</span></span></pre></td></tr></table></figure>
+<div class="highlight"><pre class="highlight"><code class="language-go">fmt.Println("ad")</code></pre></div>
+<p>Inline <span class="katex"><span class="katex-mathml"><math><annotation encoding="application/x-tex">x^2</annotation></math></span><span class="katex-html" aria-hidden="true">x2</span></span> math.</p>
+<script type="math/tex; mode=display">E = mc^2</script>
+<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>
+<p>Claim<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup></p><div class="footnotes"><ol><li id="fn:1"><p>Source. <a href="#fnref:1" class="reversefootnote">↩</a></p></li></ol></div>
+<figure><img src="/a.png" alt="A"><figcaption>Caption</figcaption></figure><iframe src="https://www.youtube.com/embed/xyz"></iframe>
+<blockquote><p>Quote</p><footer>— <cite>Author</cite></footer></blockquote><ul><li><input type="checkbox" checked disabled> done</li></ul>
+<details><summary>More</summary><p>Hidden detail</p></details>`;
+  const out = clean(inner);
+  assert.match(out, /<figure class="highlight python"><table><tbody><tr><td class="gutter">/);
+  assert.match(out, /<span class="comment"># share the comment<\/span>/);
+  assert.match(out, /<code class="language-go">fmt.Println\("ad"\)<\/code>/);
+  assert.match(out, /<annotation encoding="application\/x-tex">x\^2<\/annotation>/);
+  assert.match(out, /<span class="katex-html" aria-hidden="true">x2<\/span>/);
+  assert.match(out, /<script type="math\/tex; mode=display">E = mc\^2<\/script>/);
+  assert.match(out, /<td>1<\/td>/);
+  assert.match(out, /<a href="#fn:1" class="footnote-ref">1<\/a>/);
+  assert.match(out, /<li id="fn:1">/);
+  assert.match(out, /<figcaption>Caption<\/figcaption>/);
+  assert.match(out, /<iframe src="https:\/\/www.youtube.com\/embed\/xyz"><\/iframe>/);
+  assert.match(out, /<cite>Author<\/cite>/);
+  assert.match(out, /<input type="checkbox" checked="" disabled="">/);
+  assert.match(out, /<summary>More<\/summary>/);
+});
+
+test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, noscript, placeholders', () => {
+  const out = clean(`${KEEP}
+<img class="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/one.png" alt="one">
+<img src="/images/placeholder.png" data-original="two.jpg">
+<img data-lazy-src="https://cdn.example/three.webp" src="/spacer.gif">
+<img data-srcset="/four-300.jpg 300w, /four-1200.jpg 1200w" src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E">
+<picture><source type="image/webp" srcset="/five.webp 1x, /five@2x.webp 2x"><img src="data:image/gif;base64,R0lGOD=" alt="five"></picture>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" class="lazyload"><noscript><img src="/six.jpg" alt="six"></noscript>
+<noscript><img src="/seven.jpg" alt="seven"></noscript>
+<img src="/eight.jpg" srcset="/eight-480.jpg 480w, /eight-960.jpg 960w">
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">`);
+  const srcs = load(out)('img').map((_, el) => el.attribs.src).get();
+  assert.deepEqual(srcs, [
+    'https://b.example/img/one.png',
+    'https://b.example/2020/post/two.jpg',
+    'https://cdn.example/three.webp',
+    'https://b.example/four-1200.jpg',
+    'https://b.example/five@2x.webp',
+    'https://b.example/six.jpg',
+    'https://b.example/seven.jpg',
+    'https://b.example/eight.jpg',
+  ]);
+  assert.ok(!/data-src|srcset|<picture|<noscript/.test(out), out);
+});
+
+test('bestFromSrcset picks the widest candidate, keeping commas inside CDN URLs', () => {
+  assert.equal(bestFromSrcset('a.jpg 1x, b.jpg 2x'), 'b.jpg');
+  assert.equal(bestFromSrcset('https://c.example/w_300,h_200/x.jpg 300w, https://c.example/w_900,h_600/x.jpg 900w'), 'https://c.example/w_900,h_600/x.jpg');
+  assert.equal(bestFromSrcset('only.jpg'), 'only.jpg');
+  assert.equal(bestFromSrcset(''), undefined);
+});
+
+test('URLs become absolute against <base href>; in-page fragment links stay', () => {
+  const out = clean(`${KEEP}<p><a href="../other/">o</a> <a href="#sec">s</a> <a href="mailto:a@b.c">m</a> <img src="img/x.png"></p>`, {
+    head: '<base href="https://static.example/root/">',
+    base: 'https://static.example/root/',
+  });
+  assert.match(out, /href="https:\/\/static\.example\/other\/"/);
+  assert.match(out, /href="#sec"/);
+  assert.match(out, /href="mailto:a@b.c"/);
+  assert.match(out, /src="https:\/\/static\.example\/root\/img\/x\.png"/);
+});
+
+test('a leading heading that repeats the title is dropped; a later one is kept', () => {
+  const out = clean(`<h1>My  Post:</h1>${KEEP}<h2>My Post</h2>`, { title: 'My Post' });
+  assert.ok(!/<h1>/.test(out));
+  assert.match(out, /<h2>My Post<\/h2>/);
+  const notLeading = clean(`${KEEP}<h2>My Post</h2>`, { title: 'My Post' });
+  assert.match(notLeading, /<h2>My Post<\/h2>/);
+});
+
+test('event handler attributes are stripped, empty wrappers left by the rules are removed', () => {
+  const out = clean(`<p onclick="steal()">Click text stays.</p><p><a class="more-link" href="/x">Read more</a></p><div><span></span></div>${KEEP}`);
+  assert.ok(!/onclick/.test(out));
+  assert.ok(!/<p><\/p>|<div><\/div>|<span><\/span>/.test(out), out);
+  assert.match(out, /Click text stays/);
+});

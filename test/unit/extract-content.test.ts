@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from 'cheerio';
+import { selectContent } from '../../src/extract/content.js';
+import { extractPost } from '../../src/extract/index.js';
+
+const text = (html: string) => load(html).text().replace(/\s+/g, ' ').trim();
+
+const PARAS = [
+  'Garbage collection in this runtime happens in three phases, and each phase can be tuned separately.',
+  'The first phase marks reachable objects, starting from the roots, which are the stacks and the globals.',
+  'The second phase sweeps, returning unmarked memory to the free lists, one size class at a time.',
+  'Finally, compaction moves survivors together, so that allocation stays a pointer bump, cheap and fast.',
+].map((p) => `<p>${p}</p>`).join('\n');
+
+test('the generic scorer finds the article in an unknown div-soup layout', () => {
+  const html = `<html><head><title>GC phases</title></head><body>
+<div id="top"><div class="x1"><a href="/">Home</a> | <a href="/a">Archive</a> | <a href="/b">About</a></div></div>
+<div id="wrap"><div id="l"><div class="box"><b>Links</b><br><a href="/1">One post title here</a><br><a href="/2">Another post title here</a><br><a href="/3">Third post title here</a><br><a href="/4">Fourth post title</a></div></div>
+<div id="r"><div class="t">GC phases</div><div class="zz">${PARAS}<div><img src="/gc.png"></div></div>
+<div class="c9"><div class="c10">Leave a note. Your address, of course, will not be published, and notes are moderated.</div></div></div></div>
+<div id="bottom">(c) 2010 somebody, some rights reserved, all wrongs reversed.</div></body></html>`;
+  const $ = load(html);
+  const choice = selectContent($);
+  assert.equal(choice.source, 'scorer');
+  assert.equal(choice.root.attr('class'), 'zz');
+  const post = extractPost(html, 'https://gc.example/phases.html');
+  const t = text(post.contentHtml);
+  assert.match(t, /^Garbage collection/);
+  assert.match(t, /pointer bump, cheap and fast\.$/);
+  assert.match(post.contentHtml, /<img src="https:\/\/gc\.example\/gc\.png">/);
+  assert.equal(post.engine, undefined);
+});
+
+test('semantic containers win over the scorer when they hold the text', () => {
+  const html = `<body><div class="layout"><div class="entry-content">${PARAS}</div><div class="sidebar"><p>About me: I write about runtimes, compilers, and, sometimes, gardening.</p></div></div></body>`;
+  const choice = selectContent(load(html));
+  assert.equal(choice.source, 'semantic');
+  assert.equal(choice.selector, '.entry-content');
+});
+
+test('a semantic class used for a short teaser does not beat the real body', () => {
+  const html = `<body><div class="post-content">Short teaser.</div><div id="main-text">${PARAS}${PARAS}</div></body>`;
+  const choice = selectContent(load(html));
+  assert.equal(choice.root.attr('id'), 'main-text');
+});
+
+test('the user content selector wins and picks the heaviest match', () => {
+  const html = `<body><article class="post">${PARAS}</article><div class="body-text">tiny</div><div class="body-text">${PARAS}<p>Extra paragraph only here.</p></div></body>`;
+  const post = extractPost(html, 'https://o.example/p', { content: '.body-text' });
+  assert.match(text(post.contentHtml), /Extra paragraph only here/);
+  const choice = selectContent(load(html), undefined, { content: '.body-text' });
+  assert.equal(choice.source, 'override');
+});
+
+test('an image-only post keeps its images', () => {
+  const html = `<body><nav><a href="/">Home</a></nav><article class="post"><h1>Photos</h1><div class="entry-content"><figure><img src="a.jpg"><figcaption>Lake</figcaption></figure></div></article></body>`;
+  const post = extractPost(html, 'https://p.example/photos/');
+  assert.match(post.contentHtml, /<img src="https:\/\/p\.example\/photos\/a\.jpg">/);
+  assert.match(post.contentHtml, /<figcaption>Lake<\/figcaption>/);
+});

@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractPost } from '../../src/extract/index.js';
+
+const page = (head: string, body: string, htmlAttrs = '') =>
+  `<!doctype html><html${htmlAttrs}><head>${head}</head><body>${body}</body></html>`;
+const ARTICLE = '<p>The ring buffer keeps every descriptor in one place, which keeps latency low for the guest.</p><p>The host reads it back, and the guest never waits for a second exit.</p>';
+
+test('JSON-LD @graph with references (Yoast style) gives date, author, keywords and section', () => {
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'WebPage', '@id': 'https://x.example/p/#webpage', name: 'Ring buffers &amp; you - X' },
+      { '@type': ['Article', 'BlogPosting'], '@id': 'https://x.example/p/#article', headline: 'Ring buffers &amp; you', datePublished: '2019-01-02T03:04:05+02:00', dateModified: '2019-02-01T00:00:00+02:00', author: { '@id': 'https://x.example/#/person/1' }, keywords: ['rings', 'io'], articleSection: ['Kernel'], image: { '@type': 'ImageObject', url: '/img/ring.png' } },
+      { '@type': 'Person', '@id': 'https://x.example/#/person/1', name: 'Ivy' },
+    ],
+  });
+  const post = extractPost(page(`<title>Ring buffers &amp; you - X</title><script type="application/ld+json">${ld}</script>`, `<main><div>${ARTICLE}</div></main>`), 'https://x.example/p/');
+  assert.equal(post.meta.title, 'Ring buffers & you');
+  assert.equal(post.meta.date, '2019-01-02T03:04:05+02:00');
+  assert.equal(post.meta.updated, '2019-02-01T00:00:00+02:00');
+  assert.equal(post.meta.author, 'Ivy');
+  assert.deepEqual(post.meta.tags, ['rings', 'io']);
+  assert.deepEqual(post.meta.categories, ['Kernel']);
+  assert.equal(post.meta.image, 'https://x.example/img/ring.png');
+});
+
+test('JSON-LD as a top-level array and with a raw newline inside a string still parses', () => {
+  const ld = '[{"@type":"WebSite","name":"X"},{"@type":"NewsArticle","headline":"Two\nlines","datePublished":"2020-05-06"}]';
+  const post = extractPost(page(`<script type="application/ld+json">${ld}</script>`, `<div>${ARTICLE}</div>`), 'https://x.example/a');
+  assert.equal(post.meta.title, 'Two lines');
+  assert.equal(post.meta.date, '2020-05-06');
+});
+
+test('OpenGraph article:* is used when there is no JSON-LD; meta keywords only as a last resort', () => {
+  const head = `<meta property="og:title" content="OG title"><meta property="article:published_time" content="2018-07-08T09:10:11Z">
+<meta property="article:modified_time" content="2018-07-09T00:00:00Z"><meta property="article:tag" content="alpha"><meta property="article:tag" content="beta">
+<meta property="article:section" content="Notes"><meta name="keywords" content="should, not, win"><meta property="og:image" content="/cover.jpg"><meta property="og:locale" content="pt_BR">`;
+  const post = extractPost(page(head, `<div>${ARTICLE}</div>`), 'https://x.example/og');
+  assert.equal(post.meta.title, 'OG title');
+  assert.equal(post.meta.date, '2018-07-08T09:10:11Z');
+  assert.equal(post.meta.updated, '2018-07-09T00:00:00Z');
+  assert.deepEqual(post.meta.tags, ['alpha', 'beta']);
+  assert.deepEqual(post.meta.categories, ['Notes']);
+  assert.equal(post.meta.image, 'https://x.example/cover.jpg');
+  assert.equal(post.meta.lang, 'pt-BR');
+  const fallback = extractPost(page('<meta name="keywords" content="one, two">', `<div>${ARTICLE}</div>`), 'https://x.example/k');
+  assert.deepEqual(fallback.meta.tags, ['one', 'two']);
+});
+
+test('the article heading beats og:title and <title>; <title> loses its site-name suffix', () => {
+  const head = '<title>Real title | My Blog</title><meta property="og:site_name" content="My Blog"><meta property="og:title" content="Real title | My Blog">';
+  const withHeading = extractPost(page(head, `<header class="site-header"><h1>My Blog</h1></header><article><h1 class="entry-title">Real title</h1>${ARTICLE}</article>`), 'https://x.example/t');
+  assert.equal(withHeading.meta.title, 'Real title');
+  const titleOnly = extractPost(page('<title>Only here | My Blog</title><meta property="og:site_name" content="My Blog">', `<div>${ARTICLE}</div>`), 'https://x.example/t2');
+  assert.equal(titleOnly.meta.title, 'Only here');
+  const noSiteName = extractPost(page('<title>Hyphen-ated words - still the title</title>', `<div>${ARTICLE}</div>`), 'https://x.example/t3');
+  assert.equal(noSiteName.meta.title, 'Hyphen-ated words - still the title');
+});
+
+test('the site logo h1 outside the article is not the title', () => {
+  const body = `<header id="header"><h1 id="logo-wrap"><a href="/">Site Name</a></h1></header><article class="post"><h2 class="post-title">Post heading</h2>${ARTICLE}</article>`;
+  const post = extractPost(page('<title>Post heading | Site Name</title>', body), 'https://x.example/h');
+  assert.equal(post.meta.title, 'Post heading');
+});
+
+test('tag links inside the post count, a sidebar tag cloud does not', () => {
+  const body = `<div class="wrap"><article class="post"><h1>Tagged</h1>${ARTICLE}
+<footer><a href="/tags/linux/" rel="tag">linux</a> <a href="/tags/kvm/">#kvm</a> <a href="/categories/virt/">Virt</a> <a href="/search/label/extra">extra</a></footer></article>
+<aside id="sidebar"><div class="widget"><a href="/tags/ceph/" rel="tag">ceph</a><a href="/tags/docker/" rel="tag">docker</a></div></aside>
+<div class="tagcloud"><a href="/tags/zfs/">zfs</a></div></div>`;
+  const post = extractPost(page('<title>Tagged</title>', body), 'https://x.example/2020/01/02/tagged/');
+  assert.deepEqual(post.meta.tags, ['linux', 'kvm', 'extra']);
+  assert.deepEqual(post.meta.categories, ['Virt']);
+});
+
+test('a page whose only tags are in the sidebar gets none', () => {
+  const body = `<article>${ARTICLE}</article><aside class="sidebar"><a href="/tags/ceph/" rel="tag">ceph</a></aside>`;
+  assert.deepEqual(extractPost(page('<title>t</title>', body), 'https://x.example/n').meta.tags, []);
+});
+
+test('dates: <time datetime> and itemprop before visible text; visible text; then the URL', () => {
+  const itemprop = extractPost(page('', `<article><span itemprop="datePublished" content="2017-03-04">4 March</span>${ARTICLE}</article>`), 'https://x.example/a');
+  assert.equal(itemprop.meta.date, '2017-03-04');
+  const time = extractPost(page('', `<article><p class="meta"><time datetime="2016-02-03T04:05:06+09:00">Feb 3</time></p>${ARTICLE}</article>`), 'https://x.example/b');
+  assert.equal(time.meta.date, '2016-02-03T04:05:06+09:00');
+  const visible = extractPost(page('', `<article><div class="post-meta">Posted on 26 Jul 2015 by Ann</div>${ARTICLE}</article>`), 'https://x.example/c');
+  assert.equal(visible.meta.date, '2015-07-26');
+  const fromUrl = extractPost(page('', `<article>${ARTICLE}</article>`), 'https://x.example/2014/9/8/slug/');
+  assert.equal(fromUrl.meta.date, '2014-09-08');
+  const metaName = extractPost(page('<meta name="date" content="2013-01-02">', `<article>${ARTICLE}</article>`), 'https://x.example/d');
+  assert.equal(metaName.meta.date, '2013-01-02');
+});
+
+test('overrides for title and date win over everything found on the page', () => {
+  const html = page('<meta property="og:title" content="Wrong"><meta property="article:published_time" content="2001-01-01">', `<div id="t">Right title</div><span class="when">2015年7月26日</span><article>${ARTICLE}</article>`);
+  const post = extractPost(html, 'https://x.example/o', { title: '#t', date: '.when' });
+  assert.equal(post.meta.title, 'Right title');
+  assert.equal(post.meta.date, '2015-07-26');
+});
+
+test('description, canonical (against <base href>), language and author from meta', () => {
+  const head = '<base href="https://cdn.example/blog/"><meta name="description" content="A &amp; B"><link rel="canonical" href="posts/x/"><meta name="author" content="Kim">';
+  const post = extractPost(page(head, `<article>${ARTICLE}</article>`, ' lang="de"'), 'https://x.example/posts/x/');
+  assert.equal(post.meta.description, 'A & B');
+  assert.equal(post.meta.canonical, 'https://cdn.example/blog/posts/x/');
+  assert.equal(post.meta.lang, 'de');
+  assert.equal(post.meta.author, 'Kim');
+});
+
+test('rel=author in the site header is not the post author; the one in the article is', () => {
+  const body = `<header class="site-header"><a rel="author" href="/">Site Title</a></header><article><p class="byline">by <a rel="author" href="/about">Lee</a></p>${ARTICLE}</article>`;
+  assert.equal(extractPost(page('', body), 'https://x.example/r').meta.author, 'Lee');
+});
