@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type RenderM
 import { createReporter, type Verbosity } from './pipeline/reporter.js';
 import { archivedCount, formatSummary, type RunSummary } from './pipeline/summary.js';
 import { ArchiveStore } from './store/archive-store.js';
-import { exportArchive, EXPORT_TARGETS, type ExportTarget } from './export/index.js';
+import { EXPORT_TARGETS, type ExportTarget } from './export/types.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, partial: 1, input: 2, interrupted: 130 } as const;
@@ -179,6 +179,7 @@ export function buildCli(argv: string[]) {
           .option('out', { type: 'string', alias: 'o', demandOption: true, describe: 'Output folder' })
           .option('keep-urls', { type: 'boolean', default: false, describe: 'Keep the old URL paths (permalink / aliases)' }),
       async (a) => {
+        const { exportArchive } = await import('./export/index.js');
         const report = await exportArchive(a.dir, { to: a.to as ExportTarget, out: a.out, keepUrls: a.keepUrls });
         process.stdout.write(`${report.summary}\n`);
       },

@@ -3,7 +3,6 @@ import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import { createHttpFetcher } from '../fetch/http-fetcher.js';
-import { createBrowserFetcher } from '../fetch/browser-fetcher.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
@@ -67,12 +66,16 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? needsRendering(first.text ?? '', { postLinks: staticLinks.length }) : { render: false };
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
+      // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
+      const { createBrowserFetcher } = await import('../fetch/browser-fetcher.js');
       browser = await createBrowserFetcher({ concurrency: settings.concurrency, http, timeoutMs: settings.timeoutMs });
       pages = browser;
       summary.renderer = 'browser';
       first = await fetchIndex(browser, startUrl, true);
     }
 
+    // Posts a killed run already archived are not fetched again when the next run resumes it.
+    const resumed = new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []);
     const limit = pLimit(settings.concurrency);
     const seen = new Set<string>();
     const listed = new Set<string>();
@@ -89,6 +92,11 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
 
     const archivePost = async (link: PostLink): Promise<void> => {
       const entry = store.entry(link.url);
+      if (resumed.has(normalizeUrl(link.url)) && entry?.status === 'archived') {
+        summary.unchanged.push(link.url);
+        report('unchanged', link.url, entry.file ?? '');
+        return;
+      }
       const validators = entry?.status === 'archived' ? { etag: entry.etag, lastModified: entry.lastModified } : {};
       try {
         const res = await pages.fetch(link.url, { kind: 'page', ...validators });
@@ -100,7 +108,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         }
         const extracted = extractPost(res.text ?? '', res.finalUrl, settings.overrides);
         const meta = { ...extracted.meta, title: extracted.meta.title || link.title || '', date: extracted.meta.date ?? link.date };
-        const file = store.postPath(res.finalUrl, meta);
+        const file = store.postPath(link.url, meta);
         let html = extracted.contentHtml;
         const assets: Record<string, string> = {};
         if (settings.images) {
@@ -115,7 +123,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         }
         const markdown = htmlToMarkdown(html, res.finalUrl);
         const result = await store.writePost({
-          url: res.finalUrl,
+          url: link.url,
           meta,
           markdown,
           etag: res.headers['etag'],
@@ -123,7 +131,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           assets,
           html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,
         });
-        summary[result.status].push(res.finalUrl);
+        summary[result.status].push(link.url);
         report(result.status, link.url, result.file);
       } catch (err) {
         const reason = err instanceof FetchError ? err.reason : reasonOf(err);
