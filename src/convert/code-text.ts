@@ -7,6 +7,7 @@ const SKIP_TAGS = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'SVG', 'svg'
 /** Elements some highlighters use for one line each, with no newline character between them. */
 const LINE_BLOCKS = new Set(['DIV', 'P', 'LI', 'TR']);
 
+const TABLE_STRUCTURE = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR']);
 const NUMBERS_ONLY = /^[\s\d.:]*$/;
 
 export function isGutter(el: Element): boolean {
@@ -27,6 +28,8 @@ export function codeText(root: Element): string {
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === TEXT_NODE) {
         const text = (node as Text).data;
+        // Indentation of table markup (between rows and cells) is not code.
+        if (TABLE_STRUCTURE.has(parent.nodeName)) continue;
         const prev = node.previousSibling;
         // The newline between two line elements is markup layout, not an extra blank line.
         if (isElement(prev) && LINE_BLOCKS.has(prev.nodeName) && /^[ \t]*\n\s*$/.test(text)) continue;

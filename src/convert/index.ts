@@ -13,6 +13,6 @@ export { escapeMarkdownText } from './escape.js';
 export function htmlToMarkdown(html: string, baseUrl: string): string {
   const root = parseFragment(html);
   const ctx = { baseUrl };
-  for (const rule of domRules) rule.apply(root, ctx);
+  for (const rule of domRules) if (!rule.when || rule.when.test(html)) rule.apply(root, ctx);
   return tidyMarkdown(turndownService().turndown(root as unknown as HTMLElement));
 }

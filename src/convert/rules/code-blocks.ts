@@ -85,6 +85,7 @@ function normalise(code: Element, root: Element): void {
  */
 export const codeBlocks: DomRule = {
   name: 'code-blocks',
+  when: /<pre|<table/i,
   apply(root) {
     for (const pre of all(root, 'pre')) {
       if (!root.contains(pre) || pre.parentElement?.closest('pre') || marked(pre as HTMLElement, 'code')) continue;

@@ -48,6 +48,7 @@ const LOCAL_PATH = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
  */
 export const imageSources: DomRule = {
   name: 'image-sources',
+  when: /<img|<noscript/i,
   apply(root, { baseUrl }) {
     for (const noscript of all(root, 'noscript')) {
       const fallback = noscript.querySelector('img');

@@ -1,15 +1,42 @@
-import { codeBlocks, fencedCodeBlock, inlineCode } from './code-blocks.js';
+import { headingAnchors } from './anchors.js';
 import { heading, lineBreak } from './blocks.js';
+import { callouts } from './callouts.js';
+import { codeBlocks, fencedCodeBlock, inlineCode } from './code-blocks.js';
+import { details, summary } from './details.js';
+import { embeds } from './embeds.js';
+import { emojiImages } from './emoji.js';
+import { footnoteDefinition, footnoteReference, footnotes } from './footnotes.js';
+import { gists } from './gist.js';
 import { image, imageSources } from './images.js';
+import { definitionDescription, definitionTerm, inlineHtml } from './inline-html.js';
+import { junk } from './junk.js';
 import { absoluteLinks, inlineLink } from './links.js';
 import { listItem, taskListItem } from './lists.js';
+import { math, mathMarkdown } from './math.js';
 import { tableCell, tableLayout } from './tables.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
-/** DOM rewrites, in order: each may rely on the ones before it. */
-export const domRules: DomRule[] = [codeBlocks, absoluteLinks, imageSources, tableLayout];
+/**
+ * DOM rewrites, in order. Math and embeds read `<script>`s before `junk` drops scripts; gists and code
+ * blocks are settled before anything looks inside them; tables come last, once cells hold their
+ * final content.
+ */
+export const domRules: DomRule[] = [
+  math,
+  embeds,
+  gists,
+  junk,
+  codeBlocks,
+  footnotes,
+  emojiImages,
+  headingAnchors,
+  absoluteLinks,
+  imageSources,
+  callouts,
+  tableLayout,
+];
 
-/** Turndown rules added on top of turndown's own and the GFM plugin's (these win where both match). */
+/** Turndown rules added on top of turndown's own and the GFM plugin's; they win where both match. */
 export const markdownRules: MarkdownRule[] = [
   fencedCodeBlock,
   inlineCode,
@@ -20,4 +47,12 @@ export const markdownRules: MarkdownRule[] = [
   listItem,
   taskListItem,
   tableCell,
+  mathMarkdown,
+  footnoteReference,
+  footnoteDefinition,
+  details,
+  summary,
+  inlineHtml,
+  definitionTerm,
+  definitionDescription,
 ];

@@ -22,6 +22,7 @@ export function linkTitle(title: string | null): string {
 /** Link targets made absolute against the page URL; in-page `#fragment` links are kept as written. */
 export const absoluteLinks: DomRule = {
   name: 'absolute-links',
+  when: /<a\s/i,
   apply(root, { baseUrl }) {
     for (const a of all(root, 'a[href]')) {
       const href = (a.getAttribute('href') ?? '').trim();

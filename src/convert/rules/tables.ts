@@ -79,6 +79,7 @@ function flattenCell(el: Element): void {
 
 export const tableLayout: DomRule = {
   name: 'table-layout',
+  when: /<table/i,
   apply(root) {
     // Innermost first: a data table nested in a layout table survives the layout table's unwrapping.
     for (const table of all(root, 'table').reverse()) {

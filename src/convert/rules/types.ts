@@ -12,6 +12,8 @@ export interface ConvertContext {
  */
 export interface DomRule {
   name: string;
+  /** A cheap test on the HTML source: when it fails, the markup the rule handles is absent and the tree walk is skipped. */
+  when?: RegExp;
   apply(root: Element, ctx: ConvertContext): void;
 }
 

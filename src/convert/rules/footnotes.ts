@@ -1,0 +1,119 @@
+import { all, element, hasClass, isBlankText, remove, replaceWith } from '../dom.js';
+import type { DomRule, MarkdownRule } from './types.js';
+import { marked } from './types.js';
+
+/** Containers of the footnote list: markdown-it, kramdown, Hugo/goldmark, pandoc, GitHub, WordPress blocks. */
+const SECTION_CLASS = /^(?:footnotes|footnote|footnotes-end-of-document|wp-block-footnotes|footnotes-list)$/i;
+const BACKREF_CLASS = /backref|reversefootnote|footnote-back|footnote-return/i;
+const BACKREF_TEXT = /^[\s↩↑⤴^︎️\ufe0e\ufe0f]*$/u;
+
+function idOf(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+function isFootnoteSection(el: Element): boolean {
+  return hasClass(el, SECTION_CLASS) || /doc-endnotes/.test(el.getAttribute('role') ?? '') || el.hasAttribute('data-footnotes');
+}
+
+interface DefinitionBlock {
+  list: Element;
+  /** What the Markdown definitions replace: the footnote section around the list, or the list. */
+  block: Element;
+  /** Marked as footnotes by class, role or attribute (else only footnote-like ids are trusted). */
+  known: boolean;
+}
+
+function definitionBlock(li: Element, root: Element): DefinitionBlock | undefined {
+  const list = li.parentElement;
+  if (!list || (list.nodeName !== 'OL' && list.nodeName !== 'UL')) return undefined;
+  let block: Element = list;
+  let known = isFootnoteSection(list);
+  for (let p = list.parentElement; p && p !== root; p = p.parentElement) {
+    if (isFootnoteSection(p)) {
+      block = p;
+      known = true;
+    }
+  }
+  return { list, block, known };
+}
+
+function isBackref(a: Element, refIds: Set<string>): boolean {
+  const href = a.getAttribute('href') ?? '';
+  return (
+    (href.startsWith('#') && refIds.has(idOf(href))) ||
+    hasClass(a, BACKREF_CLASS) ||
+    a.getAttribute('role') === 'doc-backlink' ||
+    a.hasAttribute('data-footnote-backref') ||
+    (href.startsWith('#') && BACKREF_TEXT.test(a.textContent ?? '') && !isBlankText(a.textContent))
+  );
+}
+
+/**
+ * Footnote references become `[^n]` and the footnote list `[^n]: text` definitions, numbered in the
+ * order of the list. Only lists that references point to are converted (a renderer drops definitions
+ * nothing refers to, which would lose their text).
+ */
+export const footnotes: DomRule = {
+  name: 'footnotes',
+  when: /<li\s[^>]*\bid=/i,
+  apply(root) {
+    const doc = root.ownerDocument;
+    const byId = new Map<string, Element>();
+    for (const el of all(root, 'li[id]')) byId.set(el.getAttribute('id') ?? '', el);
+    if (!byId.size) return;
+    const targets = new Map<Element, Element[]>();
+    for (const a of all(root, 'a[href^="#"]')) {
+      const target = byId.get(idOf(a.getAttribute('href') ?? ''));
+      if (!target || target.contains(a)) continue;
+      const block = definitionBlock(target, root);
+      if (!block || (!block.known && !/^(?:fn|footnote|user-content-fn)/i.test(target.getAttribute('id') ?? ''))) continue;
+      const list = targets.get(target) ?? [];
+      list.push(a);
+      targets.set(target, list);
+    }
+    if (!targets.size) return;
+    const lists = new Map<Element, Element>();
+    for (const li of targets.keys()) {
+      const b = definitionBlock(li, root);
+      if (b) lists.set(b.list, b.block);
+    }
+    for (const [list, block] of lists) {
+      const items = Array.from(list.children).filter((c) => c.nodeName === 'LI');
+      const defs = element(doc, 'div', { 'data-md': 'footnotes' });
+      items.forEach((li, i) => {
+        const label = String(i + 1);
+        const refIds = new Set<string>();
+        for (const a of targets.get(li) ?? []) {
+          const sup = a.parentElement?.nodeName === 'SUP' && a.parentElement.children.length === 1 ? a.parentElement : a;
+          for (const el of [a, sup]) if (el.getAttribute('id')) refIds.add(el.getAttribute('id')!);
+          replaceWith(sup, element(doc, 'span', { 'data-md': 'footnote-ref', 'data-label': label }, label));
+        }
+        for (const a of all(li, 'a[href]')) if (isBackref(a, refIds)) remove(a);
+        const def = element(doc, 'div', { 'data-md': 'footnote', 'data-label': label });
+        while (li.firstChild) def.appendChild(li.firstChild);
+        if (!isBlankText(def.textContent) || def.querySelector('img')) defs.appendChild(def);
+      });
+      if (block !== list && block.previousElementSibling?.nodeName === 'HR') remove(block.previousElementSibling);
+      replaceWith(block, defs);
+    }
+  },
+};
+
+export const footnoteReference: MarkdownRule = {
+  name: 'footnote-reference',
+  filter: (node) => marked(node, 'footnote-ref'),
+  replacement: (_content, node) => `[^${node.getAttribute('data-label')}]`,
+};
+
+export const footnoteDefinition: MarkdownRule = {
+  name: 'footnote-definition',
+  filter: (node) => marked(node, 'footnote'),
+  replacement(content, node) {
+    const body = content.trim().replace(/\n/g, '\n    ');
+    return `\n\n[^${node.getAttribute('data-label')}]: ${body}\n\n`;
+  },
+};

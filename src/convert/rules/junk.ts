@@ -1,0 +1,18 @@
+import { all, remove } from '../dom.js';
+import type { DomRule } from './types.js';
+
+/** Markup with no Markdown meaning: scripts and styles, icons, form controls (checkboxes are task markers). */
+const JUNK_TAGS = ['script', 'style', 'template', 'svg', 'button', 'select', 'canvas', 'link', 'meta', 'input'];
+
+export const junk: DomRule = {
+  name: 'junk',
+  when: /<(?:script|style|template|svg|button|select|canvas|link|meta|input)\b|\shidden[\s=>]/i,
+  apply(root) {
+    for (const tag of JUNK_TAGS) {
+      for (const el of Array.from(root.getElementsByTagName(tag))) {
+        if (tag !== 'input' || (el.getAttribute('type') ?? '').toLowerCase() !== 'checkbox') remove(el);
+      }
+    }
+    for (const el of all(root, '[hidden]')) remove(el);
+  },
+};
