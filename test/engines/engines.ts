@@ -93,6 +93,9 @@ export async function builtPosts(built: string): Promise<BuiltPage[]> {
     const article = $('article.post');
     if (!article.length) continue;
     const body = article.find('.post-body');
+    // Line-number gutters of highlighted code are display, not text; <br> separates code lines.
+    body.find('.gutter, .lineno, .line-numbers-rows').remove();
+    body.find('br').replaceWith('\n');
     const refs: BuiltPage['refs'] = [];
     body.find('[href], [src]').each((_, el) => {
       const node = $(el);
