@@ -91,18 +91,31 @@ const DROPPABLE = new Set(['p', 'div', 'section', 'span', 'figure', 'ul', 'ol', 
 
 /** Remove wrappers the rules left empty (a <p> that only held a "Read more" link...), in one pass. */
 function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
-  const hasContent = (node: AnyNode): boolean => {
-    if (node.type === 'text') return node.data.trim().length > 0;
-    if (node.type !== 'tag' && node.type !== 'script') return false;
+  const INLINE = new Set(['span', 'small', 'strong', 'em', 'b', 'i', 'a']);
+  // Returns 'content', 'space' (only whitespace: meaningful between inline words) or 'empty'.
+  const visit = (node: AnyNode): 'content' | 'space' | 'empty' => {
+    if (node.type === 'text') return node.data.trim() ? 'content' : node.data ? 'space' : 'empty';
+    if (node.type !== 'tag' && node.type !== 'script') return 'empty';
     const el = node as Element;
-    let content = false;
-    for (const child of [...el.children]) if (hasContent(child)) content = true;
-    if (content || MEDIA.has(el.name)) return true;
+    // Whitespace inside code is code.
+    if (MEDIA.has(el.name)) return 'content';
+    let state: 'content' | 'space' | 'empty' = 'empty';
+    for (const child of [...el.children]) {
+      const s = visit(child);
+      if (s === 'content') state = 'content';
+      else if (s === 'space' && state === 'empty') state = 'space';
+    }
+    if (state === 'content') return state;
+    if (state === 'space' && INLINE.has(el.name)) return 'space';
     // Named anchors and ids are link targets (footnotes); keep them even when empty.
-    if (DROPPABLE.has(el.name) && !(el.name === 'a' && el.attribs.id && !el.attribs.href) && !(el.name === 'span' && el.attribs.id)) $(el).remove();
-    return false;
+    const target = (el.name === 'a' && el.attribs.id && !el.attribs.href) || (el.name === 'span' && el.attribs.id);
+    if (DROPPABLE.has(el.name) && !target) {
+      $(el).remove();
+      return 'empty';
+    }
+    return state;
   };
-  for (const child of [...(root.get(0)?.children ?? [])]) hasContent(child);
+  for (const child of [...(root.get(0)?.children ?? [])]) visit(child);
 }
 
 function dropEventHandlers(root: Cheerio<Element>): void {

@@ -157,3 +157,9 @@ test('event handler attributes are stripped, empty wrappers left by the rules ar
   assert.ok(!/<p><\/p>|<div><\/div>|<span><\/span>/.test(out), out);
   assert.match(out, /Click text stays/);
 });
+
+test('whitespace-only spans inside code and between inline words survive', () => {
+  const out = clean(`${KEEP}<pre class="highlight"><code><span class="p">{</span><span class="w">\n  </span><span class="nl">"a"</span></code></pre><p><strong>bold</strong><span> </span><em>italic</em></p>`);
+  assert.match(out, /<span class="w">\n {2}<\/span>/);
+  assert.match(text(out), /bold italic/);
+});
