@@ -11,12 +11,14 @@ const KINDS = ['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important
 const KIND_CLASS = new RegExp(`^(?:(?:admonition|theme-admonition|markdown-alert|alert|note|prompt|notice|callout|is)-)?(${KINDS.join('|')})$`, 'i');
 const TITLE_CLASS = /(?:admonition|callout|alert|custom-block|markdown-alert|notice)-?(?:title|heading)|admonitionHeading|^title$/i;
 
+/** The most specific type among the classes: NexT's `note info` is an info box, `admonition warning` a warning. */
 function kindOf(el: Element): string {
+  let kind = 'note';
   for (const c of classList(el)) {
     const m = KIND_CLASS.exec(c);
-    if (m && m[1].toLowerCase() !== 'default' && m[1].toLowerCase() !== 'primary') return m[1].toLowerCase();
+    if (m && m[1].toLowerCase() !== 'default' && m[1].toLowerCase() !== 'primary') kind = m[1].toLowerCase();
   }
-  return 'note';
+  return kind;
 }
 
 function capitalise(s: string): string {

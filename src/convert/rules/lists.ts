@@ -30,6 +30,7 @@ export const taskListItem: MarkdownRule = {
     return !!node.closest('li');
   },
   replacement(_content, node) {
-    return node.hasAttribute('checked') ? '[x] ' : '[ ] ';
+    const next = node.nextSibling?.textContent ?? '';
+    return (node.hasAttribute('checked') ? '[x]' : '[ ]') + (/^\s/.test(next) ? '' : ' ');
   },
 };

@@ -52,7 +52,7 @@ function flattenCell(el: Element): void {
         flattenCell(li);
         if (i > 0) parts.push(doc.createElement('br'));
         parts.push(doc.createTextNode(name === 'OL' ? `${i + 1}. ` : '• '));
-        while (li.firstChild) parts.push(li.firstChild);
+        parts.push(...Array.from(li.childNodes));
       });
       replaceWith(child, ...parts);
       if (parts.length) appendBreakIfMore(parts[parts.length - 1]);
