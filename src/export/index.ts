@@ -55,7 +55,8 @@ export async function exportArchive(archiveDir: string, options: ExportOptions):
   if (!EXPORT_TARGETS.includes(options.to)) throw new Error(`export: unknown target "${options.to}" (one of ${EXPORT_TARGETS.join(', ')})`);
   const archive = resolve(archiveDir);
   const out = resolve(options.out);
-  if (out === archive) throw new Error(`export: the output folder must differ from the archive ${archive}`);
+  // An export inside the archive would be read back as archive posts by the next export or update.
+  if (out === archive || out.startsWith(archive + sep)) throw new Error(`export: the output folder ${out} must lie outside the archive ${archive}`);
   if (options.to === 'plain') return exportPlain(archive, out);
 
   const layout = LAYOUTS[options.to];

@@ -39,6 +39,12 @@ for (const engine of ['jekyll', 'hugo'] as const) {
   });
 }
 
+for (const engine of ['jekyll', 'hugo', 'hexo'] as const) {
+  test(`round trip: with --keep-urls the ${engine} site answers every old URL of the fixture blog`, async () => {
+    await exportBuildAndCheck(first, engine, true, sites);
+  });
+}
+
 test('round trip: archived -> Hexo -> built -> archived again keeps every post body (F1 >= 0.99)', async () => {
   const { built, archived } = await exportBuildAndCheck(first, 'hexo', false, sites);
   const server = await startStaticServer(built);
