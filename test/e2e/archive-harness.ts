@@ -213,6 +213,8 @@ export interface ExpectedPost {
   absent?: string[];
   /** Regular expressions (source text) the Markdown must match. */
   patterns?: string[];
+  /** Regular expressions (source text, multiline) the Markdown must not match. */
+  absentPatterns?: string[];
   code?: { lang: string | null; text: string }[];
   tables?: Table[];
   lists?: { text: string; depth: number; ordered: boolean }[];
@@ -274,6 +276,9 @@ export async function checkPost(post: ArchivedPost, exp: ExpectedPost, ctx: { or
   for (const s of exp.snippets ?? []) assert.ok(text.includes(s) || body.includes(s), `${where}: body lacks ${JSON.stringify(s)}\n--- body ---\n${body}`);
   for (const s of [...(exp.absent ?? []), ...(ctx.absentEverywhere ?? [])]) assert.ok(!body.includes(s), `${where}: body should not contain ${JSON.stringify(s)}\n--- body ---\n${body}`);
   for (const re of exp.patterns ?? []) assert.match(body, new RegExp(re, 'm'), `${where}: body does not match /${re}/\n--- body ---\n${body}`);
+  for (const re of exp.absentPatterns ?? []) assert.doesNotMatch(body, new RegExp(re, 'm'), `${where}: body matches /${re}/\n--- body ---\n${body}`);
+  const titleHeading = body.split('\n').find((l) => /^#{1,6}\s/.test(l) && l.replace(/^#+\s*/, '').trim() === exp.title);
+  assert.equal(titleHeading, undefined, `${where}: the body repeats the title as a heading`);
 
   const blocks = fencedBlocks(body);
   for (const want of exp.code ?? []) {
