@@ -71,8 +71,9 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'scripts-and-styles',
-    // MathJax 2 keeps the TeX source in <script type="math/tex">: that is content.
-    selectors: ['script:not([type^="math/tex" i])', 'style', 'link', 'meta', 'template', 'noscript', 'iframe[src^="about:"]'],
+    // MathJax 2 keeps the TeX source in <script type="math/tex">, and an unrendered gist is only its
+    // <script src>: both are content the converter turns into Markdown.
+    selectors: ['script:not([type^="math/tex" i]):not([src*="gist.github.com"])', 'style', 'link', 'meta', 'template', 'noscript', 'iframe[src^="about:"]'],
   },
   {
     name: 'hidden',

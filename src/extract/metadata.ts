@@ -29,14 +29,20 @@ const SITE_FURNITURE = [
 
 const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
 
+/**
+ * Collect the page furniture once per document. Containers of the article itself are not furniture,
+ * even when a theme calls them a widget (Blogger wraps all posts in `.widget.Blog`).
+ */
+function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefined): void {
+  const set = new Set<AnyNode>($(SITE_FURNITURE).toArray());
+  for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) set.delete(n);
+  furnitureCache.set($, set);
+}
+
 /** True when the element sits in page furniture (sidebar, nav, site header/footer...). */
 function inFurniture($: CheerioAPI, el: AnyNode): boolean {
-  let set = furnitureCache.get($);
-  if (!set) {
-    set = new Set($(SITE_FURNITURE).toArray());
-    furnitureCache.set($, set);
-  }
-  return insideAny(el, set);
+  if (!furnitureCache.has($)) prepareFurniture($, undefined);
+  return insideAny(el, furnitureCache.get($)!);
 }
 
 const TAG_HREF = /\/(tags?|topics?|labels?|search\/label)\/[^/?#]+|[?&]tag=/i;
@@ -201,6 +207,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
 /** Every piece of post metadata the page offers, best source first (see the module brief in index.ts). */
 export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   const { url, engine, overrides } = ctx;
+  prepareFurniture($, ctx.root);
   const scope = articleScope($, ctx.root);
   const ld = readJsonLd($);
   const article = ld.article ?? {};
@@ -245,18 +252,19 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   const linked = taxonomyLinks($, scope);
   const engineTags = engine?.tags ? dedupe(linkTexts($, collect($, engine.tags, scope))) : [];
   const engineCategories = engine?.categories ? dedupe(linkTexts($, collect($, engine.categories, scope))) : [];
+  // Machine-readable lists name every tag; themes often show only some (Ghost shows the primary tag).
   const tags = firstNonEmpty(
-    engineTags,
-    dedupe(linked.tags),
     dedupe(metaAll($, 'article:tag')),
     dedupe(Array.isArray(article.keywords) ? (article.keywords as unknown[]).filter((k): k is string => typeof k === 'string') : splitList(jsonString(article.keywords))),
+    engineTags,
+    dedupe(linked.tags),
     dedupe(splitList(meta($, 'keywords', 'news_keywords'))),
   );
   const categories = firstNonEmpty(
-    engineCategories,
-    dedupe(linked.categories),
     dedupe(metaAll($, 'article:section')),
     dedupe(jsonNames(article.articleSection, ld.resolve)),
+    engineCategories,
+    dedupe(linked.categories),
   );
 
   const description = meta($, 'description', 'og:description', 'twitter:description') || decodeText(jsonString(article.description));

@@ -77,7 +77,7 @@ test('code, math, tables, footnotes, figures and embeds are kept with their clas
   const inner = `${KEEP}<figure class="highlight python"><table><tr><td class="gutter"><pre><span class="line">1</span></pre></td><td class="code"><pre><span class="line"><span class="comment"># share the comment</span></span></pre></td></tr></table></figure>
 <div class="highlight"><pre class="highlight"><code class="language-go">fmt.Println("ad")</code></pre></div>
 <p>Inline <span class="katex"><span class="katex-mathml"><math><annotation encoding="application/x-tex">x^2</annotation></math></span><span class="katex-html" aria-hidden="true">x2</span></span> math.</p>
-<script type="math/tex; mode=display">E = mc^2</script>
+<script type="math/tex; mode=display">E = mc^2</script><script src="https://gist.github.com/octocat/6cad.js"></script>
 <table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>
 <p>Claim<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup></p><div class="footnotes"><ol><li id="fn:1"><p>Source. <a href="#fnref:1" class="reversefootnote">↩</a></p></li></ol></div>
 <figure><img src="/a.png" alt="A"><figcaption>Caption</figcaption></figure><iframe src="https://www.youtube.com/embed/xyz"></iframe>
@@ -90,6 +90,7 @@ test('code, math, tables, footnotes, figures and embeds are kept with their clas
   assert.match(out, /<annotation encoding="application\/x-tex">x\^2<\/annotation>/);
   assert.match(out, /<span class="katex-html" aria-hidden="true">x2<\/span>/);
   assert.match(out, /<script type="math\/tex; mode=display">E = mc\^2<\/script>/);
+  assert.match(out, /<script src="https:\/\/gist.github.com\/octocat\/6cad.js"><\/script>/);
   assert.match(out, /<td>1<\/td>/);
   assert.match(out, /<a href="#fn:1" class="footnote-ref">1<\/a>/);
   assert.match(out, /<li id="fn:1">/);

@@ -86,7 +86,7 @@ test('Ghost (Casper)', () => {
   assert.equal(post.meta.title, 'Scheduling at scale');
   assert.equal(post.meta.date, '2022-06-01T08:00:00Z', 'the visible day gains the time of the machine-readable value');
   assert.equal(post.meta.author, 'Chris');
-  assert.deepEqual(post.meta.tags, ['Ops']);
+  assert.deepEqual(post.meta.tags, ['Ops', 'Nova'], 'article:tag lists every tag, the page only the primary one');
   assertBody(post.contentHtml, ['subscribers only', 'Sign up', 'Other post', 'min read']);
 });
 
