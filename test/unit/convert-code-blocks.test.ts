@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { htmlToMarkdown } from '../../src/convert/index.js';
+
+const md = (html: string): string => htmlToMarkdown(html, 'https://blog.example.com/posts/hello/');
+
+test('Hexo: figure.highlight line-number table becomes one fenced block, lines joined at <br>', () => {
+  const html =
+    '<figure class="highlight c"><table><tr><td class="gutter"><pre><span class="line">1</span><br><span class="line">2</span><br><span class="line">3</span><br></pre></td>' +
+    '<td class="code"><pre><span class="line"><span class="type">int</span> f(<span class="type">int</span> a)</span><br><span class="line">&#123;</span><br>' +
+    '<span class="line">\t<span class="keyword">if</span> (a &lt; b &amp;&amp; b &gt; <span class="number">98</span>) <span class="keyword">return</span> <span class="string">&quot;a&lt;b&quot;</span>;</span><br><span class="line">&#125;</span><br></pre></td></tr></table></figure>';
+  assert.equal(md(html), '```c\nint f(int a)\n{\n\tif (a < b && b > 98) return "a<b";\n}\n```\n');
+});
+
+test('Hexo: "plaintext" means no language; a figcaption (file name) stays as a line above', () => {
+  const plain = '<figure class="highlight plaintext"><table><tr><td class="gutter"><pre><span class="line">1</span><br></pre></td><td class="code"><pre><span class="line">hello world</span><br></pre></td></tr></table></figure>';
+  assert.equal(md(plain), '```\nhello world\n```\n');
+  const titled = '<figure class="highlight js"><figcaption><span>app.js</span></figcaption><table><tr><td class="gutter"><pre><span class="line">1</span><br></pre></td><td class="code"><pre><span class="line"><span class="keyword">let</span> a;</span><br></pre></td></tr></table></figure>';
+  assert.equal(md(titled), 'app.js\n\n```js\nlet a;\n```\n');
+});
+
+test('Hugo: .lntable with a .lntd gutter, language from data-lang, blank lines kept', () => {
+  const html =
+    '<div class="highlight"><div class="chroma">\n<table class="lntable"><tr><td class="lntd">\n<pre tabindex="0" class="chroma"><code><span class="lnt">1\n</span><span class="lnt">2\n</span><span class="lnt">3\n</span></code></pre></td>\n<td class="lntd">\n' +
+    '<pre tabindex="0" class="chroma"><code class="language-go" data-lang="go"><span class="line"><span class="cl"><span class="kn">package</span> <span class="nx">main</span>\n</span></span><span class="line"><span class="cl">\n</span></span>' +
+    '<span class="line"><span class="cl"><span class="kd">func</span> <span class="nf">main</span><span class="p">()</span> <span class="p">{}</span>\n</span></span></code></pre></td></tr></table>\n</div>\n</div>';
+  assert.equal(md(html), '```go\npackage main\n\nfunc main() {}\n```\n');
+});
+
+test('Hugo: inline line numbers (span.ln) are dropped, indentation kept', () => {
+  const html =
+    '<div class="highlight"><pre tabindex="0" class="chroma"><code class="language-python" data-lang="python"><span class="line"><span class="ln">1</span><span class="cl"><span class="k">def</span> <span class="nf">f</span><span class="p">():</span>\n</span></span>' +
+    '<span class="line"><span class="ln">2</span><span class="cl">    <span class="k">return</span> <span class="mi">1</span>\n</span></span></code></pre></div>';
+  assert.equal(md(html), '```python\ndef f():\n    return 1\n```\n');
+});
+
+test('Jekyll/Rouge: language from the wrapping div.language-x; .rouge-table gutter dropped', () => {
+  const plain = '<div class="language-yaml highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span class="na">key</span><span class="pi">:</span> <span class="s">value</span>\n<span class="na">list</span><span class="pi">:</span>\n  <span class="pi">-</span> <span class="s">a</span>\n</code></pre></div></div>';
+  assert.equal(md(plain), '```yaml\nkey: value\nlist:\n  - a\n```\n');
+  const table =
+    '<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n2\n3\n</pre></td><td class="code"><pre><span class="k">def</span> <span class="nf">foo</span>\n' +
+    '  <span class="nb">puts</span> <span class="s1">\'foo\'</span>\n<span class="k">end</span>\n</pre></td></tr></tbody></table></code></pre></figure>';
+  assert.equal(md(table), "```ruby\ndef foo\n  puts 'foo'\nend\n```\n");
+});
+
+test('Pygments/Sphinx: .highlighttable with .linenos, and inline span.linenos', () => {
+  const table =
+    '<div class="highlight-python notranslate"><table class="highlighttable"><tr><td class="linenos"><div class="linenodiv"><pre><span class="normal">1</span>\n<span class="normal">2</span></pre></div></td>' +
+    '<td class="code"><div class="highlight"><pre><span></span><span class="kn">import</span> <span class="nn">os</span>\n<span class="nb">print</span><span class="p">(</span><span class="n">os</span><span class="o">.</span><span class="n">sep</span><span class="p">)</span>\n</pre></div></td></tr></table></div>';
+  assert.equal(md(table), '```python\nimport os\nprint(os.sep)\n```\n');
+  const inline = '<div class="highlight"><pre><span></span><span class="linenos">1</span>import os\n<span class="linenos">2</span>print(1)\n</pre></div>';
+  assert.equal(md(inline), '```\nimport os\nprint(1)\n```\n');
+});
+
+test('Prism line-numbers rows and highlight.js line-number tables', () => {
+  const prism =
+    '<pre class="line-numbers language-js"><code class="language-js"><span class="token keyword">const</span> a <span class="token operator">=</span> <span class="token number">1</span>;\nconsole.log(a);<span aria-hidden="true" class="line-numbers-rows"><span></span><span></span></span></code></pre>';
+  assert.equal(md(prism), '```js\nconst a = 1;\nconsole.log(a);\n```\n');
+  const row = (n: number, code: string): string =>
+    `<tr><td class="hljs-ln-line hljs-ln-numbers" data-line-number="${n}"><div class="hljs-ln-n" data-line-number="${n}"></div></td><td class="hljs-ln-line hljs-ln-code" data-line-number="${n}">${code}</td></tr>`;
+  const hljs = `<pre><code class="hljs language-bash"><table class="hljs-ln"><tbody>${row(1, 'echo hi')}${row(2, '')}${row(3, '  exit 0')}</tbody></table></code></pre>`;
+  assert.equal(md(hljs), '```bash\necho hi\n\n  exit 0\n```\n');
+});
+
+test('Docusaurus: token lines ending in <br>, copy button left out', () => {
+  const html =
+    '<div class="language-js codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_biex"><pre tabindex="0" class="prism-code language-js codeBlock_bY9V"><code class="codeBlockLines_e6Vv">' +
+    '<span class="token-line"><span class="token keyword">const</span><span class="token plain"> x </span><span class="token operator">=</span><span class="token plain"> 1;</span><br></span>' +
+    '<span class="token-line"><span class="token plain" style="display:inline-block"></span><br></span><span class="token-line"><span class="token plain">x</span><br></span></code></pre>' +
+    '<div class="buttonGroup__atx"><button type="button" title="Copy" class="clean-btn"><span aria-hidden="true"></span></button></div></div></div>';
+  assert.equal(md(html), '```js\nconst x = 1;\n\nx\n```\n');
+});
+
+test('language conventions: SyntaxHighlighter brush, prettify lang-, GitHub highlight-source-, pandoc sourceCode, Medium data attribute', () => {
+  assert.equal(md('<pre class="brush: php; title: ; notranslate" title="">&lt;?php echo 1; ?&gt;</pre>'), '```php\n<?php echo 1; ?>\n```\n');
+  assert.equal(md('<pre class="prettyprint lang-py">print(1)</pre>'), '```py\nprint(1)\n```\n');
+  assert.equal(md('<div class="highlight highlight-source-shell"><pre>ls -la</pre></div>'), '```shell\nls -la\n```\n');
+  assert.equal(
+    md('<div class="sourceCode" id="cb1"><pre class="sourceCode haskell"><code class="sourceCode haskell"><span id="cb1-1"><a href="#cb1-1" aria-hidden="true" tabindex="-1"></a>main <span class="ot">=</span> print 1</span></code></pre></div>'),
+    '```haskell\nmain = print 1\n```\n',
+  );
+  assert.equal(md('<pre data-code-block-mode="2" data-code-block-lang="python"><span class="hljs-built_in">print</span>(1)</pre>'), '```python\nprint(1)\n```\n');
+  assert.equal(md('<pre class="wp-block-code"><code>npm install</code></pre>'), '```\nnpm install\n```\n');
+  assert.equal(md('<div class="highlight-wrap"><pre><code class="language-text">plain words</code></pre></div>'), '```text\nplain words\n```\n');
+});
+
+test('exact text: tabs, consecutive blank lines, entities decoded, nothing escaped inside code', () => {
+  const html = '<pre><code>\tif (a &lt; b &amp;&amp; c)\n\n\n\t\treturn *p_x; // [x](y) _z_</code></pre>';
+  assert.equal(md(html), '```\n\tif (a < b && c)\n\n\n\t\treturn *p_x; // [x](y) _z_\n```\n');
+});
+
+test('the fence is longer than any backtick run inside the code', () => {
+  assert.equal(md('<pre><code>```\nx\n```</code></pre>'), '````\n```\nx\n```\n````\n');
+});
+
+test('a code block in a list item is indented under the item', () => {
+  const html = '<ol><li>Run:<pre><code class="language-sh">make\nmake install\n</code></pre></li><li>Done</li></ol>';
+  assert.equal(md(html), '1. Run:\n\n   ```sh\n   make\n   make install\n   ```\n\n2. Done\n');
+});
+
+test('inline code keeps its text and picks a fence around backticks', () => {
+  assert.equal(md('<p>Call <code>a_b(*x)</code> or <code>`tick`</code>.</p>'), 'Call `a_b(*x)` or `` `tick` ``.\n');
+});

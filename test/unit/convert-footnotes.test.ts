@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { htmlToMarkdown } from '../../src/convert/index.js';
+
+const md = (html: string): string => htmlToMarkdown(html, 'https://blog.example.com/posts/hello/');
+
+test('markdown-it (Hexo, VuePress): sup.footnote-ref and section.footnotes, backrefs and separator dropped', () => {
+  const html =
+    '<p>Claim<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup> and another<sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup>.</p>' +
+    '<hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>First note. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li>' +
+    '<li id="fn2" class="footnote-item"><p>Second with <a href="https://x.org">link</a>. <a href="#fnref2" class="footnote-backref">↩︎</a></p></li></ol></section>';
+  assert.equal(md(html), 'Claim[^1] and another[^2].\n\n[^1]: First note.\n\n[^2]: Second with [link](https://x.org/).\n');
+});
+
+test('kramdown (Jekyll): named footnotes are numbered, later paragraphs indented', () => {
+  const html =
+    '<p>Kramdown<sup id="fnref:note" role="doc-noteref"><a href="#fn:note" class="footnote" rel="footnote">1</a></sup>.</p>' +
+    '<div class="footnotes" role="doc-endnotes"><ol><li id="fn:note" role="doc-endnote"><p>The note.&nbsp;<a href="#fnref:note" class="reversefootnote" role="doc-backlink">&#8617;</a></p><p>Second para.</p></li></ol></div>';
+  assert.equal(md(html), 'Kramdown[^1].\n\n[^1]: The note.\n\n    Second para.\n');
+});
+
+test('Hugo/goldmark, GitHub, pandoc and WordPress block footnotes', () => {
+  assert.equal(
+    md('<p>Hugo<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p><div class="footnotes" role="doc-endnotes"><hr><ol><li id="fn:1"><p>Hugo note&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li></ol></div>'),
+    'Hugo[^1]\n\n[^1]: Hugo note\n',
+  );
+  assert.equal(
+    md('<p>GitHub<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup></p><section data-footnotes class="footnotes"><h2 id="footnote-label" class="sr-only">Footnotes</h2><ol><li id="user-content-fn-1"><p>GH note <a href="#user-content-fnref-1" data-footnote-backref class="data-footnote-backref">↩</a></p></li></ol></section>'),
+    'GitHub[^1]\n\n[^1]: GH note\n',
+  );
+  assert.equal(
+    md('<p>Pandoc<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a></p><section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol><li id="fn1"><p>Pandoc note<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>'),
+    'Pandoc[^1]\n\n[^1]: Pandoc note\n',
+  );
+  assert.equal(
+    md('<p>WordPress<sup data-fn="a1b2" class="fn"><a href="#a1b2" id="a1b2-link">1</a></sup></p><ol class="wp-block-footnotes"><li id="a1b2">WP note <a href="#a1b2-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>'),
+    'WordPress[^1]\n\n[^1]: WP note\n',
+  );
+});
+
+test('an ordinary list with ids and a link into it is left alone', () => {
+  assert.equal(md('<p>See <a href="#step-2">step 2</a>.</p><ol><li id="step-1">One</li><li id="step-2">Two</li></ol>'), 'See [step 2](#step-2).\n\n1. One\n2. Two\n');
+});
