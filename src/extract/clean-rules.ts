@@ -57,6 +57,14 @@ const ANCHOR_GLYPHS = /^[\s\u00a0\u200b¶#§🔗⚓︎\u{1F517}\uFE0F-]*$/u;
 const READ_MORE = /^(read more|read the rest|continue reading|keep reading|read full (post|article|story)|more|阅读全文|阅读更多|继续阅读|查看全文|続きを読む|weiterlesen|lire la suite|leer más)[\s.…»→>:!]*$/i;
 const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|improve this (page|doc(ument)?)|suggest (an )?edit|view source)$/i;
 
+const TAXONOMY_HREF = /\/(tags?|topics?|labels?|search\/label|categor(y|ies))\/[^/?#]+|[?&](tag|cat|category)=/i;
+
+/** A link to a tag, label, topic or category page. */
+export function isTaxonomyLink(a: Element): boolean {
+  const rel = (a.attribs.rel ?? '').toLowerCase().split(/\s+/);
+  return rel.includes('tag') || rel.includes('category') || TAXONOMY_HREF.test(a.attribs.href ?? '');
+}
+
 function removeComments(ctx: CleanContext, node: Element): void {
   for (const child of [...node.children]) {
     if (child.type === 'comment') ctx.$(child).remove();
@@ -145,6 +153,19 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'post-meta-lines',
     words: ['post-meta', 'entry-meta', 'article-meta', 'post-info', 'postmeta', 'byline', 'post-byline', 'post-date', 'posted-on', 'post-tags', 'post-categories', 'tags-links', 'cat-links', 'entry-footer', 'post-footer', 'article-footer', 'meta-info', 'article-info', 'post-metadata', 'post-details', 'article-tag-list', 'article-category', 'post-labels', 'tag-list', 'taglist', 'entry-tags', 'post-author-box', 'author-bio', 'about-author', 'author-box', 'author-card', 'author-info', 'post-copyright', 'copyright'],
     maxShare: 0.3,
+  },
+  {
+    name: 'taxonomy-lines',
+    scan: 'p, div, ul, ol, span, small, section',
+    // A line made only of tag/category links ("Tags: a, b", a topic label above the title).
+    test: (el, ctx) => {
+      if (insideAny(el, ctx.protectedSet)) return false;
+      const $el = ctx.$(el);
+      const links = $el.find('a[href]').toArray();
+      if (!links.length || !links.every((a) => isTaxonomyLink(a))) return false;
+      const linkText = links.reduce((n, a) => n + ctx.$(a).text().trim().length, 0);
+      return $el.text().replace(/\s+/g, ' ').trim().length - linkText <= 24;
+    },
   },
   {
     name: 'lone-date-lines',

@@ -260,9 +260,12 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
     dedupe(linked.tags),
     dedupe(splitList(meta($, 'keywords', 'news_keywords'))),
   );
+  // Hugo (and others) put the content folder ("posts") in article:section: a folder is not a category.
+  const folders = new Set(new URL(url).pathname.split('/').slice(0, -1).map((seg) => safeDecode(seg).toLowerCase()));
+  const notFolder = (values: string[]) => values.filter((v) => !folders.has(v.toLowerCase()));
   const categories = firstNonEmpty(
-    dedupe(metaAll($, 'article:section')),
-    dedupe(jsonNames(article.articleSection, ld.resolve)),
+    notFolder(dedupe(metaAll($, 'article:section'))),
+    notFolder(dedupe(jsonNames(article.articleSection, ld.resolve))),
     engineCategories,
     dedupe(linked.categories),
   );
@@ -301,6 +304,14 @@ function firstText($: CheerioAPI, selectors: readonly string[] | undefined, scop
 
 function metaInScope($: CheerioAPI, scope: Cheerio<Element>, selector: string): string | undefined {
   return decodeText(scope.find(selector).first().attr('content'));
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 const firstNonEmpty = (...lists: string[][]): string[] => lists.find((l) => l.length > 0) ?? [];

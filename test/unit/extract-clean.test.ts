@@ -164,3 +164,9 @@ test('whitespace-only spans inside code and between inline words survive', () =>
   assert.match(out, /<span class="w">\n {2}<\/span>/);
   assert.match(text(out), /bold italic/);
 });
+
+test('lines made only of tag or category links go; a sentence linking a tag stays', () => {
+  const out = clean(`<p class="topic"><a href="/topics/outdoors/">Outdoors</a></p><div>Tags: <a href="/tags/a/" rel="tag">a</a>, <a href="/tags/b/">b</a></div>${KEEP}<p>More about this in <a href="/tags/kernel/">every post tagged kernel</a>, which I keep updated over time.</p>`);
+  assert.ok(!/Outdoors|Tags:/.test(text(out)), out);
+  assert.match(text(out), /every post tagged kernel/);
+});

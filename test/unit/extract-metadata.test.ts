@@ -112,3 +112,10 @@ test('rel=author in the site header is not the post author; the one in the artic
   const body = `<header class="site-header"><a rel="author" href="/">Site Title</a></header><article><p class="byline">by <a rel="author" href="/about">Lee</a></p>${ARTICLE}</article>`;
   assert.equal(extractPost(page('', body), 'https://x.example/r').meta.author, 'Lee');
 });
+
+test('a content folder in article:section (Hugo) is not a category', () => {
+  const head = '<meta property="article:section" content="posts"><script type="application/ld+json">{"@type":"BlogPosting","articleSection":"Posts","headline":"H"}</script>';
+  assert.deepEqual(extractPost(page(head, `<article>${ARTICLE}</article>`), 'https://x.example/posts/h/').meta.categories, []);
+  const real = extractPost(page('<meta property="article:section" content="Kernel">', `<article>${ARTICLE}</article>`), 'https://x.example/posts/h/');
+  assert.deepEqual(real.meta.categories, ['Kernel']);
+});
