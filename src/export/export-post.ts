@@ -68,7 +68,12 @@ export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, 
     }
     if (url.startsWith('#')) return undefined;
     const target = index.find(url, post);
-    if (!target) return undefined;
+    if (!target) {
+      // Pages of the old blog that were not archived (about, tag pages): the link outlives the move only
+      // while the old site does.
+      if (index.onOldSite(url, post)) unmapped.push({ kind: 'old-site-link', detail: `${url} is not an archived post` });
+      return undefined;
+    }
     internalLinks++;
     return mark(layout.postRef(target.post, post, target.fragment, options));
   };

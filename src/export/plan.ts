@@ -58,13 +58,26 @@ export function urlKey(url: string): string | undefined {
 /** Finds the post a link (absolute, or relative to the linking post) points at, and its fragment. */
 export class PostIndex {
   private readonly byKey = new Map<string, PlannedPost>();
+  private readonly hosts = new Set<string>();
 
   constructor(posts: PlannedPost[]) {
     for (const post of posts) {
+      const host = URL.canParse(post.url) ? new URL(post.url).host.replace(/^www\./, '') : undefined;
+      if (host) this.hosts.add(host);
       for (const url of [post.url, post.meta.canonical]) {
         const key = url ? urlKey(url) : undefined;
         if (key && !this.byKey.has(key)) this.byKey.set(key, post);
       }
+    }
+  }
+
+  /** True when the link points at a page of the blog the archive came from. */
+  onOldSite(href: string, from: PlannedPost): boolean {
+    try {
+      const url = new URL(href, from.url);
+      return /^https?:$/.test(url.protocol) && this.hosts.has(url.host.replace(/^www\./, ''));
+    } catch {
+      return false;
     }
   }
 

@@ -12,7 +12,7 @@ export interface ExportOptions {
 
 /** Something in a post the target cannot express the same way; kept verbatim, listed for a human. */
 export interface UnmappedItem {
-  kind: 'shortcode' | 'embed' | 'raw-html' | 'missing-asset' | 'missing-date';
+  kind: 'shortcode' | 'embed' | 'raw-html' | 'missing-asset' | 'old-site-link' | 'missing-date';
   /** 1-based line in the archive post's body, when the item sits in the body. */
   line?: number;
   detail: string;

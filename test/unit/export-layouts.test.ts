@@ -25,6 +25,7 @@ const POSTS = [
     '[self](#top) [out](https://elsewhere.example/) [rel](/notes/second.html)',
     '![gone](assets/missing-00000000.png) `[code](https://old.example/notes/second.html)`',
     'Prose {{ var }} and {{< hugo >}}.',
+    '[about](https://old.example/about/)',
   ].join('\n')),
   archivePost('notes/second.md', 'https://old.example/notes/second.html', { title: '中文：标题', date: '2016-02-29' }, '<img src="../assets/pic-1234abcd.png">\n'),
 ];
@@ -88,11 +89,14 @@ test('jekyll: dated file, Liquid links and asset tags, raw-protected prose, YAML
     ),
   );
   assert.ok(first.body.includes('`[code](https://old.example/notes/second.html)`'), 'code is left alone');
-  assert.ok(first.body.trimEnd().endsWith('Prose {{ var }} and {{< hugo >}}.{% endraw %}'));
+  assert.ok(first.body.includes('Prose {{ var }} and {{< hugo >}}.\n[about](https://old.example/about/){% endraw %}'));
   assert.equal(second.body, '<img src="{% link assets/pic-1234abcd.png %}">\n');
   assert.deepEqual(first.assets.sort(), ['assets/hero-1234abcd.png', 'assets/pic-1234abcd.png']);
   assert.equal(first.internalLinks, 2);
-  assert.deepEqual(first.unmapped.filter((u) => u.kind === 'missing-asset').map((u) => u.detail), ['assets/missing-00000000.png is not in the archive']);
+  assert.deepEqual(
+    first.unmapped.filter((u) => !u.line).map((u) => `${u.kind}: ${u.detail}`),
+    ['missing-asset: assets/missing-00000000.png is not in the archive', 'old-site-link: https://old.example/about/ is not an archived post'],
+  );
 });
 
 test('jekyll without --keep-urls writes no permalink and no raw block when the text needs none', () => {
