@@ -5,12 +5,13 @@ const EXPLICIT_CLASS = [
   /^(?:language|lang)-(.+)$/i, // Prism, highlight.js, Rouge, Hugo, Ghost, prettify (lang-x)
   /^highlight-(?:source|text)-(.+)$/i, // GitHub rendered Markdown
   /^highlight-(.+)$/i, // Sphinx (div.highlight-python)
+  /^hl-(.+)$/i, // Jupyter nbconvert (div.highlight.hl-ipython3)
 ];
 const ATTRIBUTES = ['data-lang', 'data-language', 'data-code-block-lang', 'data-enlighter-language', 'data-tagsearch-lang'];
 /** SyntaxHighlighter: `class="brush: js; gutter: false"`. */
 const BRUSH = /(?:^|\s)brush:\s*([\w+#.-]+)/i;
 /** Classes after which themes put the bare language name: Hexo/Pygments `highlight python`, `hljs python`, pandoc `sourceCode python`. */
-const LEAD_CLASSES = new Set(['highlight', 'hljs', 'sourcecode']);
+const LEAD_CLASSES = new Set(['highlight', 'hljs', 'sourcecode', 'syntaxhighlighter']);
 const LANGUAGE_NAME = /^[a-z][\w+#.-]*$/i;
 /** Tokens that follow those lead classes in real markup yet are no language. */
 const NOT_A_LANGUAGE = /^(?:highlight|hljs|sourcecode|chroma|notranslate|tab-size|js-.*|line-?numbers|linenums|prettyprint(?:ed)?|no-?wrap|wrap|copy.*|code.*|source|numbered|has-.*|wp-.*|is-.*|shiki.*|github-.*|dark|light|theme-.*|astro-.*|language-.*|lang-.*)$/i;

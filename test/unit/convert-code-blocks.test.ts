@@ -84,6 +84,36 @@ test('language conventions: SyntaxHighlighter brush, prettify lang-, GitHub high
   assert.equal(md('<div class="highlight-wrap"><pre><code class="language-text">plain words</code></pre></div>'), '```text\nplain words\n```\n');
 });
 
+test('VuePress/VitePress: language from the wrapper, span.lang label, copy button and line-number column left out', () => {
+  const html =
+    '<div class="language-js extra-class"><button title="Copy Code" class="copy"></button><span class="lang">js</span><pre class="shiki github-dark" tabindex="0"><code><span class="line"><span style="color:#F97583">const</span><span> a = 1</span></span>\n' +
+    '<span class="line"><span>  b()</span></span></code></pre><div class="line-numbers-wrapper" aria-hidden="true"><span class="line-number">1</span><br><span class="line-number">2</span><br></div></div>';
+  assert.equal(md(html), '```js\nconst a = 1\n  b()\n```\n');
+});
+
+test('MkDocs file name and Expressive Code title are kept as a line above the block', () => {
+  const mkdocs = '<div class="language-python highlight"><span class="filename">bubble_sort.py</span><pre><span></span><code><span class="k">def</span> <span class="nf">f</span><span class="p">():</span>\n    <span class="k">pass</span>\n</code></pre></div>';
+  assert.equal(md(mkdocs), 'bubble_sort.py\n\n```python\ndef f():\n    pass\n```\n');
+  const ec =
+    '<div class="expressive-code"><figure class="frame has-title"><figcaption class="header"><span class="title">file.js</span></figcaption><pre data-language="js"><code>' +
+    '<div class="ec-line"><div class="code"><span>let</span> x = 1;</div></div><div class="ec-line"><div class="code">\n</div></div><div class="ec-line"><div class="code">  x++;</div></div></code></pre>' +
+    '<div class="copy"><button title="Copy to clipboard" data-code="let x"><div></div></button></div></figure></div>';
+  assert.equal(md(ec), 'file.js\n\n```js\nlet x = 1;\n\n  x++;\n```\n');
+});
+
+test('SyntaxHighlighter (rendered, no <pre>) and Jupyter hl- classes', () => {
+  const sh =
+    '<div class="syntaxhighlighter python"><table border="0" cellpadding="0" cellspacing="0"><tbody><tr><td class="gutter"><div class="line number1 index0 alt2">1</div><div class="line number2 index1 alt1">2</div></td>' +
+    '<td class="code"><div class="container"><div class="line number1 index0 alt2"><code class="python keyword">def</code> <code class="python plain">f():</code></div>' +
+    '<div class="line number2 index1 alt1"><code class="python spaces">&nbsp;&nbsp;&nbsp;&nbsp;</code><code class="python keyword">return</code> <code class="python plain">1</code></div></div></td></tr></tbody></table></div>';
+  assert.equal(md(sh), '```python\ndef f():\n    return 1\n```\n');
+  assert.equal(md('<div class="input_area"><div class="highlight hl-ipython3"><pre><span></span><span class="kn">import</span> numpy\n</pre></div></div>'), '```ipython3\nimport numpy\n```\n');
+});
+
+test('a data table with a td.code cell is not mistaken for code', () => {
+  assert.equal(md('<table><tr><th>Code</th><th>Meaning</th></tr><tr><td class="code">404</td><td>Not found</td></tr></table>'), '| Code | Meaning |\n| --- | --- |\n| 404 | Not found |\n');
+});
+
 test('exact text: tabs, consecutive blank lines, entities decoded, nothing escaped inside code', () => {
   const html = '<pre><code>\tif (a &lt; b &amp;&amp; c)\n\n\n\t\treturn *p_x; // [x](y) _z_</code></pre>';
   assert.equal(md(html), '```\n\tif (a < b && c)\n\n\n\t\treturn *p_x; // [x](y) _z_\n```\n');

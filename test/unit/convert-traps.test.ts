@@ -18,6 +18,7 @@ test('admonitions become a blockquote led by the bold title (MkDocs, Docusaurus,
     '> **Tip**\n>\n> Use `npm ci`.\n',
   );
   assert.equal(md('<div class="note info"><p>NexT note.</p></div>'), '> **Info**\n>\n> NexT note.\n');
+  assert.equal(md('<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">💡</div><div class="kg-callout-text">Ghost callout.</div></div>'), '> **💡**\n>\n> Ghost callout.\n');
   assert.equal(md('<div class="markdown-alert markdown-alert-important"><p class="markdown-alert-title"><svg class="octicon"></svg>Important</p><p>GH alert.</p></div>'), '> **Important**\n>\n> GH alert.\n');
 });
 

@@ -4,12 +4,12 @@ import type { DomRule } from './types.js';
 /**
  * Admonition markups: Python-Markdown/MkDocs/Sphinx `.admonition`, Docusaurus `.theme-admonition`,
  * GitHub `.markdown-alert`, VuePress/VitePress `.custom-block`, Hexo NexT/Butterfly/Fluid `.note`,
- * Hugo themes `.notice(s)`/`.callout`/`.hint`, Bootstrap `.alert-*`, Chirpy `.prompt-*`.
+ * Hugo themes `.notice(s)`/`.callout`/`.hint`, Bootstrap `.alert-*`, Chirpy `.prompt-*`, Ghost `.kg-callout-card`.
  */
-const CALLOUT_CLASS = /^(?:admonition|callout|theme-admonition|markdown-alert|custom-block|notices?|note|tip|hint|warning|caution|danger|important|alert|book-hint|prompt-(?:tip|info|warning|danger))$/i;
+const CALLOUT_CLASS = /^(?:admonition|callout|kg-callout-card|theme-admonition|markdown-alert|custom-block|notices?|note|tip|hint|warning|caution|danger|important|alert|book-hint|prompt-(?:tip|info|warning|danger))$/i;
 const KINDS = ['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'error', 'abstract', 'summary', 'example', 'question', 'quote', 'bug', 'failure', 'todo', 'hint', 'attention', 'seealso', 'primary', 'default'];
 const KIND_CLASS = new RegExp(`^(?:(?:admonition|theme-admonition|markdown-alert|alert|note|prompt|notice|callout|is)-)?(${KINDS.join('|')})$`, 'i');
-const TITLE_CLASS = /(?:admonition|callout|alert|custom-block|markdown-alert|notice)-?(?:title|heading)|admonitionHeading|^title$/i;
+const TITLE_CLASS = /(?:admonition|callout|alert|custom-block|markdown-alert|notice)-?(?:title|heading)|admonitionHeading|^title$|kg-callout-emoji/i;
 
 /** The most specific type among the classes: NexT's `note info` is an info box, `admonition warning` a warning. */
 function kindOf(el: Element): string {

@@ -7,10 +7,12 @@ import { marked } from './types.js';
 /** Elements a highlighter wraps around one code block (figure, div, the cells of a line-number table). */
 const WRAPPER_TAGS = new Set(['DIV', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'SPAN', 'SECTION']);
 /** Parts of a code container that are chrome, not content: toolbars, copy buttons, language labels. */
-const CHROME_CLASS = /copy|toolbar|tools|code-?header|lang(?:uage)?-?(?:label|name)|codeBlockTitle|code-?title|filename|buttonGroup/i;
+const CHROME_CLASS = /copy|toolbar|tools|code-?header|lang(?:uage)?-?(?:label|name)|^lang$|codeBlockTitle|code-?title|filename|buttonGroup/i;
+/** Chrome that names the code (a file name, a title); kept as a line above the block. */
+const TITLE_CLASS = /codeBlockTitle|code-?title|filename|^title$/i;
 const CHROME_TAGS = new Set(['BUTTON', 'FIGCAPTION', 'SCRIPT', 'STYLE', 'TEMPLATE', 'svg', 'SVG']);
-/** Tables that render code one line per row without a `<pre>` (GitHub gists, highlight.js line numbers). */
-const LINE_TABLE_CELL = /^(?:blob-code|blob-code-inner|hljs-ln-code|code-line)$/i;
+/** Tables that render code one line per row without a `<pre>` (GitHub gists, highlight.js line numbers, Crayon). */
+const LINE_TABLE_CELL = /^(?:blob-code|blob-code-inner|hljs-ln-code|code-line|crayon-code)$/i;
 
 const NUMBERS_ONLY = /^[\s\d.:]*$/;
 
@@ -65,16 +67,26 @@ function chain(code: Element, box: Element): Element[] {
 }
 
 /** A code block's caption (Hexo puts the file name in the code figure's `figcaption`). */
-function caption(box: Element): string {
-  const cap = box.nodeName === 'FIGURE' ? Array.from(box.children).find((c) => c.nodeName === 'FIGCAPTION') : undefined;
-  return cap ? collapse(cap.textContent ?? '') : '';
+function caption(box: Element, code: Element): string {
+  for (const el of all(box, 'figcaption, [class]')) {
+    if (code.contains(el) || el.contains(code)) continue;
+    if (el.nodeName === 'FIGCAPTION' || hasClass(el, TITLE_CLASS)) return collapse(el.textContent ?? '');
+  }
+  return '';
+}
+
+/** A table of code lines without `<pre>`: a line-table cell class, or (SyntaxHighlighter) a gutter cell next to a `td.code`. */
+function isCodeTable(table: Element): boolean {
+  const cells = all(table, 'td');
+  if (cells.some((td) => hasClass(td, LINE_TABLE_CELL))) return true;
+  return cells.some((td) => hasClass(td, /^code$/) && !!td.previousElementSibling && isGutter(td.previousElementSibling));
 }
 
 function normalise(code: Element, root: Element): void {
   const box = container(code, root);
   const doc = root.ownerDocument;
   const pre = element(doc, 'pre', { 'data-md': 'code', 'data-lang': codeLanguage(chain(code, box)) }, codeText(code));
-  const title = caption(box);
+  const title = box === code ? '' : caption(box, code);
   if (title) replaceWith(box, element(doc, 'p', {}, title), pre);
   else replaceWith(box, pre);
 }
@@ -94,8 +106,7 @@ export const codeBlocks: DomRule = {
     }
     for (const table of all(root, 'table')) {
       if (!root.contains(table)) continue;
-      const cells = all(table, 'td');
-      if (cells.some((td) => hasClass(td, LINE_TABLE_CELL))) normalise(table, root);
+      if (isCodeTable(table)) normalise(table, root);
     }
   },
 };
