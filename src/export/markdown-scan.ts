@@ -77,7 +77,7 @@ export function findUrls(markdown: string): UrlSpot[] {
 }
 
 /** Percent-encodes each character (encodeURIComponent leaves parentheses alone). */
-const percent = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+export const percent = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 function encodeFor(syntax: UrlSpot['syntax'], url: string): string {
   if (syntax === 'html') return url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -1,11 +1,11 @@
 /** Pieces several layouts share. */
+import { percent } from '../markdown-scan.js';
 import type { PlannedPost } from '../types.js';
 
 export const basename = (path: string) => path.split('/').pop()!;
 
 /** A URL path written as plain text in Markdown: spaces, parentheses and `%` escaped, the rest kept readable. */
-export const pathForLink = (path: string) =>
-  path.replace(/[\s()%]/g, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+export const pathForLink = (path: string) => path.replace(/[\s()%]/g, percent);
 
 /** The old URL path as a site-relative path, or undefined when it is the site root (nothing to keep). */
 export function keptPath(post: PlannedPost): string | undefined {
