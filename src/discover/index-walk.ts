@@ -3,11 +3,12 @@
  * Every way out of an endless chain (loops, calendar traps, `?page=999999`, ever-new URLs) ends at one
  * of: a page already visited, a page adding no new post, no next page in scope, or `maxPages`.
  */
+import { load } from 'cheerio';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
-import { findNextPages } from './pagination.js';
-import { findPostLinks } from './post-links.js';
+import { nextPagesIn } from './pagination.js';
+import { findPostLinks, postLinksIn } from './post-links.js';
 import { inScope, normalizeUrl } from './url.js';
 import { postScopeOf } from './link-filters.js';
 
@@ -80,7 +81,10 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     visited.add(normalizeUrl(res.finalUrl));
     const html = res.text;
 
-    let found = findPostLinks(html, res.finalUrl, options.overrides, { scope: postScope });
+    // One parse serves both questions; the next pages are read before post detection strips the chrome.
+    const $ = load(html);
+    const nextPages = nextPagesIn($, res.finalUrl, options.overrides);
+    let found = postLinksIn($, res.finalUrl, options.overrides, { scope: postScope });
     if (first && found.length === 0) {
       const origin = new URL(startUrl).origin + '/';
       const wide = findPostLinks(html, res.finalUrl, options.overrides, { scope: origin });
@@ -105,7 +109,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       yield { ...page, end: 'max-pages' };
       return;
     }
-    queue = findNextPages(html, res.finalUrl, options.overrides).filter((next) => inScope(next, pageScope) && !visited.has(normalizeUrl(next)));
+    queue = nextPages.filter((next) => inScope(next, pageScope) && !visited.has(normalizeUrl(next)));
     if (!queue.length) {
       yield { ...page, end: 'no-next-page' };
       return;

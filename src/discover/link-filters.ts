@@ -26,6 +26,8 @@ const SITE_PAGES = new Set([
 const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|mp3|mp4|webm|ogg|wav|mov|woff2?|ttf|eot|exe|dmg|apk|epub|docx?|xlsx?|pptx?)$/i;
 
 const YEAR = /^(19|20)\d{2}$/;
+/** What may follow `/archives/` on a listing: a year, month and day, a page number. */
+const ARCHIVE_REST = /^(?:(?:19|20)\d{2}(?:\/\d{1,2}(?:\/\d{1,2})?)?)?(?:\/?page\/\d+)?(?:\/?index\.html?)?$/i;
 const MONTH_OR_DAY = /^\d{1,2}$/;
 const LISTING_QUERY = /^(s|q|cat|tag|category|author|m|year|monthnum|feed|paged|page|replytocom|share|like_comment|action|updated-max|updated-min|max-results|by-date)$/i;
 
@@ -38,7 +40,7 @@ const NON_POST_RULES: NonPostRule[] = [
     name: 'archive listing',
     test: (_u, segs) => {
       const i = segs.findIndex((s) => /^archives?$/i.test(s));
-      return i >= 0 && segs.slice(i + 1).every((s) => YEAR.test(s) || MONTH_OR_DAY.test(s) || /^page$/i.test(s) || /^index\.html?$/i.test(s));
+      return i >= 0 && ARCHIVE_REST.test(segs.slice(i + 1).join('/'));
     },
   },
   {

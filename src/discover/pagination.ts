@@ -9,6 +9,7 @@ import type { Overrides } from '../types.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
 import { withoutFragment } from './link-filters.js';
+import { elementsIn, isElement } from './dom.js';
 
 type Direction = 'next' | 'prev';
 
@@ -37,6 +38,7 @@ interface Candidate {
 
 interface Context {
   $: CheerioAPI;
+  anchors: Element[];
   base: string;
   pageUrl: string;
   overrides?: Overrides;
@@ -77,7 +79,8 @@ function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signa
   const rel = (el.attr('rel') ?? '').toLowerCase().split(/\s+/);
   if (rel.includes('next')) return { direction: 'next', signal: 'rel' };
   if (rel.includes('prev') || rel.includes('previous')) return { direction: 'prev', signal: 'rel' };
-  const labels = [el.attr('aria-label'), el.attr('title'), el.find('img[alt]').attr('alt')].map(words).filter(Boolean);
+  const image = elementsIn(a, (e) => e.name === 'img' && e.attribs['alt'] !== undefined)[0];
+  const labels = [el.attr('aria-label'), el.attr('title'), image?.attribs['alt']].map(words).filter(Boolean);
   // "»»" labelled "Last" jumps to the end: a label beats arrows, and first/last links go nowhere useful.
   if (labels.some((l) => EDGE_WORDS.test(l.replace(EDGE_PUNCTUATION, '')))) return undefined;
   const text = wordDirection(el.text());
@@ -87,9 +90,9 @@ function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signa
   if (text) return { direction: text, signal: 'arrow' };
   const own = tokenDirection(el);
   if (own) return { direction: own, signal: 'class' };
-  const parent = el.parent();
-  if (parent.length && parent.find('a[href]').length === 1) {
-    const wrapper = tokenDirection(parent as Cheerio<Element>);
+  const parent = a.parent;
+  if (parent && isElement(parent) && elementsIn(parent, (e) => e.name === 'a' && e.attribs['href'] !== undefined).length === 1) {
+    const wrapper = tokenDirection($(parent));
     if (wrapper) return { direction: wrapper, signal: 'class' };
   }
   return undefined;
@@ -134,7 +137,7 @@ const RULES: NextRule[] = [
   {
     name: 'labelled link',
     score: 0,
-    find: ({ $ }) => $('a[href]').toArray().filter((a) => linkDirection($, a)?.direction === 'next'),
+    find: ({ $, anchors }) => anchors.filter((a) => linkDirection($, a)?.direction === 'next'),
   },
   {
     name: 'numbered pagination',
@@ -142,9 +145,11 @@ const RULES: NextRule[] = [
     find: (ctx) => {
       const { $ } = ctx;
       const wanted = String(currentPageNumber(ctx) + 1);
-      return $('a[href]')
-        .toArray()
-        .filter((a) => words($(a).text()) === wanted && (isInPagination($, a) || /page-?(number|link|numbers)/i.test($(a).attr('class') ?? '') || pageNumberOf(absoluteUrl($(a).attr('href'), ctx.base) ?? ctx.base) !== undefined));
+      return ctx.anchors.filter(
+        (a) =>
+          words($(a).text()) === wanted &&
+          (isInPagination($, a) || /page-?(number|link|numbers)/i.test($(a).attr('class') ?? '') || pageNumberOf(absoluteUrl($(a).attr('href'), ctx.base) ?? ctx.base) !== undefined),
+      );
     },
   },
   {
@@ -154,14 +159,12 @@ const RULES: NextRule[] = [
       const { $ } = ctx;
       const current = pageNumberOf(ctx.pageUrl);
       const n = current?.number ?? 1;
-      return $('a[href]')
-        .toArray()
-        .filter((a) => {
-          const url = absoluteUrl($(a).attr('href'), ctx.base);
-          if (!url) return false;
-          const found = pageNumberOf(url);
-          return found !== undefined && found.number === n + 1 && (!current || found.shape === current.shape) && found.shape.name !== '/N/';
-        });
+      return ctx.anchors.filter((a) => {
+        const url = absoluteUrl($(a).attr('href'), ctx.base);
+        if (!url) return false;
+        const found = pageNumberOf(url);
+        return found !== undefined && found.number === n + 1 && (!current || found.shape === current.shape) && found.shape.name !== '/N/';
+      });
     },
   },
 ];
@@ -172,9 +175,13 @@ const RULES: NextRule[] = [
  * and links in the page-URL shape of the next page number. Links back to earlier pages are dropped.
  */
 export function findNextPages(html: string, pageUrl: string, overrides?: Overrides): string[] {
-  const $ = load(html);
+  return nextPagesIn(load(html), pageUrl, overrides);
+}
+
+/** findNextPages on a document already parsed (left unchanged). */
+export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Overrides): string[] {
   const base = absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl;
-  const ctx: Context = { $, base, pageUrl, overrides };
+  const ctx: Context = { $, anchors: $('a[href]').toArray(), base, pageUrl, overrides };
   const self = normalizeUrl(pageUrl);
   const current = pageNumberOf(pageUrl);
   const candidates = new Map<string, Candidate>();

@@ -4,13 +4,14 @@
  * card, a list item...) gives one link: its "Read more" link, else its title link, else its first link
  * to a post-like page. Archive pages and title-only lists are read as repeated list items and headings.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Overrides, PostLink } from '../types.js';
 import { parseDate } from '../extract/dates.js';
 import { absoluteUrl, normalizeUrl } from './url.js';
 import { indexRootOf } from './page-urls.js';
 import { excludeMatcher, rejectLink, withoutFragment, type LinkScope } from './link-filters.js';
+import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, separateText } from './dom.js';
 
 export interface PostLinkOptions {
   /**
@@ -40,10 +41,12 @@ const ENTRY =
 /** Entry-like ancestors that keep their own <header>/<footer> (which hold the title link). */
 const ENTRY_OR_LISTING = `${ENTRY}, main, [role="main"]`;
 
-/** Wording of "Read more" links, after arrows and punctuation are trimmed. */
+/** Wording of "Read more" links, after arrows and punctuation are trimmed; may be followed by the title. */
 const READ_MORE =
-  /^(?:read more|read on|read the rest|read full (?:post|article|story)|read (?:the )?(?:post|article|story)|continue(?: reading)?|keep reading|more|view post|full post|full article|阅读全文|阅读更多|查看全文|继续阅读|全文|更多|閱讀全文|閱讀更多|繼續閱讀|続きを読む|もっと読む|더 보기|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir leyendo|continua a leggere|leia mais|читать далее)\b/i;
-const READ_MORE_TOKEN = /(?:^|[-_])(?:more-link|more|read-more|readmore|jump-link|continue|continue-reading|btn-more)(?:[-_]|$)/i;
+  /^(?:read more|read on|read the rest|read full (?:post|article|story)|read (?:the )?(?:post|article|story)|continue reading|keep reading|view post|full post|full article|阅读全文|阅读更多|查看全文|继续阅读|阅读剩余部分|閱讀全文|閱讀更多|繼續閱讀|続きを読む|もっと読む|더 보기|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir leyendo|continua a leggere|leia mais|читать далее)(?![\p{L}\p{N}])/iu;
+/** Single words that mean "Read more" only when they are the whole label ("More thoughts on X" is a title). */
+const READ_MORE_WORD = /^(?:more|continue|全文|更多)$/i;
+const READ_MORE_TOKEN = /^(?:[a-z]+[-_])?(?:more-link|read-?more|jump-link|continue-reading)(?:[-_][a-z]+)?$|^(?:more|continue|btn-more|more-button)$/i;
 const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+$/g;
 
 /** Where an entry's title link lives, most specific first. */
@@ -69,6 +72,9 @@ const words = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').tr
 interface Ctx extends LinkScope {
   $: CheerioAPI;
   base: string;
+  /** Post URL (fragment removed) of each anchor already judged; null when it is not a post candidate. */
+  judged: Map<Element, string | null>;
+  sets: (selector: string) => Set<Element>;
 }
 
 /**
@@ -77,13 +83,19 @@ interface Ctx extends LinkScope {
  * the links or of elements holding them) replaces detection; `overrides.exclude` drops matching URLs.
  */
 export function findPostLinks(html: string, pageUrl: string, overrides?: Overrides, options: PostLinkOptions = {}): PostLink[] {
-  const $ = load(html);
+  return postLinksIn(load(html), pageUrl, overrides, options);
+}
+
+/** findPostLinks on a document already parsed. It removes the site chrome from that document. */
+export function postLinksIn($: CheerioAPI, pageUrl: string, overrides?: Overrides, options: PostLinkOptions = {}): PostLink[] {
   const ctx: Ctx = {
     $,
     base: absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl,
     pageUrl,
     scope: options.scope ?? indexRootOf(pageUrl),
     exclude: excludeMatcher(overrides?.exclude),
+    judged: new Map(),
+    sets: selectorSets($),
   };
   const links = overrides?.postLink ? overrideLinks(ctx, overrides.postLink) : detectLinks(ctx);
   return dedupe(links);
@@ -92,14 +104,13 @@ export function findPostLinks(html: string, pageUrl: string, overrides?: Overrid
 function overrideLinks(ctx: Ctx, selector: string): PostLink[] {
   const { $ } = ctx;
   const out: PostLink[] = [];
-  for (const el of $(selector).toArray()) {
-    const node = $(el);
-    const a = node.is('a[href]') ? node : node.find('a[href]').first().length ? node.find('a[href]').first() : node.closest('a[href]');
-    const url = absoluteUrl(a.attr('href'), ctx.base);
-    if (!url || rejectLink(url, { ...ctx }) === 'out of scope' || ctx.exclude?.(url)) continue;
+  for (const el of $(selector).toArray().filter(isElement)) {
+    const a = el.name === 'a' && el.attribs['href'] !== undefined ? el : (elementsIn(el, isAnchor)[0] ?? $(el).closest('a[href]').get(0));
+    const url = a && absoluteUrl(a.attribs['href'], ctx.base);
+    if (!a || !url || rejectLink(url, ctx) === 'out of scope' || ctx.exclude?.(url)) continue;
     const target = withoutFragment(url);
     if (normalizeUrl(target) === normalizeUrl(ctx.pageUrl)) continue;
-    out.push({ url: target, ...describe(ctx, node.closest(ENTRY).length ? node.closest(ENTRY) : node, target, a) });
+    out.push({ url: target, ...describe(ctx, $(el).closest(ENTRY).toArray().find(isElement) ?? el, target, a) });
   }
   return out;
 }
@@ -107,166 +118,193 @@ function overrideLinks(ctx: Ctx, selector: string): PostLink[] {
 function detectLinks(ctx: Ctx): PostLink[] {
   const { $ } = ctx;
   $(NOISE).remove();
-  removeChrome($);
-  const entries = innermost($, $(ENTRY).toArray().filter((el) => candidateAnchors(ctx, $(el)).length > 0));
-  const units = listUnits(ctx);
-  // One entry holding many list items or headings is a page-wide wrapper (an archive page in an <article>).
-  const useUnits = entries.length === 0 || (entries.length === 1 && units.filter((u) => $(entries[0]!).find(u).length || entries[0] === u).length >= 3);
-  const picked = useUnits ? units : entries;
-  const links: PostLink[] = [];
-  for (const el of picked) {
-    const link = entryLink(ctx, $(el));
-    if (link) links.push(link);
+  removeChrome(ctx);
+  const entries = innermost([...ctx.sets(ENTRY)].filter((el) => el.parent && candidateAnchors(ctx, el).length > 0));
+  let picked = entries;
+  if (entries.length <= 1) {
+    // No entry markup, or one entry holding a whole list (an archive page inside one <article>).
+    const repeated = repeatedEntries(ctx);
+    const inside = entries.length ? repeated.filter((el) => ancestorsOf([el]).has(entries[0]!)) : repeated;
+    if (entries.length === 0 || inside.length >= 3) picked = repeated;
   }
-  if (links.length || !useUnits) return links;
+  const links = picked.map((el) => entryLink(ctx, el)).filter((l): l is PostLink => l !== undefined);
+  if (links.length || picked.length) return links;
   // No structure at all (links separated by <br>, say): every post-like link left in the content.
-  return candidateAnchors(ctx, $('body').length ? $('body') : $.root())
+  return candidateAnchors(ctx, $.root().get(0)!)
     .filter((a) => words($(a).text()).length > 1)
-    .map((a) => {
-      const url = withoutFragment(absoluteUrl($(a).attr('href'), ctx.base)!);
-      return { url, ...describe(ctx, $(a), url, $(a)) };
-    });
+    .map((a) => ({ url: ctx.judged.get(a)!, ...describe(ctx, a, ctx.judged.get(a)!, a) }));
 }
 
-function removeChrome($: CheerioAPI): void {
+/**
+ * Removes site chrome. Semantic chrome (nav, aside, roles, site header and footer) goes outright; a block
+ * named like chrome (`.widget`, `#recent-posts`...) only when it does not hold the listing: Blogger keeps
+ * its posts in a `.widget`, Butterfly its index in `#recent-posts`.
+ */
+function removeChrome(ctx: Ctx): void {
+  const { $ } = ctx;
   $(CHROME).remove();
   $('header, footer').each((_, el) => {
     if (!$(el).parents(ENTRY_OR_LISTING).length) $(el).remove();
   });
-  $('[class], [id]').each((_, el) => {
-    if (!el.parent) return;
-    const tokens = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/\s+/).filter(Boolean);
-    if (tokens.some((t) => CHROME_TOKEN.test(t)) && !$(el).find(HOLDS_LISTING).length && !$(el).is(HOLDS_LISTING)) $(el).remove();
+  const root = $.root().get(0)!;
+  const total = candidateAnchors(ctx, root).length;
+  const listing = new Set($(HOLDS_LISTING).toArray());
+  const holdsListing = ancestorsOf(listing);
+  const named = elementsIn(root, (el) => {
+    const tokens = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/\s+/);
+    return tokens.some((t) => t && CHROME_TOKEN.test(t));
   });
+  for (const el of named) {
+    if (listing.has(el) || holdsListing.has(el) || !attached(el)) continue;
+    if (total >= 4 && candidateAnchors(ctx, el).length * 2 > total) continue;
+    $(el).remove();
+  }
+}
+
+/** Still in the document (an ancestor may have been removed). */
+function attached(el: Element): boolean {
+  let n: Element['parent'] = el.parent;
+  while (n && n.type !== 'root') n = n.parent;
+  return n !== null;
 }
 
 /** Drops elements that contain another element of the list (an <article> inside a `.post-block`). */
-function innermost($: CheerioAPI, els: Element[]): Element[] {
-  const set = new Set(els);
-  return els.filter((el) => !$(el).find('*').toArray().some((d) => set.has(d as Element)));
+function innermost(els: Element[]): Element[] {
+  const containers = ancestorsOf(els);
+  return els.filter((el) => !containers.has(el));
+}
+
+/** Class tokens with numbers dropped (`post-12` and `post-13` are the same kind of element). */
+function classTokens(el: Element): Set<string> {
+  return new Set((el.attribs['class'] ?? '').split(/\s+/).filter(Boolean).map((c) => c.replace(/\d+/g, '')));
+}
+
+/** Same tag, and either no classes on both or at least one class in common (`card tag-news` ~ `card tag-life`). */
+function sameKind(a: Element, b: Element): boolean {
+  if (a.name !== b.name) return false;
+  const ca = classTokens(a);
+  const cb = classTokens(b);
+  if (!ca.size && !cb.size) return true;
+  return [...ca].some((c) => cb.has(c));
 }
 
 /**
- * Repeated structures of title-only lists and archive pages: innermost list items, table rows and
- * headings holding a post link, and whole-card links — each one entry.
+ * Entries found by structure alone: for each post link, the nearest ancestor that has at least one
+ * sibling of the same kind (tag and classes) also holding a post link — list items of an archive,
+ * repeated headings, cards, rows, `div.item`s.
  */
-function listUnits(ctx: Ctx): Element[] {
-  const { $ } = ctx;
-  const found = $('li, tr, h1, h2, h3, h4, h5, h6, a:has(h1, h2, h3, h4, h5, img)')
-    .toArray()
-    .filter((el) => candidateAnchors(ctx, $(el)).length > 0);
-  const inner = innermost($, found.filter((el) => el.tagName === 'li' || el.tagName === 'tr'));
-  const taken = new Set<AnyNode>(inner);
-  const units: Element[] = [];
-  for (const el of found) {
-    if (taken.has(el)) {
-      units.push(el);
-      continue;
+function repeatedEntries(ctx: Ctx): Element[] {
+  const anchors = candidateAnchors(ctx, ctx.$.root().get(0)!);
+  const holders = ancestorsOf(anchors);
+  for (const a of anchors) holders.add(a);
+  const entries: Element[] = [];
+  const taken = new Set<Element>();
+  for (const a of anchors) {
+    for (let el: Element = a; el.parent && el.parent.type === 'tag'; el = el.parent) {
+      const self = el;
+      const peers = el.parent.children.filter((c) => isElement(c) && holders.has(c) && sameKind(self, c));
+      if (peers.length < 2) continue;
+      if (!taken.has(el)) {
+        taken.add(el);
+        entries.push(el);
+      }
+      break;
     }
-    if (el.tagName === 'li' || el.tagName === 'tr') continue;
-    if ($(el).parents().toArray().some((p) => taken.has(p))) continue;
-    if ($(el).find('*').toArray().some((d) => taken.has(d))) continue;
-    taken.add(el);
-    units.push(el);
   }
-  return units;
+  return innermost(entries);
 }
 
-/** Anchors inside `scope` (or `scope` itself) whose target may be a post. */
-function candidateAnchors(ctx: Ctx, scope: Cheerio<AnyNode>): Element[] {
-  const { $ } = ctx;
-  const anchors = scope.is('a[href]') ? (scope.toArray() as Element[]) : [];
-  anchors.push(...scope.find('a[href]').toArray());
-  return anchors.filter((a) => {
-    const url = absoluteUrl($(a).attr('href'), ctx.base);
-    return url !== undefined && rejectLink(withoutFragment(url), ctx) === undefined;
-  });
+function isAnchor(el: Element): boolean {
+  return el.name === 'a' && el.attribs['href'] !== undefined;
 }
 
-function linkText($: CheerioAPI, a: Element): string {
-  return words($(a).text()).replace(EDGE_PUNCTUATION, '');
+/** Anchors under `root` (or `root` itself) whose target may be a post, in document order. */
+function candidateAnchors(ctx: Ctx, root: AnyNode): Element[] {
+  return elementsIn(root, isAnchor).filter((a) => postUrlOf(ctx, a) !== null);
 }
 
-function isReadMore($: CheerioAPI, a: Element): boolean {
-  const el = $(a);
-  const texts = [linkText($, a), words(el.attr('aria-label')), words(el.attr('title'))];
-  if (texts.some((t) => t && READ_MORE.test(t) && t.length < 40)) return true;
-  const tokens = [el, el.parent()].flatMap((e) => `${e.attr('class') ?? ''}`.split(/\s+/)).filter(Boolean);
-  return tokens.some((t) => READ_MORE_TOKEN.test(t));
+function postUrlOf(ctx: Ctx, a: Element): string | null {
+  let url = ctx.judged.get(a);
+  if (url === undefined) {
+    const href = absoluteUrl(a.attribs['href'], ctx.base);
+    const target = href && withoutFragment(href);
+    url = target && rejectLink(target, ctx) === undefined ? target : null;
+    ctx.judged.set(a, url);
+  }
+  return url;
+}
+
+function isReadMoreText(text: string): boolean {
+  const t = text.replace(EDGE_PUNCTUATION, '');
+  return t.length > 0 && (READ_MORE.test(t) || READ_MORE_WORD.test(t));
+}
+
+function isReadMore(ctx: Ctx, a: Element): boolean {
+  const texts = [words(ctx.$(a).text()), words(a.attribs['aria-label']), words(a.attribs['title'])];
+  if (texts.some(isReadMoreText)) return true;
+  const parent = a.parent && isElement(a.parent) ? a.parent.attribs['class'] ?? '' : '';
+  return `${a.attribs['class'] ?? ''} ${parent}`.split(/\s+/).some((t) => t && READ_MORE_TOKEN.test(t));
 }
 
 /** The one link an entry stands for: "Read more", else the title link, else its first post-like link. */
-function entryLink(ctx: Ctx, entry: Cheerio<Element>): PostLink | undefined {
-  const { $ } = ctx;
+function entryLink(ctx: Ctx, entry: Element): PostLink | undefined {
   const anchors = candidateAnchors(ctx, entry);
   if (!anchors.length) return undefined;
-  const allowed = new Set(anchors);
-  const titled = TITLE_LINKS.map((sel) => entry.find(sel).toArray().find((a) => allowed.has(a))).find(Boolean);
-  const chosen = anchors.find((a) => isReadMore($, a)) ?? titled ?? anchors[0]!;
-  const url = withoutFragment(absoluteUrl($(chosen).attr('href'), ctx.base)!);
-  return { url, ...describe(ctx, entry, url, $(chosen)) };
+  const titled = TITLE_LINKS.map((sel) => anchors.find((a) => ctx.sets(sel).has(a))).find(Boolean);
+  const chosen = anchors.find((a) => isReadMore(ctx, a)) ?? titled ?? anchors[0]!;
+  const url = postUrlOf(ctx, chosen)!;
+  return { url, ...describe(ctx, entry, url, chosen) };
 }
 
 /** Title and date shown for the entry, when visible. */
-function describe(ctx: Ctx, entry: Cheerio<AnyNode>, url: string, chosen: Cheerio<AnyNode>): Omit<PostLink, 'url'> {
+function describe(ctx: Ctx, entry: Element, url: string, chosen: Element): Omit<PostLink, 'url'> {
   const title = entryTitle(ctx, entry, url, chosen);
-  const date = entryDate(ctx.$, entry);
+  const date = entryDate(ctx, entry);
   return { ...(title ? { title } : {}), ...(date ? { date } : {}) };
 }
 
-function entryTitle(ctx: Ctx, entry: Cheerio<AnyNode>, url: string, chosen: Cheerio<AnyNode>): string | undefined {
-  const { $ } = ctx;
+function entryTitle(ctx: Ctx, entry: Element, url: string, chosen: Element): string | undefined {
   const key = normalizeUrl(url);
-  const sameTarget = (a: Element) => {
-    const href = absoluteUrl($(a).attr('href'), ctx.base);
+  const sameTarget = elementsIn(entry, isAnchor).filter((a) => {
+    const href = absoluteUrl(a.attribs['href'], ctx.base);
     return href !== undefined && normalizeUrl(href) === key;
-  };
-  const usable = (text: string) => text.length > 0 && !READ_MORE.test(text) && !parseDateOnly(text);
-  for (const sel of TITLE_LINKS) {
-    const a = entry.find(sel).toArray().find(sameTarget);
-    const text = a ? titleOf($, a) : '';
-    if (usable(text)) return text;
+  });
+  const usable = (text: string) => text.length > 0 && !isReadMoreText(text) && !parseDateOnly(text);
+  // Heading and title-class links are titles whatever they say; looser matches must not read "Read more".
+  for (const [i, sel] of TITLE_LINKS.entries()) {
+    const a = sameTarget.find((el) => ctx.sets(sel).has(el));
+    const text = a ? titleOf(ctx, a) : '';
+    if (i < 3 ? text && !parseDateOnly(text) : usable(text)) return text;
   }
-  const heading = words(entry.find(TITLE_TEXT).first().text());
+  const headingEl = firstIn(entry, ctx.sets(TITLE_TEXT));
+  const heading = headingEl ? words(ctx.$(headingEl).text()) : '';
   if (heading && usable(heading) && heading.length < 300) return heading;
-  const own = (chosen.toArray() as Element[]).map((a) => titleOf($, a)).find(usable);
-  if (own) return own;
-  const any = entry.find('a[href]').toArray().filter(sameTarget).map((a) => titleOf($, a)).find(usable);
-  return any ?? undefined;
+  return [chosen, ...sameTarget].map((a) => titleOf(ctx, a)).find(usable);
 }
 
 /** Text of a title link, or its label when it has no text (covering links with aria-label). */
-function titleOf($: CheerioAPI, a: Element): string {
-  const el = $(a);
-  const heading = el.find('h1, h2, h3, h4, h5').first();
-  return words(heading.length ? heading.text() : el.text()) || words(el.attr('title'));
+function titleOf(ctx: Ctx, a: Element): string {
+  const heading = firstIn(a, ctx.sets('h1, h2, h3, h4, h5'));
+  return words(ctx.$(heading ?? a).text()) || words(a.attribs['title']);
 }
 
 function parseDateOnly(text: string): boolean {
   return text.length < 40 && parseDate(text) !== undefined && text.replace(/[\d\s/.,:年月日-]/g, '').length < 12;
 }
 
-function entryDate($: CheerioAPI, entry: Cheerio<AnyNode>): string | undefined {
+function entryDate(ctx: Ctx, entry: Element): string | undefined {
   for (const selector of DATE_ELEMENTS) {
-    for (const el of entry.find(selector).toArray()) {
-      const node = $(el);
-      const date = parseDate(node.attr('datetime') ?? node.attr('content') ?? node.attr('title') ?? '') ?? parseDate(words(node.text()).slice(0, 200));
+    const set = ctx.sets(selector);
+    for (const el of elementsIn(entry, (e) => set.has(e))) {
+      const machine = el.attribs['datetime'] ?? el.attribs['content'] ?? el.attribs['title'];
+      const date = parseDate(machine) ?? parseDate(words(ctx.$(el).text()).slice(0, 200));
       if (date) return date;
     }
   }
   const text = separateText(entry);
-  return text.length < 300 ? parseDate(text) : parseDate(words(entry.find(TITLE_TEXT).first().text()));
-}
-
-/** Text with its pieces kept apart (`<p>Summary</p><span>May 4, 2021</span>` is not "SummaryMay 4"). */
-function separateText(nodes: Cheerio<AnyNode>): string {
-  const parts: string[] = [];
-  const walk = (node: AnyNode) => {
-    if (node.type === 'text') parts.push(node.data);
-    else if ('children' in node) node.children.forEach(walk);
-  };
-  nodes.toArray().forEach(walk);
-  return words(parts.join(' '));
+  if (text.length < 300) return parseDate(text);
+  const heading = firstIn(entry, ctx.sets(TITLE_TEXT));
+  return heading ? parseDate(words(ctx.$(heading).text())) : undefined;
 }
 
 /** First occurrence wins; later duplicates only fill in a missing title or date. */

@@ -113,7 +113,7 @@ test('an index showing whole posts takes each title link, not the links inside t
 });
 
 test('Chinese "阅读全文" links; a page with a single entry', () => {
-  const html = doc(`<div id="content"><div class="post"><h2 class="title">第一篇</h2><p>摘要</p><a class="more" href="/posts/第一篇.html">阅读全文 »</a><p class="meta">发表于 2015年7月26日</p></div></div>`);
+  const html = doc(`<div id="content"><div class="post"><h2 class="title">第一篇</h2><p>摘要</p><a href="/about/">关于</a><a href="/posts/第一篇.html">阅读全文 »</a><p class="meta">发表于 2015年7月26日</p></div></div>`);
   assert.deepEqual(findPostLinks(html, 'http://z.test/'), [{ url: 'http://z.test/posts/%E7%AC%AC%E4%B8%80%E7%AF%87.html', title: '第一篇', date: '2015-07-26' }]);
 });
 
@@ -140,4 +140,49 @@ test('--post-link selector replaces detection; --exclude takes globs and /regex/
   assert.deepEqual(urls(html, 'http://o.test/', { postLink: '.go a', exclude: ['/drafts/'] }), ['http://o.test/one/', 'http://o.test/two/']);
   assert.deepEqual(urls(html, 'http://o.test/', { postLink: '.go', exclude: ['*/tw?/'] }), ['http://o.test/one/', 'http://o.test/drafts/three/']);
   assert.deepEqual(urls(html, 'http://o.test/', { exclude: ['/\\/(one|two)\\/$/'] }), ['http://o.test/drafts/three/']);
+});
+
+test('Butterfly-like: the index lives in #recent-posts (a chrome-like name) and its items have no entry class', () => {
+  const item = (slug: string, title: string, cls: string) =>
+    `<div class="recent-post-item ${cls}"><div class="post_cover left"><a href="/${slug}/" title="${title}"><img class="post-bg" src="/img/${slug}.jpg" alt="${title}"></a></div><div class="recent-post-info"><a class="article-title" href="/${slug}/" title="${title}">${title}</a><div class="article-meta-wrap"><span class="post-meta-date"><time datetime="2023-03-0${slug.length}T00:00:00.000Z">2023-03-0${slug.length}</time></span><a class="article-meta__categories" href="/categories/Life/">Life</a></div><div class="content">Excerpt</div></div></div>`;
+  const html = doc(`<div id="body-wrap"><header class="not-top-img" id="page-header"><nav id="nav"><a href="/">B</a></nav></header><main class="layout" id="content-inner"><div class="recent-posts nc" id="recent-posts">${item('alpha', 'Alpha', 'odd')}${item('betas', 'Betas', 'even')}${item('gammas', 'Gammas', 'odd')}<nav id="pagination"><div class="pagination"><span class="page-number current">1</span><a class="page-number" href="/page/2/">2</a><a class="extend next" rel="next" href="/page/2/"><i class="fas fa-chevron-right fa-fw"></i></a></div></nav></div><div class="aside-content" id="aside-content"><div class="card-widget card-recent-post"><div class="aside-list"><div class="aside-list-item"><a class="title" href="/old/">Old</a></div><div class="aside-list-item"><a class="title" href="/older/">Older</a></div></div></div></div></main></div>`);
+  assert.deepEqual(findPostLinks(html, 'https://bf.test/'), [
+    { url: 'https://bf.test/alpha/', title: 'Alpha', date: '2023-03-05T00:00:00Z' },
+    { url: 'https://bf.test/betas/', title: 'Betas', date: '2023-03-05T00:00:00Z' },
+    { url: 'https://bf.test/gammas/', title: 'Gammas', date: '2023-03-06T00:00:00Z' },
+  ]);
+});
+
+test('Eleventy base blog: ol.postlist of links with <time>', () => {
+  const html = doc(`<header><a href="/" class="home-link">Eleventy</a><nav><ul class="nav"><li class="nav-item"><a href="/blog/">Archive</a></li><li class="nav-item"><a href="/about/">About</a></li></ul></nav></header><main id="skip"><h1>Archive</h1><ol reversed class="postlist" style="--postlist-index: 3;"><li class="postlist-item postlist-item-active"><a href="/blog/thirdpost/" class="postlist-link">This is my third post.</a><time class="postlist-date" datetime="2018-08-24">24 August 2018</time></li><li class="postlist-item"><a href="/blog/secondpost/" class="postlist-link">This is my second post.</a><time class="postlist-date" datetime="2018-07-04">04 July 2018</time></li><li class="postlist-item"><a href="/blog/firstpost/" class="postlist-link">This is my first post.</a><time class="postlist-date" datetime="2018-05-01">01 May 2018</time></li></ol></main><footer><p><em>Built with <a href="https://www.11ty.dev/">Eleventy</a></em></p></footer>`);
+  assert.deepEqual(findPostLinks(html, 'http://e.test/blog/'), [
+    { url: 'http://e.test/blog/thirdpost/', title: 'This is my third post.', date: '2018-08-24' },
+    { url: 'http://e.test/blog/secondpost/', title: 'This is my second post.', date: '2018-07-04' },
+    { url: 'http://e.test/blog/firstpost/', title: 'This is my first post.', date: '2018-05-01' },
+  ]);
+});
+
+test('Docusaurus blog list: "Read More" labelled links, recent-posts sidebar in <nav>', () => {
+  const article = (slug: string, title: string, date: string) =>
+    `<article class="margin-bottom--xl" itemprop="blogPost" itemscope itemtype="http://schema.org/BlogPosting"><header><h2 class="title_f1Hy" itemprop="headline"><a itemprop="url" href="/blog/${slug}">${title}</a></h2><div class="container_mt6G margin-vert--md"><time datetime="${date}T00:00:00.000Z" itemprop="datePublished">May 30, 2021</time></div></header><div class="markdown" itemprop="articleBody"><p>Intro</p></div><footer class="row docusaurus-mt-lg"><div class="col"><b>Tags:</b><ul class="tags_jXut padding--none margin-left--sm"><li class="tag_QGVx"><a class="tag_zVej tagRegular_sFm0" href="/blog/tags/hello">hello</a></li></ul></div><div class="col text--right col--3"><a aria-label="Read more about ${title}" href="/blog/${slug}"><b>Read More</b></a></div></footer></article>`;
+  const html = doc(`<nav aria-label="Main" class="navbar navbar--fixed-top"><a class="navbar__brand" href="/">Site</a><a class="navbar__item navbar__link" href="/docs/intro">Tutorial</a></nav><div class="main-wrapper"><div class="container margin-vert--lg"><div class="row"><aside class="col col--3"><nav class="sidebar_re4s thin-scrollbar" aria-label="Blog recent posts navigation"><div class="sidebarItemTitle_pO2u margin-bottom--md">Recent posts</div><ul class="sidebarItemList_Yudw clean-list"><li class="sidebarItem__DBe"><a class="sidebarItemLink_mo7H" href="/blog/welcome">Welcome</a></li></ul></nav></aside><main class="col col--7" itemscope itemtype="http://schema.org/Blog">${article('welcome', 'Welcome', '2021-08-26')}${article('mdx-blog-post', 'MDX Blog Post', '2021-08-01')}<nav class="pagination-nav" aria-label="Blog list page navigation"><a class="pagination-nav__link pagination-nav__link--next" href="/blog/page/2"><div class="pagination-nav__label">Older Entries</div></a></nav></main></div></div></div>`);
+  assert.deepEqual(findPostLinks(html, 'http://d.test/blog'), [
+    { url: 'http://d.test/blog/welcome', title: 'Welcome', date: '2021-08-26T00:00:00Z' },
+    { url: 'http://d.test/blog/mdx-blog-post', title: 'MDX Blog Post', date: '2021-08-01T00:00:00Z' },
+  ]);
+});
+
+test('Typecho-like posts at /archives/N/ and Substack-like /p/slug previews are posts', () => {
+  const typecho = doc(`<div id="main"><article class="post"><h2 class="post-title"><a href="/archives/12/">Twelve</a></h2><ul class="post-meta"><li><time datetime="2019-09-09T09:09:00+08:00">2019年9月9日</time></li><li><a href="/category/default/">默认分类</a></li></ul><div class="post-content"><p>…</p><p class="more"><a href="/archives/12/" title="Twelve">- 阅读剩余部分 -</a></p></div></article></div>`);
+  assert.deepEqual(urls(typecho, 'https://t.test/'), ['https://t.test/archives/12/']);
+  const substack = doc(`<div class="portable-archive-list"><div class="post-preview portable-archive-post"><a class="post-preview-title newsletter" href="https://s.test/p/first-issue">First issue</a><div class="post-preview-description">Desc</div><time datetime="2022-02-02T12:00:00.000Z">Feb 2</time></div><div class="post-preview portable-archive-post"><a class="post-preview-title newsletter" href="https://s.test/p/second-issue">Second issue</a></div></div>`);
+  assert.deepEqual(urls(substack, 'https://s.test/archive'), ['https://s.test/p/first-issue', 'https://s.test/p/second-issue']);
+});
+
+test('a title starting with "More" is a title, not a "Read more" label', () => {
+  const html = doc(`<main><article><h2><a href="/p/more-on-caching/">More on caching</a></h2><p>Body</p></article><article><h2><a href="/p/continue/">Continue</a></h2><p>Body</p><p><a href="/p/continue/">Continue reading &rarr;</a></p></article></main>`);
+  assert.deepEqual(findPostLinks(html, 'http://m.test/'), [
+    { url: 'http://m.test/p/more-on-caching/', title: 'More on caching' },
+    { url: 'http://m.test/p/continue/', title: 'Continue' },
+  ]);
 });
