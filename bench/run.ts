@@ -7,6 +7,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../test/helpers/static-server.js';
@@ -21,6 +22,8 @@ interface Measured {
   seconds: number;
   /** Peak resident set size of the CLI process in MB, when it could be measured. */
   peakMb?: number;
+  /** User + system CPU seconds of the CLI process (GNU time only): less sensitive to a busy machine than wall time. */
+  cpuSeconds?: number;
   stdout: string;
   stderr: string;
 }
@@ -37,7 +40,7 @@ function option(name: string): string | undefined {
 function measure(args: string[]): Promise<Measured> {
   const useTime = existsSync(TIME);
   const marker = '__blogvault_bench__';
-  const [cmd, argv] = useTime ? [TIME, ['-f', `${marker} %e %M`, process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const [cmd, argv] = useTime ? [TIME, ['-f', `${marker} %e %M %U %S`, process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
   const started = performance.now();
   return new Promise((resolvePromise) => {
     const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
@@ -56,12 +59,13 @@ function measure(args: string[]): Promise<Measured> {
     child.on('close', (code) => {
       if (poll) clearInterval(poll);
       const wall = (performance.now() - started) / 1000;
-      const timeLine = new RegExp(`${marker} ([\\d.]+) (\\d+)`).exec(stderr);
+      const timeLine = new RegExp(`${marker} ([\\d.]+) (\\d+) ([\\d.]+) ([\\d.]+)`).exec(stderr);
       stderr = stderr.replace(new RegExp(`^.*${marker}.*$\\n?`, 'm'), '');
       resolvePromise({
         code,
         seconds: timeLine ? Number(timeLine[1]) : wall,
         peakMb: timeLine ? Number(timeLine[2]) / 1024 : polledKb ? polledKb / 1024 : undefined,
+        cpuSeconds: timeLine ? Number(timeLine[3]) + Number(timeLine[4]) : undefined,
         stdout,
         stderr,
       });
@@ -104,6 +108,8 @@ async function main(): Promise<void> {
   const args = ['archive', `${server.url}/`, '--out', outDir, ...(concurrency ? ['--concurrency', concurrency] : [])];
   console.log(`blog: ${blog.posts} posts, ${blog.indexPages} index pages, ${blog.images} images, served at ${server.url}/`);
   console.log(`cmd:  node bin/blogvault.js ${args.join(' ')}`);
+  // Figures from a busy machine mislead: say how busy it was.
+  console.log(`load: ${loadavg().map((l) => fmt(l, 2)).join(' ')} (1/5/15 min) on ${availableParallelism()} CPUs`);
 
   try {
     await rm(outDir, { recursive: true, force: true });
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
     console.log(`\nfull run: exit ${first.code}, ${archived}/${blog.posts} posts archived in ${fmt(first.seconds, 2)} s`);
     console.log(`  throughput: ${fmt(archived / first.seconds)} posts/s`);
     console.log(`  peak RSS:   ${first.peakMb === undefined ? 'not measured' : `${fmt(first.peakMb)} MB`}`);
+    if (first.cpuSeconds !== undefined) console.log(`  CPU:        ${fmt(first.cpuSeconds, 2)} s (${fmt((first.cpuSeconds * 1000) / Math.max(1, archived))} ms per post)`);
     console.log(`  requests:   ${server.log.length}`);
     if (first.code !== 0) console.log(`  output (last lines):\n${lastLines(`${first.stdout}\n${first.stderr}`, 15)}`);
 
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
     console.log(`\nincremental run (same archive): exit ${second.code} in ${fmt(second.seconds, 2)} s`);
     console.log(`  time ratio: ${fmt(second.seconds / first.seconds, 3)} of the full run`);
     console.log(`  peak RSS:   ${second.peakMb === undefined ? 'not measured' : `${fmt(second.peakMb)} MB`}`);
+    if (second.cpuSeconds !== undefined) console.log(`  CPU:        ${fmt(second.cpuSeconds, 2)} s`);
     console.log(`  requests:   ${server.log.length - before} (${server.log.slice(before).filter((e) => e.status === 304).length} answered 304 Not Modified)`);
     if (second.code !== 0) console.log(`  output (last lines):\n${lastLines(`${second.stdout}\n${second.stderr}`, 15)}`);
   } finally {
