@@ -37,6 +37,8 @@ export interface CleanRule {
   maxShare?: number;
   /** Rules that need the whole context (engine data). */
   selectorsFrom?: (ctx: CleanContext) => string[];
+  /** Precondition on the whole article: skip the rule's scan when it cannot match. */
+  when?: (ctx: CleanContext) => boolean;
   /** Rules about nodes that are not elements (comments). */
   apply?: (ctx: CleanContext) => void;
 }
@@ -156,6 +158,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'taxonomy-lines',
+    when: (ctx) => ctx.root.find('a[href]').toArray().some(isTaxonomyLink),
     scan: 'p, div, ul, ol, span, small, section',
     // A line made only of tag/category links ("Tags: a, b", a topic label above the title).
     test: (el, ctx) => {
@@ -169,7 +172,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'lone-date-lines',
-    scan: '*',
+    scan: '> *',
     // A short line that is only a date ("Posted on July 26, 2015") at the top or bottom of the body.
     test: (el, ctx) => {
       const parent = el.parent;

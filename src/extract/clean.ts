@@ -31,11 +31,18 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
   const { $, root } = ctx;
   const found = new Set<Element>();
   const selectors = [...(rule.selectors ?? []), ...(rule.selectorsFrom?.(ctx) ?? [])];
-  for (const selector of selectors) {
+  if (selectors.length) {
     try {
-      root.find(selector).each((_, el) => void found.add(el));
+      for (const el of root.find(selectors.join(', ')).toArray()) found.add(el);
     } catch {
-      // A malformed selector in a rule table must not stop extraction.
+      // One malformed selector in a rule table must not stop extraction: try them one by one.
+      for (const selector of selectors) {
+        try {
+          for (const el of root.find(selector).toArray()) found.add(el);
+        } catch {
+          continue;
+        }
+      }
     }
   }
   if (rule.words?.length) {
@@ -50,6 +57,7 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
 }
 
 function applyRule(ctx: CleanContext, rule: CleanRule): void {
+  if (rule.when && !rule.when(ctx)) return;
   if (rule.apply) {
     rule.apply(ctx);
     return;

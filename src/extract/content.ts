@@ -40,9 +40,8 @@ export interface ContentChoice {
 function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weight: number } | undefined {
   let best: { el: Cheerio<Element>; weight: number } | undefined;
   safeSelect($, selector).each((_, el) => {
-    const $el = $(el);
-    const weight = contentWeight($el);
-    if (!best || weight > best.weight) best = { el: $el, weight };
+    const weight = contentWeight($, el);
+    if (!best || weight > best.weight) best = { el: $(el), weight };
   });
   return best;
 }
@@ -58,7 +57,7 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
     if (found) return { root: found.el, source: 'override', selector: overrides.content };
   }
   const scored = scoreBest($);
-  const scoredWeight = scored ? contentWeight(scored) : 0;
+  const scoredWeight = scored ? contentWeight($, scored.get(0)!) : 0;
   const fairShare = (weight: number, ratio: number) => weight > 0 && weight >= ratio * scoredWeight;
 
   for (const selector of engine?.content ?? []) {

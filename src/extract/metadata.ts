@@ -19,13 +19,17 @@ export interface MetadataContext {
 const ARTICLE_SCOPE = 'article, [itemtype*="BlogPosting" i], [itemtype*="Article" i], .hentry, .h-entry, .type-post, .post, #post';
 
 /** Page-wide furniture: tag and category links in here belong to the blog, not to this post. */
-const SITE_FURNITURE = [
-  'aside', 'nav', '[role="navigation"]', '[role="complementary"]', '[role="banner"]', '[role="contentinfo"]',
-  '.sidebar', '#sidebar', '#secondary', '.widget', '.widget-area', '.tagcloud', '.tag-cloud', '.wp-block-tag-cloud',
-  '.site-header', '.site-footer', 'body > header', 'body > footer', '#header', '#footer', '.menu',
-  '[class*="sidebar"]', '[class*="widget"]', '[class*="related"]', '[class*="tag-cloud"]', '[class*="tagcloud"]',
-  '.post-nav', '.post-navigation', '.pagination', '.archive-list', '.category-list', '.tag-list',
-].join(', ');
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
+const FURNITURE_TOKEN = /^(sidebar|secondary|widget|widgets|widget-area|tagcloud|tag-cloud|site-header|site-footer|header|footer|menu|post-nav|post-navigation|pagination|archive-list|category-list|tag-list)$/i;
+const FURNITURE_PART = /sidebar|widget|related|tag-cloud|tagcloud/i;
+
+function isFurniture(el: Element): boolean {
+  if (el.name === 'aside' || el.name === 'nav') return true;
+  if (FURNITURE_ROLES.has(el.attribs.role ?? '')) return true;
+  if ((el.name === 'header' || el.name === 'footer') && (el.parent as Element | null)?.name === 'body') return true;
+  const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
+  return tokens.some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
+}
 
 const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
 
@@ -34,7 +38,7 @@ const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
  * even when a theme calls them a widget (Blogger wraps all posts in `.widget.Blog`).
  */
 function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefined): void {
-  const set = new Set<AnyNode>($(SITE_FURNITURE).toArray());
+  const set = new Set<AnyNode>($('body *').toArray().filter(isFurniture));
   for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) set.delete(n);
   furnitureCache.set($, set);
 }
@@ -126,7 +130,7 @@ export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined):
   const article = root.closest(ARTICLE_SCOPE) as Cheerio<Element>;
   if (article.length && !article.is('body, html')) {
     const outer = article.parent().closest(ARTICLE_SCOPE) as Cheerio<Element>;
-    return outer.length && !outer.is('body, html') && outer.find(SITE_FURNITURE).length === 0 ? outer : article;
+    return outer.length && !outer.is('body, html') && !outer.find('*').toArray().some(isFurniture) ? outer : article;
   }
   let scope = root;
   for (let i = 0; i < 2; i++) {

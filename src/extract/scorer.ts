@@ -11,8 +11,9 @@ import { classAndId } from './dom.js';
 const POSITIVE = /article|body|content|entry|h-entry|hentry|main|post|text|blog|story|markdown|prose|chapter/;
 const NEGATIVE = /(^|[\s_-])(ad|ads|banner|combx|comment|comments|contact|foot|footer|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|navbar|menu|toc|header|popup|modal|cookie|subscribe|newsletter|breadcrumbs?)([\s_-]|$)/;
 
-const BLOCKS = 'p, pre, blockquote, td, dd, li, h2, h3, h4, figure, div, section';
+const PARAGRAPHS = new Set(['p', 'pre', 'blockquote', 'td', 'dd', 'li', 'h2', 'h3', 'h4', 'figure', 'div', 'section']);
 const BLOCK_CHILD = new Set(['p', 'div', 'section', 'article', 'pre', 'blockquote', 'table', 'ul', 'ol', 'dl', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'aside', 'nav', 'main', 'form']);
+const MEDIA = new Set(['img', 'picture', 'iframe', 'video', 'table', 'pre']);
 
 const TAG_BASE: Record<string, number> = {
   article: 10, main: 8, div: 5, section: 3, pre: 3, td: 3, blockquote: 3,
@@ -28,27 +29,58 @@ export function classWeight(el: Element): number {
   return w;
 }
 
-/** Length of text inside links divided by all text length. */
-export function linkDensity($el: Cheerio<AnyNode>): number {
-  const total = $el.get().reduce((n, el) => n + textLength(el), 0);
-  if (!total) return 0;
-  let links = 0;
-  $el.find('a').each((_, a) => {
-    links += textLength(a);
-  });
-  return Math.min(1, links / total);
+/** Per-element text length, link text length and media count, gathered in one pass over the page. */
+export interface TextStats {
+  text: Map<Element, number>;
+  links: Map<Element, number>;
+  media: Map<Element, number>;
 }
 
-function textLength(node: AnyNode): number {
-  if (node.type === 'script' || node.type === 'style') return 0;
-  if (node.type === 'text') return node.data.replace(/\s+/g, '').length;
-  if ('children' in node) return node.children.reduce((n, c) => n + textLength(c), 0);
-  return 0;
+const statsCache = new WeakMap<CheerioAPI, TextStats>();
+
+export function textStats($: CheerioAPI): TextStats {
+  const cached = statsCache.get($);
+  if (cached) return cached;
+  const stats: TextStats = { text: new Map(), links: new Map(), media: new Map() };
+  const visit = (node: AnyNode, inLink: boolean): [number, number, number] => {
+    if (node.type === 'text') {
+      const n = node.data.replace(/\s+/g, '').length;
+      return [n, inLink ? n : 0, 0];
+    }
+    if (node.type !== 'tag') return [0, 0, 0];
+    const el = node as Element;
+    const link = inLink || el.name === 'a';
+    let text = 0;
+    let links = 0;
+    let media = MEDIA.has(el.name) ? 1 : 0;
+    for (const child of el.children) {
+      const [t, l, m] = visit(child, link);
+      text += t;
+      links += l;
+      media += m;
+    }
+    stats.text.set(el, text);
+    stats.links.set(el, links);
+    stats.media.set(el, media);
+    return [text, links, media];
+  };
+  const body = $('body').get(0);
+  if (body) visit(body, false);
+  statsCache.set($, stats);
+  return stats;
+}
+
+/** Share of an element's text that sits inside links. */
+export function linkDensity($: CheerioAPI, el: Element): number {
+  const stats = textStats($);
+  const total = stats.text.get(el) ?? 0;
+  return total ? Math.min(1, (stats.links.get(el) ?? 0) / total) : 0;
 }
 
 /** Weight of what an element holds: visible text plus media that carry content without text. */
-export function contentWeight($el: Cheerio<Element>): number {
-  return $el.text().replace(/\s+/g, ' ').trim().length + 50 * $el.find('img, picture, iframe, video, table, pre').length;
+export function contentWeight($: CheerioAPI, el: Element): number {
+  const stats = textStats($);
+  return (stats.text.get(el) ?? 0) + 50 * (stats.media.get(el) ?? 0);
 }
 
 function isParagraphLike(el: Element): boolean {
@@ -58,28 +90,24 @@ function isParagraphLike(el: Element): boolean {
 }
 
 export function scoreBest($: CheerioAPI): Cheerio<Element> | undefined {
+  const stats = textStats($);
   const scores = new Map<Element, number>();
-  const init = (el: Element) => {
-    if (!scores.has(el)) scores.set(el, (TAG_BASE[el.name] ?? 0) + classWeight(el));
-  };
-  $('body').find(BLOCKS).each((_, el) => {
-    if (!isParagraphLike(el)) return;
-    const text = $(el).text().replace(/\s+/g, ' ').trim();
-    if (text.length < 25) return;
-    const points = 1 + (text.match(/[,，、;]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+  for (const [el, length] of stats.text) {
+    if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el)) continue;
+    const text = $(el).text();
+    const points = 1 + (text.match(/[,，、;]/g)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
     let ancestor = el.parent;
     for (let level = 1; level <= 3 && ancestor && ancestor.type === 'tag'; level++) {
       const a = ancestor as Element;
       if (a.name === 'body' || a.name === 'html') break;
-      init(a);
-      scores.set(a, scores.get(a)! + points / level);
+      scores.set(a, (scores.get(a) ?? (TAG_BASE[a.name] ?? 0) + classWeight(a)) + points / level);
       ancestor = a.parent;
     }
-  });
+  }
   let best: Element | undefined;
   let bestScore = -Infinity;
   for (const [el, raw] of scores) {
-    const score = raw * (1 - linkDensity($(el)));
+    const score = raw * (1 - linkDensity($, el));
     if (score > bestScore) {
       best = el;
       bestScore = score;

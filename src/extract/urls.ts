@@ -18,12 +18,14 @@ export function documentBase($: CheerioAPI, pageUrl: string): string {
  * headings) stay `#id` so they keep working inside the archived file.
  */
 export function absolutiseUrls($: CheerioAPI, root: Cheerio<Element>, base: string): void {
-  for (const [tag, attr] of URL_ATTRS) {
-    root.find(`${tag}[${attr}]`).each((_, el) => {
-      const value = el.attribs[attr]!.trim();
-      if (value.startsWith('#')) return;
+  const attrsOf = new Map<string, string[]>();
+  for (const [tag, attr] of URL_ATTRS) attrsOf.set(tag, [...(attrsOf.get(tag) ?? []), attr]);
+  root.find([...attrsOf.keys()].join(', ')).each((_, el) => {
+    for (const attr of attrsOf.get(el.name) ?? []) {
+      const value = el.attribs[attr]?.trim();
+      if (!value || value.startsWith('#')) continue;
       const abs = absoluteUrl(value, base);
       if (abs) el.attribs[attr] = abs;
-    });
-  }
+    }
+  });
 }
