@@ -4,7 +4,7 @@
  * tried. Feed pagination is followed (Atom/RSS `rel="next"`, WordPress `?paged=N`), bounded.
  */
 import { load } from 'cheerio';
-import type { Fetcher } from '../fetch/fetcher.js';
+import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { parseDate } from '../extract/dates.js';
 import { absoluteUrl, inScope, normalizeUrl } from './url.js';
@@ -170,7 +170,7 @@ async function readFeed(feedUrl: string, fetcher: Fetcher, options: FeedOptions,
       const res = await fetcher.fetch(url, { kind: 'data' });
       parsed = res.status < 400 ? parseFeed(responseText(res), res.finalUrl) : undefined;
     } catch (err) {
-      if (page === 1) options.onWarning?.(`feed ${url}: ${err instanceof Error ? err.message : String(err)}`);
+      if (page === 1) options.onWarning?.(`feed ${url}: ${err instanceof FetchError ? err.reason : String(err)}`);
       return page > 1;
     }
     if (!parsed) {

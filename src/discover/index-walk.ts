@@ -51,7 +51,7 @@ export interface WalkOptions {
  * with the previous page's next-best candidate when there is one, else ends there.
  */
 export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: WalkOptions): AsyncGenerator<IndexPage> {
-  const pageScope = options.scope ?? startUrl;
+  let pageScope = options.scope ?? startUrl;
   let postScope = options.scope ?? postScopeOf(startUrl);
   const visited = new Set<string>();
   const seenPosts = new Set<string>();
@@ -70,6 +70,11 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       res = first && options.firstPage ? options.firstPage : await fetcher.fetch(url, { kind: 'page', expand: options.expand });
       if (res.status >= 400) throw new FetchError(url, `HTTP ${res.status}`, res.status);
       if (res.text === undefined) throw new FetchError(url, `not an HTML page (${res.contentType || 'no content type'})`);
+      if (first && !options.scope) {
+        // Where the start URL redirects (http -> https, /blog -> /blog/) is where the blog is.
+        pageScope = res.finalUrl;
+        postScope = postScopeOf(res.finalUrl);
+      }
       if (!inScope(res.finalUrl, pageScope)) throw new FetchError(url, `redirected out of the blog to ${res.finalUrl}`);
     } catch (err) {
       if (first) throw err;
@@ -86,7 +91,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     const nextPages = nextPagesIn($, res.finalUrl, options.overrides);
     let found = postLinksIn($, res.finalUrl, options.overrides, { scope: postScope });
     if (first && found.length === 0) {
-      const origin = new URL(startUrl).origin + '/';
+      const origin = new URL(res.finalUrl).origin + '/';
       const wide = findPostLinks(html, res.finalUrl, options.overrides, { scope: origin });
       if (wide.length) {
         postScope = origin;

@@ -8,7 +8,7 @@
  * also have the path shape of one of them (`/2015/07/26/slug/` -> year/month/day/slug), which keeps out
  * the static pages that no rule names.
  */
-import type { Fetcher } from '../fetch/fetcher.js';
+import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { absoluteUrl, inScope, normalizeUrl } from './url.js';
 import { excludeMatcher, postScopeOf, rejectLink, withoutFragment } from './link-filters.js';
@@ -106,7 +106,7 @@ export async function discoverSitemapLinks(
       const res = await fetcher.fetch(url, { kind: 'data' });
       parsed = res.status < 400 ? parseSitemap(responseText(res), res.finalUrl) : undefined;
     } catch (err) {
-      if (fromRobots) options.onWarning?.(`sitemap ${url}: ${err instanceof Error ? err.message : String(err)}`);
+      if (fromRobots) options.onWarning?.(`sitemap ${url}: ${err instanceof FetchError ? err.reason : String(err)}`);
       continue;
     }
     if (!parsed) continue;

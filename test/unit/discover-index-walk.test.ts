@@ -132,3 +132,18 @@ test('an archive page as the start lists posts elsewhere on the origin', async (
   const { pages } = await walk(fixture('chain'), '/archives/', { maxPages: 1 }, handler);
   assert.deepEqual(pages[0]!.links, ['/2015/07/01/p1/', '/2014/01/01/p0/']);
 });
+
+test('a start URL that redirects sets the scope where it lands', async () => {
+  const handler: Handler = (req, res) => {
+    if (req.url !== '/go') return false;
+    res.writeHead(301, { location: '/blog/' });
+    res.end();
+    return true;
+  };
+  const { pages, requests } = await walk(fixture('sub'), '/go', {}, handler);
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/blog/', ['/blog/x1/'], undefined],
+    ['/blog/page/2/', ['/blog/x2/'], 'no-next-page'],
+  ]);
+  assert.ok(!requests.some((r) => r.startsWith('/shop')));
+});
