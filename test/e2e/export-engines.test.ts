@@ -20,6 +20,7 @@ for (const engine of ['jekyll', 'hugo', 'hexo'] as const) {
     const text = (title: string) => pages.find((p) => p.title === title)!.bodyText;
     assert.match(text('Links, embeds and other things'), /\{\{< youtube dQw4w9WgXcQ >\}\}/);
     assert.match(text('Links, embeds and other things'), /\{% include footer\.html %\}/);
+    assert.match(text('Links, embeds and other things'), /A stray \{\{< opener stays text\./);
     assert.match(text('Hello, World: "Quotes" & #hashes'), /a literal \{\{ curly \}\} pair/);
     assert.match(text('中文标题：测试 "引号"'), /这是一篇用中文写的文章/);
     assert.ok(pages.some((p) => p.title === 'yes'), 'a title that YAML 1.1 reads as a boolean stays text');

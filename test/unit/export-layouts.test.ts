@@ -5,6 +5,7 @@ import { hexoDate, jekyllDate, parseWallDate, rfc3339Date } from '../../src/expo
 import { exportPost } from '../../src/export/export-post.js';
 import { LAYOUTS } from '../../src/export/layouts/index.js';
 import { descriptionFromBody } from '../../src/export/layouts/astro.js';
+import { escapeHugoShortcodes } from '../../src/export/layouts/hugo.js';
 import { PostIndex, planPosts, slugFromSource } from '../../src/export/plan.js';
 import type { ArchivePost, ExportOptions, ExportTarget } from '../../src/export/types.js';
 
@@ -132,6 +133,10 @@ test('hexo: asset folder names, plain paths, nested-safe categories, Nunjucks di
   assert.equal(kept.second.fm.permalink, '/notes/second.html');
   assert.equal(kept.second.body, '<img src="second/pic-1234abcd.png">\n');
   assert.ok(kept.first.body.includes('[second](/notes/second.html#part)'));
+});
+
+test('hugo: a shortcode opener without its closer cannot stop the build', () => {
+  assert.equal(escapeHugoShortcodes('a {{< b\n\n{{< c >}} `{{% d %}}`'), 'a &#123;&#123;< b\n\n{{</* c */>}} `{{%/* d */%}}`');
 });
 
 test('astro: collection entry with the starter schema keys and images under src/assets', () => {

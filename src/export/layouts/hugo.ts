@@ -4,14 +4,27 @@
  * target is missing.
  */
 import { rfc3339Date } from '../dates.js';
+import { maskCode } from '../markdown-scan.js';
 import type { FrontMatter, Layout } from '../types.js';
 import { basename, keptPath, pathForLink, titleOf } from './shared.js';
 
 const bundle = (slug: string) => `content/posts/${slug}`;
 
-/** Turns shortcode calls found in archive text into Hugo's escaped form, shown literally. */
-export const escapeHugoShortcodes = (text: string) =>
-  text.replace(/\{\{([<%])(?!\/\*)([\s\S]*?)([>%])\}\}/g, (_, open: string, inner: string, close: string) => `{{${open}/*${inner}*/${close}}}`);
+/**
+ * Turns shortcode calls found in archive text into Hugo's escaped form, shown literally. An opener
+ * without its closer would stop the build; in prose it becomes character references, which read the same.
+ */
+export function escapeHugoShortcodes(text: string): string {
+  const paired = text.replace(/\{\{([<%])(?!\/\*)((?:(?!\{\{)[^\n]|\n(?![ \t]*\n))*?)([>%])\}\}/g, (_, open: string, inner: string, close: string) => `{{${open}/*${inner}*/${close}}}`);
+  const masked = maskCode(paired);
+  let out = '';
+  let last = 0;
+  for (const m of masked.matchAll(/\{\{(?=[<%](?!\/\*))/g)) {
+    out += `${paired.slice(last, m.index)}&#123;&#123;`;
+    last = m.index + 2;
+  }
+  return out + paired.slice(last);
+}
 
 export const hugoLayout: Layout = {
   target: 'hugo',
