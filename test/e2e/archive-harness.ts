@@ -104,6 +104,8 @@ export interface ArchivedPost {
   file: string;
   fm: Record<string, unknown>;
   body: string;
+  /** The file as written. */
+  raw: string;
 }
 
 /** Every Markdown file of the archive (outside .blogvault), parsed. */
@@ -115,7 +117,7 @@ export async function readArchive(outDir: string): Promise<ArchivedPost[]> {
     const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(raw);
     assert.ok(m, `${full}: no YAML front matter`);
     const fm = parseYaml(m[1]) as Record<string, unknown>;
-    posts.push({ file: relative(outDir, full).split(sep).join('/'), fm, body: m[2] });
+    posts.push({ file: relative(outDir, full).split(sep).join('/'), fm, body: m[2], raw });
   }
   return posts;
 }
@@ -197,6 +199,9 @@ export function unescaped(md: string): string {
   return prose(md).replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
 }
 
+/** Front matter keys in the order docs/ARCHITECTURE.md gives. */
+const KEY_ORDER = ['title', 'date', 'updated', 'author', 'tags', 'categories', 'description', 'url', 'canonical', 'lang', 'image'];
+
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
 export interface ExpectedPost {
@@ -263,6 +268,9 @@ export async function checkPost(post: ArchivedPost, exp: ExpectedPost, ctx: { or
   const where = `${post.file} (${exp.path})`;
   const { fm, body } = post;
   assert.equal(fm.title, exp.title, `${where}: title`);
+  const known = Object.keys(fm).filter((k) => KEY_ORDER.includes(k));
+  assert.deepEqual(known, [...known].sort((a, b) => KEY_ORDER.indexOf(a) - KEY_ORDER.indexOf(b)), `${where}: front matter keys out of order`);
+  assert.ok(!post.raw.includes('\r'), `${where}: line endings are not LF`);
   if (exp.date) assert.ok(sameInstant(fm.date, exp.date), `${where}: date ${String(fm.date)} is not ${exp.date}`);
   if (exp.updated) assert.ok(sameInstant(fm.updated, exp.updated), `${where}: updated ${String(fm.updated)} is not ${exp.updated}`);
   if (exp.author) assert.equal(fm.author, exp.author, `${where}: author`);
