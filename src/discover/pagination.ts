@@ -19,8 +19,8 @@ const NEXT_WORDS =
 const PREV_WORDS =
   /^(?:prev|previous|previous page|newer|newer posts?|newer entries|newer articles|newer stories|上一页|上页|上一頁|上頁|更新的文章|较新的文章|前一页|前のページ|前へ|이전|이전 페이지|précédent|page précédente|articles plus récents|zurück|vorherige seite|neuere beiträge|anterior|entradas más recientes)$/i;
 const EDGE_WORDS = /^(?:first|last|first page|last page|首页|尾页|末页|最后一页|最後一頁)$/i;
-const NEXT_ARROWS = /^(?:[»›→⟶⇒>]|>>|&gt;)+$/;
-const PREV_ARROWS = /^(?:[«‹←⟵⇐<]|<<|&lt;)+$/;
+const NEXT_ARROWS = /^[»›→⟶⇒>]+$/;
+const PREV_ARROWS = /^[«‹←⟵⇐<]+$/;
 const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+$/g;
 
 /** Class or id tokens of icon-only links and their wrappers (`extend next`, `nav-next`, `blog-pager-older-link`). */
@@ -32,7 +32,6 @@ const CURRENT_PAGE = '.current, [aria-current], .active, .is-current, .is-active
 interface Candidate {
   url: string;
   score: number;
-  rule: string;
   order: number;
 }
 
@@ -44,9 +43,10 @@ interface Context {
   overrides?: Overrides;
 }
 
-/** One way of finding next-page links: returns [href-bearing element, rule score] pairs. */
+/** One way of finding next-page links: the href-bearing elements it vouches for. */
 interface NextRule {
   name: string;
+  /** 0: the score of the link's own strongest signal (SIGNAL_SCORES). */
   score: number;
   find(ctx: Context): Element[];
 }
@@ -194,7 +194,7 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
       if (key === self || goesBack(url, pageUrl, current?.number ?? 1)) continue;
       const score = rule.score || SIGNAL_SCORES[linkDirection($, el)?.signal ?? ''] || 0;
       const known = candidates.get(key);
-      if (!known || known.score < score) candidates.set(key, { url: withoutFragment(url), score, rule: rule.name, order: known?.order ?? order++ });
+      if (!known || known.score < score) candidates.set(key, { url: withoutFragment(url), score, order: known?.order ?? order++ });
     }
   }
   return [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);

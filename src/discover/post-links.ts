@@ -119,7 +119,7 @@ function detectLinks(ctx: Ctx): PostLink[] {
   const { $ } = ctx;
   $(NOISE).remove();
   removeChrome(ctx);
-  const entries = innermost([...ctx.sets(ENTRY)].filter((el) => el.parent && candidateAnchors(ctx, el).length > 0));
+  const entries = listingEntries(ctx, [...ctx.sets(ENTRY)].filter((el) => attached(el) && candidateAnchors(ctx, el).length > 0));
   let picked = entries;
   if (entries.length <= 1) {
     // No entry markup, or one entry holding a whole list (an archive page inside one <article>).
@@ -168,7 +168,31 @@ function attached(el: Element): boolean {
   return n !== null;
 }
 
-/** Drops elements that contain another element of the list (an <article> inside a `.post-block`). */
+/**
+ * The entries among elements named like one: the outermost ones, except that one holding several others
+ * and no title or "Read more" link of its own is a wrapper around the list, and its inner ones count.
+ * An entry showing a whole post keeps the cards of related posts inside it to itself.
+ */
+function listingEntries(ctx: Ctx, matches: Element[]): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element, pool: Element[]) => {
+    const inside = outermost(pool.filter((m) => m !== el && ancestorsOf([m]).has(el)));
+    const nested = new Set(inside);
+    const own = candidateAnchors(ctx, el).filter((a) => ![...ancestorsOf([a])].some((p) => nested.has(p as Element)));
+    const titled = own.some((a) => isReadMore(ctx, a) || TITLE_LINKS.some((sel) => ctx.sets(sel).has(a)));
+    if (inside.length >= 2 && !titled) inside.forEach((inner) => visit(inner, pool));
+    else out.push(el);
+  };
+  outermost(matches).forEach((el) => visit(el, matches));
+  return out;
+}
+
+function outermost(els: Element[]): Element[] {
+  const set = new Set<AnyNode>(els);
+  return els.filter((el) => ![...ancestorsOf([el])].some((p) => set.has(p)));
+}
+
+/** Drops elements that contain another element of the list (the cell inside a repeated row). */
 function innermost(els: Element[]): Element[] {
   const containers = ancestorsOf(els);
   return els.filter((el) => !containers.has(el));

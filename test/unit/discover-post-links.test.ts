@@ -186,3 +186,11 @@ test('a title starting with "More" is a title, not a "Read more" label', () => {
     { url: 'http://m.test/p/continue/', title: 'Continue' },
   ]);
 });
+
+test('cards of related posts inside a whole-post entry stay inside it; a .post wrapper around the list is seen through', () => {
+  const related = `<div class="related"><h3>Related</h3><div class="card"><a href="/p/r1/">R1</a></div><div class="card"><a href="/p/r2/">R2</a></div><div class="card"><a href="/p/r3/">R3</a></div></div>`;
+  const whole = doc(`<main><article class="post"><h2><a href="/p/one/">One</a></h2><p>Full text.</p>${related.replace('class="related"', 'class="more-like-this"')}</article><article class="post"><h2><a href="/p/two/">Two</a></h2><p>Full text.</p></article></main>`);
+  assert.deepEqual(urls(whole, 'http://w.test/'), ['http://w.test/p/one/', 'http://w.test/p/two/']);
+  const wrapped = doc(`<div class="post"><h1>Latest</h1><div class="entry"><h2><a href="/p/a/">A</a></h2></div><div class="entry"><h2><a href="/p/b/">B</a></h2></div><div class="entry"><h2><a href="/p/c/">C</a></h2></div></div>`);
+  assert.deepEqual(urls(wrapped, 'http://w.test/'), ['http://w.test/p/a/', 'http://w.test/p/b/', 'http://w.test/p/c/']);
+});
