@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import YAML from 'yaml';
 import { VERSION } from './version.js';
@@ -6,7 +7,7 @@ import { runArchive } from './pipeline/archive.js';
 import { runInspect } from './pipeline/inspect.js';
 import { runRebuild } from './pipeline/rebuild.js';
 import { InputError, reasonOf } from './pipeline/errors.js';
-import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type RenderMode } from './pipeline/options.js';
+import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type Layout, type RenderMode } from './pipeline/options.js';
 import { createReporter, type Verbosity } from './pipeline/reporter.js';
 import { archivedCount, formatSummary, type RunSummary } from './pipeline/summary.js';
 import { ArchiveStore } from './store/archive-store.js';
@@ -35,6 +36,7 @@ function crawlOptions<T>(y: Argv<T>) {
     .option('max-bytes', { type: 'number', default: DEFAULT_SETTINGS.maxBytes, describe: 'Largest response accepted, in bytes' })
     .option('images', { type: 'boolean', default: true, describe: 'Download images next to the posts (--no-images keeps remote links)' })
     .option('history', { type: 'boolean', default: false, describe: 'Keep the previous version of a changed post' })
+    .option('layout', { choices: ['plain', 'jekyll', 'hugo', 'hexo', 'astro'] as const, default: DEFAULT_SETTINGS.layout, describe: 'Write the output in this platform\'s layout (as `export --to` does)' })
     .option('keep-html', { type: 'boolean', default: false, describe: 'Store the fetched HTML of each post (gzip) for `rebuild`' })
     .option('post-link', { type: 'string', describe: 'CSS selector of post links on index pages' })
     .option('next', { type: 'string', describe: 'CSS selector of the next-index-page link' })
@@ -56,7 +58,7 @@ function reportOptions<T>(y: Argv<T>) {
 
 type CrawlArgs = {
   concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; rate?: number;
-  timeout: number; retries: number; maxBytes: number; images: boolean; history: boolean; keepHtml: boolean;
+  timeout: number; retries: number; maxBytes: number; images: boolean; history: boolean; keepHtml: boolean; layout: Layout;
   postLink?: string; next?: string; content?: string; title?: string; date?: string; exclude?: string[];
 };
 
@@ -79,6 +81,7 @@ function settingsFrom(url: string, a: CrawlArgs): ArchiveSettings {
     images: a.images,
     history: a.history,
     keepHtml: a.keepHtml,
+    layout: a.layout ?? 'plain',
     overrides: { postLink: a.postLink, next: a.next, content: a.content, title: a.title, date: a.date, exclude: a.exclude },
   };
 }
@@ -106,8 +109,14 @@ async function archiveAndReport(
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   let summary: RunSummary;
+  const archiveDir = settings.layout === 'plain' ? out : join(out, '.blogvault', 'archive');
   try {
-    summary = await runArchive({ settings, out, since: a.since, reporter: createReporter(verbosity), signal: controller.signal });
+    summary = await runArchive({ settings, out: archiveDir, since: a.since, reporter: createReporter(verbosity), signal: controller.signal });
+    if (settings.layout !== 'plain') {
+      const { exportArchive } = await import('./export/index.js');
+      const exported = await exportArchive(archiveDir, { to: settings.layout, out });
+      if (verbosity === 'verbose') process.stderr.write(`${exported.summary}\n`);
+    }
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
@@ -144,7 +153,7 @@ export function buildCli(argv: string[]) {
       'Archive again with the settings saved in <dir> (for cron: quiet unless something changed or failed)',
       (y) => reportOptions(y.positional('dir', { type: 'string', demandOption: true, describe: 'An archive folder made by `archive`' })),
       async (a) => {
-        const saved = await ArchiveStore.loadSettings(a.dir);
+        const saved = (await ArchiveStore.loadSettings(a.dir)) ?? (await ArchiveStore.loadSettings(join(a.dir, '.blogvault', 'archive')));
         if (!saved) throw new InputError(`${a.dir}: not a blogvault archive (no saved settings); run \`blogvault archive <url> --out ${a.dir}\` first`);
         const settings = { ...DEFAULT_SETTINGS, ...(saved as Partial<ArchiveSettings>) } as ArchiveSettings;
         process.exitCode = await archiveAndReport(settings, a.dir, a, 'quiet');

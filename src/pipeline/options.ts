@@ -2,6 +2,7 @@ import type { Overrides } from '../types.js';
 
 export type RenderMode = 'never' | 'auto' | 'always';
 export type DiscoverMode = 'index' | 'feed' | 'sitemap' | 'all';
+export type Layout = 'plain' | 'jekyll' | 'hugo' | 'hexo' | 'astro';
 
 /** Everything that shapes an archive run; saved in the archive so `update` can repeat it. */
 export interface ArchiveSettings {
@@ -18,6 +19,8 @@ export interface ArchiveSettings {
   images: boolean;
   history: boolean;
   keepHtml: boolean;
+  /** Layout of the output folder; other than plain, the archive itself lives in <out>/.blogvault/archive. */
+  layout: Layout;
   overrides: Overrides;
 }
 
@@ -33,5 +36,6 @@ export const DEFAULT_SETTINGS: Omit<ArchiveSettings, 'startUrl'> = {
   images: true,
   history: false,
   keepHtml: false,
+  layout: 'plain',
   overrides: {},
 };
