@@ -328,6 +328,7 @@ export async function checkPost(post: ArchivedPost, exp: ExpectedPost, ctx: { or
     assert.ok(!/^[a-z]+:/i.test(found.href) && !found.href.startsWith('/'), `${where}: image ${found.href} is not a relative path to the archive`);
     const local = posix.join(posix.dirname(post.file), decodeURI(found.href));
     assert.ok(!local.startsWith('..'), `${where}: image ${found.href} points outside the archive`);
+    assert.ok(local.startsWith('assets/'), `${where}: image ${local} is not under assets/`);
     const bytes = await readFile(join(ctx.outDir, local)).catch(() => undefined);
     assert.ok(bytes, `${where}: image file ${local} does not exist`);
     const sources = want.oneOf ?? [want.src!];

@@ -52,7 +52,7 @@ test('traps: the run succeeds and finds exactly the posts', () => {
   matched = matchPosts(archived, expected, served.url);
 });
 
-for (const slug of ['lazy-images', 'figures', 'embedded-video', 'footnotes', 'math', 'emoji', 'gist-embed', 'callouts', 'details', 'page-chrome']) {
+for (const slug of ['lazy-images', 'figures', 'embedded-video', 'footnotes', 'math', 'emoji', 'gist-embed', 'callouts', 'details', 'page-chrome', 'code-flavours']) {
   test(`traps: ${slug}`, async () => {
     const exp = expected.posts.find((p) => p.path === `/posts/${slug}/`);
     assert.ok(exp, `expected.json has no post ${slug}`);
