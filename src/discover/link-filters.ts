@@ -34,7 +34,8 @@ const LISTING_QUERY = /^(s|q|cat|tag|category|author|m|year|monthnum|feed|paged|
 const NON_POST_RULES: NonPostRule[] = [
   { name: 'file', test: (u) => FILE_EXTENSION.test(u.pathname) },
   { name: 'listing segment', test: (_u, segs) => segs.some((s) => LISTING_SEGMENTS.has(s.toLowerCase())) },
-  { name: 'site page', test: (_u, segs) => segs.length > 0 && SITE_PAGES.has(segs[segs.length - 1]!.toLowerCase().replace(/\.html?$/, '')) },
+  // Site pages sit near the top (`/about/`, `/blog/links/`); `/2015/07/26/links/` is a post of links.
+  { name: 'site page', test: (_u, segs) => segs.length > 0 && segs.length <= 2 && !segs.some((s) => YEAR.test(s)) && SITE_PAGES.has(segs[segs.length - 1]!.toLowerCase().replace(/\.html?$/, '')) },
   {
     // `/archives/`, `/archive/2015/07/` are listings; `/archives/123/` (Typecho, WordPress) is a post.
     name: 'archive listing',

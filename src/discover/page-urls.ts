@@ -1,5 +1,5 @@
 /**
- * The URL shapes of numbered index pages (`/page/2/`, `/page2/`, `?page=2`, `?paged=2`, `/2/`): the page
+ * The URL shapes of numbered index pages (`/page/2/`, `/page2/`, `/index2.html`, `?page=2`, `?paged=2`, `/2/`): the page
  * number a URL carries and the index root it hangs under.
  */
 
@@ -48,6 +48,7 @@ function queryShape(param: string): PageUrlShape {
 export const PAGE_URL_SHAPES: PageUrlShape[] = [
   pathShape('/page/N/', /(\/)page\/(\d{1,7})\/?(?:index\.html?)?$/i),
   pathShape('/pageN/', /(\/)page(\d{1,7})\/?(?:index\.html?)?$/i),
+  pathShape('/indexN.html', /(\/)index(\d{1,7})\.html?$/i),
   queryShape('page'),
   queryShape('paged'),
   // A bare number under 1000 without a leading zero, not under a year (`/2015/07/` is a month archive).

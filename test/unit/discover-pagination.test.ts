@@ -103,3 +103,13 @@ test('page URL shapes: numbers and roots', () => {
   assert.equal(indexRootOf('http://b.test/blog/page/3/'), 'http://b.test/blog/');
   assert.equal(indexRootOf('http://b.test/list?page=3'), 'http://b.test/list');
 });
+
+test('Pelican: "»" to /index2.html, and from there to /index3.html', () => {
+  assert.equal(next(`<p class="paginator">Page 1 / 3 <a href="/index2.html">&raquo;</a></p>`, 'http://p.test/'), 'http://p.test/index2.html');
+  assert.deepEqual(findNextPages(page(`<p class="paginator"><a href="/index.html">&laquo;</a> Page 2 / 3 <a href="/index3.html">&raquo;</a></p>`), 'http://p.test/index2.html'), ['http://p.test/index3.html']);
+});
+
+test('WordPress block theme: query pagination "Next Page" and numbers', () => {
+  const html = `<nav class="wp-block-query-pagination" aria-label="Pagination"><a href="/?query-0-page=1" class="wp-block-query-pagination-previous">Previous Page</a><div class="wp-block-query-pagination-numbers"><a class="page-numbers" href="/?query-0-page=1">1</a><span aria-current="page" class="page-numbers current">2</span><a class="page-numbers" href="/?query-0-page=3">3</a></div><a href="/?query-0-page=3" class="wp-block-query-pagination-next">Next Page</a></nav>`;
+  assert.deepEqual(findNextPages(page(html), 'http://wp.test/?query-0-page=2'), ['http://wp.test/?query-0-page=3']);
+});
