@@ -1,7 +1,7 @@
 // End to end: every index shape of fixtures/shapes/ (title-only lists, card grids, whole posts, archive
 // by year, numbered and ?page=N pagination, a blog under /blog/, WordPress classic and block themes, Hugo,
-// Ghost, Docusaurus) is archived with
-// every post found, nothing extra, and each post's metadata and body as its expected.json says.
+// Ghost, Docusaurus) is archived with every post found, nothing extra, and each post's metadata and body
+// as its expected.json says.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
