@@ -133,7 +133,7 @@ export const CLEAN_RULES: CleanRule[] = [
   {
     name: 'pagination-and-post-nav',
     selectors: ['a[rel~="prev"]', 'a[rel~="next"]'],
-    words: ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav'],
+    words: ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav', 'page-nav'],
     maxShare: 0.3,
   },
   {
@@ -153,7 +153,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'post-meta-lines',
-    words: ['post-meta', 'entry-meta', 'article-meta', 'post-info', 'postmeta', 'byline', 'post-byline', 'post-date', 'posted-on', 'post-tags', 'post-categories', 'tags-links', 'cat-links', 'entry-footer', 'post-footer', 'article-footer', 'meta-info', 'article-info', 'post-metadata', 'post-details', 'article-tag-list', 'article-category', 'post-labels', 'tag-list', 'taglist', 'entry-tags', 'post-author-box', 'author-bio', 'about-author', 'author-box', 'author-card', 'author-info', 'post-copyright', 'copyright'],
+    words: ['post-meta', 'entry-meta', 'article-meta', 'post-info', 'postmeta', 'byline', 'post-byline', 'post-date', 'posted-on', 'post-tags', 'post-categories', 'tags-links', 'cat-links', 'entry-footer', 'post-footer', 'article-footer', 'meta-info', 'article-info', 'post-metadata', 'post-details', 'article-tag-list', 'article-category', 'post-labels', 'tag-list', 'taglist', 'entry-tags', 'post-author-box', 'author', 'post-author', 'byline-author', 'reading-time', 'read-time', 'readtime', 'author-bio', 'about-author', 'author-box', 'author-card', 'author-info', 'post-copyright', 'copyright'],
     maxShare: 0.3,
   },
   {

@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
 import { safeSelect } from './dom.js';
 import type { EngineRule } from './engines/index.js';
-import { contentWeight, scoreBest } from './scorer.js';
+import { contentWeight, scoreBest, textStats } from './scorer.js';
 
 /** Where the article body usually lives on blogs of any engine, most specific first. */
 const SEMANTIC = [
@@ -46,6 +46,14 @@ function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weig
   return best;
 }
 
+/** True when `inner` sits in `outer` with most of its text and every image, table and code block. */
+function tighter($: CheerioAPI, outer: Element, inner: Element): boolean {
+  if (outer === inner || !$(outer).find(inner as never).length) return false;
+  const stats = textStats($);
+  const sameMedia = (stats.media.get(outer) ?? 0) === (stats.media.get(inner) ?? 0);
+  return sameMedia && (stats.text.get(inner) ?? 0) >= 0.7 * (stats.text.get(outer) ?? 0);
+}
+
 /**
  * The element holding the article: the user's selector, else the engine's rule, else a semantic
  * container, else the generic scorer's pick. Rule and semantic picks must carry a fair share of what the
@@ -66,7 +74,12 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
   }
   for (const selector of SEMANTIC) {
     const found = heaviest($, selector);
-    if (found && fairShare(found.weight, BROAD.has(selector) ? 0.6 : 0.4)) return { root: found.el, source: 'semantic', selector };
+    if (!found || !fairShare(found.weight, BROAD.has(selector) ? 0.6 : 0.4)) continue;
+    // Inside a whole <article>/<main>, the scorer's tighter pick leaves the byline and widgets out.
+    if (BROAD.has(selector) && scored && tighter($, found.el.get(0)!, scored.get(0)!)) {
+      return { root: scored, source: 'scorer' };
+    }
+    return { root: found.el, source: 'semantic', selector };
   }
   if (scored) return { root: scored, source: 'scorer' };
   return { root: $('body').first() as Cheerio<Element>, source: 'body' };

@@ -2,7 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { absoluteUrl } from '../discover/url.js';
 import type { Overrides, PostMeta } from '../types.js';
-import { dayOf, parseDate } from './dates.js';
+import { dayOf, isDateLine, parseDate } from './dates.js';
 import { decodeText, firstMatch, insideAny, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
@@ -49,7 +49,7 @@ function inFurniture($: CheerioAPI, el: AnyNode): boolean {
   return insideAny(el, furnitureCache.get($)!);
 }
 
-const TAG_HREF = /\/(tags?|topics?|labels?|search\/label)\/[^/?#]+|[?&]tag=/i;
+const TAG_HREF = /\/(tags?|tagged|topics?|labels?|search\/label)\/[^/?#]+|[?&]tag=/i;
 const CATEGORY_HREF = /\/(categor(y|ies)|section)\/[^/?#]+|[?&](cat|category)=/i;
 
 const metaCache = new WeakMap<CheerioAPI, Map<string, string[]>>();
@@ -166,6 +166,23 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { ta
   return { tags, categories };
 }
 
+/** Heading permalink glyphs ("# Title", "Title ¶") are not part of a title. */
+const stripAnchorGlyphs = (text: string) => text.replace(/^[#¶§🔗\s]+(?=\S)/u, '').replace(/(?<=\S)[\s]*[#¶§🔗]+$/u, '').trim();
+
+/** A short element outside the body whose whole text is a date: "May 28, 2015" under the title. */
+function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: Cheerio<Element> | undefined): string | undefined {
+  if (!scope) return undefined;
+  const body = new Set<AnyNode>(root?.toArray() ?? []);
+  // Inside the body only its first blocks may be a date line (the one under the title).
+  const lead = new Set<AnyNode>(root?.children().slice(0, 3).toArray() ?? []);
+  for (const el of scope.find('p, span, div, small, strong, em, li, a, abbr').toArray()) {
+    if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
+    const text = $(el).text();
+    if (text.length <= 80 && isDateLine(text)) return parseDate(text);
+  }
+  return undefined;
+}
+
 function titleFromDocument($: CheerioAPI, siteName: string | undefined): string | undefined {
   const raw = decodeText($('head > title').first().text() || $('title').first().text());
   if (!raw) return undefined;
@@ -186,7 +203,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
       for (const el of safeSelect($, selector, within).toArray()) {
         const $el = $(el);
         if (inFurniture($, el) && !$el.closest(ARTICLE_SCOPE).length) continue;
-        const text = decodeText($el.attr('data-typed-text') ?? $el.attr('content')) ?? textOf($el);
+        const text = stripAnchorGlyphs(decodeText($el.attr('data-typed-text') ?? $el.attr('content')) ?? textOf($el));
         if (text && text.length <= 300) return text;
       }
     }
@@ -233,6 +250,7 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
     parseDate(meta($, 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'article.published')) ||
     firstDate($, ['time[datetime]', 'time', '.published', '.post-date', '.entry-date', '.date', '.post-meta', '.entry-meta', '.meta'], scope) ||
     firstDate($, engine?.date) ||
+    visibleDate($, scope, ctx.root) ||
     dateFromUrl(url);
   // A visible day-only date gains the time of a machine-readable value for the same day.
   const date = chosenDate && machineDate && chosenDate.length === 10 && dayOf(machineDate) === chosenDate ? machineDate : chosenDate;

@@ -9,13 +9,14 @@ import { jekyll } from './jekyll.js';
 import { medium } from './medium.js';
 import { substack } from './substack.js';
 import type { EngineRule } from './types.js';
+import { vuepress } from './vuepress.js';
 import { wordpress } from './wordpress.js';
 
 export type { EngineRule } from './types.js';
 
 /** Every engine blogvault knows; signatures are checked in this order after the generator meta. */
 export const ENGINES: readonly EngineRule[] = [
-  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack,
+  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack, vuepress,
 ];
 
 /** The engine that made the page: its generator meta first, then markup signatures. */
