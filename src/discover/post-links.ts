@@ -300,10 +300,13 @@ function entryTitle(ctx: Ctx, entry: Element, url: string, chosen: Element): str
     const text = a ? titleOf(ctx, a) : '';
     if (i < 3 ? text && !parseDateOnly(text) : usable(text)) return text;
   }
+  const own = [chosen, ...sameTarget].map((a) => titleOf(ctx, a)).find(usable);
+  if (own) return own;
+  // A heading linking elsewhere ("2019" over an archive's year) labels a group, not this entry.
   const headingEl = firstIn(entry, ctx.sets(TITLE_TEXT));
-  const heading = headingEl ? words(ctx.$(headingEl).text()) : '';
-  if (heading && usable(heading) && heading.length < 300) return heading;
-  return [chosen, ...sameTarget].map((a) => titleOf(ctx, a)).find(usable);
+  const linksElsewhere = headingEl && elementsIn(headingEl, isAnchor).some((a) => !sameTarget.includes(a));
+  const heading = headingEl && !linksElsewhere ? words(ctx.$(headingEl).text()) : '';
+  return heading && usable(heading) && heading.length < 300 ? heading : undefined;
 }
 
 /** Text of a title link, or its label when it has no text (covering links with aria-label). */

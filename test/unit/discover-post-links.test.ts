@@ -99,6 +99,8 @@ test('title-only list with dates in the text', () => {
 
 test('archive page by year inside one <article>: every listed post, year links left out', () => {
   const html = doc(`${siteHeader}<main><article class="page"><h1>Archive</h1><h2><a href="/2016/">2016</a></h2><ul><li><time datetime="2016-02-18">Feb 18</time> <a href="/2016/02/18/huge-pages/">Huge pages</a></li><li><time datetime="2016-01-03">Jan 3</time> <a href="/2016/01/03/nova/">Nova</a></li></ul><h2><a href="/2015/">2015</a></h2><ul><li><time datetime="2015-12-28">Dec 28</time> <a href="/2015/12/28/net/">Net</a></li></ul></article></main>`);
+  const bySection = doc(`<main class="archive"><section class="year"><h2><a href="/2021/">2021</a></h2><ul><li><time datetime="2021-03-14">Mar 14</time> <a href="/2021/tide-pools/">Tide Pools</a></li><li><time datetime="2021-02-02">Feb 2</time> <a href="/2021/plain-text/">Plain Text</a></li></ul></section><section class="year"><h2><a href="/2019/">2019</a></h2><ul><li><time datetime="2019-06-01">Jun 1</time> <a href="/2019/first-post/">First Post</a></li></ul></section></main>`);
+  assert.deepEqual(findPostLinks(bySection, 'http://a.test/').at(-1), { url: 'http://a.test/2019/first-post/', title: 'First Post', date: '2019-06-01' });
   assert.deepEqual(findPostLinks(html, 'http://a.test/archive/', undefined, { scope: 'http://a.test/' }), [
     { url: 'http://a.test/2016/02/18/huge-pages/', title: 'Huge pages', date: '2016-02-18' },
     { url: 'http://a.test/2016/01/03/nova/', title: 'Nova', date: '2016-01-03' },
