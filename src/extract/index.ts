@@ -1,7 +1,8 @@
 import { load } from 'cheerio';
 import type { ExtractedPost, Overrides } from '../types.js';
 import { cleanContent } from './clean.js';
-import { selectContent } from './content.js';
+import type { Element } from 'domhandler';
+import { selectContent, type ContentChoice } from './content.js';
 import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
 import { documentBase } from './urls.js';
@@ -11,6 +12,34 @@ export { selectContent } from './content.js';
 export { ENGINES } from './engines/index.js';
 export type { EngineRule } from './engines/index.js';
 export { CLEAN_RULES } from './clean-rules.js';
+
+/** A short CSS path of an element, for people: `main > div#wrap > div.entry-content`. */
+function cssPath(el: Element): string {
+  const parts: string[] = [];
+  for (let n: Element | null = el; n && n.type === 'tag' && n.name !== 'body' && n.name !== 'html' && parts.length < 3; n = n.parent as Element | null) {
+    const id = n.attribs.id ? `#${n.attribs.id}` : '';
+    const classes = (n.attribs.class ?? '').split(/\s+/).filter(Boolean).slice(0, 2).map((c) => `.${c}`).join('');
+    parts.unshift(`${n.name}${id}${classes}`);
+  }
+  return parts.join(' > ');
+}
+
+/** How the content element was chosen, shown by `blogvault inspect`. */
+function describeChoice(choice: ContentChoice, engine: string | undefined): string {
+  const path = cssPath(choice.root.get(0)!);
+  switch (choice.source) {
+    case 'override':
+      return `${choice.selector} (--content) -> ${path}`;
+    case 'engine':
+      return `${choice.selector} (${engine} rule) -> ${path}`;
+    case 'semantic':
+      return `${choice.selector} (semantic container) -> ${path}`;
+    case 'scorer':
+      return `${path} (generic scorer)`;
+    default:
+      return 'body (nothing better found)';
+  }
+}
 
 /** The engine that generated a page ("hexo", "wordpress"...), from its generator meta or markup. */
 export function detectEngine(html: string): string | undefined {
@@ -28,7 +57,7 @@ export function extractPost(html: string, url: string, overrides?: Overrides): E
   const choice = selectContent($, engine, overrides);
   const meta = extractMetadata($, { url, engine, root: choice.root, overrides });
   const contentHtml = cleanContent($, choice.root, { base: documentBase($, url), engine, title: meta.title });
-  const post: ExtractedPost = { url, meta, contentHtml };
+  const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name) };
   if (engine) post.engine = engine.name;
   return post;
 }

@@ -59,3 +59,12 @@ test('an image-only post keeps its images', () => {
   assert.match(post.contentHtml, /<img src="https:\/\/p\.example\/photos\/a\.jpg">/);
   assert.match(post.contentHtml, /<figcaption>Lake<\/figcaption>/);
 });
+
+test('contentSelector tells how the body was chosen', () => {
+  const semantic = extractPost(`<body><main><div class="entry-content">${PARAS}</div></main></body>`, 'https://s.example/p');
+  assert.equal(semantic.contentSelector, '.entry-content (semantic container) -> main > div.entry-content');
+  const override = extractPost(`<body><div id="x">${PARAS}</div></body>`, 'https://s.example/p', { content: '#x' });
+  assert.equal(override.contentSelector, '#x (--content) -> div#x');
+  const engine = extractPost(`<html><head><meta name="generator" content="Hexo 7"></head><body><div class="article-entry">${PARAS}</div></body></html>`, 'https://s.example/p');
+  assert.equal(engine.contentSelector, '.article-entry (hexo rule) -> div.article-entry');
+});
