@@ -15,9 +15,9 @@ type Direction = 'next' | 'prev';
 
 /** What a link's own words say about its direction (after arrows and punctuation are trimmed). */
 const NEXT_WORDS =
-  /^(?:next|older|next page|next posts|older posts?|older entries|older articles|older stories|previous posts|previous entries|previous articles|earlier posts|more posts|load more|下一页|下页|下一頁|下頁|更早|更早的文章|较早的文章|更旧的文章|后一页|次のページ|次へ|다음|다음 페이지|suivant|page suivante|articles plus anciens|weiter|nächste seite|ältere beiträge|siguiente|entradas anteriores)$/i;
+  /^(?:next|older|next page|next posts|older posts?|older entries|older articles|older stories|previous posts|previous entries|previous articles|earlier posts|(?:load |show |see |view )?more (?:posts|articles|entries|stories)|load more|show more|下一页|下页|下一頁|下頁|更早|更早的文章|较早的文章|更旧的文章|后一页|次のページ|次へ|다음|다음 페이지|suivant|page suivante|articles plus anciens|weiter|nächste seite|ältere beiträge|siguiente|entradas anteriores|entradas antiguas|próxima página|articoli meno recenti|oudere berichten|過去の投稿|較舊的文章|舊文章|以前的文章)$/i;
 const PREV_WORDS =
-  /^(?:prev|previous|previous page|newer|newer posts?|newer entries|newer articles|newer stories|上一页|上页|上一頁|上頁|更新的文章|较新的文章|前一页|前のページ|前へ|이전|이전 페이지|précédent|page précédente|articles plus récents|zurück|vorherige seite|neuere beiträge|anterior|entradas más recientes)$/i;
+  /^(?:prev|previous|previous page|newer|newer posts?|newer entries|newer articles|newer stories|上一页|上页|上一頁|上頁|更新的文章|较新的文章|前一页|前のページ|前へ|이전|이전 페이지|précédent|page précédente|articles plus récents|zurück|vorherige seite|neuere beiträge|anterior|entradas más recientes|entradas recientes|articoli più recenti|nieuwere berichten|新しい投稿|較新的文章)$/i;
 const EDGE_WORDS = /^(?:first|last|first page|last page|首页|尾页|末页|最后一页|最後一頁)$/i;
 const NEXT_ARROWS = /^[»›→⟶⇒>]+$/;
 const PREV_ARROWS = /^[«‹←⟵⇐<]+$/;

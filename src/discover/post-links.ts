@@ -25,7 +25,7 @@ export interface PostLinkOptions {
 const NOISE = 'script, style, noscript, template, svg, canvas, iframe, object, embed, select, button, input, textarea';
 
 /** Site chrome, by element or role: removed with everything inside. */
-const CHROME = 'nav, aside, dialog, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="search"], [aria-hidden="true"]';
+const CHROME = 'nav, aside, dialog, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="search"]';
 
 /** Class or id tokens of site chrome (sidebars, widgets, menus, comment and share blocks). */
 const CHROME_TOKEN =
