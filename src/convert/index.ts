@@ -4,6 +4,7 @@ import { turndownService } from './service.js';
 import { tidyMarkdown } from './tidy.js';
 
 export { escapeMarkdownText } from './escape.js';
+export { emojiOf } from './rules/emoji.js';
 
 /**
  * Converts an article's cleaned HTML to the Markdown body of its archive file (no front matter).

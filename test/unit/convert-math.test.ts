@@ -31,3 +31,10 @@ test('multi-line display TeX keeps its line breaks', () => {
   const html = '<script type="math/tex; mode=display">\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}</script>';
   assert.equal(md(html), '$$\n\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}\n$$\n');
 });
+
+test('TeX left between MathJax delimiters in the text becomes $…$ / $$…$$, code untouched', () => {
+  assert.equal(
+    md('<p>Inline \\(a^2 + b_{i}\\) and</p><p>\\[\\int_0^1 f\\]</p><p>$$x_1$$ but <code>\\(kept\\)</code></p>'),
+    'Inline $a^2 + b_{i}$ and\n\n$$\n\\int_0^1 f\n$$\n\n$$\nx_1\n$$\n\nbut `\\(kept\\)`\n',
+  );
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlToMarkdown } from '../../src/convert/index.js';
+import { emojiOf, htmlToMarkdown } from '../../src/convert/index.js';
 
 const md = (html: string): string => htmlToMarkdown(html, 'https://blog.example.com/posts/hello/');
 
@@ -8,7 +8,13 @@ test('emoji images go back to their character (WordPress, Twemoji, GitHub)', () 
   const html =
     '<p>Smile <img draggable="false" role="img" class="emoji" alt="😀" src="https://s.w.org/images/core/emoji/14.0.0/svg/1f600.svg"> and <img src="/wp-includes/images/smilies/icon_wink.gif" alt=";)" class="wp-smiley">' +
     ' and <g-emoji class="g-emoji" alias="tada" fallback-src="x.png">🎉</g-emoji> and <img class="emoji" title=":rocket:" alt=":rocket:" src="https://github.githubassets.com/images/icons/emoji/unicode/1f680.png" height="20"></p>';
-  assert.equal(md(html), 'Smile 😀 and ;) and 🎉 and :rocket:\n');
+  assert.equal(md(html), 'Smile 😀 and ;) and 🎉 and 🚀\n');
+});
+
+test('jemoji: a :shortcode: alt with a code-point file name gives the character; emojiOf ignores ordinary images', () => {
+  assert.equal(md('<p>writes <img class="emoji" title=":rocket:" alt=":rocket:" src="https://github.githubassets.com/images/icons/emoji/unicode/1f680.png" height="20"> here</p>'), 'writes 🚀 here\n');
+  assert.equal(emojiOf({ class: 'emoji', alt: ':flag-us:', src: '/emoji/1f1fa-1f1f8.svg' }), '🇺🇸');
+  assert.equal(emojiOf({ class: 'aligncenter', alt: 'A photo', src: '/img/photo.png' }), undefined);
 });
 
 test('admonitions become a blockquote led by the bold title (MkDocs, Docusaurus, NexT, GitHub alerts)', () => {

@@ -12,7 +12,7 @@ import { definitionDescription, definitionTerm, inlineHtml } from './inline-html
 import { junk } from './junk.js';
 import { absoluteLinks, inlineLink } from './links.js';
 import { listItem, taskListItem } from './lists.js';
-import { math, mathMarkdown } from './math.js';
+import { delimitedMath, math, mathMarkdown } from './math.js';
 import { tableCell, tableLayout } from './tables.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
@@ -23,6 +23,7 @@ import type { DomRule, MarkdownRule } from './types.js';
  */
 export const domRules: DomRule[] = [
   math,
+  delimitedMath,
   embeds,
   gists,
   junk,

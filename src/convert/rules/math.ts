@@ -1,4 +1,4 @@
-import { all, element, hasClass, replaceWith } from '../dom.js';
+import { all, element, hasClass, isElement, replaceWith, TEXT_NODE } from '../dom.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 
@@ -74,5 +74,44 @@ export const mathMarkdown: MarkdownRule = {
     const tex = node.getAttribute('data-tex') ?? '';
     if (!tex) return '';
     return node.getAttribute('data-display') === 'true' ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
+  },
+};
+
+/** MathJax's default delimiters left in the text for client-side typesetting: `\(…\)`, `\[…\]`, `$$…$$`. */
+const DELIMITED = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|\$\$([\s\S]+?)\$\$/g;
+const NOT_PROSE = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'TEXTAREA', 'KBD', 'SAMP']);
+
+function textNodes(node: Node, out: Text[]): Text[] {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT_NODE) out.push(c as Text);
+    else if (isElement(c) && !NOT_PROSE.has(c.nodeName) && c.getAttribute('data-md') !== 'math') textNodes(c, out);
+  }
+  return out;
+}
+
+/**
+ * TeX still between delimiters in the text (a page typeset in the browser, served untypeset) becomes
+ * `$…$` / `$$…$$` like typeset math, so its `_` and `\` are not escaped as Markdown.
+ */
+export const delimitedMath: DomRule = {
+  name: 'delimited-math',
+  when: /\\\(|\\\[|\$\$/,
+  apply(root) {
+    const doc = root.ownerDocument;
+    for (const text of textNodes(root, [])) {
+      const data = text.data;
+      DELIMITED.lastIndex = 0;
+      if (!DELIMITED.test(data)) continue;
+      DELIMITED.lastIndex = 0;
+      const parts: Node[] = [];
+      let last = 0;
+      for (const m of data.matchAll(DELIMITED)) {
+        if (m.index > last) parts.push(doc.createTextNode(data.slice(last, m.index)));
+        parts.push(mathNode(doc, m[1] ?? m[2] ?? m[3], m[1] === undefined));
+        last = m.index + m[0].length;
+      }
+      if (last < data.length) parts.push(doc.createTextNode(data.slice(last)));
+      replaceWith(text, ...parts);
+    }
   },
 };
