@@ -85,14 +85,14 @@ function isCodeTable(table: Element): boolean {
 function normalise(code: Element, root: Element): void {
   const box = container(code, root);
   const doc = root.ownerDocument;
-  const pre = element(doc, 'pre', { 'data-md': 'code', 'data-lang': codeLanguage(chain(code, box)) }, codeText(code));
+  const pre = element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': codeLanguage(chain(code, box)) }, codeText(code));
   const title = box === code ? '' : caption(box, code);
   if (title) replaceWith(box, element(doc, 'p', {}, title), pre);
   else replaceWith(box, pre);
 }
 
 /**
- * Every code block becomes `<pre data-md="code" data-lang="x">exact text</pre>`, replacing its whole
+ * Every code block becomes `<pre data-bv-md="code" data-lang="x">exact text</pre>`, replacing its whole
  * container: line-number gutters, toolbars and wrappers go, the language is read from any level.
  */
 export const codeBlocks: DomRule = {

@@ -83,17 +83,17 @@ export const footnotes: DomRule = {
     }
     for (const [list, block] of lists) {
       const items = Array.from(list.children).filter((c) => c.nodeName === 'LI');
-      const defs = element(doc, 'div', { 'data-md': 'footnotes' });
+      const defs = element(doc, 'div', { 'data-bv-md': 'footnotes' });
       items.forEach((li, i) => {
         const label = String(i + 1);
         const refIds = new Set<string>();
         for (const a of targets.get(li) ?? []) {
           const sup = a.parentElement?.nodeName === 'SUP' && a.parentElement.children.length === 1 ? a.parentElement : a;
           for (const el of [a, sup]) if (el.getAttribute('id')) refIds.add(el.getAttribute('id')!);
-          replaceWith(sup, element(doc, 'span', { 'data-md': 'footnote-ref', 'data-label': label }, label));
+          replaceWith(sup, element(doc, 'span', { 'data-bv-md': 'footnote-ref', 'data-label': label }, label));
         }
         for (const a of all(li, 'a[href]')) if (isBackref(a, refIds)) remove(a);
-        const def = element(doc, 'div', { 'data-md': 'footnote', 'data-label': label });
+        const def = element(doc, 'div', { 'data-bv-md': 'footnote', 'data-label': label });
         while (li.firstChild) def.appendChild(li.firstChild);
         if (!isBlankText(def.textContent) || def.querySelector('img')) defs.appendChild(def);
       });

@@ -46,7 +46,7 @@ export const gists: DomRule = {
         const wrapper = source.closest('[class*="type-"]');
         const typeLang = /(?:^|\s)type-([\w+#-]+)/.exec(wrapper?.getAttribute('class') ?? '')?.[1];
         const lang = codeLanguage([source]) || (typeLang && typeLang !== 'text' ? typeLang.toLowerCase() : '');
-        parts.push(element(doc, 'pre', { 'data-md': 'code', 'data-lang': lang }, codeText(source)));
+        parts.push(element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': lang }, codeText(source)));
       }
       if (parts.length) replaceWith(gist, ...parts);
     }

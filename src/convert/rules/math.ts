@@ -8,7 +8,7 @@ const MATHJAX_RENDERING = /^(?:MathJax_Preview|MathJax|MathJax_Display|MathJax_S
 /** The TeX sits in an attribute, where turndown's whitespace collapsing cannot reach its line breaks. */
 function mathNode(doc: Document, tex: string, display: boolean): Element {
   const source = tex.trim();
-  return element(doc, display ? 'div' : 'span', { 'data-md': 'math', 'data-tex': source, 'data-display': String(display) }, source || ' ');
+  return element(doc, display ? 'div' : 'span', { 'data-bv-md': 'math', 'data-tex': source, 'data-display': String(display) }, source || ' ');
 }
 
 /** TeX of a MathML `<math>`: its TeX annotation or `alttext`; else its text, the best left. */
@@ -54,8 +54,8 @@ export const math: DomRule = {
       if (root.contains(el)) replaceWith(el, mathNode(doc, texOfMathml(el), el.getAttribute('display') === 'block'));
     }
     for (const el of all(root, '.math, .arithmatex')) {
-      if (!root.contains(el) || el.getAttribute('data-md') === 'math') continue;
-      const inner = el.querySelector('[data-md="math"]');
+      if (!root.contains(el) || el.getAttribute('data-bv-md') === 'math') continue;
+      const inner = el.querySelector('[data-bv-md="math"]');
       const display = hasClass(el, /^display$/) || el.nodeName === 'DIV' || /^\s*(?:\\\[|\$\$)/.test(el.textContent ?? '');
       if (inner) replaceWith(el, mathNode(doc, inner.getAttribute('data-tex') ?? '', display));
       else replaceWith(el, mathNode(doc, stripDelimiters(el.textContent ?? ''), display));
@@ -84,7 +84,7 @@ const NOT_PROSE = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'TEXTAREA', 'KBD', 
 function textNodes(node: Node, out: Text[]): Text[] {
   for (let c = node.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT_NODE) out.push(c as Text);
-    else if (isElement(c) && !NOT_PROSE.has(c.nodeName) && c.getAttribute('data-md') !== 'math') textNodes(c, out);
+    else if (isElement(c) && !NOT_PROSE.has(c.nodeName) && c.getAttribute('data-bv-md') !== 'math') textNodes(c, out);
   }
   return out;
 }

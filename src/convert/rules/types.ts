@@ -8,7 +8,7 @@ export interface ConvertContext {
 /**
  * A rewrite of the parsed article before turndown sees it: it turns one markup convention (a
  * highlighter's line-number table, a KaTeX span, a footnote section...) into plain, canonical HTML
- * or into an element marked `data-md` that a Markdown rule prints.
+ * or into an element marked `data-bv-md` that a Markdown rule prints.
  */
 export interface DomRule {
   name: string;
@@ -22,7 +22,7 @@ export interface MarkdownRule extends TurndownService.Rule {
   name: string;
 }
 
-/** The `data-md` marker the DOM rules put on elements that a Markdown rule of the same concern prints. */
+/** The `data-bv-md` marker the DOM rules put on elements that a Markdown rule of the same concern prints. */
 export function marked(node: HTMLElement, kind: string): boolean {
-  return node.getAttribute('data-md') === kind;
+  return node.getAttribute('data-bv-md') === kind;
 }
