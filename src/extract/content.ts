@@ -34,6 +34,20 @@ export interface ContentChoice {
   root: Cheerio<Element>;
   source: ContentSource;
   selector?: string;
+  /** Blocks beside the scorer's pick that belong to the article too; merged by `mergeSiblings`. */
+  siblings?: Element[];
+}
+
+/**
+ * Move the scorer's pick and its content siblings, in page order, into one detached wrapper. Done after
+ * metadata extraction, which needs the page intact.
+ */
+export function mergeSiblings($: CheerioAPI, choice: ContentChoice): Cheerio<Element> {
+  if (!choice.siblings?.length) return choice.root;
+  const keep = new Set<Element>([choice.root.get(0)!, ...choice.siblings]);
+  const wrapper = $('<div></div>') as Cheerio<Element>;
+  for (const el of choice.root.parent().children().toArray()) if (keep.has(el)) wrapper.append(el);
+  return wrapper;
 }
 
 /** The heaviest element matching the selector (index-like pages and related-post blocks match many). */
@@ -64,8 +78,9 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
     const found = heaviest($, overrides.content);
     if (found) return { root: found.el, source: 'override', selector: overrides.content };
   }
-  const scored = scoreBest($);
-  const scoredWeight = scored ? contentWeight($, scored.get(0)!) : 0;
+  const pick = scoreBest($);
+  const scored = pick ? ($(pick.best) as Cheerio<Element>) : undefined;
+  const scoredWeight = pick ? contentWeight($, pick.best) : 0;
   const fairShare = (weight: number, ratio: number) => weight > 0 && weight >= ratio * scoredWeight;
 
   for (const selector of engine?.content ?? []) {
@@ -77,10 +92,10 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
     if (!found || !fairShare(found.weight, BROAD.has(selector) ? 0.6 : 0.4)) continue;
     // Inside a whole <article>/<main>, the scorer's tighter pick leaves the byline and widgets out.
     if (BROAD.has(selector) && scored && tighter($, found.el.get(0)!, scored.get(0)!)) {
-      return { root: scored, source: 'scorer' };
+      return { root: scored, source: 'scorer', siblings: pick!.siblings };
     }
     return { root: found.el, source: 'semantic', selector };
   }
-  if (scored) return { root: scored, source: 'scorer' };
+  if (scored) return { root: scored, source: 'scorer', siblings: pick!.siblings };
   return { root: $('body').first() as Cheerio<Element>, source: 'body' };
 }

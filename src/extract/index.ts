@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import type { ExtractedPost, Overrides } from '../types.js';
 import { cleanContent } from './clean.js';
 import type { Element } from 'domhandler';
-import { selectContent, type ContentChoice } from './content.js';
+import { mergeSiblings, selectContent, type ContentChoice } from './content.js';
 import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
 import { documentBase } from './urls.js';
@@ -56,7 +56,7 @@ export function extractPost(html: string, url: string, overrides?: Overrides): E
   const engine = detectEngineRule($, html);
   const choice = selectContent($, engine, overrides);
   const meta = extractMetadata($, { url, engine, root: choice.root, overrides });
-  const contentHtml = cleanContent($, choice.root, { base: documentBase($, url), engine, title: meta.title });
+  const contentHtml = cleanContent($, mergeSiblings($, choice), { base: documentBase($, url), engine, title: meta.title });
   const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name) };
   if (engine) post.engine = engine.name;
   return post;

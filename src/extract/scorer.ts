@@ -89,7 +89,37 @@ function isParagraphLike(el: Element): boolean {
   return !el.children.some((c) => c.type === 'tag' && BLOCK_CHILD.has(c.name));
 }
 
-export function scoreBest($: CheerioAPI): Cheerio<Element> | undefined {
+export interface ScoredPick {
+  best: Element;
+  /** Siblings of the best container that carry article content too (a body split into blocks). */
+  siblings: Element[];
+}
+
+const SENTENCE_END = /[.!?。！？…"”)]$/;
+
+/** Readability's sibling check: blocks next to the winner that read like more of the same article. */
+function contentSiblings($: CheerioAPI, best: Element, scores: Map<Element, number>, bestScore: number): Element[] {
+  const stats = textStats($);
+  const threshold = Math.max(10, bestScore * 0.2);
+  const siblings: Element[] = [];
+  for (const sib of $(best).siblings().toArray()) {
+    if (NEGATIVE.test(classAndId(sib)) || /^(nav|aside|header|footer|form|script|style)$/.test(sib.name)) continue;
+    const text = stats.text.get(sib) ?? 0;
+    const density = linkDensity($, sib);
+    const media = stats.media.get(sib) ?? 0;
+    const scored = (scores.get(sib) ?? -Infinity) * (1 - density) >= threshold;
+    const prose = sib.name === 'p' || sib.name === 'blockquote';
+    const paragraph = prose && text >= 80 && density < 0.25;
+    const sentence = prose && text > 0 && text < 80 && density === 0 && SENTENCE_END.test($(sib).text().trim());
+    const mediaOnly = media > 0 && density === 0 && text < 200;
+    // Page builders repeat one block class for every text block of the article.
+    const sameKind = !!best.attribs.class && sib.attribs.class === best.attribs.class && density < 0.5 && text + media > 0;
+    if (scored || paragraph || sentence || mediaOnly || sameKind) siblings.push(sib);
+  }
+  return siblings;
+}
+
+export function scoreBest($: CheerioAPI): ScoredPick | undefined {
   const stats = textStats($);
   const scores = new Map<Element, number>();
   for (const [el, length] of stats.text) {
@@ -113,5 +143,12 @@ export function scoreBest($: CheerioAPI): Cheerio<Element> | undefined {
       bestScore = score;
     }
   }
-  return best ? $(best) : undefined;
+  if (!best) return undefined;
+  // Climb out of wrappers that hold nothing else, so the blocks beside the wrapper can be seen.
+  let top = best;
+  while (top.parent?.type === 'tag' && !/^(body|html)$/.test((top.parent as Element).name) && $(top.parent).children().length === 1) {
+    top = top.parent as Element;
+  }
+  const siblings = contentSiblings($, top, scores, bestScore);
+  return siblings.length ? { best: top, siblings } : { best, siblings: [] };
 }

@@ -68,3 +68,18 @@ test('contentSelector tells how the body was chosen', () => {
   const engine = extractPost(`<html><head><meta name="generator" content="Hexo 7"></head><body><div class="article-entry">${PARAS}</div></body></html>`, 'https://s.example/p');
   assert.equal(engine.contentSelector, '.article-entry (hexo rule) -> div.article-entry');
 });
+
+test('a body split into blocks (page builders) is merged back from the scorer pick and its siblings', () => {
+  const block = (inner: string) => `<div class="sqs-block html-block"><div class="sqs-block-content">${inner}</div></div>`;
+  const html = `<body><div class="top"><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/contact">Contact</a></div>
+<div class="layout"><div class="row">${block(PARAS)}<div class="sqs-block image-block"><figure><img src="/one.jpg" alt="one"></figure></div>
+${block('<p>A second text block, written later, continues the story with more detail, and it ends here.</p>')}
+<div class="links"><a href="/a">Older post one</a> <a href="/b">Older post two</a> <a href="/c">Older post three</a></div></div></div>
+<div class="bottom">Copyright, all rights reserved, 2024.</div></body>`;
+  const post = extractPost(html, 'https://sq.example/blog/gc');
+  const t = text(post.contentHtml);
+  assert.match(t, /^Garbage collection/);
+  assert.match(t, /continues the story with more detail, and it ends here\.$/);
+  assert.match(post.contentHtml, /<img src="https:\/\/sq\.example\/one\.jpg" alt="one">/);
+  assert.ok(!t.includes('Older post'), t);
+});
