@@ -193,8 +193,10 @@ function titleFromDocument($: CheerioAPI, siteName: string | undefined): string 
     }
   }
   // Without a known site name, cut the last " | Site" part only when the separator is unambiguous.
-  const m = /^(.+?)\s+(?:\||–|—|·|::|»)\s+[^|–—·»]+$/.exec(raw);
-  return m ? m[1]!.trim() : raw;
+  // A dash may belong to the title itself ("Rust — a love letter"): cut there only before a shorter tail.
+  const m = /^(.+?)\s+(\||–|—|·|::|»)\s+([^|–—·»]+)$/.exec(raw);
+  if (!m) return raw;
+  return m[2] === '|' || m[3]!.length < m[1]!.length ? m[1]!.trim() : raw;
 }
 
 function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, jsonHeadline: string | undefined): string {

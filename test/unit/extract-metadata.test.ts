@@ -119,3 +119,10 @@ test('a content folder in article:section (Hugo) is not a category', () => {
   const real = extractPost(page('<meta property="article:section" content="Kernel">', `<article>${ARTICLE}</article>`), 'https://x.example/posts/h/');
   assert.deepEqual(real.meta.categories, ['Kernel']);
 });
+
+test('a dash inside a <title> is cut only before a shorter site-name tail', () => {
+  const t = (title: string) => extractPost(page(`<title>${title}</title>`, `<div>${ARTICLE}</div>`), 'https://x.example/z').meta.title;
+  assert.equal(t('Rust — a love letter to systems programmers'), 'Rust — a love letter to systems programmers');
+  assert.equal(t('Notes on sharding the metadata store — Ops Blog'), 'Notes on sharding the metadata store');
+  assert.equal(t('Short | A very long blog name indeed'), 'Short');
+});

@@ -11,7 +11,7 @@ export const medium: EngineRule = {
       'section[data-field="body"]',
     ],
   },
-  content: ['section[data-field="body"]', 'article .meteredContent', 'article section', 'article'],
+  content: ['section[data-field="body"]', 'article .meteredContent', 'article'],
   title: ['h1.pw-post-title', 'h1[data-testid="storyTitle"]', 'header h1.p-name', 'h1'],
   date: ['[data-testid="storyPublishDate"]', 'time.dt-published[datetime]', 'footer time[datetime]'],
   author: ['[data-testid="authorName"]', 'a.p-author', '.p-author'],
