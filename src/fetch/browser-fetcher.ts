@@ -106,6 +106,10 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   const limit = pLimit(Math.max(1, o.concurrency));
   const idle: Tab[] = [];
   let closed = false;
+  // Rejects when close() starts: Playwright calls caught mid-way by the context closing can stay pending forever.
+  let announceClose: () => void = () => undefined;
+  const closing = new Promise<never>((_, reject) => (announceClose = () => reject(new Error('browser closed'))));
+  closing.catch(() => undefined);
 
   async function openTab(): Promise<Tab> {
     const page = await context.newPage();
@@ -196,7 +200,10 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       }
       // Validators are not sent: the shell of a client-rendered page says nothing about the data it loads.
       return withRetries(
-        () => limit(() => fetchPage(url, fetchOptions.expand === true)),
+        () =>
+          Promise.race([limit(() => fetchPage(url, fetchOptions.expand === true)), closing]).catch((err: unknown) => {
+            throw closed ? new FetchError(url, 'browser closed') : err;
+          }),
         toFailure,
         { retries: o.retries, backoffMs: o.backoffMs, maxBackoffMs: 10_000, maxRetryAfterMs: 0 },
         (notice) => emit({ type: 'retry', url, attempt: notice.attempt, delayMs: notice.delayMs, reason: notice.reason }),
@@ -205,6 +212,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      announceClose();
       limit.clearQueue();
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);

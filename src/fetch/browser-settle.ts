@@ -53,13 +53,15 @@ export interface SettleOptions {
 
 /**
  * Waits until no request is in flight and the DOM has not changed for `quietMs`, or `capMs` passed.
+ * The quiet period counts from the call at the earliest: a click's effects often start on a timer.
  * Returns false when the cap was hit; the page is then used as it is.
  */
 export async function waitForSettled(page: Page, network: NetworkTracker, options: SettleOptions): Promise<boolean> {
-  const deadline = Date.now() + options.capMs;
+  const start = Date.now();
+  const deadline = start + options.capMs;
   for (;;) {
     if (page.isClosed()) return false;
-    const quiet = Math.min(network.quietFor(), await domQuietFor(page));
+    const quiet = Math.min(Date.now() - start, network.quietFor(), await domQuietFor(page));
     if (quiet >= options.quietMs) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;

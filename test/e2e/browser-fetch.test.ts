@@ -1,0 +1,272 @@
+// The browser fetcher against the client-rendered fixtures, in a real headless Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer, type TestServer } from '../helpers/static-server.js';
+import { createBrowserFetcher, type BrowserEvent } from '../../src/fetch/browser-fetcher.js';
+import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from '../../src/fetch/fetcher.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SPA = join(ROOT, 'fixtures', 'spa-blog');
+const SCROLL = join(ROOT, 'fixtures', 'infinite-scroll');
+/** The API answers slower than the fetcher's quiet window, so only waiting for the network finds the content. */
+const API_DELAY_MS = 700;
+
+const spaSlugs = readdirSync(join(SPA, 'api', 'post')).map((f) => f.replace(/\.json$/, ''));
+const scrollPaths = (JSON.parse(readFileSync(join(SCROLL, 'expected.json'), 'utf8')) as { posts: { path: string }[] }).posts.map((p) => p.path);
+
+/** Stands in for the HTTP fetcher and records what was delegated to it. */
+function recordingHttp(): Fetcher & { calls: { url: string; options?: FetchOptions }[] } {
+  const calls: { url: string; options?: FetchOptions }[] = [];
+  return {
+    calls,
+    async fetch(url, options) {
+      calls.push({ url, options });
+      const body = Buffer.from('delegated');
+      return { url, finalUrl: url, status: 200, headers: {}, contentType: 'text/plain', body, text: 'delegated' } satisfies FetchResult;
+    },
+    async close() {},
+  };
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Distinct same-site link targets under `prefix` in an HTML snapshot. */
+function linksUnder(html: string, prefix: string): string[] {
+  return [...new Set([...html.matchAll(/href="([^"#]+)"/g)].map((m) => m[1]).filter((href) => href.startsWith(prefix)))].sort();
+}
+
+/**
+ * An index whose "加载更多" button appends posts after a delay, next to a "Load more" link that is a real
+ * link to another page (the index walker's business: clicking it would navigate away).
+ */
+const CHINESE_INDEX = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>文章</title></head><body>
+<ul id="list"></ul>
+<button id="more">加载更多…</button>
+<nav><a class="older" href="/older/">Load more</a></nav>
+<script>
+  var next = 0;
+  function add() {
+    for (var i = 0; i < 3 && next < 9; i++, next++) {
+      var li = document.createElement('li');
+      li.innerHTML = '<a href="/zh/post-' + next + '/">第 ' + next + ' 篇</a>';
+      document.getElementById('list').appendChild(li);
+    }
+    if (next >= 9) document.getElementById('more').remove();
+  }
+  add();
+  document.getElementById('more').addEventListener('click', function () { setTimeout(add, 150); });
+</script></body></html>`;
+
+let spa: TestServer;
+let scroll: TestServer;
+let apiInFlight = 0;
+let apiMaxInFlight = 0;
+const http = recordingHttp();
+const events: BrowserEvent[] = [];
+let fetcher: Fetcher;
+
+before(async () => {
+  spa = await startStaticServer(SPA, async (req, res) => {
+    const path = req.url ?? '';
+    if (path.startsWith('/api/')) {
+      apiInFlight++;
+      apiMaxInFlight = Math.max(apiMaxInFlight, apiInFlight);
+      await delay(API_DELAY_MS);
+      apiInFlight--;
+    }
+    if (path === '/zh/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(CHINESE_INDEX);
+      return true;
+    }
+    return false;
+  });
+  scroll = await startStaticServer(SCROLL);
+  fetcher = await createBrowserFetcher({ http, concurrency: 3, retries: 1, backoffMs: 50, onEvent: (e) => events.push(e) });
+});
+
+after(async () => {
+  await fetcher?.close();
+  await spa?.close();
+  await scroll?.close();
+});
+
+test('a client-rendered post comes back as the rendered DOM', async () => {
+  const res = await fetcher.fetch(`${spa.url}/posts/rust-static-site/`, { kind: 'page' });
+  assert.equal(res.status, 200);
+  assert.equal(res.finalUrl, `${spa.url}/posts/rust-static-site/`);
+  assert.equal(res.contentType, 'text/html');
+  const html = res.text ?? '';
+  assert.equal(res.body.toString('utf8'), html);
+  assert.match(html, /<h1 class="post-title p-name">用 Rust 写一个静态博客生成器<\/h1>/);
+  assert.match(html, /<time class="dt-published" datetime="2024-05-30T14:00:00\+08:00">/);
+  assert.match(html, /<code class="language-rust">fn main\(\)/);
+  assert.match(html, /<th>目录<\/th><th>用途<\/th>/);
+  assert.match(html, /<img src="\/images\/rust-static-site-1.png" alt="生成流程示意图"/);
+  assert.match(html, /<a rel="tag" href="\/tags\/rust\/">rust<\/a>/);
+  assert.match(html, /静态博客生成器的核心很简单/);
+  assert.match(html, /<meta property="article:published_time" content="2024-05-30T14:00:00\+08:00">/);
+  assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
+  assert.equal(res.headers['etag'], undefined, 'the shell\'s validators must not be stored for a rendered page');
+});
+
+test('an index fetched without expand lists only what the first render shows', async () => {
+  const res = await fetcher.fetch(`${spa.url}/`);
+  assert.deepEqual(linksUnder(res.text ?? '', '/posts/').length, 5);
+  assert.match(res.text ?? '', /<button type="button" class="load-more">Load more<\/button>/);
+});
+
+test('expand clicks "Load more" until every post of the client-rendered index is listed', async () => {
+  const res = await fetcher.fetch(`${spa.url}/`, { kind: 'page', expand: true });
+  assert.deepEqual(linksUnder(res.text ?? '', '/posts/'), spaSlugs.map((s) => `/posts/${s}/`).sort());
+  const expanded = events.find((e): e is Extract<BrowserEvent, { type: 'expanded' }> => e.type === 'expanded' && e.url === `${spa.url}/`);
+  assert.ok(expanded, 'no expanded event');
+  assert.ok(expanded.clicks >= 2, `clicked ${expanded.clicks} times`);
+  assert.equal(expanded.stop, 'no-new-links');
+  for (const page of ['/api/posts-1.json', '/api/posts-2.json', '/api/posts-3.json']) {
+    assert.ok(spa.log.some((e) => e.path === page), `${page} was never requested`);
+  }
+});
+
+test('expand scrolls an infinite-scroll index until every post is listed', async () => {
+  const first = await fetcher.fetch(`${scroll.url}/`);
+  assert.equal(linksUnder(first.text ?? '', '/20').length, 4, 'without scrolling only the first batch is there');
+  const res = await fetcher.fetch(`${scroll.url}/`, { expand: true });
+  assert.deepEqual(linksUnder(res.text ?? '', '/20'), [...scrollPaths].sort());
+  assert.match(res.text ?? '', /You reached the first post/);
+  assert.ok(scroll.log.some((e) => e.path === '/feed/page-3.json'));
+});
+
+test('fonts, media, images and trackers never reach a server; scripts and styles do', async () => {
+  await fetcher.fetch(`${spa.url}/posts/hydration-without-tears/`);
+  const paths = spa.log.map((e) => e.path);
+  for (const prefix of ['/fonts/', '/media/', '/images/']) {
+    assert.deepEqual(paths.filter((p) => p.startsWith(prefix)), [], `${prefix} requested`);
+  }
+  assert.ok(paths.includes('/app.js') && paths.includes('/app.css'));
+  const blocked = events.filter((e): e is Extract<BrowserEvent, { type: 'blocked' }> => e.type === 'blocked');
+  const reasons = new Map(blocked.map((e) => [new URL(e.url).pathname, e.reason]));
+  assert.equal(reasons.get('/fonts/render-sans.woff2'), 'font');
+  assert.equal(reasons.get('/media/intro.mp4'), 'media');
+  assert.equal(reasons.get('/images/hydration-without-tears-1.png'), 'image');
+  assert.ok(blocked.some((e) => e.url.startsWith('https://www.googletagmanager.com/gtag/js') && e.reason === 'tracker'), 'the analytics tag was not blocked');
+});
+
+test('assets and data are fetched over plain HTTP, never by the browser', async () => {
+  const before = spa.log.length;
+  const image = await fetcher.fetch(`${spa.url}/images/zh-typography-1.png`, { kind: 'asset' });
+  const feed = await fetcher.fetch(`${spa.url}/api/posts-1.json`, { kind: 'data', etag: '"x"' });
+  assert.equal(image.text, 'delegated');
+  assert.equal(feed.text, 'delegated');
+  assert.deepEqual(http.calls.slice(-2), [
+    { url: `${spa.url}/images/zh-typography-1.png`, options: { kind: 'asset' } },
+    { url: `${spa.url}/api/posts-1.json`, options: { kind: 'data', etag: '"x"' } },
+  ]);
+  assert.equal(spa.log.length, before, 'the browser requested a delegated URL');
+});
+
+test('tabs are bounded by concurrency and used in parallel', async () => {
+  apiMaxInFlight = 0;
+  await Promise.all(spaSlugs.slice(0, 6).map((slug) => fetcher.fetch(`${spa.url}/posts/${slug}/`)));
+  assert.equal(apiMaxInFlight, 3, `at most ${apiMaxInFlight} posts were loading at once, expected exactly the concurrency (3)`);
+});
+
+test('an error status becomes a FetchError carrying the status', async () => {
+  await assert.rejects(fetcher.fetch(`${spa.url}/posts/missing/`), (err: unknown) => {
+    assert.ok(err instanceof FetchError);
+    assert.equal(err.status, 404);
+    assert.equal(err.transient, false);
+    assert.match(err.message, /\/posts\/missing\/: HTTP 404/);
+    return true;
+  });
+  await assert.rejects(fetcher.fetch(`${spa.url}/api/posts-1.json`), /not HTML \(content-type application\/json\)/);
+});
+
+test('a server that cannot be reached is a transient FetchError', async () => {
+  const gone = await startStaticServer(SPA);
+  const url = `${gone.url}/`;
+  await gone.close();
+  await assert.rejects(fetcher.fetch(url), (err: unknown) => {
+    assert.ok(err instanceof FetchError);
+    assert.equal(err.transient, true);
+    assert.match(err.reason, /ERR_CONNECTION_REFUSED/);
+    return true;
+  });
+});
+
+test('a Chinese "加载更多" button is clicked; a "Load more" link to another page is not', async () => {
+  const res = await fetcher.fetch(`${spa.url}/zh/`, { expand: true });
+  assert.equal(res.finalUrl, `${spa.url}/zh/`);
+  assert.equal(linksUnder(res.text ?? '', '/zh/post-').filter((href) => /^\/zh\/post-\d\/$/.test(href)).length, 9);
+  assert.ok(!spa.log.some((e) => e.path === '/older/'), 'the link was followed');
+});
+
+test('a fetch after close fails with a FetchError', async () => {
+  const own = await createBrowserFetcher({ http, concurrency: 1 });
+  await own.close();
+  await assert.rejects(own.fetch(`${spa.url}/`), (err: unknown) => err instanceof FetchError && /browser closed/.test(err.message));
+});
+
+test('closing leaves no Chromium process behind, even with renders in flight', async () => {
+  const others = new Set(browserProcesses());
+  const own = await createBrowserFetcher({ http, concurrency: 2 });
+  const settled = Promise.allSettled([own.fetch(`${spa.url}/posts/zh-typography/`), own.fetch(`${spa.url}/`, { expand: true })]);
+  await delay(300);
+  const pids = browserProcesses().filter((pid) => !others.has(pid));
+  assert.ok(pids.length >= 2, `expected the browser and its helpers, found ${pids.length} processes`);
+  await own.close();
+  const outcomes = await settled;
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') assert.ok(outcome.reason instanceof FetchError, `not a FetchError: ${String(outcome.reason)}`);
+  }
+  assert.deepEqual(alive(pids), [], 'Chromium processes left after close()');
+});
+
+interface Proc {
+  pid: number;
+  ppid: number;
+  cmdline: string;
+}
+
+function processes(): Proc[] {
+  const out: Proc[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[0] === 'Z') continue;
+      out.push({ pid: Number(name), ppid: Number(fields[1]), cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ') });
+    } catch {
+      // exited while being read
+    }
+  }
+  return out;
+}
+
+/** The browsers this process launched and all they run, helpers that detach (crashpad) found by profile dir. */
+function browserProcesses(): number[] {
+  const all = processes();
+  const roots = all.filter((p) => p.ppid === process.pid && p.cmdline.includes('--remote-debugging-pipe'));
+  const profiles = roots.map((p) => /--user-data-dir=(\S+)/.exec(p.cmdline)?.[1]).filter((d): d is string => !!d);
+  const found = new Set(roots.map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all) {
+      if (!found.has(p.pid) && (found.has(p.ppid) || profiles.some((dir) => p.cmdline.includes(dir)))) {
+        found.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return [...found];
+}
+
+function alive(pids: number[]): number[] {
+  const live = new Set(processes().map((p) => p.pid));
+  return pids.filter((pid) => live.has(pid));
+}
