@@ -1,12 +1,17 @@
 import { load } from 'cheerio';
+import { emojiOf } from '../convert/index.js';
 
-/** Absolute http(s) image URLs referenced by `<img src>` in article HTML, in document order, once each. */
+/**
+ * Absolute http(s) image URLs referenced by `<img src>` in article HTML, in document order, once each.
+ * Emoji images are left out: the converter turns them back into characters, so a copy would be unused.
+ */
 export function collectImageUrls(html: string): string[] {
   const $ = load(html, null, false);
   const urls = new Set<string>();
   $('img[src]').each((_, el) => {
-    const src = $(el).attr('src') ?? '';
-    if (/^https?:\/\//i.test(src)) urls.add(src);
+    const img = $(el);
+    const src = img.attr('src') ?? '';
+    if (/^https?:\/\//i.test(src) && !emojiOf({ src, alt: img.attr('alt'), class: img.attr('class') })) urls.add(src);
   });
   return [...urls];
 }
