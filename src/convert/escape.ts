@@ -29,21 +29,47 @@ const INLINE: Array<[RegExp, (m: string, i: number, s: string) => string]> = [
   [/&(?=#?[A-Za-z0-9]+;)/g, () => '\\&'],
 ];
 
+/**
+ * Where a backslash goes if the text starts a line (`- item`, `1. item`, `# title`, `> quote`...).
+ * A text node does not know whether it starts a line (`<kbd>A</kbd>+<kbd>B</kbd>` has a `+` node
+ * mid-line), so the escape is left as a sentinel that `resolveLineStarts` settles on the final
+ * Markdown lines. NUL never occurs in parsed HTML text, so it cannot clash with content.
+ */
+export const LINE_START_MARK = '\0';
+
 const LINE_START: Array<[RegExp, string]> = [
-  [/^(#{1,6})(?=\s|$)/, '\\$1'],
-  [/^>/, '\\>'],
-  [/^([-+])(?=\s|$)/, '\\$1'],
-  [/^([-=])(?=\1*\s*$)/, '\\$1'],
-  [/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'],
-  [/^\[([ xX])\]/, '\\[$1]'],
-  [/^~~~/, '\\~~~'],
+  [/^(#{1,6})(?=\s|$)/, '\0$1'],
+  [/^>/, '\0>'],
+  [/^([-+])(?=\s|$)/, '\0$1'],
+  [/^([-=])(?=\1*\s*$)/, '\0$1'],
+  [/^(\d{1,9})([.)])(?=\s|$)/, '$1\0$2'],
+  [/^\[([ xX])\]/, '\0[$1]'],
+  [/^~~~/, '\0~~~'],
 ];
 
-export function escapeMarkdownText(text: string): string {
-  let out = text;
+/** Escapes one text node for turndown; line-start escapes stay sentinels (see `LINE_START_MARK`). */
+export function escapeTextNode(text: string): string {
+  let out = text.includes(LINE_START_MARK) ? text.replaceAll(LINE_START_MARK, '') : text;
   for (const [re, fn] of INLINE) {
     out = out.replace(re, (m: string, ...rest: unknown[]) => fn(m, rest[rest.length - 2] as number, rest[rest.length - 1] as string));
   }
   for (const [re, to] of LINE_START) out = out.replace(re, to);
   return out;
+}
+
+/** Blockquote markers, list markers and indentation in front of a line's content. */
+export const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
+const MARK_AT_LINE_START = new RegExp(`^(${CONTAINER_PREFIX.source.slice(1)})(\\d{0,9})\0`);
+
+/** Turns a sentinel into a backslash where its text really starts a line (after any container markers), else drops it. */
+export function resolveLineStarts(line: string): string {
+  if (!line.includes(LINE_START_MARK)) return line;
+  const m = MARK_AT_LINE_START.exec(line);
+  const head = m ? `${m[1]}${m[2]}\\${line.slice(m[0].length)}` : line;
+  return head.replaceAll(LINE_START_MARK, '');
+}
+
+/** Escapes text as the content of a line of its own. */
+export function escapeMarkdownText(text: string): string {
+  return resolveLineStarts(escapeTextNode(text));
 }

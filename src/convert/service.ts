@@ -1,6 +1,6 @@
 import TurndownService from 'turndown';
 import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
-import { escapeMarkdownText } from './escape.js';
+import { escapeTextNode } from './escape.js';
 import { markdownRules } from './rules/index.js';
 
 let service: TurndownService | undefined;
@@ -21,7 +21,7 @@ export function turndownService(): TurndownService {
   });
   td.use([tables, strikethrough]);
   for (const rule of markdownRules) td.addRule(rule.name, rule);
-  td.escape = escapeMarkdownText;
+  td.escape = escapeTextNode;
   service = td;
   return td;
 }

@@ -1,5 +1,4 @@
-/** Blockquote markers, list markers and indentation in front of a line's content. */
-const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
+import { CONTAINER_PREFIX, resolveLineStarts } from './escape.js';
 
 function fenceOf(line: string): { run: string; info: string } | undefined {
   const m = /^(`{3,}|~{3,})(.*)$/.exec(line.replace(CONTAINER_PREFIX, ''));
@@ -7,8 +6,9 @@ function fenceOf(line: string): { run: string; info: string } | undefined {
 }
 
 /**
- * Final clean-up of turndown's output: no trailing spaces and at most one blank line in a row outside
- * fenced code (code lines are left exactly as they are), no leading blank lines, one final newline.
+ * Final clean-up of turndown's output: line-start escapes settled, no trailing spaces and at most one
+ * blank line in a row outside fenced code (code lines are left exactly as they are), no leading blank
+ * lines, one final newline.
  */
 export function tidyMarkdown(markdown: string): string {
   const out: string[] = [];
@@ -21,7 +21,7 @@ export function tidyMarkdown(markdown: string): string {
       if (f && f.run[0] === fence[0] && f.run.length >= fence.length && !f.info.trim()) fence = undefined;
       continue;
     }
-    const line = raw.replace(/\s+$/, '');
+    const line = resolveLineStarts(raw).replace(/\s+$/, '');
     if (!line) {
       if (out.length && ++blank === 1) out.push('');
       continue;

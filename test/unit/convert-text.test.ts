@@ -19,6 +19,14 @@ test('text that would read as Markdown is escaped', () => {
   assert.equal(md('<p>1. not a list</p><p># not a heading</p><p>- not a bullet</p><p>&gt; not a quote</p>'), '1\\. not a list\n\n\\# not a heading\n\n\\- not a bullet\n\n\\> not a quote\n');
 });
 
+test('line-start escapes only where the text really starts a line', () => {
+  assert.equal(md('<p><kbd>Ctrl</kbd>+<kbd>C</kbd> and <b>see</b>1. this</p>'), '<kbd>Ctrl</kbd>+<kbd>C</kbd> and **see**1. this\n');
+  assert.equal(md('<ul><li>- dash item</li><li>2. numbered</li></ul>'), '- \\- dash item\n- 2\\. numbered\n');
+  assert.equal(md('<p>before<br>- after a break</p>'), 'before\\\n\\- after a break\n');
+  assert.equal(md('<blockquote><p># not a heading</p></blockquote>'), '> \\# not a heading\n');
+  assert.equal(md('<table><tr><th>a</th></tr><tr><td>- x</td></tr></table>'), '| a |\n| --- |\n| - x |\n');
+});
+
 test('escapeMarkdownText: backslashes only before punctuation, footnote look-alikes, setext underlines', () => {
   assert.equal(escapeMarkdownText('C:\\path\\to and \\*'), 'C:\\path\\to and \\\\\\*');
   assert.equal(escapeMarkdownText('see [^1] and [1]'), 'see \\[^1] and [1]');
