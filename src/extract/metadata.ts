@@ -211,16 +211,22 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
     }
     return undefined;
   };
-  const og = meta($, 'og:title', 'twitter:title');
   const siteName = meta($, 'og:site_name', 'application-name');
+  const og = meta($, 'og:title', 'twitter:title');
+  const docTitle = decodeText($('title').first().text());
+  // A heading found by selector must agree with the page's declared titles, when it has any: a body
+  // <h1> ("# Setup") is no title.
+  const declared = [jsonHeadline, og !== siteName ? og : undefined].filter((t): t is string => !!t);
+  const norm = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const agrees = (h: string | undefined) =>
+    h && (!declared.length || [...declared, docTitle].some((d) => d && (norm(d).includes(norm(h)) || norm(h).includes(norm(d))))) ? h : undefined;
   const headingSelectors = ['[itemprop~="headline"]', '.post-title', '.entry-title', '.article-title', '.p-name', 'h1'];
   return (
     (ctx.overrides?.title && fromSelectors([ctx.overrides.title])) ||
-    fromSelectors(ctx.engine?.title, scope) ||
-    fromSelectors(ctx.engine?.title) ||
-    (scope && fromSelectors(headingSelectors, scope)) ||
-    jsonHeadline ||
-    og ||
+    agrees(fromSelectors(ctx.engine?.title, scope)) ||
+    agrees(fromSelectors(ctx.engine?.title)) ||
+    (scope && agrees(fromSelectors(headingSelectors, scope))) ||
+    declared[0] ||
     ($('body h1').length === 1 ? fromSelectors(['body h1']) : undefined) ||
     titleFromDocument($, siteName) ||
     ''

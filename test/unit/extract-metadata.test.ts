@@ -126,3 +126,10 @@ test('a dash inside a <title> is cut only before a shorter site-name tail', () =
   assert.equal(t('Notes on sharding the metadata store — Ops Blog'), 'Notes on sharding the metadata store');
   assert.equal(t('Short | A very long blog name indeed'), 'Short');
 });
+
+test('a section <h1> in the body is not the title when the page declares another one', () => {
+  const body = `<header class="post-heading"><span>Posted on March 3, 2020</span></header><article class="blog-post"><h1 id="setup">Setup</h1>${ARTICLE}</article>`;
+  const post = extractPost(page('<title>Deploying with Nix | Notes</title><meta property="og:title" content="Deploying with Nix">', body), 'https://x.example/nix/');
+  assert.equal(post.meta.title, 'Deploying with Nix');
+  assert.match(post.contentHtml, /<h1 id="setup">Setup<\/h1>/);
+});

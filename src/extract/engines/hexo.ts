@@ -53,5 +53,6 @@ export const hexo: EngineRule = {
     '.copy-btn',
     '.post-ai-summary',
     '.license-box',
+    '.article-licensing',
   ],
 };

@@ -19,7 +19,7 @@ export const jekyll: EngineRule = {
     'div.post', // Hyde, Lanyon, Poole
     '.markdown-body',
   ],
-  title: ['.post-title', '.page__title', 'article h1', '.post-heading h1', '.entry-title'],
+  title: ['.post-title', '.page__title', '.post-heading h1', '.entry-title', 'article h1'],
   date: ['.post-meta time[datetime]', '.page__meta time[datetime]', 'time[data-ts]', '.post-date', 'span.post-meta'],
   tags: ['.page__taxonomy a[href*="/tags"]', '.post-tags a', '.blog-tags a', '.post-tail-wrapper a[href*="/tags/"]'],
   categories: ['.page__taxonomy a[href*="/categories"]', '.post-meta a[href*="/categories/"]'],
