@@ -85,3 +85,8 @@ test('output is clean: no leftover tags, no 3+ blank lines, no trailing spaces, 
   assert.equal(out, 'One\n\nTwo\n');
   assert.equal(md(''), '');
 });
+
+test('absurdly deep nesting keeps its text instead of overflowing the stack', () => {
+  const depth = 3000;
+  assert.equal(md(`${'<div><span>'.repeat(depth)}deep <b>text</b>${'</span></div>'.repeat(depth)}`), 'deep text\n');
+});

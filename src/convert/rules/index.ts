@@ -2,6 +2,7 @@ import { headingAnchors } from './anchors.js';
 import { heading, lineBreak } from './blocks.js';
 import { callouts } from './callouts.js';
 import { codeBlocks, fencedCodeBlock, inlineCode } from './code-blocks.js';
+import { depthLimit } from './depth-limit.js';
 import { details, summary } from './details.js';
 import { embeds } from './embeds.js';
 import { emojiImages } from './emoji.js';
@@ -17,11 +18,12 @@ import { tableCell, tableLayout } from './tables.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 /**
- * DOM rewrites, in order. Math and embeds read `<script>`s before `junk` drops scripts; gists and code
+ * DOM rewrites, in order. The depth limit protects every recursive step after it. Math and embeds read `<script>`s before `junk` drops scripts; gists and code
  * blocks are settled before anything looks inside them; tables come last, once cells hold their
  * final content.
  */
 export const domRules: DomRule[] = [
+  depthLimit,
   math,
   delimitedMath,
   embeds,
