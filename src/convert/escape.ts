@@ -47,8 +47,12 @@ const LINE_START: Array<[RegExp, string]> = [
   [/^~~~/, '\0~~~'],
 ];
 
+const MAY_NEED_ESCAPE = /[\\*_`~[\]<&\0]/;
+const LINE_START_CHAR = /^[#>\-+=\d[~]/;
+
 /** Escapes one text node for turndown; line-start escapes stay sentinels (see `LINE_START_MARK`). */
 export function escapeTextNode(text: string): string {
+  if (!MAY_NEED_ESCAPE.test(text) && !LINE_START_CHAR.test(text)) return text;
   let out = text.includes(LINE_START_MARK) ? text.replaceAll(LINE_START_MARK, '') : text;
   for (const [re, fn] of INLINE) {
     out = out.replace(re, (m: string, ...rest: unknown[]) => fn(m, rest[rest.length - 2] as number, rest[rest.length - 1] as string));
