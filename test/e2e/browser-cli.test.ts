@@ -1,0 +1,105 @@
+// End to end with the built CLI: JavaScript-rendered blogs are archived through headless Chromium with
+// the same fidelity as static ones, and `--render auto` uses the browser for them and only for them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  ROOT,
+  checkPost,
+  loadExpected,
+  matchPosts,
+  readArchive,
+  requireBuild,
+  runCli,
+  serveFixture,
+  tempOut,
+  type CliResult,
+  type ServedFixture,
+} from './archive-harness.js';
+
+const SPA = join(ROOT, 'fixtures', 'spa-blog');
+const SCROLL = join(ROOT, 'fixtures', 'infinite-scroll');
+const STATIC = join(ROOT, 'fixtures', 'jekyll-blog', 'site');
+
+interface Run {
+  served: ServedFixture;
+  out: string;
+  result: CliResult;
+}
+
+const runs: Run[] = [];
+
+async function archive(site: string, ...flags: string[]): Promise<Run> {
+  const served = await serveFixture(site);
+  const out = await tempOut();
+  const result = await runCli(['archive', `${served.url}/`, '--out', out, ...flags]);
+  const run = { served, out, result };
+  runs.push(run);
+  return run;
+}
+
+async function lastRun(out: string): Promise<{ renderer: string; failed: unknown[] }> {
+  return JSON.parse(await readFile(join(out, '.blogvault', 'last-run.json'), 'utf8'));
+}
+
+function output(r: CliResult): string {
+  return `exit code ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
+}
+
+before(() => requireBuild());
+
+after(async () => {
+  for (const run of runs) {
+    await run.served.close();
+    await rm(run.out, { recursive: true, force: true });
+  }
+});
+
+test('spa-blog, --render auto: the browser is chosen and every post is archived in full', async () => {
+  const expected = await loadExpected(SPA);
+  const { served, out, result } = await archive(SPA);
+  assert.equal(result.code, 0, output(result));
+  assert.match(`${result.stdout}${result.stderr}`, /Rendering with Chromium \(empty app root #app\)/, output(result));
+  assert.equal((await lastRun(out)).renderer, 'browser');
+  const matched = matchPosts(await readArchive(out), expected, served.url);
+  for (const [exp, post] of matched) {
+    await checkPost(post, exp, { origin: served.url, outDir: out, siteDir: SPA, absentEverywhere: expected.absentEverywhere });
+  }
+  const paths = served.server.log.map((e) => e.path);
+  for (const page of ['/api/posts-2.json', '/api/posts-3.json']) assert.ok(paths.includes(page), `"Load more" never fetched ${page}`);
+  assert.deepEqual(paths.filter((p) => /^\/(fonts|media)\//.test(p)), [], 'the browser downloaded fonts or media');
+});
+
+test('spa-blog, --render always --concurrency 1: the same archive', async () => {
+  const expected = await loadExpected(SPA);
+  const { served, out, result } = await archive(SPA, '--render', 'always', '--concurrency', '1');
+  assert.equal(result.code, 0, output(result));
+  assert.equal((await lastRun(out)).renderer, 'browser');
+  const archived = await readArchive(out);
+  const matched = matchPosts(archived, expected, served.url);
+  assert.equal(matched.size, expected.posts.length);
+  const rust = archived.find((p) => p.file === 'rust-static-site.md');
+  assert.ok(rust, `files: ${archived.map((p) => p.file).join(', ')}`);
+  assert.equal(rust.fm.title, '用 Rust 写一个静态博客生成器');
+  assert.match(rust.body, /^```rust\nfn main\(\) -> std::io::Result<\(\)> \{$/m);
+});
+
+test('infinite-scroll, --render auto: the index is scrolled to the end and every static post archived', async () => {
+  const expected = await loadExpected(SCROLL);
+  const { served, out, result } = await archive(SCROLL);
+  assert.equal(result.code, 0, output(result));
+  assert.match(`${result.stdout}${result.stderr}`, /Rendering with Chromium/);
+  const matched = matchPosts(await readArchive(out), expected, served.url);
+  for (const [exp, post] of matched) {
+    await checkPost(post, exp, { origin: served.url, outDir: out, siteDir: SCROLL, absentEverywhere: expected.absentEverywhere });
+  }
+  assert.ok(served.server.log.some((e) => e.path === '/feed/page-3.json'), 'the last batch was never loaded');
+});
+
+test('a static blog, --render auto: no browser', async () => {
+  const { out, result } = await archive(STATIC);
+  assert.equal(result.code, 0, output(result));
+  assert.doesNotMatch(`${result.stdout}${result.stderr}`, /Chromium/);
+  assert.equal((await lastRun(out)).renderer, 'http');
+});
