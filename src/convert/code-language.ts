@@ -17,6 +17,18 @@ const LANGUAGE_NAME = /^[a-z][\w+#.-]*$/i;
 const NOT_A_LANGUAGE = /^(?:highlight|hljs|sourcecode|chroma|notranslate|tab-size|js-.*|line-?numbers|linenums|prettyprint(?:ed)?|no-?wrap|wrap|copy.*|code.*|source|numbered|has-.*|wp-.*|is-.*|shiki.*|github-.*|dark|light|theme-.*|astro-.*|language-.*|lang-.*)$/i;
 /** `highlight-wrap`, `lang-label`: wrapper and toolbar classes that share the language prefixes. */
 const WRAPPER_SUFFIX = /^(?:wrap(?:per)?|container|tools?|toolbar|block|code|box|area|header|title|table|source|label|name|icon)$/i;
+/**
+ * Languages common enough in blogs to trust as a bare class on `<pre>`/`<code>` (Octopress, some
+ * highlight.js setups write `<code class="ruby">`); any other bare class could be styling.
+ */
+const KNOWN_LANGUAGES = new Set(
+  ('bash sh shell zsh console powershell ps1 bat cmd c cpp c++ h hpp cs csharp java kotlin scala groovy go golang rust swift objc objectivec ' +
+    'python py ruby rb perl php lua r julia dart elixir erlang haskell hs clojure lisp scheme ocaml fsharp vb matlab ' +
+    'js javascript jsx ts typescript tsx json json5 yaml yml toml ini xml html xhtml css scss sass less svg vue svelte ' +
+    'sql plsql graphql proto protobuf dockerfile docker makefile make cmake nginx apache diff patch markdown md tex latex ' +
+    'text txt plaintext asm nasm verilog vhdl solidity zig nim crystal haxe coffeescript elm purescript fortran pascal delphi').split(' '),
+);
+
 /** Names highlighters give to "no language"; the block then has none. */
 const NO_LANGUAGE = new Set(['plaintext', 'plain', 'nohighlight', 'no-highlight', 'none', 'default', 'undefined', 'null']);
 
@@ -54,7 +66,8 @@ function leadClassLanguage(el: Element): string | undefined {
  * The language of a code block, looked up on the elements from the code outwards to the block's
  * container (a Rouge `div.language-ruby`, a Hexo `figure.highlight python`). A name given outright
  * (`language-x`, `data-lang`) anywhere wins over a bare class after `highlight`/`hljs`.
- * An explicit "no language" (`language-plaintext`, `nohighlight`) gives ''.
+ * A bare known language name on `<pre>`/`<code>` comes last. An explicit "no language"
+ * (`language-plaintext`, `nohighlight`) gives ''.
  */
 export function codeLanguage(chain: Element[]): string {
   for (const el of chain) {
@@ -64,6 +77,11 @@ export function codeLanguage(chain: Element[]): string {
   for (const el of chain) {
     const lang = leadClassLanguage(el);
     if (lang !== undefined) return lang;
+  }
+  for (const el of chain) {
+    if (el.nodeName !== 'CODE' && el.nodeName !== 'PRE') continue;
+    const bare = classList(el).find((c) => KNOWN_LANGUAGES.has(c.toLowerCase()));
+    if (bare) return normalise(bare);
   }
   return '';
 }

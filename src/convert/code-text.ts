@@ -10,8 +10,12 @@ const LINE_BLOCKS = new Set(['DIV', 'P', 'LI', 'TR']);
 const TABLE_STRUCTURE = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR']);
 const NUMBERS_ONLY = /^[\s\d.:]*$/;
 
+/** Hugo with inline styles (its default) marks line numbers only as unselectable. */
+const UNSELECTABLE = /(?:^|;)\s*(?:-webkit-)?user-select\s*:\s*none/i;
+
 export function isGutter(el: Element): boolean {
   if (hasClass(el, GUTTER_CLASS)) return true;
+  if (UNSELECTABLE.test(el.getAttribute('style') ?? '') && NUMBERS_ONLY.test(el.textContent ?? '')) return true;
   if (el.nodeName !== 'TD' && el.nodeName !== 'TH') return false;
   // A non-last cell holding only numbers, in a row that also holds code.
   return !!el.nextElementSibling && NUMBERS_ONLY.test(el.textContent ?? '');

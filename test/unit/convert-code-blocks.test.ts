@@ -34,6 +34,29 @@ test('Hugo: inline line numbers (span.ln) are dropped, indentation kept', () => 
   assert.equal(md(html), '```python\ndef f():\n    return 1\n```\n');
 });
 
+test('Hugo with inline styles (noClasses): unselectable line numbers, inline and in a table', () => {
+  const ln = (n: number, nl = ''): string => `<span style="white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;color:#7f7f7f">${n}${nl}</span>`;
+  const inline =
+    '<div class="highlight"><pre tabindex="0" style="color:#f8f8f2"><code class="language-sh" data-lang="sh">' +
+    `<span style="display:flex;">${ln(1)}<span>ls\n</span></span><span style="display:flex;">${ln(2)}<span>pwd\n</span></span></code></pre></div>`;
+  assert.equal(md(inline), '```sh\nls\npwd\n```\n');
+  const table =
+    '<div class="highlight"><div style="color:#f8f8f2;"><table style="border-spacing:0;"><tr><td style="vertical-align:top;"><pre tabindex="0"><code>' +
+    `${ln(1, '\n')}${ln(2, '\n')}</code></pre></td><td style="vertical-align:top;width:100%"><pre tabindex="0"><code class="language-go" data-lang="go">` +
+    '<span style="display:flex;"><span><span style="color:#f92672">package</span> main\n</span></span><span style="display:flex;"><span>\tvar x\n</span></span></code></pre></td></tr></table></div></div>';
+  assert.equal(md(table), '```go\npackage main\n\tvar x\n```\n');
+});
+
+test('Octopress (bare language class on <code>) and Zola (number cells in rows)', () => {
+  const octopress =
+    '<figure class="code"><figcaption><span>Hello</span></figcaption><div class="highlight"><table><tr><td class="gutter"><pre class="line-numbers"><span class="line-number">1</span>\n</pre></td>' +
+    '<td class="code"><pre><code class="ruby"><span class="line">puts 1</span></code></pre></td></tr></table></div></figure>';
+  assert.equal(md(octopress), 'Hello\n\n```ruby\nputs 1\n```\n');
+  const zola = '<pre data-lang="rust" class="language-rust "><code class="language-rust" data-lang="rust"><table><tbody><tr><td>1</td><td><span>fn main() {}</span>\n</td></tr><tr><td>2</td><td><span>// end</span>\n</td></tr></tbody></table></code></pre>';
+  assert.equal(md(zola), '```rust\nfn main() {}\n// end\n```\n');
+  assert.equal(md('<pre><code class="block">not a language</code></pre>'), '```\nnot a language\n```\n');
+});
+
 test('Jekyll/Rouge: language from the wrapping div.language-x; .rouge-table gutter dropped', () => {
   const plain = '<div class="language-yaml highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span class="na">key</span><span class="pi">:</span> <span class="s">value</span>\n<span class="na">list</span><span class="pi">:</span>\n  <span class="pi">-</span> <span class="s">a</span>\n</code></pre></div></div>';
   assert.equal(md(plain), '```yaml\nkey: value\nlist:\n  - a\n```\n');
