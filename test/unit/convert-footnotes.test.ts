@@ -38,6 +38,17 @@ test('Hugo/goldmark, GitHub, pandoc and WordPress block footnotes', () => {
   );
 });
 
+test('Easy Footnotes (ids on markers inside the items) and hexo-reference (#footnotes, number labels)', () => {
+  assert.equal(
+    md('<p>Easy<span class="easy-footnote-margin-adjust" id="easy-footnote-1-123"></span><span class="easy-footnote"><a href="#easy-footnote-bottom-1-123" title="The note"><sup>1</sup></a></span> text.</p><div class="easy-footnotes-wrapper"><ol class="easy-footnotes-wrapper"><li><span id="easy-footnote-bottom-1-123" class="easy-footnote-margin-adjust"></span>The note<a class="easy-footnote-to-top" href="#easy-footnote-1-123"></a></li></ol></div>'),
+    'Easy[^1] text.\n\n[^1]: The note\n',
+  );
+  assert.equal(
+    md('<p>Hexo<sup id="fnref:1"><a href="#fn:1" rel="footnote"><span class="hint--top" aria-label="note text">[1]</span></a></sup>.</p><div id="footnotes"><hr><div id="footnotelist"><ol style="list-style: none"><li id="fn:1"><span style="display: inline-block">1.</span><span style="display: inline-block">note text<a href="#fnref:1" rev="footnote"> ↩</a></span></li></ol></div></div>'),
+    'Hexo[^1].\n\n[^1]: note text\n',
+  );
+});
+
 test('an ordinary list with ids and a link into it is left alone', () => {
   assert.equal(md('<p>See <a href="#step-2">step 2</a>.</p><ol><li id="step-1">One</li><li id="step-2">Two</li></ol>'), 'See [step 2](#step-2).\n\n1. One\n2. Two\n');
 });

@@ -2,9 +2,15 @@ import { all, element, hasClass, isBlankText, remove, replaceWith } from '../dom
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 
-/** Containers of the footnote list: markdown-it, kramdown, Hugo/goldmark, pandoc, GitHub, WordPress blocks. */
-const SECTION_CLASS = /^(?:footnotes|footnote|footnotes-end-of-document|wp-block-footnotes|footnotes-list)$/i;
+/**
+ * Containers of the footnote list by class or id: markdown-it `section.footnotes`, kramdown/Hugo
+ * `div.footnotes`, pandoc, GitHub, WordPress `ol.wp-block-footnotes`, Easy Footnotes, hexo-reference `#footnotes`.
+ */
+const SECTION_CLASS = /footnote/i;
+/** Ids of footnote definitions: `fn1`, `fn:1`, `user-content-fn-1`, `easy-footnote-bottom-1-42`. */
+const FOOTNOTE_ID = /(?:^|[-_:])(?:fn|footnote)/i;
 const BACKREF_CLASS = /backref|reversefootnote|footnote-back|footnote-return/i;
+const NUMBER_LABEL = /^\s*\[?\d{1,4}\]?[.:)]?\s*$/;
 const BACKREF_TEXT = /^[\s↩↑⤴^︎️\ufe0e\ufe0f]*$/u;
 
 function idOf(href: string): string {
@@ -16,7 +22,12 @@ function idOf(href: string): string {
 }
 
 function isFootnoteSection(el: Element): boolean {
-  return hasClass(el, SECTION_CLASS) || /doc-endnotes/.test(el.getAttribute('role') ?? '') || el.hasAttribute('data-footnotes');
+  return (
+    hasClass(el, SECTION_CLASS) ||
+    SECTION_CLASS.test(el.getAttribute('id') ?? '') ||
+    /doc-endnotes/.test(el.getAttribute('role') ?? '') ||
+    el.hasAttribute('data-footnotes')
+  );
 }
 
 interface DefinitionBlock {
@@ -59,18 +70,20 @@ function isBackref(a: Element, refIds: Set<string>): boolean {
  */
 export const footnotes: DomRule = {
   name: 'footnotes',
-  when: /<li\s[^>]*\bid=/i,
+  when: /<li[\s>]/i,
   apply(root) {
     const doc = root.ownerDocument;
     const byId = new Map<string, Element>();
-    for (const el of all(root, 'li[id]')) byId.set(el.getAttribute('id') ?? '', el);
+    for (const el of all(root, 'li [id], li[id]')) byId.set(el.getAttribute('id') ?? '', el);
     if (!byId.size) return;
     const targets = new Map<Element, Element[]>();
     for (const a of all(root, 'a[href^="#"]')) {
-      const target = byId.get(idOf(a.getAttribute('href') ?? ''));
-      if (!target || target.contains(a)) continue;
+      const anchor = byId.get(idOf(a.getAttribute('href') ?? ''));
+      // The id sits on the item itself, or on a marker at its start (Easy Footnotes).
+      const target = anchor?.nodeName === 'LI' ? anchor : anchor?.closest('li');
+      if (!anchor || !target || target.contains(a)) continue;
       const block = definitionBlock(target, root);
-      if (!block || (!block.known && !/^(?:fn|footnote|user-content-fn)/i.test(target.getAttribute('id') ?? ''))) continue;
+      if (!block || (!block.known && !FOOTNOTE_ID.test(anchor.getAttribute('id') ?? ''))) continue;
       const list = targets.get(target) ?? [];
       list.push(a);
       targets.set(target, list);
@@ -93,6 +106,9 @@ export const footnotes: DomRule = {
           replaceWith(sup, element(doc, 'span', { 'data-bv-md': 'footnote-ref', 'data-label': label }, label));
         }
         for (const a of all(li, 'a[href]')) if (isBackref(a, refIds)) remove(a);
+        // A printed number label in front of the text (hexo-reference) repeats what `[^n]:` says.
+        const first = li.firstElementChild;
+        if (first && first === li.firstChild && NUMBER_LABEL.test(first.textContent ?? '')) remove(first);
         const def = element(doc, 'div', { 'data-bv-md': 'footnote', 'data-label': label });
         while (li.firstChild) def.appendChild(li.firstChild);
         if (!isBlankText(def.textContent) || def.querySelector('img')) defs.appendChild(def);
