@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import { load } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
 
 /** Text of an element with whitespace collapsed. */
 export function textOf($el: Cheerio<AnyNode>): string {
@@ -47,4 +47,38 @@ export function safeSelect($: CheerioAPI, selector: string, scope?: Cheerio<AnyN
 export function insideAny(node: AnyNode, set: ReadonlySet<AnyNode>): boolean {
   for (let n: AnyNode | null = node; n; n = n.parent) if (set.has(n)) return true;
   return false;
+}
+
+/**
+ * Hostile or broken pages can nest elements thousands deep, which overflows every recursive tree walk
+ * (text(), html(), ours). Below `maxDepth`, keep only the leaves (text, images...) in document order.
+ */
+export function flattenDeepNesting(doc: AnyNode, maxDepth = 256): void {
+  const stack: [AnyNode, number][] = [[doc, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!hasChildNodes(node)) continue;
+    if (depth >= maxDepth) flatten(node);
+    else for (const child of node.children) stack.push([child, depth + 1]);
+  }
+}
+
+function hasChildNodes(node: AnyNode): node is ParentNode {
+  return 'children' in node && node.children.length > 0;
+}
+
+function flatten(el: ParentNode): void {
+  const leaves: ChildNode[] = [];
+  const stack: ChildNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (hasChildNodes(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    else leaves.push(node);
+  }
+  el.children = leaves;
+  leaves.forEach((node, i) => {
+    node.parent = el;
+    node.prev = leaves[i - 1] ?? null;
+    node.next = leaves[i + 1] ?? null;
+  });
 }

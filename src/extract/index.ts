@@ -5,6 +5,7 @@ import type { Element } from 'domhandler';
 import { mergeSiblings, selectContent, type ContentChoice } from './content.js';
 import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
+import { flattenDeepNesting } from './dom.js';
 import { documentBase } from './urls.js';
 
 export { parseDate } from './dates.js';
@@ -53,6 +54,7 @@ export function detectEngine(html: string): string | undefined {
  */
 export function extractPost(html: string, url: string, overrides?: Overrides): ExtractedPost {
   const $ = load(html);
+  flattenDeepNesting($.root().get(0)!);
   const engine = detectEngineRule($, html);
   const choice = selectContent($, engine, overrides);
   const meta = extractMetadata($, { url, engine, root: choice.root, overrides });

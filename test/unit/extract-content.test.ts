@@ -83,3 +83,11 @@ ${block('<p>A second text block, written later, continues the story with more de
   assert.match(post.contentHtml, /<img src="https:\/\/sq\.example\/one\.jpg" alt="one">/);
   assert.ok(!t.includes('Older post'), t);
 });
+
+test('hostile input: empty, text-only, broken JSON-LD and 3000-deep nesting do not throw', () => {
+  assert.equal(extractPost('', 'https://h.example/').contentHtml, '');
+  assert.match(extractPost('just text, no tags', 'https://h.example/').contentHtml, /just text/);
+  assert.equal(extractPost('<script type="application/ld+json">{not json</script><title>T</title><p>x</p>', 'https://h.example/').meta.title, 'T');
+  const deep = `${'<div>'.repeat(3000)}<p>Deep text survives, with enough words to be scored as a paragraph.</p>${'</div>'.repeat(3000)}`;
+  assert.match(extractPost(deep, 'https://h.example/deep').contentHtml, /Deep text survives/);
+});
