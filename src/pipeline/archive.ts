@@ -86,6 +86,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       listed.add(link.url);
       if (seen.has(key)) return;
       seen.add(key);
+      // Names are handed out in discovery order: were they taken when fetches finish, two posts sharing a
+      // slug would swap files between runs depending on which server answer came first.
+      store.postPath(link.url, { title: link.title ?? '' });
       summary.postsFound++;
       tasks.push(limit(() => (signal?.aborted ? undefined : archivePost(link))));
     };
