@@ -154,6 +154,8 @@ export const CLEAN_RULES: CleanRule[] = [
   {
     name: 'post-meta-lines',
     words: ['post-meta', 'entry-meta', 'article-meta', 'post-info', 'postmeta', 'byline', 'post-byline', 'post-date', 'posted-on', 'post-tags', 'post-categories', 'tags-links', 'cat-links', 'entry-footer', 'post-footer', 'article-footer', 'meta-info', 'article-info', 'post-metadata', 'post-details', 'article-tag-list', 'article-category', 'post-labels', 'tag-list', 'taglist', 'entry-tags', 'post-author-box', 'author', 'post-author', 'byline-author', 'reading-time', 'read-time', 'readtime', 'author-bio', 'about-author', 'author-box', 'author-card', 'author-info', 'post-copyright', 'copyright'],
+    // An attribution inside a quotation or figure is content.
+    test: (el, ctx) => !ctx.$(el).closest('blockquote, figure').length,
     maxShare: 0.3,
   },
   {

@@ -170,3 +170,9 @@ test('lines made only of tag or category links go; a sentence linking a tag stay
   assert.ok(!/Outdoors|Tags:/.test(text(out)), out);
   assert.match(text(out), /every post tagged kernel/);
 });
+
+test('an attribution inside a quotation is kept even with an author class', () => {
+  const out = clean(`${KEEP}<blockquote><p>Premature optimization is the root of all evil.</p><p class="author">Donald Knuth</p></blockquote><div class="author">By Someone</div>`);
+  assert.match(text(out), /Donald Knuth/);
+  assert.ok(!text(out).includes('By Someone'));
+});
