@@ -22,12 +22,35 @@ const INLINE: Array<[RegExp, (m: string, i: number, s: string) => string]> = [
   [/_/g, (m, i, s) => (isWord(s[i - 1]) && isWord(s[i + 1]) ? m : '\\_')],
   [/`/g, () => '\\`'],
   [/~/g, (m, i, s) => (spaced(s, i) || !/~[^~]*~/.test(s) ? m : '\\~')],
-  // `]` closes a link text only when followed by `(`, `[` or `:`; a lone `[1]` stays readable.
+  // `[x](y)`, `[x][y]` and `[x]:` would be links; a bracket pair such as `[1]` alone stays readable.
   [/\](?=[([:])/g, () => '\\]'],
   [/\[(?=\^)/g, () => '\\['],
   [/<(?=[A-Za-z/!?])/g, () => '\\<'],
   [/&(?=#?[A-Za-z0-9]+;)/g, () => '\\&'],
 ];
+
+/**
+ * An unpaired bracket could pair with one in the neighbouring Markdown (a link text around this text,
+ * the next text node), so it is escaped; brackets that pair up within the text are left alone.
+ */
+function escapeUnpairedBrackets(s: string): string {
+  const open: number[] = [];
+  const unpaired = new Set<number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') open.push(i);
+    else if (c === ']') {
+      if (open.length) open.pop();
+      else unpaired.add(i);
+    }
+  }
+  for (const i of open) unpaired.add(i);
+  if (!unpaired.size) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += unpaired.has(i) ? `\\${s[i]}` : s[i];
+  return out;
+}
 
 /**
  * Where a backslash goes if the text starts a line (`- item`, `1. item`, `# title`, `> quote`...).
@@ -57,6 +80,7 @@ export function escapeTextNode(text: string): string {
   for (const [re, fn] of INLINE) {
     out = out.replace(re, (m: string, ...rest: unknown[]) => fn(m, rest[rest.length - 2] as number, rest[rest.length - 1] as string));
   }
+  if (out.includes('[') || out.includes(']')) out = escapeUnpairedBrackets(out);
   for (const [re, to] of LINE_START) out = out.replace(re, to);
   return out;
 }

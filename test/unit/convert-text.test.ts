@@ -14,7 +14,7 @@ test('prose stays readable: comparisons, ampersands, snake_case, numbers are not
 test('text that would read as Markdown is escaped', () => {
   assert.equal(
     md('<p>Literal *stars* and _under_ and `ticks` and [text](not-a-link) and &lt;div&gt; and &amp;copy; and __init__.</p>'),
-    'Literal \\*stars\\* and \\_under\\_ and \\`ticks\\` and [text\\](not-a-link) and \\<div> and \\&copy; and \\_\\_init\\_\\_.\n',
+    'Literal \\*stars\\* and \\_under\\_ and \\`ticks\\` and \\[text\\](not-a-link) and \\<div> and \\&copy; and \\_\\_init\\_\\_.\n',
   );
   assert.equal(md('<p>1. not a list</p><p># not a heading</p><p>- not a bullet</p><p>&gt; not a quote</p>'), '1\\. not a list\n\n\\# not a heading\n\n\\- not a bullet\n\n\\> not a quote\n');
 });
@@ -29,7 +29,8 @@ test('line-start escapes only where the text really starts a line', () => {
 
 test('escapeMarkdownText: backslashes only before punctuation, footnote look-alikes, setext underlines', () => {
   assert.equal(escapeMarkdownText('C:\\path\\to and \\*'), 'C:\\path\\to and \\\\\\*');
-  assert.equal(escapeMarkdownText('see [^1] and [1]'), 'see \\[^1] and [1]');
+  assert.equal(escapeMarkdownText('see [^1] and [1]'), 'see \\[^1\\] and [1]');
+  assert.equal(md('<p><a href="/x">a] b</a> and [open and close]</p>'), '[a\\] b](https://blog.example.com/x) and [open and close]\n');
   assert.equal(escapeMarkdownText('==='), '\\===');
   assert.equal(escapeMarkdownText('~~gone~~'), '\\~\\~gone\\~\\~');
   assert.equal(escapeMarkdownText('about ~5 ms'), 'about ~5 ms');
