@@ -6,7 +6,8 @@ import { expandPage, type ExpandOutcome } from './browser-expand.js';
 import { MUTATION_CLOCK_SCRIPT, NetworkTracker, waitForSettled } from './browser-settle.js';
 import { findChromium, type FoundChromium } from './chromium.js';
 import { isTransientStatus, withRetries, type AttemptFailure } from './retry.js';
-import { BLOGVAULT_VERSION } from './user-agent.js';
+import { createRobotsCache } from './robots.js';
+import { BLOGVAULT_VERSION, DEFAULT_USER_AGENT } from './user-agent.js';
 
 /** Things worth telling a user in verbose mode; the fetcher itself never prints. */
 export type BrowserEvent =
@@ -38,6 +39,10 @@ export interface BrowserFetcherOptions {
   /** Retries after the first attempt for transient failures (network errors, 5xx, timeouts). */
   retries?: number;
   backoffMs?: number;
+  /** Render pages robots.txt disallows (robots.txt itself is read through `http`). */
+  ignoreRobots?: boolean;
+  /** The product token robots.txt rules are matched against; defaults to blogvault's. */
+  robotsUserAgent?: string;
   onEvent?: (event: BrowserEvent) => void;
 }
 
@@ -50,6 +55,8 @@ export const BROWSER_FETCHER_DEFAULTS = {
   expandTimeLimitMs: 60_000,
   retries: 2,
   backoffMs: 500,
+  ignoreRobots: false,
+  robotsUserAgent: DEFAULT_USER_AGENT,
 } as const;
 
 /** Flags for an unattended, quiet browser: no sandbox (containers, root), no GPU, no background traffic. */
@@ -104,6 +111,14 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   emit({ type: 'launch', executablePath: found.path, source: found.source, version: browser.version() });
 
   const limit = pLimit(Math.max(1, o.concurrency));
+  const robots = createRobotsCache(async (robotsUrl) => {
+    try {
+      return (await options.http.fetch(robotsUrl, { kind: 'data' })).text;
+    } catch {
+      // No robots.txt, or none reachable: nothing to obey (the HTTP fetcher decides the same way).
+      return undefined;
+    }
+  }, o.robotsUserAgent);
   const idle: Tab[] = [];
   let closed = false;
   // Rejects when close() starts: Playwright calls caught mid-way by the context closing can stay pending forever.
@@ -198,6 +213,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       } catch {
         throw new FetchError(url, 'not an http(s) URL');
       }
+      if (!o.ignoreRobots && !(await robots.rulesFor(url)).isAllowed(url)) throw new FetchError(url, 'disallowed by robots.txt');
       // Validators are not sent: the shell of a client-rendered page says nothing about the data it loads.
       return withRetries(
         () =>

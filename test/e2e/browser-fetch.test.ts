@@ -270,3 +270,29 @@ function alive(pids: number[]): number[] {
   const live = new Set(processes().map((p) => p.pid));
   return pids.filter((pid) => live.has(pid));
 }
+
+test('robots.txt (read over HTTP) keeps the browser off disallowed pages unless told to ignore it', async () => {
+  const robotsHttp: Fetcher = {
+    async fetch(url) {
+      assert.equal(new URL(url).pathname, '/robots.txt', `unexpected HTTP fetch of ${url}`);
+      const text = 'User-agent: *\nDisallow: /posts/zh-typography/\n';
+      return { url, finalUrl: url, status: 200, headers: {}, contentType: 'text/plain', body: Buffer.from(text), text };
+    },
+    async close() {},
+  };
+  const polite = await createBrowserFetcher({ http: robotsHttp, concurrency: 1 });
+  const rude = await createBrowserFetcher({ http: robotsHttp, concurrency: 1, ignoreRobots: true });
+  try {
+    const requests = () => spa.log.filter((e) => e.path === '/posts/zh-typography/').length;
+    const before = requests();
+    await assert.rejects(polite.fetch(`${spa.url}/posts/zh-typography/`), /zh-typography\/: disallowed by robots\.txt/);
+    assert.equal(requests(), before, 'the disallowed page was requested');
+    const allowed = await polite.fetch(`${spa.url}/posts/json-api-pagination/`);
+    assert.match(allowed.text ?? '', /Designing JSON API Pagination/);
+    const ignored = await rude.fetch(`${spa.url}/posts/zh-typography/`);
+    assert.match(ignored.text ?? '', /中文网页排版笔记/);
+  } finally {
+    await polite.close();
+    await rude.close();
+  }
+});
