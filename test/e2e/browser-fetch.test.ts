@@ -210,67 +210,6 @@ test('a fetch after close fails with a FetchError', async () => {
   await assert.rejects(own.fetch(`${spa.url}/`), (err: unknown) => err instanceof FetchError && /browser closed/.test(err.message));
 });
 
-test('closing leaves no Chromium process behind, even with renders in flight', async () => {
-  const others = new Set(browserProcesses());
-  const own = await createBrowserFetcher({ http, concurrency: 2 });
-  const settled = Promise.allSettled([own.fetch(`${spa.url}/posts/zh-typography/`), own.fetch(`${spa.url}/`, { expand: true })]);
-  await delay(300);
-  const pids = browserProcesses().filter((pid) => !others.has(pid));
-  assert.ok(pids.length >= 2, `expected the browser and its helpers, found ${pids.length} processes`);
-  await own.close();
-  const outcomes = await settled;
-  for (const outcome of outcomes) {
-    if (outcome.status === 'rejected') assert.ok(outcome.reason instanceof FetchError, `not a FetchError: ${String(outcome.reason)}`);
-  }
-  assert.deepEqual(alive(pids), [], 'Chromium processes left after close()');
-});
-
-interface Proc {
-  pid: number;
-  ppid: number;
-  cmdline: string;
-}
-
-function processes(): Proc[] {
-  const out: Proc[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The fields after the command name, which is in parentheses and may hold spaces.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[0] === 'Z') continue;
-      out.push({ pid: Number(name), ppid: Number(fields[1]), cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ') });
-    } catch {
-      // exited while being read
-    }
-  }
-  return out;
-}
-
-/** The browsers this process launched and all they run, helpers that detach (crashpad) found by profile dir. */
-function browserProcesses(): number[] {
-  const all = processes();
-  const roots = all.filter((p) => p.ppid === process.pid && p.cmdline.includes('--remote-debugging-pipe'));
-  const profiles = roots.map((p) => /--user-data-dir=(\S+)/.exec(p.cmdline)?.[1]).filter((d): d is string => !!d);
-  const found = new Set(roots.map((p) => p.pid));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of all) {
-      if (!found.has(p.pid) && (found.has(p.ppid) || profiles.some((dir) => p.cmdline.includes(dir)))) {
-        found.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return [...found];
-}
-
-function alive(pids: number[]): number[] {
-  const live = new Set(processes().map((p) => p.pid));
-  return pids.filter((pid) => live.has(pid));
-}
-
 test('robots.txt (read over HTTP) keeps the browser off disallowed pages unless told to ignore it', async () => {
   const robotsHttp: Fetcher = {
     async fetch(url) {
