@@ -15,8 +15,8 @@ export interface CleanContext {
   engine?: EngineRule;
   /** Text length of the root before cleaning, for `maxShare`. */
   rootText: number;
-  /** Elements under the root with a class or id, collected once for the word-based rules. */
-  hinted: Element[];
+  /** Elements under the root with their class/id tokens, collected once for the word-based rules. */
+  hinted: [Element, string[]][];
   /** Code and math elements: nothing inside them is touched by word-based rules. */
   protectedSet: ReadonlySet<AnyNode>;
 }
@@ -65,6 +65,16 @@ const TAXONOMY_HREF = /\/(tags?|topics?|labels?|search\/label|categor(y|ies))\/[
 export function isTaxonomyLink(a: Element): boolean {
   const rel = (a.attribs.rel ?? '').toLowerCase().split(/\s+/);
   return rel.includes('tag') || rel.includes('category') || TAXONOMY_HREF.test(a.attribs.href ?? '');
+}
+
+/** True when at most one element sibling precedes or follows `el`. */
+function nearEdge(el: Element): boolean {
+  const within = (step: (n: AnyNode) => AnyNode | null) => {
+    let count = 0;
+    for (let n = step(el); n; n = step(n)) if (n.type === 'tag' && ++count > 1) return false;
+    return true;
+  };
+  return within((n) => n.prev) || within((n) => n.next);
 }
 
 function removeComments(ctx: CleanContext, node: Element): void {
@@ -179,9 +189,7 @@ export const CLEAN_RULES: CleanRule[] = [
     test: (el, ctx) => {
       const parent = el.parent;
       if (parent !== ctx.root.get(0) || !/^(p|div|span|time|small|h[4-6]|em)$/.test(el.name)) return false;
-      const blocks = ctx.root.children().toArray();
-      const index = blocks.indexOf(el);
-      return (index <= 1 || index >= blocks.length - 2) && isDateLine(ctx.$(el).text());
+      return nearEdge(el) && isDateLine(ctx.$(el).text());
     },
   },
   {

@@ -15,8 +15,18 @@ export interface CleanOptions {
   rules?: readonly CleanRule[];
 }
 
-const wordPattern = (words: readonly string[]) =>
-  new RegExp(`(^|[-_])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})($|[-_])`, 'i');
+const patterns = new WeakMap<CleanRule, RegExp>();
+
+/** The rule's words as one pattern matching a whole dash/underscore-separated part of a token. */
+function wordPattern(rule: CleanRule): RegExp {
+  let pattern = patterns.get(rule);
+  if (!pattern) {
+    const words = rule.words!.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    pattern = new RegExp(`(^|[-_])(${words})($|[-_])`, 'i');
+    patterns.set(rule, pattern);
+  }
+  return pattern;
+}
 
 /** Class tokens, plus the id unless the id is a heading anchor slug that only names the text. */
 function hintTokens(el: Element): string[] {
@@ -46,9 +56,9 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
     }
   }
   if (rule.words?.length) {
-    const pattern = wordPattern(rule.words);
-    for (const el of ctx.hinted) {
-      if (hintTokens(el).some((t) => pattern.test(t)) && !insideAny(el, ctx.protectedSet)) found.add(el);
+    const pattern = wordPattern(rule);
+    for (const [el, tokens] of ctx.hinted) {
+      if (tokens.some((t) => pattern.test(t)) && !insideAny(el, ctx.protectedSet)) found.add(el);
     }
   }
   const scanned = rule.scan ? root.find(rule.scan).toArray() : [];
@@ -143,7 +153,7 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     root,
     engine: options.engine,
     rootText: root.text().replace(/\s+/g, ' ').trim().length,
-    hinted: root.find('[class], [id]').toArray(),
+    hinted: root.find('[class], [id]').toArray().map((el) => [el, hintTokens(el)] as [Element, string[]]),
     protectedSet: new Set(root.find(PROTECTED).toArray()),
   };
   for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
