@@ -69,7 +69,11 @@ export interface WritePostResult {
 export interface RecoveryReport {
   /** The previous run ended without close() (killed, crashed). */
   interrupted: boolean;
-  /** URLs whose entries that run recorded before dying (already archived: no need to fetch again unconditionally). */
+  /**
+   * URLs the unfinished runs since the last clean close recorded (journaled, or adopted from their post
+   * files): already archived, a resuming run need not fetch them again. Carried into this run's
+   * journal, so that a run killed again while resuming still hands them on.
+   */
   journaled: string[];
   /** URLs of post files found on disk that the manifest did not list (died between file and journal), now adopted. */
   adopted: string[];
@@ -172,6 +176,7 @@ export class ArchiveStore {
       await store.load();
       await store.recover();
       store.journal = new Journal(join(store.outDir, JOURNAL_FILE), store.durable);
+      store.carryOverJournaled();
     } catch (error) {
       store.lock.release();
       throw error;
@@ -489,6 +494,17 @@ export class ArchiveStore {
     this.journalDirty = true;
   }
 
+  /** Re-journals what the interrupted runs archived: the compacted journal is gone, and this run may be killed too. */
+  private carryOverJournaled(): void {
+    for (const url of this.recovery.journaled) {
+      const key = keyOf(url);
+      const entry = this.entryMap.get(key);
+      if (entry?.status !== 'archived') continue;
+      this.journal!.append(key, entry);
+      this.journalDirty = true;
+    }
+  }
+
   /** Creates the archive folders and refuses ones that resolve (through symlinks) outside the archive. */
   private async prepareFolders(): Promise<void> {
     try {
@@ -581,6 +597,11 @@ export class ArchiveStore {
     for (const dir of ['.', META_DIR, ASSETS_DIR, SNAPSHOT_DIR]) removed += await removeStaleTemps(join(this.outDir, dir));
     this.recovery.removedTemps = removed;
     await this.indexPostFiles();
+    if (this.recovery.adopted.length) {
+      // The run died between renaming a post file and journaling it: it did not finish either.
+      this.recovery.interrupted = true;
+      this.recovery.journaled = [...new Set([...this.recovery.journaled, ...this.recovery.adopted])].sort();
+    }
     for (const [key, entry] of this.entryMap) {
       if (!entry.file || !entry.hash) continue;
       const exists = await stat(resolveInside(this.outDir, entry.file)).then(
