@@ -9,26 +9,29 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+/**
+ * Nodes under `root` (and `root` itself) in document order. Iterative: a hostile page nesting tens of
+ * thousands of elements must not overflow the stack.
+ */
+function* walk(root: AnyNode): Generator<AnyNode> {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    yield node;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
+
 /** Elements under `root` (and `root` itself) that satisfy `test`, in document order. */
 export function elementsIn(root: AnyNode, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
-  const visit = (node: AnyNode) => {
-    if (isElement(node) && test(node)) out.push(node);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(root);
+  for (const node of walk(root)) if (isElement(node) && test(node)) out.push(node);
   return out;
 }
 
 /** The first element under `root` (or `root` itself) in `set`, in document order. */
 export function firstIn(root: AnyNode, set: Set<Element>): Element | undefined {
-  if (isElement(root) && set.has(root)) return root;
-  if ('children' in root) {
-    for (const child of root.children) {
-      const found = firstIn(child, set);
-      if (found) return found;
-    }
-  }
+  for (const node of walk(root)) if (isElement(node) && set.has(node)) return node;
   return undefined;
 }
 
@@ -41,15 +44,11 @@ export function ancestorsOf(nodes: Iterable<AnyNode>): Set<AnyNode> {
   return out;
 }
 
-/** Text with its pieces kept apart (`<p>Summary</p><span>May 4, 2021</span>` is not "SummaryMay 4"). */
-export function separateText(root: AnyNode): string {
+/** The text of a subtree, whitespace collapsed. `spaced`: pieces kept apart (`<p>Summary</p><span>May 4</span>` is not "SummaryMay 4"). */
+export function textOf(root: AnyNode, spaced = false): string {
   const parts: string[] = [];
-  const visit = (node: AnyNode) => {
-    if (node.type === 'text') parts.push(node.data);
-    else if ('children' in node) node.children.forEach(visit);
-  };
-  visit(root);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  for (const node of walk(root)) if (node.type === 'text') parts.push(node.data);
+  return parts.join(spaced ? ' ' : '').replace(/\s+/g, ' ').trim();
 }
 
 /** Elements matching a selector, queried once per document and kept for membership tests. */

@@ -84,19 +84,23 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       continue;
     }
     visited.add(normalizeUrl(res.finalUrl));
-    const html = res.text;
-
-    // One parse serves both questions; the next pages are read before post detection strips the chrome.
-    const $ = load(html);
-    const nextPages = nextPagesIn($, res.finalUrl, options.overrides);
-    let found = postLinksIn($, res.finalUrl, options.overrides, { scope: postScope });
-    if (first && found.length === 0) {
-      const origin = new URL(res.finalUrl).origin + '/';
-      const wide = findPostLinks(html, res.finalUrl, options.overrides, { scope: origin });
-      if (wide.length) {
-        postScope = origin;
-        found = wide;
+    let nextPages: string[];
+    let found: PostLink[];
+    try {
+      ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope));
+      if (first && found.length === 0) {
+        const origin = new URL(res.finalUrl).origin + '/';
+        const wide = findPostLinks(res.text, res.finalUrl, options.overrides, { scope: origin });
+        if (wide.length) {
+          postScope = origin;
+          found = wide;
+        }
       }
+    } catch (err) {
+      // Only a bad --next/--post-link selector or a pathological page gets here.
+      if (first) throw new Error(`${res.finalUrl}: cannot read the index: ${reasonOf(err)}`);
+      yield { url: res.finalUrl, links: [], error: `cannot read the index: ${reasonOf(err)}`, end: 'error' };
+      return;
     }
     const links = found.filter((link) => !seenPosts.has(normalizeUrl(link.url)));
     for (const link of links) seenPosts.add(normalizeUrl(link.url));
@@ -121,6 +125,13 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     }
     yield { ...page, next: queue[0] };
   }
+}
+
+/** One parse serves both questions; the next pages are read before post detection strips the chrome. */
+function readIndexPage(html: string, url: string, overrides: Overrides | undefined, scope: string): { nextPages: string[]; found: PostLink[] } {
+  const $ = load(html);
+  const nextPages = nextPagesIn($, url, overrides);
+  return { nextPages, found: postLinksIn($, url, overrides, { scope }) };
 }
 
 /** True when the page lists posts and every one of them carries a date before `since`. */

@@ -9,7 +9,7 @@ import type { Overrides } from '../types.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
 import { withoutFragment } from './link-filters.js';
-import { elementsIn, isElement } from './dom.js';
+import { elementsIn, isElement, textOf } from './dom.js';
 
 type Direction = 'next' | 'prev';
 
@@ -83,8 +83,9 @@ function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signa
   const labels = [el.attr('aria-label'), el.attr('title'), image?.attribs['alt']].map(words).filter(Boolean);
   // "»»" labelled "Last" jumps to the end: a label beats arrows, and first/last links go nowhere useful.
   if (labels.some((l) => EDGE_WORDS.test(l.replace(EDGE_PUNCTUATION, '')))) return undefined;
-  const text = wordDirection(el.text());
-  if (text && words(el.text()).replace(EDGE_PUNCTUATION, '')) return { direction: text, signal: 'text' };
+  const linkText = textOf(a);
+  const text = wordDirection(linkText);
+  if (text && linkText.replace(EDGE_PUNCTUATION, '')) return { direction: text, signal: 'text' };
   const label = labels.map(wordDirection).find(Boolean);
   if (label) return { direction: label, signal: 'label' };
   if (text) return { direction: text, signal: 'arrow' };
@@ -103,7 +104,7 @@ const SIGNAL_SCORES: Record<string, number> = { rel: 90, text: 80, label: 80, ar
 function currentPageNumber(ctx: Context): number {
   const { $ } = ctx;
   for (const el of $(CURRENT_PAGE).toArray()) {
-    const text = words($(el).text());
+    const text = textOf(el);
     if (/^\d{1,6}$/.test(text) && isInPagination($, el)) return Number(text);
   }
   return pageNumberOf(ctx.pageUrl)?.number ?? 1;
@@ -147,7 +148,7 @@ const RULES: NextRule[] = [
       const wanted = String(currentPageNumber(ctx) + 1);
       return ctx.anchors.filter(
         (a) =>
-          words($(a).text()) === wanted &&
+          textOf(a) === wanted &&
           (isInPagination($, a) || /page-?(number|link|numbers)/i.test($(a).attr('class') ?? '') || pageNumberOf(absoluteUrl($(a).attr('href'), ctx.base) ?? ctx.base) !== undefined),
       );
     },

@@ -11,7 +11,7 @@ import { parseDate } from '../extract/dates.js';
 import { absoluteUrl, normalizeUrl } from './url.js';
 import { indexRootOf } from './page-urls.js';
 import { excludeMatcher, rejectLink, withoutFragment, type LinkScope } from './link-filters.js';
-import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, separateText } from './dom.js';
+import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, textOf } from './dom.js';
 
 export interface PostLinkOptions {
   /**
@@ -131,7 +131,7 @@ function detectLinks(ctx: Ctx): PostLink[] {
   if (links.length || picked.length) return links;
   // No structure at all (links separated by <br>, say): every post-like link left in the content.
   return candidateAnchors(ctx, $.root().get(0)!)
-    .filter((a) => words($(a).text()).length > 1)
+    .filter((a) => textOf(a).length > 1)
     .map((a) => ({ url: ctx.judged.get(a)!, ...describe(ctx, a, ctx.judged.get(a)!, a) }));
 }
 
@@ -264,7 +264,7 @@ function isReadMoreText(text: string): boolean {
 }
 
 function isReadMore(ctx: Ctx, a: Element): boolean {
-  const texts = [words(ctx.$(a).text()), words(a.attribs['aria-label']), words(a.attribs['title'])];
+  const texts = [textOf(a), words(a.attribs['aria-label']), words(a.attribs['title'])];
   if (texts.some(isReadMoreText)) return true;
   const parent = a.parent && isElement(a.parent) ? a.parent.attribs['class'] ?? '' : '';
   return `${a.attribs['class'] ?? ''} ${parent}`.split(/\s+/).some((t) => t && READ_MORE_TOKEN.test(t));
@@ -305,14 +305,14 @@ function entryTitle(ctx: Ctx, entry: Element, url: string, chosen: Element): str
   // A heading linking elsewhere ("2019" over an archive's year) labels a group, not this entry.
   const headingEl = firstIn(entry, ctx.sets(TITLE_TEXT));
   const linksElsewhere = headingEl && elementsIn(headingEl, isAnchor).some((a) => !sameTarget.includes(a));
-  const heading = headingEl && !linksElsewhere ? words(ctx.$(headingEl).text()) : '';
+  const heading = headingEl && !linksElsewhere ? textOf(headingEl) : '';
   return heading && usable(heading) && heading.length < 300 ? heading : undefined;
 }
 
 /** Text of a title link, or its label when it has no text (covering links with aria-label). */
 function titleOf(ctx: Ctx, a: Element): string {
   const heading = firstIn(a, ctx.sets('h1, h2, h3, h4, h5'));
-  return words(ctx.$(heading ?? a).text()) || words(a.attribs['title']);
+  return textOf(heading ?? a) || words(a.attribs['title']);
 }
 
 function parseDateOnly(text: string): boolean {
@@ -324,14 +324,14 @@ function entryDate(ctx: Ctx, entry: Element): string | undefined {
     const set = ctx.sets(selector);
     for (const el of elementsIn(entry, (e) => set.has(e))) {
       const machine = el.attribs['datetime'] ?? el.attribs['content'] ?? el.attribs['title'];
-      const date = parseDate(machine) ?? parseDate(words(ctx.$(el).text()).slice(0, 200));
+      const date = parseDate(machine) ?? parseDate(textOf(el).slice(0, 200));
       if (date) return date;
     }
   }
-  const text = separateText(entry);
+  const text = textOf(entry, true);
   if (text.length < 300) return parseDate(text);
   const heading = firstIn(entry, ctx.sets(TITLE_TEXT));
-  return heading ? parseDate(words(ctx.$(heading).text())) : undefined;
+  return heading ? parseDate(textOf(heading)) : undefined;
 }
 
 /** First occurrence wins; later duplicates only fill in a missing title or date. */

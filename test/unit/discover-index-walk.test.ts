@@ -147,3 +147,7 @@ test('a start URL that redirects sets the scope where it lands', async () => {
   ]);
   assert.ok(!requests.some((r) => r.startsWith('/shop')));
 });
+
+test('a --next selector that is not CSS fails the walk with a message naming the page', async () => {
+  await assert.rejects(walk(fixture('chain'), '/', { overrides: { next: 'a[[' } }), /127\.0\.0\.1:\d+\/: cannot read the index/);
+});
