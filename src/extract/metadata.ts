@@ -20,13 +20,15 @@ const ARTICLE_SCOPE = 'article, [itemtype*="BlogPosting" i], [itemtype*="Article
 
 /** Page-wide furniture: tag and category links in here belong to the blog, not to this post. */
 const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
-const FURNITURE_TOKEN = /^(sidebar|secondary|widget|widgets|widget-area|tagcloud|tag-cloud|site-header|site-footer|header|footer|menu|post-nav|post-navigation|pagination|archive-list|category-list|tag-list)$/i;
+const FURNITURE_TOKEN = /^(sidebar|secondary|widget|widgets|widget-area|tagcloud|tag-cloud|site-header|site-footer|menu|post-nav|post-navigation|pagination|archive-list|category-list|tag-list)$/i;
 const FURNITURE_PART = /sidebar|widget|related|tag-cloud|tagcloud/i;
 
 function isFurniture(el: Element): boolean {
   if (el.name === 'aside' || el.name === 'nav') return true;
   if (FURNITURE_ROLES.has(el.attribs.role ?? '')) return true;
   if ((el.name === 'header' || el.name === 'footer') && (el.parent as Element | null)?.name === 'body') return true;
+  // id="header"/"footer" is the page's; a class "footer" may be the post's own footer.
+  if (/^(header|footer)$/i.test(el.attribs.id ?? '')) return true;
   const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
   return tokens.some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
 }

@@ -20,7 +20,7 @@ const TAG_BASE: Record<string, number> = {
   form: -3, ol: -3, ul: -3, dl: -3, li: -3, th: -5, aside: -20, nav: -25, header: -10, footer: -15,
 };
 
-export function classWeight(el: Element): number {
+function classWeight(el: Element): number {
   const hints = classAndId(el);
   let w = 0;
   if (NEGATIVE.test(hints)) w -= 25;
@@ -71,7 +71,7 @@ export function textStats($: CheerioAPI): TextStats {
 }
 
 /** Share of an element's text that sits inside links. */
-export function linkDensity($: CheerioAPI, el: Element): number {
+function linkDensity($: CheerioAPI, el: Element): number {
   const stats = textStats($);
   const total = stats.text.get(el) ?? 0;
   return total ? Math.min(1, (stats.links.get(el) ?? 0) / total) : 0;
