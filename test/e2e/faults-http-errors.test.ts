@@ -1,0 +1,143 @@
+// End to end (issue 5): posts whose answers are unusable rather than flaky — a redirect loop, an endless
+// redirect chain, a redirect off the blog's origin, a PDF where HTML was expected, an oversize page (with
+// Content-Length) and an endless chunked body, with --max-bytes. Each is reported as failed with a clear
+// reason; the rest of the blog is archived.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Handler } from '../helpers/static-server.js';
+import { ROOT, loadExpected, readArchive, requireBuild, runCli, tempOut, type CliResult, type ExpectedSite } from './archive-harness.js';
+import { parseReport, readManifest, serveFaulty, type JsonReport, type ServedFaulty } from './faults-harness.js';
+
+const FIXTURE = join(ROOT, 'fixtures', 'jekyll-blog');
+const MAX_BYTES = 100_000;
+
+const LOOP = '/2015/09/18/sql-window-functions/';
+const CHAIN = '/2015/08/22/rouge-line-numbers/';
+const OFF_SITE = '/2015/08/09/shell-tricks/';
+const PDF = '/2015/07/30/python-generators/';
+const HUGE = '/2015/12/24/escaping/';
+const ENDLESS = '/2016/01/03/configs/';
+
+const EXPECTED_REASONS: [string, RegExp][] = [
+  [LOOP, /redirect loop/i],
+  [CHAIN, /too many redirects/i],
+  [OFF_SITE, /redirected off the site to http:\/\/localhost:/i],
+  [PDF, /not HTML \(content-type application\/pdf\)/i],
+  [HUGE, new RegExp(`larger than maxBytes \\(${MAX_BYTES}`)],
+  [ENDLESS, new RegExp(`larger than maxBytes \\(${MAX_BYTES}`)],
+];
+
+let served: ServedFaulty;
+let out: string;
+let expected: ExpectedSite;
+let result: CliResult;
+let report: JsonReport;
+let endlessBytesSent = 0;
+
+const paragraph = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>\n';
+
+before(async () => {
+  requireBuild();
+  expected = await loadExpected(FIXTURE);
+  let port = 0;
+  const routes: Record<string, Handler> = {
+    [OFF_SITE]: (req, res) => {
+      // The same server under another name is another origin: following it would leave the blog.
+      res.writeHead(302, { location: `http://localhost:${port}${req.url}`, 'content-length': 0 }).end();
+      return true;
+    },
+    [CHAIN]: (_req, res) => {
+      res.writeHead(301, { location: '/chain/1', 'content-length': 0 }).end();
+      return true;
+    },
+    [PDF]: (_req, res) => {
+      const body = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': body.length }).end(body);
+      return true;
+    },
+    [HUGE]: (_req, res) => {
+      const body = Buffer.from(`<!doctype html><title>Huge</title><article><h1>Huge</h1>${paragraph.repeat(4000)}</article>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }).end(body);
+      return true;
+    },
+    [ENDLESS]: (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write('<!doctype html><title>Endless</title><article><h1>Endless</h1>');
+      const chunk = paragraph.repeat(100);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) endlessBytesSent += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('error', () => undefined);
+      pump();
+      return true;
+    },
+  };
+  served = await serveFaulty(join(FIXTURE, 'site'), {
+    redirects: { [LOOP]: '/loop-b/', '/loop-b/': LOOP },
+    routes: {
+      ...routes,
+      // Every step of the chain is a new URL, so only the hop limit can end it.
+      ...Object.fromEntries(
+        Array.from({ length: 40 }, (_, i): [string, Handler] => [
+          `/chain/${i + 1}`,
+          (_req, res) => {
+            res.writeHead(302, { location: `/chain/${i + 2}`, 'content-length': 0 }).end();
+            return true;
+          },
+        ]),
+      ),
+    },
+  });
+  port = served.server.port;
+  out = await tempOut();
+  result = await runCli(['archive', `${served.url}/`, '--out', out, '--max-bytes', String(MAX_BYTES), '--retries', '1', '--json'], 60_000);
+  report = parseReport(result.stdout);
+});
+
+after(async () => {
+  await served?.close();
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+const shown = () => `exit ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
+const pathOf = (url: string) => decodeURI(new URL(url).pathname);
+
+test('unusable answers: exit 1, every other post archived', async () => {
+  assert.equal(result.code, 1, shown());
+  const bad = EXPECTED_REASONS.map(([p]) => p);
+  const archived = (await readArchive(out)).map((p) => pathOf(p.fm.url as string)).sort();
+  const want = expected.posts.map((p) => decodeURI(p.path)).filter((p) => !bad.includes(p)).sort();
+  assert.deepEqual(archived, want, shown());
+  assert.equal(report.new.length + report.failed.length, report.postsFound, 'a discovered post is neither archived nor failed');
+});
+
+for (const [path, reason] of EXPECTED_REASONS) {
+  test(`unusable answers: ${path} fails with ${reason}`, async () => {
+    const failure = report.failed.find((f) => pathOf(f.url) === path);
+    assert.ok(failure, `${path} is not reported as failed\n${shown()}`);
+    assert.match(failure.reason, reason);
+    const entry = (await readManifest(out)).find((e) => pathOf(e.url) === path);
+    assert.equal(entry?.status, 'failed', JSON.stringify(entry));
+    assert.match(entry.error ?? '', reason);
+  });
+}
+
+test('unusable answers: the off-site redirect is not followed', () => {
+  const offSite = served.server.log.filter((e) => !String(e.headers.host).startsWith('127.0.0.1'));
+  assert.deepEqual(offSite.map((e) => `${e.headers.host}${e.path}`), []);
+});
+
+test('unusable answers: permanent failures are not retried, and the redirect chain stops at the hop limit', () => {
+  const hits = (path: string) => served.server.log.filter((e) => e.path === path).length;
+  for (const path of [LOOP, OFF_SITE, PDF, HUGE, ENDLESS]) assert.equal(hits(path), 1, `${path} asked ${hits(path)} times`);
+  const chainHops = served.server.log.filter((e) => e.path.startsWith('/chain/')).length;
+  assert.ok(chainHops >= 5 && chainHops <= 11, `${chainHops} chain hops requested`);
+});
+
+test('unusable answers: the endless body is cut off near --max-bytes', () => {
+  // The server may have buffered more than the client read, but not endlessly more.
+  assert.ok(endlessBytesSent < MAX_BYTES * 20, `${endlessBytesSent} bytes were pushed before the client gave up`);
+});
