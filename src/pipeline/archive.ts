@@ -2,19 +2,18 @@ import { posix } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
-import { createHttpFetcher } from '../fetch/http-fetcher.js';
+import { createHttpFetcher, formatFetchEvent } from '../fetch/http-fetcher.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
 import { discoverSitemapLinks } from '../discover/sitemap.js';
 import { normalizeUrl } from '../discover/url.js';
-import { extractPost } from '../extract/index.js';
-import { htmlToMarkdown } from '../convert/index.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import type { PostLink } from '../types.js';
 import { USER_AGENT } from '../version.js';
-import { collectImageUrls, rewriteImages } from './images.js';
+import { collectImageUrls, rewriteImageUrls } from './images.js';
+import { createPostProcessor } from './worker-pool.js';
 import type { ArchiveSettings } from './options.js';
 import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
@@ -55,9 +54,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     retries: settings.retries,
     maxBytes: settings.maxBytes,
     ignoreRobots: settings.ignoreRobots,
-    onEvent: (e: unknown) => reporter.debug(typeof e === 'string' ? e : JSON.stringify(e)),
+    onEvent: (e) => reporter.debug(formatFetchEvent(e)),
   });
   let browser: Fetcher | undefined;
+  const processor = createPostProcessor();
   try {
     await store.saveSettings({ ...settings, startUrl });
     let first = await fetchIndex(http, startUrl);
@@ -109,22 +109,23 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           report('unchanged', link.url, entry?.file ?? '');
           return;
         }
-        const extracted = extractPost(res.text ?? '', res.finalUrl, settings.overrides);
-        const meta = { ...extracted.meta, title: extracted.meta.title || link.title || '', date: extracted.meta.date ?? link.date };
+        const processed = await processor.process(res.text ?? '', res.finalUrl, settings.overrides);
+        const meta = { ...processed.meta, title: processed.meta.title || link.title || '', date: processed.meta.date ?? link.date };
         const file = store.postPath(link.url, meta);
-        let html = extracted.contentHtml;
+        let markdown = processed.markdown;
         const assets: Record<string, string> = {};
         if (settings.images) {
           const local = new Map<string, string>();
-          for (const src of collectImageUrls(html)) {
-            const saved = await images.get(src, entry?.assets);
-            if (saved === undefined) continue;
-            assets[src] = saved;
-            local.set(src, posix.relative(posix.dirname(file), saved));
-          }
-          html = rewriteImages(html, local);
+          const sources = collectImageUrls(markdown);
+          const saved = await Promise.all(sources.map((src) => images.get(src, entry?.assets)));
+          sources.forEach((src, i) => {
+            const path = saved[i];
+            if (path === undefined) return;
+            assets[src] = path;
+            local.set(src, posix.relative(posix.dirname(file), path));
+          });
+          markdown = rewriteImageUrls(markdown, local);
         }
-        const markdown = htmlToMarkdown(html, res.finalUrl);
         const result = await store.writePost({
           url: link.url,
           meta,
@@ -179,6 +180,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   } finally {
     reporter.stop();
     await browser?.close();
+    await processor.close();
     await http.close();
     await store.close();
   }

@@ -1,33 +1,40 @@
-import { load } from 'cheerio';
-import { emojiOf } from '../convert/index.js';
-
 /**
- * Absolute http(s) image URLs referenced by `<img src>` in article HTML, in document order, once each.
- * Emoji images are left out: the converter turns them back into characters, so a copy would be unused.
+ * Image references in a converted post. Working on the Markdown keeps the hot path to one HTML parse
+ * per post (in the converter); emoji images are already characters there, so they are never fetched.
  */
-export function collectImageUrls(html: string): string[] {
-  const $ = load(html, null, false);
+
+/** `![alt](url` and `![alt](<url>`; the URL is group 2 (bracketed, may hold spaces) or group 3. */
+const MARKDOWN_IMAGE = /(!\[(?:\\.|[^\]\\])*\]\(\s*)(?:<(https?:\/\/[^>\n]+)>|(https?:\/\/[^\s)]+))/g;
+/** `<img src="url">` left as HTML (inside tables or details the converter keeps as HTML). */
+const HTML_IMAGE = /(<img\b[^>]*?\bsrc=["'])(https?:\/\/[^"']+)/gi;
+
+function htmlDecode(url: string): string {
+  return url.replace(/&amp;/g, '&');
+}
+
+/** Archive paths are safe file names, but a space or parenthesis would still end a Markdown link. */
+function safeLink(path: string): string {
+  return path.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Absolute http(s) image URLs the Markdown shows, in order of appearance, once each. */
+export function collectImageUrls(markdown: string): string[] {
   const urls = new Set<string>();
-  $('img[src]').each((_, el) => {
-    const img = $(el);
-    const src = img.attr('src') ?? '';
-    if (/^https?:\/\//i.test(src) && !emojiOf({ src, alt: img.attr('alt'), class: img.attr('class') })) urls.add(src);
-  });
+  for (const m of markdown.matchAll(MARKDOWN_IMAGE)) urls.add(m[2] ?? m[3]);
+  for (const m of markdown.matchAll(HTML_IMAGE)) urls.add(htmlDecode(m[2]));
   return [...urls];
 }
 
-/**
- * Point every `<img>` whose source was archived at its local copy. Responsive variants are dropped:
- * the archive holds one file per image, and a stale srcset would send readers back to the live site.
- */
-export function rewriteImages(html: string, localPaths: ReadonlyMap<string, string>): string {
-  if (localPaths.size === 0) return html;
-  const $ = load(html, null, false);
-  $('img[src]').each((_, el) => {
-    const local = localPaths.get($(el).attr('src') ?? '');
-    if (local === undefined) return;
-    $(el).attr('src', local).removeAttr('srcset').removeAttr('sizes');
-  });
-  $('picture > source').remove();
-  return $.html();
+/** Point every image whose source was archived at its local copy; the others stay remote. */
+export function rewriteImageUrls(markdown: string, localPaths: ReadonlyMap<string, string>): string {
+  if (localPaths.size === 0) return markdown;
+  return markdown
+    .replace(MARKDOWN_IMAGE, (whole, prefix: string, bracketed: string | undefined, bare: string | undefined) => {
+      const local = localPaths.get(bracketed ?? bare ?? '');
+      return local === undefined ? whole : `${prefix}${safeLink(local)}`;
+    })
+    .replace(HTML_IMAGE, (whole, prefix: string, url: string) => {
+      const local = localPaths.get(htmlDecode(url));
+      return local === undefined ? whole : `${prefix}${safeLink(local)}`;
+    });
 }

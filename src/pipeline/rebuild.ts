@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
-import { extractPost } from '../extract/index.js';
-import { htmlToMarkdown } from '../convert/index.js';
 import { ArchiveStore } from '../store/archive-store.js';
-import { rewriteImages } from './images.js';
+import { rewriteImageUrls } from './images.js';
+import { processPost } from './process-post.js';
 import { DEFAULT_SETTINGS } from './options.js';
 
 export interface RebuildResult {
@@ -29,12 +28,12 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
         result.missing.push(entry.url);
         continue;
       }
-      const extracted = extractPost(html.toString('utf8'), entry.url, overrides);
-      const file = store.postPath(entry.url, extracted.meta);
+      const processed = processPost(html.toString('utf8'), entry.url, overrides);
+      const file = store.postPath(entry.url, processed.meta);
       const assets = entry.assets ?? {};
       const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));
-      const markdown = htmlToMarkdown(rewriteImages(extracted.contentHtml, local), entry.url);
-      const written = await store.writePost({ url: entry.url, meta: extracted.meta, markdown, etag: entry.etag, lastModified: entry.lastModified, assets });
+      const markdown = rewriteImageUrls(processed.markdown, local);
+      const written = await store.writePost({ url: entry.url, meta: processed.meta, markdown, etag: entry.etag, lastModified: entry.lastModified, assets });
       result.rebuilt++;
       if (written.status !== 'unchanged') result.changed++;
     }

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectImageUrls, rewriteImageUrls } from '../../src/pipeline/images.js';
+
+const md = [
+  '![A diagram](https://blog.example.com/img/a.png "Figure 1")',
+  '',
+  'Text with [a link](https://blog.example.com/post/) and ![esc \\] alt](<https://cdn.example.com/b c.jpg>)',
+  '',
+  '<table><tr><td><img src="https://blog.example.com/img/t.png?w=1&amp;h=2" alt="t"></td></tr></table>',
+  '',
+  '![again](https://blog.example.com/img/a.png)',
+  '![local](assets/x.png)',
+].join('\n');
+
+test('collects each absolute image URL once, Markdown and HTML images, in order', () => {
+  assert.deepEqual(collectImageUrls(md), [
+    'https://blog.example.com/img/a.png',
+    'https://cdn.example.com/b c.jpg',
+    'https://blog.example.com/img/t.png?w=1&h=2',
+  ]);
+});
+
+test('links are not images', () => {
+  assert.deepEqual(collectImageUrls('[x](https://a.example/y.png) and [![i](https://a.example/i.png)](https://a.example/big.png)'), [
+    'https://a.example/i.png',
+  ]);
+});
+
+test('rewrites archived images to local paths and leaves the others remote', () => {
+  const local = new Map([
+    ['https://blog.example.com/img/a.png', 'assets/a-1234abcd.png'],
+    ['https://blog.example.com/img/t.png?w=1&h=2', 'assets/t (1)-5678.png'],
+  ]);
+  const out = rewriteImageUrls(md, local);
+  assert.match(out, /^!\[A diagram\]\(assets\/a-1234abcd\.png "Figure 1"\)/);
+  assert.match(out, /!\[again\]\(assets\/a-1234abcd\.png\)/);
+  assert.match(out, /<img src="assets\/t%20%281%29-5678\.png"/);
+  assert.match(out, /\[a link\]\(https:\/\/blog\.example\.com\/post\/\)/);
+  assert.equal(collectImageUrls(out).length, 1, 'only the image that was not archived stays remote');
+});
+
+test('an empty map changes nothing', () => {
+  assert.equal(rewriteImageUrls(md, new Map()), md);
+});

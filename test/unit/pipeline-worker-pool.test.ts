@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createPostProcessor } from '../../src/pipeline/worker-pool.js';
+import { processPost } from '../../src/pipeline/process-post.js';
+
+// Worker threads run the compiled worker file; the test suite builds dist/ before it runs.
+const compiled = new URL('../../dist/pipeline/worker-pool.js', import.meta.url);
+assert.ok(existsSync(compiled), 'dist/ is built (npm run build) before the tests');
+const { createPostProcessor: createCompiledProcessor } = (await import(compiled.href)) as typeof import('../../src/pipeline/worker-pool.js');
+
+const page = (n: number) => `<!doctype html><html lang="en"><head><title>Post ${n} | Blog</title>
+<meta property="article:published_time" content="2020-01-0${n}T10:00:00Z"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Post ${n}</h1>
+<p>Paragraph ${n} of the post, long enough to be the article body of this page.</p>
+<pre><code class="language-js">const n = ${n};</code></pre></article><footer>© Blog</footer></body></html>`;
+
+test('processPost extracts metadata and converts the body', () => {
+  const post = processPost(page(1), 'https://blog.example.com/p1/');
+  assert.equal(post.meta.title, 'Post 1');
+  assert.equal(post.meta.date, '2020-01-01T10:00:00Z');
+  assert.match(post.markdown, /Paragraph 1 of the post/);
+  assert.match(post.markdown, /```js\nconst n = 1;\n```/);
+  assert.doesNotMatch(post.markdown, /Home|© Blog/);
+});
+
+test('worker threads give the same results as the calling thread, for many posts at once', async () => {
+  const pool = createCompiledProcessor(2);
+  try {
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.process(page(n), `https://blog.example.com/p${n}/`)));
+    results.forEach((r, i) => assert.deepEqual(r, processPost(page(i + 1), `https://blog.example.com/p${i + 1}/`)));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a closed pool refuses work, with workers and without', async () => {
+  for (const pool of [createCompiledProcessor(1), createPostProcessor(0)]) {
+    assert.equal((await pool.process(page(2), 'https://blog.example.com/p2/')).meta.title, 'Post 2');
+    await pool.close();
+    await assert.rejects(pool.process(page(2), 'https://blog.example.com/p2/'), /closed/);
+  }
+});
