@@ -21,7 +21,10 @@ const INLINE: Array<[RegExp, (m: string, i: number, s: string) => string]> = [
   // Intraword underscores never open emphasis in CommonMark.
   [/_/g, (m, i, s) => (isWord(s[i - 1]) && isWord(s[i + 1]) ? m : '\\_')],
   [/`/g, () => '\\`'],
-  [/~/g, (m, i, s) => (spaced(s, i) || !/~[^~]*~/.test(s) ? m : '\\~')],
+  // GFM strikethrough pairs single tildes anywhere in the paragraph, across text nodes too.
+  [/~/g, (m, i, s) => (spaced(s, i) ? m : '\\~')],
+  // `!` right before a link's `[` would make it an image: settled on the final line (see `resolveLineStarts`).
+  [/!$/g, () => '\0!'],
   // `[x](y)`, `[x][y]` and `[x]:` would be links; a bracket pair such as `[1]` alone stays readable.
   [/\](?=[([:])/g, () => '\\]'],
   [/\[(?=\^)/g, () => '\\['],
@@ -70,7 +73,7 @@ const LINE_START: Array<[RegExp, string]> = [
   [/^~~~/, '\0~~~'],
 ];
 
-const MAY_NEED_ESCAPE = /[\\*_`~[\]<&\0]/;
+const MAY_NEED_ESCAPE = /[\\*_`~[\]<&!\0]/;
 const LINE_START_CHAR = /^[#>\-+=\d[~]/;
 
 /** Escapes one text node for turndown; line-start escapes stay sentinels (see `LINE_START_MARK`). */
@@ -89,12 +92,15 @@ export function escapeTextNode(text: string): string {
 export const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
 const MARK_AT_LINE_START = new RegExp(`^(${CONTAINER_PREFIX.source.slice(1)})(\\d{0,9})\0`);
 
-/** Turns a sentinel into a backslash where its text really starts a line (after any container markers), else drops it. */
+/**
+ * Turns a sentinel into a backslash where its text really starts a line (after any container markers)
+ * or where a text's final `!` ended up before a link; drops the others.
+ */
 export function resolveLineStarts(line: string): string {
   if (!line.includes(LINE_START_MARK)) return line;
   const m = MARK_AT_LINE_START.exec(line);
   const head = m ? `${m[1]}${m[2]}\\${line.slice(m[0].length)}` : line;
-  return head.replaceAll(LINE_START_MARK, '');
+  return head.replace(/\0!(?=\[)/g, '\\!').replaceAll(LINE_START_MARK, '');
 }
 
 /** Escapes text as the content of a line of its own. */

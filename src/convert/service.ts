@@ -1,5 +1,5 @@
 import TurndownService from 'turndown';
-import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
+import { tables } from '@joplin/turndown-plugin-gfm';
 import { escapeTextNode } from './escape.js';
 import { markdownRules } from './rules/index.js';
 
@@ -19,7 +19,7 @@ export function turndownService(): TurndownService {
     linkStyle: 'inlined',
     preformattedCode: true,
   });
-  td.use([tables, strikethrough]);
+  td.use(tables);
   for (const rule of markdownRules) td.addRule(rule.name, rule);
   td.escape = escapeTextNode;
   service = td;

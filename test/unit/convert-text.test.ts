@@ -33,7 +33,7 @@ test('escapeMarkdownText: backslashes only before punctuation, footnote look-ali
   assert.equal(md('<p><a href="/x">a] b</a> and [open and close]</p>'), '[a\\] b](https://blog.example.com/x) and [open and close]\n');
   assert.equal(escapeMarkdownText('==='), '\\===');
   assert.equal(escapeMarkdownText('~~gone~~'), '\\~\\~gone\\~\\~');
-  assert.equal(escapeMarkdownText('about ~5 ms'), 'about ~5 ms');
+  assert.equal(escapeMarkdownText('about ~5 ms, 1 ~ 2'), 'about \\~5 ms, 1 ~ 2');
 });
 
 test('headings are ATX; permalink anchors (Hexo, Sphinx) and self-links are dropped', () => {
@@ -85,6 +85,18 @@ test('output is clean: no leftover tags, no 3+ blank lines, no trailing spaces, 
   const out = md('<div><span>One</span></div>\n\n<p>&nbsp;</p><p>&nbsp;</p><div><p>Two  </p></div><script>x()</script><style>p{}</style>');
   assert.equal(out, 'One\n\nTwo\n');
   assert.equal(md(''), '');
+});
+
+test('emphasis whose delimiters could not open or close stays HTML (punctuation inside, letters outside; CJK)', () => {
+  assert.equal(
+    md('<p><b>Update:</b>text, <strong>重要：</strong>中文, a <em>normal</em> word, in<em>word</em>s, x<strong><em>both</em></strong>y, <del>(gone)</del>z, <b>bold</b>.</p>'),
+    '<strong>Update:</strong>text, <strong>重要：</strong>中文, a *normal* word, in*word*s, x***both***y, <del>(gone)</del>z, **bold**.\n',
+  );
+  assert.equal(md('<p><em>a</em><em>b</em></p>'), '<em>a</em><em>b</em>\n');
+});
+
+test('a text ending in ! before a link does not turn the link into an image', () => {
+  assert.equal(md('<p>Wow!<a href="/x">link</a> and Wow! <img src="/i.png" alt="i"></p>'), 'Wow\\![link](https://blog.example.com/x) and Wow! ![i](https://blog.example.com/i.png)\n');
 });
 
 test('absurdly deep nesting keeps its text instead of overflowing the stack', () => {

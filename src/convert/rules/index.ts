@@ -6,6 +6,7 @@ import { depthLimit } from './depth-limit.js';
 import { details, summary } from './details.js';
 import { embeds } from './embeds.js';
 import { emojiImages } from './emoji.js';
+import { emphasis, strikethrough, strong } from './emphasis.js';
 import { footnoteDefinition, footnoteReference, footnotes } from './footnotes.js';
 import { gists } from './gist.js';
 import { image, imageSources } from './images.js';
@@ -58,4 +59,7 @@ export const markdownRules: MarkdownRule[] = [
   inlineHtml,
   definitionTerm,
   definitionDescription,
+  emphasis,
+  strong,
+  strikethrough,
 ];
