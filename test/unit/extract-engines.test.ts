@@ -275,3 +275,46 @@ test('detectEngine reads the generator meta first, then markup signatures', () =
   assert.equal(detectEngine('<div id="__docusaurus"></div>'), 'docusaurus');
   assert.equal(detectEngine('<p>plain page</p>'), undefined);
 });
+
+test('Hexo NexT: icon-only header links, tags after the body, TOC sidebar and post nav left out', () => {
+  const html = `<html lang="en"><head><meta name="generator" content="Hexo 8.1.2"><title>Ring notes | Bench</title>
+<meta property="og:title" content="Ring notes"><meta property="article:published_time" content="2015-12-02T10:30:00.000Z"><meta property="article:tag" content="kvm">
+<script class="next-config" data-name="main" type="application/json">{"hostname":"x"}</script></head><body itemscope itemtype="http://schema.org/WebPage">
+<main class="main"><div class="column"><header class="header"><p class="site-title">Bench</p></header><aside class="sidebar"><div class="post-toc"><ol class="nav"><li><a class="nav-link" href="#How"><span class="nav-text">How</span></a></li></ol></div>
+<div class="site-state"><a href="/archives/"><span class="site-state-item-count">45</span></a></div></aside></div>
+<div class="main-inner post posts-expand"><div class="post-block"><article itemscope itemtype="http://schema.org/Article" class="post-content" lang="en">
+<span hidden itemprop="author" itemscope itemtype="http://schema.org/Person"><meta itemprop="name" content="John Doe"></span>
+<header class="post-header"><h1 class="post-title" itemprop="name headline">Ring notes</h1><div class="post-meta-container"><div class="post-meta"><span class="post-meta-item"><span class="post-meta-item-text">Posted on</span>
+<time title="Created: 2015-12-02 10:30:00" itemprop="dateCreated datePublished" datetime="2015-12-02T10:30:00Z">2015-12-02</time></span>
+<span class="post-meta-item"><span class="post-meta-item-text">In</span><span itemprop="about" itemscope itemtype="http://schema.org/Thing"><a href="/categories/Cloud/" itemprop="url" rel="index"><span itemprop="name">Cloud</span></a></span></span></div></div></header>
+<div class="post-body" itemprop="articleBody">${BODY.replace('<p>Then', '<h2 id="How"><a href="#How" class="headerlink" title="How"></a>How</h2><p>Then')}<span id="more"></span></div>
+<footer class="post-footer"><div class="post-tags"><a href="/tags/kvm/" rel="tag"># kvm</a></div>
+<div class="post-nav"><div class="post-nav-item"><a href="/2015/11/20/older/" rel="prev" title="Older"><i class="fa fa-angle-left"></i> Older</a></div></div></footer></article></div></div></main>
+<footer class="footer"><div class="copyright">&copy; 2026 John Doe</div></footer></body></html>`;
+  const post = extractPost(html, 'http://bench.example/2015/12/02/ring-notes/');
+  assert.equal(post.engine, 'hexo');
+  assert.equal(post.meta.title, 'Ring notes');
+  assert.equal(post.meta.date, '2015-12-02T10:30:00Z');
+  assert.deepEqual(post.meta.tags, ['kvm']);
+  assert.deepEqual(post.meta.categories, ['Cloud']);
+  assert.equal(post.meta.author, 'John Doe');
+  assertBody(post.contentHtml, ['Older', 'John Doe', 'kvm', '45']);
+  assert.match(post.contentHtml, /<h2 id="How">How<\/h2>/);
+});
+
+test('Jekyll minima: body in .post-content, date in the post header, no tags shown', () => {
+  const html = `<html lang="en"><head><title>Tracing KVM | Bench (minima)</title><meta name="generator" content="Jekyll v4.3.1">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","author":{"@type":"Person","name":"John Doe"},"datePublished":"2014-03-23T16:30:00+00:00","headline":"Tracing KVM"}</script></head>
+<body><header class="site-header" role="banner"><div class="wrapper"><a class="site-title" rel="author" href="/">Bench (minima)</a><nav class="site-nav"><div class="trigger"><a class="page-link" href="/about/">About</a></div></nav></div></header>
+<main class="page-content" aria-label="Content"><div class="wrapper"><article class="post h-entry" itemscope itemtype="http://schema.org/BlogPosting">
+<header class="post-header"><h1 class="post-title p-name" itemprop="name headline">Tracing KVM</h1><p class="post-meta"><time class="dt-published" datetime="2014-03-23T16:30:00+00:00" itemprop="datePublished">Mar 23, 2014</time></p></header>
+<div class="post-content e-content" itemprop="articleBody">${BODY}<!-- more --></div><a class="u-url" href="/2014/03/23/tracing-kvm/" hidden></a></article></div></main>
+<footer class="site-footer h-card"><div class="wrapper"><h2 class="footer-heading">Bench (minima)</h2><ul class="contact-list"><li class="p-name">John Doe</li></ul></div></footer></body></html>`;
+  const post = extractPost(html, 'http://bench.example/2014/03/23/tracing-kvm/');
+  assert.equal(post.engine, 'jekyll');
+  assert.equal(post.meta.title, 'Tracing KVM');
+  assert.equal(post.meta.date, '2014-03-23T16:30:00Z');
+  assert.deepEqual(post.meta.tags, []);
+  assert.equal(post.meta.author, 'John Doe');
+  assertBody(post.contentHtml, ['Mar 23, 2014', 'About', 'Bench (minima)']);
+});
