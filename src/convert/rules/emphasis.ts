@@ -47,4 +47,8 @@ function delimited(tag: string, delimiter: string): MarkdownRule['replacement'] 
 
 export const emphasis: MarkdownRule = { name: 'emphasis', filter: ['em', 'i'], replacement: delimited('em', '*') };
 export const strong: MarkdownRule = { name: 'strong', filter: ['strong', 'b'], replacement: delimited('strong', '**') };
-export const strikethrough: MarkdownRule = { name: 'strikethrough', filter: ['del', 's', 'strike'], replacement: delimited('del', '~~') };
+export const strikethrough: MarkdownRule = {
+  name: 'strikethrough',
+  filter: (node) => SAME_DELIMITER['~'].has(node.nodeName),
+  replacement: delimited('del', '~~'),
+};
