@@ -15,7 +15,9 @@ export type BrowserEvent =
   | { type: 'blocked'; url: string; page: string; reason: string }
   | { type: 'settle-timeout'; url: string; waitedMs: number }
   | ({ type: 'expanded'; url: string } & ExpandOutcome)
-  | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string };
+  | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string }
+  /** Chromium died (crash, out of memory, killed); the next page launches a new one. */
+  | { type: 'browser-lost' };
 
 export interface BrowserFetcherOptions {
   /** Assets and data (images, feeds, sitemaps) go through this plain HTTP fetcher; the browser renders pages only. */
@@ -74,6 +76,13 @@ export const CHROMIUM_ARGS = [
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
+/** One launched browser with its context and its idle tabs. */
+interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  idle: Tab[];
+}
+
 /** A tab of the pool with the request tracker bound to it. */
 interface Tab {
   page: Page;
@@ -91,7 +100,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     ? { path: options.executablePath, source: 'option' }
     : findChromium();
 
-  const browser = await chromium.launch({
+  const launchOptions = {
     executablePath: found.path,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -100,15 +109,44 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     handleSIGTERM: false,
     handleSIGHUP: false,
     timeout: 60_000,
-  });
-  let context: BrowserContext;
-  try {
-    context = await newContext(browser, o.userAgent, emit);
-  } catch (err) {
-    await browser.close().catch(() => undefined);
-    throw err;
+  };
+
+  /** The running browser; forgotten when it dies on its own, so that the next page launches a new one. */
+  let session: Promise<Session> | undefined;
+
+  async function launch(): Promise<Session> {
+    const browser = await chromium.launch(launchOptions);
+    let context: BrowserContext;
+    try {
+      context = await newContext(browser, o.userAgent, emit);
+    } catch (err) {
+      await browser.close().catch(() => undefined);
+      throw err;
+    }
+    emit({ type: 'launch', executablePath: found.path, source: found.source, version: browser.version() });
+    return { browser, context, idle: [] };
   }
-  emit({ type: 'launch', executablePath: found.path, source: found.source, version: browser.version() });
+
+  function currentSession(): Promise<Session> {
+    if (session) return session;
+    const started = launch();
+    session = started;
+    started.then(
+      (s) =>
+        s.browser.on('disconnected', () => {
+          if (session !== started || closed) return;
+          session = undefined;
+          emit({ type: 'browser-lost' });
+        }),
+      () => {
+        if (session === started) session = undefined;
+      },
+    );
+    return started;
+  }
+
+  let closed = false;
+  await currentSession();
 
   const limit = pLimit(Math.max(1, o.concurrency));
   const robots = createRobotsCache(async (robotsUrl) => {
@@ -119,14 +157,12 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       return undefined;
     }
   }, o.robotsUserAgent);
-  const idle: Tab[] = [];
-  let closed = false;
   // Rejects when close() starts: Playwright calls caught mid-way by the context closing can stay pending forever.
   let announceClose: () => void = () => undefined;
   const closing = new Promise<never>((_, reject) => (announceClose = () => reject(new Error('browser closed'))));
   closing.catch(() => undefined);
 
-  async function openTab(): Promise<Tab> {
+  async function openTab(context: BrowserContext): Promise<Tab> {
     const page = await context.newPage();
     page.setDefaultTimeout(o.timeoutMs);
     return { page, network: new NetworkTracker(page) };
@@ -182,9 +218,11 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
 
   async function fetchPage(url: string, expand: boolean): Promise<FetchResult> {
     if (closed) throw new FetchError(url, 'browser closed');
+    let own: Session;
     let tab: Tab;
     try {
-      tab = idle.pop() ?? (await openTab());
+      own = await currentSession();
+      tab = own.idle.pop() ?? (await openTab(own.context));
     } catch (err) {
       throw navigationError(url, err, closed);
     }
@@ -198,7 +236,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       reusable = err instanceof FetchError && err.status !== undefined;
       throw err;
     } finally {
-      if (reusable && !closed) idle.push(tab);
+      if (reusable && !closed && own.browser.isConnected()) own.idle.push(tab);
       else await tab.page.close().catch(() => undefined);
     }
   }
@@ -230,8 +268,10 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       closed = true;
       announceClose();
       limit.clearQueue();
-      await context.close().catch(() => undefined);
-      await browser.close().catch(() => undefined);
+      const running = await session?.catch(() => undefined);
+      if (!running) return;
+      await running.context.close().catch(() => undefined);
+      await running.browser.close().catch(() => undefined);
     },
   };
 }
@@ -295,7 +335,11 @@ function staysOnSite(from: string, to: string): boolean {
 function navigationError(url: string, err: unknown, closed: boolean): FetchError {
   if (err instanceof FetchError) return err;
   const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  if (closed || /Target( page, context or browser)? (has been )?closed|Browser has been closed/i.test(message)) return new FetchError(url, 'browser closed');
+  if (closed) return new FetchError(url, 'browser closed');
+  // Closed under us without close(): the browser or the tab crashed; a retry gets a new one.
+  if (/Target( page, context or browser)? (has been )?closed|Browser has been closed|Page crashed|browser has disconnected/i.test(message)) {
+    return new FetchError(url, `the browser crashed (${message})`, undefined, true);
+  }
   const net = /net::(ERR_[A-Z_]+)/.exec(message);
   if (net) return new FetchError(url, net[1], undefined, !/ERR_(NAME_NOT_RESOLVED|INVALID_URL|UNKNOWN_URL_SCHEME|ABORTED|BLOCKED_BY_CLIENT)/.test(net[1]));
   if (/Timeout \d+ms exceeded/i.test(message)) return new FetchError(url, `timed out rendering the page (${message.replace(/^.*?(Timeout \d+ms exceeded).*$/, '$1')})`, undefined, true);

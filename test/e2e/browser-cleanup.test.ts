@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type TestServer } from '../helpers/static-server.js';
-import { createBrowserFetcher } from '../../src/fetch/browser-fetcher.js';
+import { createBrowserFetcher, type BrowserEvent } from '../../src/fetch/browser-fetcher.js';
 import { FetchError, type Fetcher } from '../../src/fetch/fetcher.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,6 +64,10 @@ function browserProcesses(parent: number): number[] {
   return [...found];
 }
 
+function linkCount(html: string): number {
+  return new Set([...html.matchAll(/href="(\/posts\/[^"]+)"/g)].map((m) => m[1])).size;
+}
+
 function alive(pids: number[]): number[] {
   const live = new Set(processes().map((p) => p.pid));
   return pids.filter((pid) => live.has(pid));
@@ -104,6 +108,39 @@ test('close() with renders in flight rejects them with FetchErrors and ends ever
     if (outcome.status === 'rejected') assert.ok(outcome.reason instanceof FetchError, `not a FetchError: ${String(outcome.reason)}`);
   }
   assert.deepEqual(alive(pids), [], 'Chromium processes left after close()');
+});
+
+test('a browser that dies is replaced: the next page launches a new one', async () => {
+  const before = new Set(browserProcesses(process.pid));
+  const events: BrowserEvent[] = [];
+  const own = await createBrowserFetcher({ http, concurrency: 1, onEvent: (e) => events.push(e) });
+  try {
+    const first = await own.fetch(`${spa.url}/posts/zh-typography/`);
+    assert.match(first.text ?? '', /中文网页排版笔记/);
+    const victim = processes().find((p) => p.ppid === process.pid && p.cmdline.includes('--remote-debugging-pipe') && !before.has(p.pid));
+    assert.ok(victim, 'the browser process was not found');
+    process.kill(victim.pid, 'SIGKILL');
+    for (let i = 0; i < 100 && !events.some((e) => e.type === 'browser-lost'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(events.some((e) => e.type === 'browser-lost'), 'the death of the browser went unnoticed');
+    const second = await own.fetch(`${spa.url}/posts/json-api-pagination/`);
+    assert.match(second.text ?? '', /Designing JSON API Pagination/);
+    assert.equal(events.filter((e) => e.type === 'launch').length, 2);
+
+    // Dying in the middle of a render: the page is retried in a new browser.
+    const pending = own.fetch(`${spa.url}/`, { expand: true });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const current = processes().find((p) => p.ppid === process.pid && p.cmdline.includes('--remote-debugging-pipe') && !before.has(p.pid) && p.pid !== victim.pid);
+    assert.ok(current, 'the second browser process was not found');
+    process.kill(current.pid, 'SIGKILL');
+    const index = await pending;
+    assert.equal(linkCount(index.text ?? ''), 12);
+    assert.equal(events.filter((e) => e.type === 'launch').length, 3);
+    assert.ok(events.some((e) => e.type === 'retry' && /crashed/.test(e.reason)), 'no retry after the crash');
+  } finally {
+    await own.close();
+  }
+  const left = browserProcesses(process.pid).filter((pid) => !before.has(pid));
+  assert.deepEqual(await eventuallyGone(left), [], 'Chromium processes left after close()');
 });
 
 /** Runs a Node process that opens a browser fetcher, starts a render, then ends as `how` says without close(). */
