@@ -10,14 +10,14 @@ export function isElement(node: AnyNode): node is Element {
 }
 
 /**
- * Nodes under `root` (and `root` itself) in document order. Iterative: a hostile page nesting tens of
- * thousands of elements must not overflow the stack.
+ * Visits nodes under `root` (and `root` itself) in document order until `visit` returns true. Iterative:
+ * a hostile page nesting tens of thousands of elements must not overflow the stack.
  */
-function* walk(root: AnyNode): Generator<AnyNode> {
+function walk(root: AnyNode, visit: (node: AnyNode) => boolean | void): void {
   const stack: AnyNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    yield node;
+    if (visit(node)) return;
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
 }
@@ -25,14 +25,21 @@ function* walk(root: AnyNode): Generator<AnyNode> {
 /** Elements under `root` (and `root` itself) that satisfy `test`, in document order. */
 export function elementsIn(root: AnyNode, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
-  for (const node of walk(root)) if (isElement(node) && test(node)) out.push(node);
+  walk(root, (node) => {
+    if (isElement(node) && test(node)) out.push(node);
+  });
   return out;
 }
 
 /** The first element under `root` (or `root` itself) in `set`, in document order. */
 export function firstIn(root: AnyNode, set: Set<Element>): Element | undefined {
-  for (const node of walk(root)) if (isElement(node) && set.has(node)) return node;
-  return undefined;
+  let found: Element | undefined;
+  walk(root, (node) => {
+    if (!isElement(node) || !set.has(node)) return false;
+    found = node;
+    return true;
+  });
+  return found;
 }
 
 /** Every ancestor of every node given (the nodes themselves excluded). */
@@ -47,7 +54,9 @@ export function ancestorsOf(nodes: Iterable<AnyNode>): Set<AnyNode> {
 /** The text of a subtree, whitespace collapsed. `spaced`: pieces kept apart (`<p>Summary</p><span>May 4</span>` is not "SummaryMay 4"). */
 export function textOf(root: AnyNode, spaced = false): string {
   const parts: string[] = [];
-  for (const node of walk(root)) if (node.type === 'text') parts.push(node.data);
+  walk(root, (node) => {
+    if (node.type === 'text') parts.push(node.data);
+  });
   return parts.join(spaced ? ' ' : '').replace(/\s+/g, ' ').trim();
 }
 

@@ -118,11 +118,22 @@ export interface LinkScope {
   exclude?: (url: string) => boolean;
 }
 
+const INDEX_KEYS = new WeakMap<LinkScope, Set<string>>();
+
+/** The page itself, its index root and the scope root: asked once per link, computed once per page. */
+function indexKeys(ctx: LinkScope): Set<string> {
+  let keys = INDEX_KEYS.get(ctx);
+  if (!keys) {
+    keys = new Set([ctx.pageUrl, indexRootOf(ctx.pageUrl), ctx.scope].map(normalizeUrl));
+    INDEX_KEYS.set(ctx, keys);
+  }
+  return keys;
+}
+
 /** Why a link is not taken as a post candidate, or undefined when it may be a post. */
 export function rejectLink(url: string, ctx: LinkScope): string | undefined {
   if (!inScope(url, ctx.scope)) return 'out of scope';
-  const key = normalizeUrl(url);
-  if (key === normalizeUrl(ctx.pageUrl) || key === normalizeUrl(indexRootOf(ctx.pageUrl)) || key === normalizeUrl(ctx.scope)) return 'index page';
+  if (indexKeys(ctx).has(normalizeUrl(url))) return 'index page';
   if (new URL(url).pathname === '/' && !new URL(url).search) return 'home page';
   const reason = nonPostReason(url);
   if (reason) return reason;

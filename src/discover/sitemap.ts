@@ -89,6 +89,7 @@ export async function discoverSitemapLinks(
   const known = knownPosts.map((p) => (typeof p === 'string' ? p : p.url));
   const shapes = new Set(known.map(shapeKey));
   const maxSitemaps = options.maxSitemaps ?? 50;
+  const linkScope = { scope, pageUrl: startUrl };
 
   const queue = await robotsSitemaps(startUrl, fetcher);
   const fromRobots = queue.length > 0;
@@ -116,7 +117,7 @@ export async function discoverSitemapLinks(
       const link = withoutFragment(loc);
       const key = normalizeUrl(link);
       if (out.has(key) || !inScope(link, scope) || exclude(link)) continue;
-      if (rejectLink(link, { scope, pageUrl: startUrl })) continue;
+      if (rejectLink(link, linkScope)) continue;
       if (shapes.size && !shapes.has(shapeKey(link))) continue;
       out.set(key, { url: link });
     }
