@@ -164,7 +164,9 @@ const RULES: NextRule[] = [
         const url = absoluteUrl($(a).attr('href'), ctx.base);
         if (!url) return false;
         const found = pageNumberOf(url);
-        return found !== undefined && found.number === n + 1 && (!current || found.shape === current.shape) && found.shape.name !== '/N/';
+        if (!found || found.number !== n + 1 || (current && found.shape !== current.shape)) return false;
+        // A bare `/2/` may be a post id anywhere else.
+        return found.shape.name !== '/N/' || isInPagination($, a);
       });
     },
   },

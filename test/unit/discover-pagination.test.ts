@@ -113,3 +113,9 @@ test('WordPress block theme: query pagination "Next Page" and numbers', () => {
   const html = `<nav class="wp-block-query-pagination" aria-label="Pagination"><a href="/?query-0-page=1" class="wp-block-query-pagination-previous">Previous Page</a><div class="wp-block-query-pagination-numbers"><a class="page-numbers" href="/?query-0-page=1">1</a><span aria-current="page" class="page-numbers current">2</span><a class="page-numbers" href="/?query-0-page=3">3</a></div><a href="/?query-0-page=3" class="wp-block-query-pagination-next">Next Page</a></nav>`;
   assert.deepEqual(findNextPages(page(html), 'http://wp.test/?query-0-page=2'), ['http://wp.test/?query-0-page=3']);
 });
+
+test('/N/ pages: followed from a pagination block, not from running text', () => {
+  assert.equal(next(`<div class="pager"><a href="/blog/2/">more</a></div>`, 'http://n.test/blog/'), 'http://n.test/blog/2/');
+  assert.equal(next(`<div class="pager"><a href="/blog/3/">more</a></div>`, 'http://n.test/blog/2/'), 'http://n.test/blog/3/');
+  assert.deepEqual(findNextPages(page(`<p>See <a href="/blog/2/">this</a>.</p>`), 'http://n.test/blog/'), []);
+});
