@@ -22,18 +22,21 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
   const result: RebuildResult = { rebuilt: 0, changed: 0, missing: [] };
   try {
     for (const entry of store.entries()) {
-      if (entry.status === 'failed') continue;
+      // A failed post has no snapshot unless its file was archived and then lost: rebuild restores it.
+      if (entry.status === 'failed' && !entry.snapshot) continue;
       const html = await store.readSnapshot(entry.url);
       if (html === undefined) {
         result.missing.push(entry.url);
         continue;
       }
       const processed = processPost(html.toString('utf8'), entry.url, overrides);
-      const file = store.postPath(entry.url, processed.meta);
+      // As in the archive run, a title or date the page lacks came from the index link: the manifest kept it.
+      const meta = { ...processed.meta, title: processed.meta.title || entry.title || '', date: processed.meta.date ?? entry.date };
+      const file = store.postPath(entry.url, meta);
       const assets = entry.assets ?? {};
       const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));
       const markdown = rewriteImageUrls(processed.markdown, local);
-      const written = await store.writePost({ url: entry.url, meta: processed.meta, markdown, etag: entry.etag, lastModified: entry.lastModified, assets });
+      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, assets });
       result.rebuilt++;
       if (written.status !== 'unchanged') result.changed++;
     }

@@ -609,8 +609,19 @@ export class ArchiveStore {
         () => false,
       );
       if (exists) continue;
-      // Validators would make the next fetch a 304 for a file that is gone: drop them and refetch.
-      this.entryMap.set(key, { url: entry.url, file: entry.file, status: 'failed', error: 'post file is missing from the archive', updatedAt: now() });
+      // Validators would make the next fetch a 304 for a file that is gone: drop them (and the hash of
+      // the lost bytes) and refetch. What describes the post (title, date, images, snapshot) stays, so
+      // `rebuild` can restore the file without the network.
+      this.entryMap.set(key, {
+        ...entry,
+        status: 'failed',
+        hash: undefined,
+        etag: undefined,
+        lastModified: undefined,
+        error: 'post file is missing from the archive',
+        attempts: undefined,
+        updatedAt: now(),
+      });
       this.recovery.lostFiles.push(entry.url);
     }
     if (this.recovery.interrupted || this.recovery.adopted.length || this.recovery.lostFiles.length) {
