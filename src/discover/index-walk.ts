@@ -11,6 +11,7 @@ import { nextPagesIn } from './pagination.js';
 import { findPostLinks, postLinksIn } from './post-links.js';
 import { inScope, normalizeUrl } from './url.js';
 import { postScopeOf } from './link-filters.js';
+import { indexRootOf } from './page-urls.js';
 
 export type WalkEnd = 'no-next-page' | 'no-new-posts' | 'max-pages' | 'since' | 'error';
 
@@ -38,7 +39,7 @@ export interface WalkOptions {
   /**
    * Next pages must lie on the start URL's origin under its directory; so must posts, except that a
    * start page that is a listing (`/archives/`, `/tags/x/`) or lists no post under its own path widens
-   * the post scope to the whole origin. Default: the start URL.
+   * the post scope to the whole origin. Default: the start URL after redirects, pagination part dropped.
    */
   scope?: string;
   /** Passed to the fetcher: a browser expands "Load more" buttons before the snapshot. */
@@ -51,7 +52,7 @@ export interface WalkOptions {
  * with the previous page's next-best candidate when there is one, else ends there.
  */
 export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: WalkOptions): AsyncGenerator<IndexPage> {
-  let pageScope = options.scope ?? startUrl;
+  let pageScope = options.scope ?? indexRootOf(startUrl);
   let postScope = options.scope ?? postScopeOf(startUrl);
   const visited = new Set<string>();
   const seenPosts = new Set<string>();
@@ -71,8 +72,9 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       if (res.status >= 400) throw new FetchError(url, `HTTP ${res.status}`, res.status);
       if (res.text === undefined) throw new FetchError(url, `not an HTML page (${res.contentType || 'no content type'})`);
       if (first && !options.scope) {
-        // Where the start URL redirects (http -> https, /blog -> /blog/) is where the blog is.
-        pageScope = res.finalUrl;
+        // Where the start URL redirects (http -> https, /blog -> /blog/) is where the blog is; a start
+        // in the middle of the pagination (/blog/page/3/) still walks the pages under /blog/.
+        pageScope = indexRootOf(res.finalUrl);
         postScope = postScopeOf(res.finalUrl);
       }
       if (!inScope(res.finalUrl, pageScope)) throw new FetchError(url, `redirected out of the blog to ${res.finalUrl}`);

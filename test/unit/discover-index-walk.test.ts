@@ -151,3 +151,11 @@ test('a start URL that redirects sets the scope where it lands', async () => {
 test('a --next selector that is not CSS fails the walk with a message naming the page', async () => {
   await assert.rejects(walk(fixture('chain'), '/', { overrides: { next: 'a[[' } }), /127\.0\.0\.1:\d+\/: cannot read the index/);
 });
+
+test('a start in the middle of the pagination walks on from there', async () => {
+  const { pages } = await walk(fixture('chain'), '/page/2/');
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/page/2/', ['/2015/05/01/p3/', '/2015/04/01/p4/'], undefined],
+    ['/page/3/', ['/2015/03/01/p5/'], 'no-next-page'],
+  ]);
+});
