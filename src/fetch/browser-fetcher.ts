@@ -182,6 +182,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     if (status >= 400) throw new FetchError(url, `HTTP ${status}`, status, isTransientStatus(status));
     const contentType = (headers['content-type'] ?? 'text/html').split(';')[0].trim().toLowerCase();
     if (!HTML_TYPES.has(contentType)) throw new FetchError(url, `not HTML (content-type ${contentType})`, status);
+    if (!staysOnSite(url, page.url())) throw new FetchError(url, `redirected off the site to ${page.url()}`, status);
 
     const started = Date.now();
     if (!(await waitForSettled(page, network, { quietMs: o.quietMs, capMs: o.settleCapMs }))) {
@@ -196,6 +197,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       });
       emit({ type: 'expanded', url, ...outcome });
     }
+    // Scripts may have moved on since (location.replace to a login page, a "moved" notice).
     const finalUrl = page.url();
     if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
     let text: string;

@@ -77,6 +77,16 @@ before(async () => {
       await delay(API_DELAY_MS);
       apiInFlight--;
     }
+    if (path === '/moved/') {
+      res.writeHead(302, { location: `${scroll.url}/` });
+      res.end();
+      return true;
+    }
+    if (path === '/js-moved/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Moved</title><p>Moved.</p><script>setTimeout(() => location.replace(${JSON.stringify(`${scroll.url}/`)}), 50)</script>`);
+      return true;
+    }
     if (path === '/zh/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(CHINESE_INDEX);
@@ -183,6 +193,11 @@ test('an error status becomes a FetchError carrying the status', async () => {
     return true;
   });
   await assert.rejects(fetcher.fetch(`${spa.url}/api/posts-1.json`), /not HTML \(content-type application\/json\)/);
+});
+
+test('a page that leaves the site, by HTTP redirect or by script, is refused', async () => {
+  await assert.rejects(fetcher.fetch(`${spa.url}/moved/`), new RegExp(`/moved/: redirected off the site to ${scroll.url}/`));
+  await assert.rejects(fetcher.fetch(`${spa.url}/js-moved/`), new RegExp(`/js-moved/: redirected off the site to ${scroll.url}/`));
 });
 
 test('a server that cannot be reached is a transient FetchError', async () => {
