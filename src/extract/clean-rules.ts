@@ -31,8 +31,8 @@ export interface CleanRule {
   test?: (el: Element, ctx: CleanContext) => boolean;
   /** Elements to run `test` on when the rule has no selectors or words. */
   scan?: string;
-  /** What to do with a match (default remove). */
-  action?: 'remove' | 'unwrap';
+  /** What to do with a match (default remove; remove-block also removes wrappers holding only it). */
+  action?: 'remove' | 'unwrap' | 'remove-block';
   /** Skip matches holding more than this share of the article's text. */
   maxShare?: number;
   /** Rules that need the whole context (engine data). */
@@ -202,6 +202,18 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'newsletter-and-cta',
     words: ['subscribe', 'subscription', 'newsletter', 'signup', 'sign-up', 'mailchimp', 'mc_embed_signup', 'cta', 'follow-us', 'donate', 'sponsor-me', 'reward', 'buymeacoffee'],
     maxShare: 0.3,
+  },
+  {
+    name: 'back-to-index-links',
+    scan: 'a[href]',
+    // "back to index" / "Home": a block holding nothing but a link to the site or blog root.
+    test: (el, ctx) => {
+      const href = (el.attribs.href ?? '').trim();
+      if (!/^(\/|\.\.?\/?|(\.\/)?index\.html?|\/blog\/?|https?:\/\/[^/]+\/?)$/i.test(href)) return false;
+      const own = ctx.$(el).text().trim();
+      return own.length > 0 && own.length <= 40;
+    },
+    action: 'remove-block',
   },
   {
     name: 'edit-links',

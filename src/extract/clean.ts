@@ -66,6 +66,17 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
   return [...candidates, ...scanned.filter((el) => !found.has(el) && rule.test?.(el, ctx))];
 }
 
+/** The largest ancestor (below the root) that holds nothing but `el`. */
+function outermostWrapper(ctx: CleanContext, el: Element): Cheerio<Element> {
+  const text = ctx.$(el).text().trim();
+  let top = ctx.$(el);
+  for (let parent = top.parent(); parent.length && !parent.is(ctx.root); parent = parent.parent()) {
+    if (parent.text().trim() !== text || parent.find('img, iframe, video, pre, table').length > top.find('img, iframe, video, pre, table').length) break;
+    top = parent as Cheerio<Element>;
+  }
+  return top;
+}
+
 function applyRule(ctx: CleanContext, rule: CleanRule): void {
   if (rule.when && !rule.when(ctx)) return;
   if (rule.apply) {
@@ -80,6 +91,7 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
       if (share > rule.maxShare) continue;
     }
     if (rule.action === 'unwrap') $el.replaceWith($el.contents());
+    else if (rule.action === 'remove-block') outermostWrapper(ctx, el).remove();
     else $el.remove();
   }
 }

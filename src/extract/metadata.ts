@@ -6,6 +6,7 @@ import { dayOf, isDateLine, parseDate } from './dates.js';
 import { decodeText, firstMatch, insideAny, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
+import { textStats } from './scorer.js';
 
 export interface MetadataContext {
   url: string;
@@ -177,8 +178,9 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
   const body = new Set<AnyNode>(root?.toArray() ?? []);
   // Inside the body only its first blocks may be a date line (the one under the title).
   const lead = new Set<AnyNode>(root?.children().slice(0, 3).toArray() ?? []);
-  for (const el of scope.find('p, span, div, small, strong, em, li, a, abbr').toArray()) {
-    if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
+  const stats = textStats($);
+  for (const el of scope.find('*').toArray()) {
+    if ((stats.text.get(el) ?? 0) > 60 || body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
     const text = $(el).text();
     if (text.length <= 80 && isDateLine(text)) return parseDate(text);
   }

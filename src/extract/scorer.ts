@@ -14,6 +14,7 @@ const NEGATIVE = /(^|[\s_-])(ad|ads|banner|combx|comment|comments|contact|foot|f
 const PARAGRAPHS = new Set(['p', 'pre', 'blockquote', 'td', 'dd', 'li', 'h2', 'h3', 'h4', 'figure', 'div', 'section']);
 const BLOCK_CHILD = new Set(['p', 'div', 'section', 'article', 'pre', 'blockquote', 'table', 'ul', 'ol', 'dl', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'aside', 'nav', 'main', 'form']);
 const MEDIA = new Set(['img', 'picture', 'iframe', 'video', 'table', 'pre']);
+const CONTAINERS = new Set(['td', 'div', 'section']);
 
 const TAG_BASE: Record<string, number> = {
   article: 10, main: 8, div: 5, section: 3, pre: 3, td: 3, blockquote: 3,
@@ -126,6 +127,9 @@ export function scoreBest($: CheerioAPI): ScoredPick | undefined {
     if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el)) continue;
     const text = $(el).text();
     const points = 1 + (text.match(/[,，、;]/g)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
+    // A cell or div that holds its text directly (old table layouts, <br>-separated posts) is itself
+    // a candidate, ahead of its row or wrapper.
+    if (CONTAINERS.has(el.name)) scores.set(el, (scores.get(el) ?? (TAG_BASE[el.name] ?? 0) + classWeight(el)) + points);
     let ancestor = el.parent;
     for (let level = 1; level <= 3 && ancestor && ancestor.type === 'tag'; level++) {
       const a = ancestor as Element;

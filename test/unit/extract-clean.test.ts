@@ -176,3 +176,9 @@ test('an attribution inside a quotation is kept even with an author class', () =
   assert.match(text(out), /Donald Knuth/);
   assert.ok(!text(out).includes('By Someone'));
 });
+
+test('a block holding only a link back to the blog index goes; a link-only paragraph to a resource stays', () => {
+  const out = clean(`${KEEP}<p><a href="https://github.com/x/tool">Source code on GitHub</a></p><div><p><a href="/">back to index</a></p></div>`);
+  assert.match(text(out), /Source code on GitHub/);
+  assert.ok(!text(out).includes('back to index'), out);
+});

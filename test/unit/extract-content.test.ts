@@ -91,3 +91,15 @@ test('hostile input: empty, text-only, broken JSON-LD and 3000-deep nesting do n
   const deep = `${'<div>'.repeat(3000)}<p>Deep text survives, with enough words to be scored as a paragraph.</p>${'</div>'.repeat(3000)}`;
   assert.match(extractPost(deep, 'https://h.example/deep').contentHtml, /Deep text survives/);
 });
+
+test('an old table layout: the text cell wins over the navigation cell, the date in italics is found', () => {
+  const html = `<html><head><title>My trip to Iceland</title></head><body><table><tr><td valign="top"><a href="/">Home</a><br><a href="/photos">Photos</a><br><a href="/links">Links</a></td>
+<td valign="top"><b>My trip to Iceland</b><br><i>June 3, 2004</i><br><br>We landed in Keflavik at six in the morning, and the sun had not set at all, which was strange.<br><br>
+The next day we drove around the Golden Circle, stopping at Geysir, Gullfoss and Thingvellir, in the rain.<br><img src="pics/geysir.jpg"></td></tr></table></body></html>`;
+  const post = extractPost(html, 'http://old.example/trips/iceland.html');
+  assert.equal(post.meta.title, 'My trip to Iceland');
+  assert.equal(post.meta.date, '2004-06-03');
+  assert.ok(!text(post.contentHtml).includes('Photos'));
+  assert.match(text(post.contentHtml), /Golden Circle/);
+  assert.match(post.contentHtml, /src="http:\/\/old\.example\/trips\/pics\/geysir\.jpg"/);
+});
