@@ -70,7 +70,8 @@ function isBackref(a: Element, refIds: Set<string>): boolean {
  */
 export const footnotes: DomRule = {
   name: 'footnotes',
-  when: /<li[\s>]/i,
+  // Every flavour names its ids or classes with "fn" or "footnote" (WordPress: `sup.fn[data-fn]`).
+  when: /footnote|fn/i,
   apply(root) {
     const doc = root.ownerDocument;
     const byId = new Map<string, Element>();
