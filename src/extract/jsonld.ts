@@ -25,7 +25,10 @@ function collect(value: unknown, out: Json[]): void {
     const obj = value as Json;
     out.push(obj);
     if (obj['@graph']) collect(obj['@graph'], out);
-    if (obj.mainEntity && typeof obj.mainEntity === 'object') collect(obj.mainEntity, out);
+    // A post page may nest its article under the page (mainEntity) or the blog (blogPost).
+    for (const key of ['mainEntity', 'mainEntityOfPage', 'blogPost']) {
+      if (obj[key] && typeof obj[key] === 'object') collect(obj[key], out);
+    }
   }
 }
 

@@ -133,3 +133,13 @@ test('a section <h1> in the body is not the title when the page declares another
   assert.equal(post.meta.title, 'Deploying with Nix');
   assert.match(post.contentHtml, /<h1 id="setup">Setup<\/h1>/);
 });
+
+test('JSON-LD article nested under a Blog (blogPost) or a WebPage (mainEntity) is found', () => {
+  const blog = '{"@context":"https://schema.org","@type":"Blog","name":"B","blogPost":{"@type":"BlogPosting","headline":"Nested","datePublished":"2012-12-12","author":"Quinn"}}';
+  const post = extractPost(page(`<script type="application/ld+json">${blog}</script>`, `<div>${ARTICLE}</div>`), 'https://x.example/n');
+  assert.equal(post.meta.title, 'Nested');
+  assert.equal(post.meta.date, '2012-12-12');
+  assert.equal(post.meta.author, 'Quinn');
+  const webpage = '{"@type":"WebPage","mainEntity":{"@type":"Article","headline":"Main entity","datePublished":"2011-11-11T11:11:11Z"}}';
+  assert.equal(extractPost(page(`<script type="application/ld+json">${webpage}</script>`, `<div>${ARTICLE}</div>`), 'https://x.example/m').meta.date, '2011-11-11T11:11:11Z');
+});
