@@ -13,7 +13,7 @@ import { attr, list, parseXml, responseText, text, type XmlNode } from './xml.js
 
 export interface FeedOptions {
   overrides?: Overrides;
-  /** Posts must be under this URL's directory. Default: the start URL (its origin for a listing page). */
+  /** Posts must be under this URL's directory. Default: the origin for declared feeds, else the start URL's directory. */
   scope?: string;
   /** Pages of one paginated feed read at most. */
   maxFeedPages?: number;
@@ -125,9 +125,11 @@ function plainText(value: string | undefined): string | undefined {
  * or parsed are skipped (reported through `onWarning`); this never throws for a missing feed.
  */
 export async function discoverFeedLinks(startUrl: string, indexHtml: string, fetcher: Fetcher, options: FeedOptions = {}): Promise<PostLink[]> {
-  const scope = options.scope ?? postScopeOf(startUrl);
-  const exclude = excludeMatcher(options.overrides?.exclude);
   const declared = declaredFeeds(indexHtml, startUrl);
+  // A feed the blog's own page declares lists the blog's posts wherever they live on its origin (a
+  // WordPress blog at /blog/ with posts at /2015/07/slug/); a feed only guessed at must keep to the scope.
+  const scope = options.scope ?? (declared.length ? new URL('/', startUrl).href : postScopeOf(startUrl));
+  const exclude = excludeMatcher(options.overrides?.exclude);
   const out = new Map<string, PostLink>();
   const add = (links: PostLink[]) => {
     let added = 0;

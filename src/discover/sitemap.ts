@@ -16,7 +16,7 @@ import { list, parseXml, responseText, text, type XmlNode } from './xml.js';
 
 export interface SitemapOptions {
   overrides?: Overrides;
-  /** Posts must be under this URL's directory. Default: the start URL (its origin for a listing page). */
+  /** Posts must be under this URL's directory. Default: the start URL's (the origin for a listing page, or when known posts lie outside it). */
   scope?: string;
   /** Sitemap documents read at most (indexes included). */
   maxSitemaps?: number;
@@ -84,9 +84,11 @@ export async function discoverSitemapLinks(
   knownPosts: (string | PostLink)[] = [],
   options: SitemapOptions = {},
 ): Promise<PostLink[]> {
-  const scope = options.scope ?? postScopeOf(startUrl);
-  const exclude = excludeMatcher(options.overrides?.exclude);
   const known = knownPosts.map((p) => (typeof p === 'string' ? p : p.url));
+  // Posts found by the walk outside the start directory (a blog at /blog/ with posts at /2015/...) widen it.
+  const startScope = postScopeOf(startUrl);
+  const scope = options.scope ?? (known.some((k) => !inScope(k, startScope)) ? new URL('/', startUrl).href : startScope);
+  const exclude = excludeMatcher(options.overrides?.exclude);
   const shapes = new Set(known.map(shapeKey));
   const maxSitemaps = options.maxSitemaps ?? 50;
   const linkScope = { scope, pageUrl: startUrl };

@@ -138,3 +138,14 @@ test('crossCheck: posts the other source lists that the index walk missed, by no
   const other = [{ url: 'http://b.test/a' }, { url: 'http://b.test/b/#x' }, { url: 'http://b.test/c/', title: 'C' }, { url: 'http://b.test/c' }];
   assert.deepEqual(crossCheck(index, other), [{ url: 'http://b.test/c/', title: 'C' }]);
 });
+
+test('a blog at /blog/: its declared feed may list posts elsewhere on the origin; a guessed feed may not', async () => {
+  const s = await serve('sitemap-only', 'http://sitemap.test');
+  try {
+    const declared = `<html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head></html>`;
+    assert.deepEqual((await discoverFeedLinks(`${s.server.url}/blog/`, declared, s.fetcher)).map((l) => s.strip(l.url)), ['/posts/alpha/', '/posts/beta/']);
+    assert.deepEqual(await discoverFeedLinks(`${s.server.url}/blog/`, '<html></html>', s.fetcher), []);
+  } finally {
+    await s.close();
+  }
+});

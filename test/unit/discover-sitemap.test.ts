@@ -91,3 +91,18 @@ test('path shapes class segments as year, month/day, number or word', () => {
   assert.equal(pathShape('http://b.test/archives/123.html'), '/S/N.html');
   assert.equal(pathShape('http://b.test/'), '/');
 });
+
+test('a blog at /blog/ whose known posts live elsewhere on the origin widens the sitemap filter', async () => {
+  let url = '';
+  const server = await startStaticServer(dir('sitemap-only'), rewriting(dir('sitemap-only'), 'http://sitemap.test', () => url));
+  url = server.url;
+  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  try {
+    const paths = (links: { url: string }[]) => links.map((l) => l.url.replace(server.url, ''));
+    assert.deepEqual(paths(await discoverSitemapLinks(`${server.url}/blog/`, fetcher, [`${server.url}/posts/alpha/`])), ['/posts/alpha/', '/posts/beta/', '/posts/gamma/']);
+    assert.deepEqual(paths(await discoverSitemapLinks(`${server.url}/blog/`, fetcher)), []);
+  } finally {
+    await fetcher.close();
+    await server.close();
+  }
+});
