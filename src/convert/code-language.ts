@@ -26,7 +26,7 @@ const KNOWN_LANGUAGES = new Set(
     'python py ruby rb perl php lua r julia dart elixir erlang haskell hs clojure lisp scheme ocaml fsharp vb matlab ' +
     'js javascript jsx ts typescript tsx json json5 yaml yml toml ini xml html xhtml css scss sass less svg vue svelte ' +
     'sql plsql graphql proto protobuf dockerfile docker makefile make cmake nginx apache diff patch markdown md tex latex ' +
-    'text txt plaintext asm nasm verilog vhdl solidity zig nim crystal haxe coffeescript elm purescript fortran pascal delphi').split(' '),
+    'mermaid text txt plaintext asm nasm verilog vhdl solidity zig nim crystal haxe coffeescript elm purescript fortran pascal delphi').split(' '),
 );
 
 /** Names highlighters give to "no language"; the block then has none. */

@@ -137,6 +137,18 @@ test('a data table with a td.code cell is not mistaken for code', () => {
   assert.equal(md('<table><tr><th>Code</th><th>Meaning</th></tr><tr><td class="code">404</td><td>Not found</td></tr></table>'), '| Code | Meaning |\n| --- | --- |\n| 404 | Not found |\n');
 });
 
+test('mermaid diagram sources become ```mermaid blocks', () => {
+  assert.equal(md('<div class="mermaid">graph TD\n  A[Start] --&gt; B{Ok?}\n  B --&gt;|yes| C[Done]</div>'), '```mermaid\ngraph TD\n  A[Start] --> B{Ok?}\n  B -->|yes| C[Done]\n```\n');
+  assert.equal(md('<pre class="mermaid">sequenceDiagram\n  A-&gt;&gt;B: hi</pre>'), '```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n');
+});
+
+test('inactive (hidden) tab panels are kept: every tab\'s code is archived', () => {
+  const html =
+    '<div class="tabs-container"><ul role="tablist" class="tabs"><li role="tab" class="tabs__item tabs__item--active">npm</li><li role="tab" class="tabs__item">yarn</li></ul><div class="margin-top--md">' +
+    '<div role="tabpanel" class="tabItem_Ymn6"><pre><code class="language-bash">npm i x</code></pre></div><div role="tabpanel" class="tabItem_Ymn6" hidden><pre><code class="language-bash">yarn add x</code></pre></div></div></div>';
+  assert.equal(md(html), '- npm\n- yarn\n\n```bash\nnpm i x\n```\n\n```bash\nyarn add x\n```\n');
+});
+
 test('exact text: tabs, consecutive blank lines, entities decoded, nothing escaped inside code', () => {
   const html = '<pre><code>\tif (a &lt; b &amp;&amp; c)\n\n\n\t\treturn *p_x; // [x](y) _z_</code></pre>';
   assert.equal(md(html), '```\n\tif (a < b && c)\n\n\n\t\treturn *p_x; // [x](y) _z_\n```\n');

@@ -82,10 +82,11 @@ function isCodeTable(table: Element): boolean {
   return cells.some((td) => hasClass(td, /^code$/) && !!td.previousElementSibling && isGutter(td.previousElementSibling));
 }
 
-function normalise(code: Element, root: Element): void {
+function normalise(code: Element, root: Element, language?: string): void {
   const box = container(code, root);
   const doc = root.ownerDocument;
-  const pre = element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': codeLanguage(chain(code, box)) }, codeText(code));
+  const lang = language ?? codeLanguage(chain(code, box));
+  const pre = element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': lang }, codeText(code));
   const title = box === code ? '' : caption(box, code);
   if (title) replaceWith(box, element(doc, 'p', {}, title), pre);
   else replaceWith(box, pre);
@@ -97,8 +98,12 @@ function normalise(code: Element, root: Element): void {
  */
 export const codeBlocks: DomRule = {
   name: 'code-blocks',
-  when: /<pre|<table/i,
+  when: /<pre|<table|mermaid/i,
   apply(root) {
+    // Diagram sources left for mermaid.js to draw: a ```mermaid block renders on GitHub and GitLab.
+    for (const el of all(root, '.mermaid')) {
+      if (el.nodeName !== 'PRE' && !el.querySelector('svg') && !isBlankText(el.textContent)) normalise(el, root, 'mermaid');
+    }
     for (const pre of all(root, 'pre')) {
       if (!root.contains(pre) || pre.parentElement?.closest('pre') || marked(pre as HTMLElement, 'code')) continue;
       if (isGutterPre(pre)) continue;

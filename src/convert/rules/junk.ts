@@ -1,8 +1,10 @@
-import { all, remove } from '../dom.js';
+import { all, hasClass, remove } from '../dom.js';
 import type { DomRule } from './types.js';
 
 /** Markup with no Markdown meaning: scripts and styles, icons, form controls (checkboxes are task markers). */
 const JUNK_TAGS = ['script', 'style', 'template', 'svg', 'button', 'select', 'canvas', 'link', 'meta', 'input'];
+
+const TAB_PANEL = /tab-?pane|tabpanel|tabs?__panel|tab-item/i;
 
 export const junk: DomRule = {
   name: 'junk',
@@ -13,6 +15,7 @@ export const junk: DomRule = {
         if (tag !== 'input' || (el.getAttribute('type') ?? '').toLowerCase() !== 'checkbox') remove(el);
       }
     }
-    for (const el of all(root, '[hidden]')) remove(el);
+    // Inactive tab panels are hidden too, but they are content the archive must keep.
+    for (const el of all(root, '[hidden]')) if (el.getAttribute('role') !== 'tabpanel' && !hasClass(el, TAB_PANEL)) remove(el);
   },
 };
