@@ -121,6 +121,15 @@ export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
     if (src) settle(img, src);
     else if (isStub(el)) img.remove();
   });
+  // Lazy embeds keep their real source the same way (WP Rocket, lazysizes, a3 Lazy Load).
+  root.find('iframe, video, audio, source, embed').each((_, el) => {
+    const current = el.attribs.src?.trim();
+    if (current && !/^(about:|data:|javascript:)/i.test(current)) return;
+    const lazy = LAZY_SRC.map((a) => el.attribs[a]?.trim()).find((v) => v && !/^(about:|data:)/i.test(v));
+    if (!lazy) return;
+    el.attribs.src = lazy;
+    for (const attr of LAZY_SRC) delete el.attribs[attr];
+  });
   root.find('picture').each((_, el) => {
     const picture = $(el);
     const img = picture.find('img').first();

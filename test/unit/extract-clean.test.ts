@@ -182,3 +182,10 @@ test('a block holding only a link back to the blog index goes; a link-only parag
   assert.match(text(out), /Source code on GitHub/);
   assert.ok(!text(out).includes('back to index'), out);
 });
+
+test('lazy iframes and videos get their real source back', () => {
+  const out = clean(`${KEEP}<iframe src="about:blank" data-lazy-src="https://www.youtube.com/embed/abc"></iframe><iframe data-src="https://player.vimeo.com/video/1"></iframe><video><source data-src="/clip.mp4" type="video/mp4"></video>`);
+  assert.match(out, /<iframe src="https:\/\/www\.youtube\.com\/embed\/abc"/);
+  assert.match(out, /<iframe src="https:\/\/player\.vimeo\.com\/video\/1"><\/iframe>/);
+  assert.match(out, /<source [^>]*src="https:\/\/b\.example\/clip\.mp4"/);
+});
