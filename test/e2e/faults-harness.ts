@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import { startFaultServer, type FaultServer, type FaultServerOptions } from '../helpers/fault-server.js';
 import { FIXTURE_ORIGIN, walk } from './archive-harness.js';
 
@@ -82,4 +83,32 @@ export function parseReport(stdout: string): JsonReport {
 /** Paths of the logged requests, without the query string when `withQuery` is false. */
 export function requestedPaths(server: FaultServer, withQuery = true): string[] {
   return server.log.map((e) => (withQuery ? e.path : e.path.replace(/\?.*$/, '')));
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface IndexItem {
+  href: string;
+  title: string;
+  date: string;
+}
+
+/** A blog index page in a common shape (title links with dates, an "Older posts" link), for handler-made blogs. */
+export function indexPage(blog: string, items: IndexItem[], next?: string): string {
+  const list = items
+    .map((p) => `<article class="summary"><h2><a href="${escapeHtml(p.href)}">${escapeHtml(p.title)}</a></h2><p class="when"><time datetime="${p.date}">${p.date}</time></p><p>A short summary of the post. <a href="${escapeHtml(p.href)}">More…</a></p></article>`)
+    .join('\n');
+  const pager = next ? `<nav class="paging"><a rel="next" href="${escapeHtml(next)}">Older posts ›</a></nav>` : '';
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(blog)}</title>\n</head>\n<body>\n<header><h1><a href="/">${escapeHtml(blog)}</a></h1></header>\n<main>\n${list}\n${pager}\n</main>\n</body>\n</html>\n`;
+}
+
+/** A post page: the title as <title> and <h1>, a date, and `bodyHtml` as the article (inserted raw). */
+export function postPage(title: string, date: string, bodyHtml: string): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n</head>\n<body>\n<header><a href="/">Home</a></header>\n<main>\n<article>\n<h1>${escapeHtml(title)}</h1>\n<p><time datetime="${date}">${date}</time></p>\n${bodyHtml}\n</article>\n</main>\n<footer>Footer</footer>\n</body>\n</html>\n`;
+}
+
+export function sendHtml(res: ServerResponse, html: string, status = 200): true {
+  const body = Buffer.from(html, 'utf8');
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }).end(body);
+  return true;
 }
