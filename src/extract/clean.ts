@@ -138,7 +138,7 @@ function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
     if (state === 'content') return state;
     if (state === 'space' && INLINE.has(el.name)) return 'space';
     // Named anchors and ids are link targets (footnotes); keep them even when empty.
-    const target = (el.name === 'a' && el.attribs.id && !el.attribs.href) || (el.name === 'span' && el.attribs.id);
+    const target = (el.name === 'a' && (el.attribs.id || el.attribs.name) && !el.attribs.href) || (el.name === 'span' && el.attribs.id);
     if (DROPPABLE.has(el.name) && !target) {
       $(el).remove();
       return 'empty';
