@@ -38,8 +38,8 @@ export interface WalkOptions {
   firstPage?: FetchResult;
   /**
    * Next pages must lie on the start URL's origin under its directory; so must posts, except that a
-   * start page that is a listing (`/archives/`, `/tags/x/`) or lists no post under its own path widens
-   * the post scope to the whole origin. Default: the start URL after redirects, pagination part dropped.
+   * start page that is a listing (`/archives/`, `/tags/x/`) or lists most of its posts outside its own
+   * path widens the post scope to the whole origin. Default: the start URL after redirects, pagination part dropped.
    */
   scope?: string;
   /** Passed to the fetcher: a browser expands "Load more" buttons before the snapshot. */
@@ -90,10 +90,12 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     let found: PostLink[];
     try {
       ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope));
-      if (first && found.length === 0) {
-        const origin = new URL(res.finalUrl).origin + '/';
+      const origin = new URL(res.finalUrl).origin + '/';
+      if (first && !options.scope && postScope !== origin) {
+        // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
+        // at /2015/07/slug/): the posts live on the whole origin.
         const wide = findPostLinks(res.text, res.finalUrl, options.overrides, { scope: origin });
-        if (wide.length) {
+        if (found.length === 0 ? wide.length > 0 : wide.length > 2 * found.length) {
           postScope = origin;
           found = wide;
         }

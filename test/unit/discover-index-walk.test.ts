@@ -159,3 +159,9 @@ test('a start in the middle of the pagination walks on from there', async () => 
     ['/page/3/', ['/2015/03/01/p5/'], 'no-next-page'],
   ]);
 });
+
+test('a blog page at /blog/ listing posts elsewhere on the origin takes them all, not just a stray link under /blog/', async () => {
+  const handler = dynamic((url) => (url.pathname === '/blog/' ? listing(['/blog/about-this-blog/', '/2015/07/01/p1/', '/2015/06/01/p2/', '/2015/05/01/p3/'], '/blog/page/2/') : undefined));
+  const { pages } = await walk(fixture('chain'), '/blog/', { maxPages: 1 }, handler);
+  assert.deepEqual(pages[0]!.links, ['/blog/about-this-blog/', '/2015/07/01/p1/', '/2015/06/01/p2/', '/2015/05/01/p3/']);
+});
