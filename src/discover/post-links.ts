@@ -29,7 +29,7 @@ const CHROME = 'nav, aside, dialog, [role="navigation"], [role="complementary"],
 
 /** Class or id tokens of site chrome (sidebars, widgets, menus, comment and share blocks). */
 const CHROME_TOKEN =
-  /^(?:[\w-]*(?:sidebar|side-bar|widget)[\w-]*|secondary|site-header|site-footer|site-nav|masthead|navbar|nav-menu|main-menu|menu|breadcrumbs?|comments?|comment-list|disqus_thread|related|related-posts|share|sharing|share-buttons|social|social-links|tagcloud|tag-cloud|recent-posts|popular-posts|blogroll|toc|table-of-contents)$/i;
+  /^(?:[\w-]*(?:sidebar|side-bar|widget)[\w-]*|secondary|header|footer|site-header|site-footer|page-footer|global-header|global-footer|site-nav|nav|navigation|topbar|top-bar|masthead|navbar|nav-menu|main-menu|menu|breadcrumbs?|comments?|comment-list|disqus_thread|related|related-posts|share|sharing|share-buttons|social|social-links|tagcloud|tag-cloud|recent-posts|popular-posts|blogroll|toc|table-of-contents)$/i;
 
 /** Chrome is never this: a block holding the listing itself (Blogger's posts live in a `.widget`). */
 const HOLDS_LISTING = 'main, [role="main"], article, .hentry, .h-entry, [itemprop="blogPost"], .blog-posts, .post-list, .posts';

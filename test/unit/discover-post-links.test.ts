@@ -196,3 +196,8 @@ test('cards of related posts inside a whole-post entry stay inside it; a .post w
   const wrapped = doc(`<div class="post"><h1>Latest</h1><div class="entry"><h2><a href="/p/a/">A</a></h2></div><div class="entry"><h2><a href="/p/b/">B</a></h2></div><div class="entry"><h2><a href="/p/c/">C</a></h2></div></div>`);
   assert.deepEqual(urls(wrapped, 'http://w.test/'), ['http://w.test/p/a/', 'http://w.test/p/b/', 'http://w.test/p/c/']);
 });
+
+test('menus in plain divs (#header, .footer) are chrome too, even for title-only lists', () => {
+  const html = doc(`<div id="header"><ul><li><a href="/">Home</a></li><li><a href="/reading-list/">Reading list</a></li><li><a href="/gear/">Gear</a></li></ul></div><div id="content"><ul><li><a href="/posts/one/">One</a></li><li><a href="/posts/two/">Two</a></li></ul></div><div class="footer"><ul><li><a href="/colophon/">Colophon</a></li><li><a href="/credits/">Credits</a></li></ul></div>`);
+  assert.deepEqual(urls(html, 'http://m.test/'), ['http://m.test/posts/one/', 'http://m.test/posts/two/']);
+});
