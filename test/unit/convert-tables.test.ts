@@ -38,6 +38,14 @@ test('a layout table is unwrapped into its cells instead of being destroyed', ()
   assert.equal(md(single), 'Only cell, with **text**.\n');
 });
 
+test('Blogger image-and-caption tables and picture-beside-text tables are layout', () => {
+  const blogger =
+    '<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container"><tbody><tr><td style="text-align: center;"><a href="https://blogger.googleusercontent.com/big.png">' +
+    '<img border="0" src="https://blogger.googleusercontent.com/s320/pic.png" width="320" /></a></td></tr><tr><td class="tr-caption" style="text-align: center;">The caption</td></tr></tbody></table>';
+  assert.equal(md(blogger), '[![](https://blogger.googleusercontent.com/s320/pic.png)](https://blogger.googleusercontent.com/big.png)\n\nThe caption\n');
+  assert.equal(md('<table><tr><td><img src="/a.png" alt="a"></td><td><p>Text beside the picture.</p></td></tr></table>'), '![a](https://blog.example.com/a.png)\n\nText beside the picture.\n');
+});
+
 test('a data table nested in a layout table survives as a table', () => {
   const html = '<table><tr><td><table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table></td><td>Sidebar</td></tr></table>';
   assert.equal(md(html), '| k | v |\n| --- | --- |\n| 1 | 2 |\n\nSidebar\n');

@@ -3,9 +3,12 @@ import type { DomRule, MarkdownRule } from './types.js';
 
 const CELL_BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER', 'DETAILS', 'SUMMARY']);
 
+const BLOCK_IN_CELL = 'p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, figure, img';
+
 /**
- * Tables used for page layout rather than data: a table inside, a single cell, `role="presentation"`,
- * or headings in cells of a table without header cells.
+ * Tables used for page layout rather than data: a table inside, a single cell, `role="presentation"`;
+ * or, without header cells: headings in cells, a single column (Blogger's image-and-caption table),
+ * a single row of block content (picture beside text).
  */
 function isLayoutTable(table: Element): boolean {
   const role = (table.getAttribute('role') ?? '').toLowerCase();
@@ -13,7 +16,11 @@ function isLayoutTable(table: Element): boolean {
   if (table.querySelector('table')) return true;
   const cells = all(table, 'td, th');
   if (cells.length <= 1) return true;
-  return !table.querySelector('th') && !!table.querySelector('h1, h2, h3, h4, h5, h6');
+  if (table.querySelector('th')) return false;
+  if (table.querySelector('h1, h2, h3, h4, h5, h6')) return true;
+  const rows = all(table, 'tr');
+  if (rows.every((tr) => tr.children.length <= 1)) return true;
+  return rows.length === 1 && cells.some((c) => !!c.querySelector(BLOCK_IN_CELL));
 }
 
 /** A layout table becomes a sequence of blocks, one per cell, so none of its content is lost. */
