@@ -85,6 +85,7 @@ test('output is clean: no leftover tags, no 3+ blank lines, no trailing spaces, 
   const out = md('<div><span>One</span></div>\n\n<p>&nbsp;</p><p>&nbsp;</p><div><p>Two  </p></div><script>x()</script><style>p{}</style>');
   assert.equal(out, 'One\n\nTwo\n');
   assert.equal(md(''), '');
+  assert.equal(md('<!doctype html><html><head><title>Page</title><meta charset=utf-8></head><body><article><p>Body</p></article></body></html>'), 'Body\n');
 });
 
 test('emphasis whose delimiters could not open or close stays HTML (punctuation inside, letters outside; CJK)', () => {

@@ -1,14 +1,17 @@
 import { all, hasClass, remove } from '../dom.js';
 import type { DomRule } from './types.js';
 
-/** Markup with no Markdown meaning: scripts and styles, icons, form controls (checkboxes are task markers). */
-const JUNK_TAGS = ['script', 'style', 'template', 'svg', 'button', 'select', 'canvas', 'link', 'meta', 'input'];
+/**
+ * Markup with no Markdown meaning: scripts and styles, icons, form controls (checkboxes are task
+ * markers), and the head elements of a whole document passed in by mistake.
+ */
+const JUNK_TAGS = ['script', 'style', 'template', 'svg', 'button', 'select', 'canvas', 'link', 'meta', 'input', 'title', 'base'];
 
 const TAB_PANEL = /tab-?pane|tabpanel|tabs?__panel|tab-item/i;
 
 export const junk: DomRule = {
   name: 'junk',
-  when: /<(?:script|style|template|svg|button|select|canvas|link|meta|input)\b|\shidden[\s=>]/i,
+  when: /<(?:script|style|template|svg|button|select|canvas|link|meta|input|title|base)\b|\shidden[\s=>]/i,
   apply(root) {
     for (const tag of JUNK_TAGS) {
       for (const el of Array.from(root.getElementsByTagName(tag))) {
