@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
@@ -9,6 +10,7 @@ import { walkIndex } from '../discover/index-walk.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
 import { discoverSitemapLinks } from '../discover/sitemap.js';
 import { normalizeUrl } from '../discover/url.js';
+import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import type { PostLink } from '../types.js';
 import { USER_AGENT } from '../version.js';
@@ -78,6 +80,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const resumed = new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []);
     const limit = pLimit(settings.concurrency);
     const seen = new Set<string>();
+    const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
     const images = new ImageCache(http, store, reporter, summary);
@@ -86,6 +89,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       listed.add(link.url);
       if (seen.has(key)) return;
       seen.add(key);
+      discovered.push(link);
       // Names are handed out in discovery order: were they taken when fetches finish, two posts sharing a
       // slug would swap files between runs depending on which server answer came first.
       store.postPath(link.url, { title: link.title ?? '' });
@@ -103,8 +107,11 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       const validators = entry?.status === 'archived' ? { etag: entry.etag, lastModified: entry.lastModified } : {};
       try {
         const res = await pages.fetch(link.url, { kind: 'page', ...validators });
-        if (res.notModified) {
-          await store.markNotModified(link.url, validators);
+        // Many servers ignore conditional requests: the same bytes as last time mean the same post, and
+        // extracting them again is most of what a nightly run would cost.
+        const source = res.notModified ? undefined : createHash('sha256').update(res.body).digest('hex');
+        if (res.notModified || (entry?.status === 'archived' && entry.source === source)) {
+          await store.markNotModified(link.url, res.notModified ? validators : { etag: res.headers['etag'], lastModified: res.headers['last-modified'] });
           summary.unchanged.push(link.url);
           report('unchanged', link.url, entry?.file ?? '');
           return;
@@ -132,6 +139,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           markdown,
           etag: res.headers['etag'],
           lastModified: res.headers['last-modified'],
+          source,
           assets,
           html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,
         });
@@ -163,9 +171,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     }
 
     if (!signal?.aborted) {
-      const extra = await otherSources(settings, startUrl, first, http, [...seen], reporter);
+      const extra = crossCheck(discovered, await otherSources(settings, startUrl, first, http, discovered, reporter));
       if (settings.discover === 'index') {
-        summary.notInIndex = extra.filter((l) => !seen.has(normalizeUrl(l.url))).map((l) => l.url);
+        summary.notInIndex = extra.map((l) => l.url);
       } else {
         for (const link of extra) schedule(link);
       }
@@ -203,20 +211,21 @@ async function otherSources(
   startUrl: string,
   first: FetchResult,
   http: Fetcher,
-  known: string[],
+  known: PostLink[],
   reporter: Reporter,
 ): Promise<PostLink[]> {
   const links: PostLink[] = [];
+  const options = { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) };
   if (settings.discover !== 'sitemap') {
     try {
-      links.push(...(await discoverFeedLinks(startUrl, first.text ?? '', http)));
+      links.push(...(await discoverFeedLinks(startUrl, first.text ?? '', http, options)));
     } catch (err) {
       reporter.debug(`feed discovery: ${reasonOf(err)}`);
     }
   }
   if (settings.discover !== 'feed') {
     try {
-      links.push(...(await discoverSitemapLinks(startUrl, http, known)));
+      links.push(...(await discoverSitemapLinks(startUrl, http, known, options)));
     } catch (err) {
       reporter.debug(`sitemap discovery: ${reasonOf(err)}`);
     }

@@ -36,7 +36,7 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
       const assets = entry.assets ?? {};
       const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));
       const markdown = rewriteImageUrls(processed.markdown, local);
-      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, assets });
+      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, source: entry.source, assets });
       result.rebuilt++;
       if (written.status !== 'unchanged') result.changed++;
     }

@@ -50,6 +50,8 @@ export interface WritePostInput {
   markdown: string;
   etag?: string;
   lastModified?: string;
+  /** sha256 of the fetched page, recorded so the next run can tell an unchanged page without a 304. */
+  source?: string;
   /** Images the Markdown references: source URL -> archive path (as returned by saveAsset), for reuse by later runs. */
   assets?: Record<string, string>;
   /** The fetched HTML, stored as a snapshot when the store was opened with keepHtml. */
@@ -309,6 +311,7 @@ export class ArchiveStore {
       hash,
       etag: input.etag,
       lastModified: input.lastModified,
+      source: input.source,
       title: input.meta.title || undefined,
       date: input.meta.date,
       assets: sortedRecord(input.assets),
@@ -318,8 +321,11 @@ export class ArchiveStore {
     return { status, file, hash };
   }
 
-  /** A conditional request said 304: the archived file stands; validators refreshed, any failure cleared. */
-  markNotModified(url: string, validators: { etag?: string; lastModified?: string } = {}): void {
+  /**
+   * The page did not change (a 304, or the same bytes as `source` recorded): the archived file stands;
+   * validators refreshed, any failure cleared.
+   */
+  markNotModified(url: string, validators: { etag?: string; lastModified?: string; source?: string } = {}): void {
     this.assertWritable();
     const key = keyOf(url);
     const prev = this.entryMap.get(key);
@@ -329,6 +335,7 @@ export class ArchiveStore {
       status: 'archived',
       etag: validators.etag ?? prev.etag,
       lastModified: validators.lastModified ?? prev.lastModified,
+      source: validators.source ?? prev.source,
       error: undefined,
       attempts: undefined,
     }, prev);
@@ -618,6 +625,7 @@ export class ArchiveStore {
         hash: undefined,
         etag: undefined,
         lastModified: undefined,
+        source: undefined,
         error: 'post file is missing from the archive',
         attempts: undefined,
         updatedAt: now(),

@@ -20,6 +20,11 @@ export interface ManifestEntry {
   hash?: string;
   etag?: string;
   lastModified?: string;
+  /**
+   * sha256 (hex) of the page as fetched: a server that ignores conditional requests answers 200 with
+   * the same bytes, and this lets the run skip extracting them again.
+   */
+  source?: string;
   title?: string;
   date?: string;
   /** Images the post references: source URL -> archive path (relative, posix). */
@@ -42,6 +47,7 @@ const ENTRY_KEYS: (keyof ManifestEntry)[] = [
   'hash',
   'etag',
   'lastModified',
+  'source',
   'title',
   'date',
   'assets',
