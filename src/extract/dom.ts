@@ -12,10 +12,13 @@ export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
 }
 
-/** A string from JSON or an attribute with HTML entities decoded and tags dropped. */
+/**
+ * A string from JSON-LD or an attribute, with HTML entities decoded ("&#8217;", "&amp;") and whitespace
+ * collapsed. A literal "<" stays text: titles such as "Escaping <HTML>" are not markup.
+ */
 export function decodeText(value: string | undefined | null): string | undefined {
   if (value == null) return undefined;
-  const text = /[&<]/.test(value) ? load(`<body>${value}</body>`)('body').text() : value;
+  const text = value.includes('&') ? load(`<body>${value.replace(/</g, '&lt;')}</body>`)('body').text() : value;
   const trimmed = text.replace(/\s+/g, ' ').trim();
   return trimmed || undefined;
 }

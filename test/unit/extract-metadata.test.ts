@@ -143,3 +143,13 @@ test('JSON-LD article nested under a Blog (blogPost) or a WebPage (mainEntity) i
   const webpage = '{"@type":"WebPage","mainEntity":{"@type":"Article","headline":"Main entity","datePublished":"2011-11-11T11:11:11Z"}}';
   assert.equal(extractPost(page(`<script type="application/ld+json">${webpage}</script>`, `<div>${ARTICLE}</div>`), 'https://x.example/m').meta.date, '2011-11-11T11:11:11Z');
 });
+
+test('titles with literal angle brackets and ampersands survive from every source', () => {
+  const head = '<title>Escaping &lt;HTML&gt; &amp; Markdown | Blog</title><meta property="og:title" content="Escaping &lt;HTML&gt; &amp; Markdown">';
+  const fromHeading = extractPost(page(head, `<article><h1 class="post-title">Escaping &lt;HTML&gt; &amp; Markdown</h1>${ARTICLE}</article>`), 'https://x.example/e');
+  assert.equal(fromHeading.meta.title, 'Escaping <HTML> & Markdown');
+  const fromOg = extractPost(page(head, `<div>${ARTICLE}</div>`), 'https://x.example/e');
+  assert.equal(fromOg.meta.title, 'Escaping <HTML> & Markdown');
+  const ld = '<script type="application/ld+json">{"@type":"BlogPosting","headline":"Don&#8217;t &lt;panic&gt; & <relax>"}</script>';
+  assert.equal(extractPost(page(ld, `<div>${ARTICLE}</div>`), 'https://x.example/e').meta.title, 'Don’t <panic> & <relax>');
+});
