@@ -63,8 +63,10 @@ const IDLE_ROUNDS = 2;
  */
 export async function expandPage(page: Page, network: NetworkTracker, options: ExpandOptions): Promise<ExpandOutcome> {
   const deadline = Date.now() + options.timeLimitMs;
-  const startUrl = page.url();
   const sources = { labels: LOAD_MORE_LABELS.map((re) => re.source), decoration: DECORATION.source };
+  // A mark on this document: gone when a click loads another page. URL changes alone do not count,
+  // since many "Load more" scripts pushState a ?page=N.
+  await page.evaluate(() => Object.defineProperty(window, '__blogvaultExpanding', { value: true, configurable: true })).catch(() => undefined);
   let links = await countLinks(page);
   let clicks = 0;
   let idle = 0;
@@ -75,7 +77,7 @@ export async function expandPage(page: Page, network: NetworkTracker, options: E
     if (await clickLoadMore(page, sources)) clicks++;
     await scrollToBottom(page);
     await waitForSettled(page, network, { quietMs: options.quietMs, capMs: Math.max(0, Math.min(options.roundCapMs, deadline - Date.now())) });
-    if (page.url() !== startUrl) return { rounds, clicks, links: await countLinks(page), stop: 'navigated' };
+    if (!(await sameDocument(page))) return { rounds, clicks, links: await countLinks(page), stop: 'navigated' };
     const now = await countLinks(page);
     if (now > links) {
       links = now;
@@ -85,6 +87,10 @@ export async function expandPage(page: Page, network: NetworkTracker, options: E
     }
   }
   return { rounds, clicks, links, stop: 'max-rounds' };
+}
+
+async function sameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __blogvaultExpanding?: boolean }).__blogvaultExpanding === true).catch(() => false);
 }
 
 async function countLinks(page: Page): Promise<number> {

@@ -188,6 +188,8 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     if (!(await waitForSettled(page, network, { quietMs: o.quietMs, capMs: o.settleCapMs }))) {
       emit({ type: 'settle-timeout', url, waitedMs: Date.now() - started });
     }
+    const loadedUrl = page.url();
+    let expanded: ExpandOutcome | undefined;
     if (expand) {
       const outcome = await expandPage(page, network, {
         maxRounds: o.expandMaxRounds,
@@ -196,9 +198,11 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
         roundCapMs: o.settleCapMs,
       });
       emit({ type: 'expanded', url, ...outcome });
+      expanded = outcome;
     }
-    // Scripts may have moved on since (location.replace to a login page, a "moved" notice).
-    const finalUrl = page.url();
+    // Scripts may have moved on since (location.replace to a login page, a "moved" notice); but the
+    // ?page=N an expanded index pushed into the address bar is not where its snapshot lives.
+    const finalUrl = expanded && expanded.stop !== 'navigated' ? loadedUrl : page.url();
     if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
     let text: string;
     try {

@@ -39,7 +39,7 @@ function linksUnder(html: string, prefix: string): string[] {
 }
 
 /**
- * An index whose "加载更多" button appends posts after a delay, next to a "Load more" link that is a real
+ * An index whose "加载更多" button appends posts after a delay (and pushes ?page=N into the address bar), next to a "Load more" link that is a real
  * link to another page (the index walker's business: clicking it would navigate away).
  */
 const CHINESE_INDEX = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>文章</title></head><body>
@@ -57,7 +57,10 @@ const CHINESE_INDEX = `<!doctype html><html lang="zh"><head><meta charset="utf-8
     if (next >= 9) document.getElementById('more').remove();
   }
   add();
-  document.getElementById('more').addEventListener('click', function () { setTimeout(add, 150); });
+  document.getElementById('more').addEventListener('click', function () {
+    history.pushState(null, '', '/zh/?page=' + (next / 3 + 1));
+    setTimeout(add, 150);
+  });
 </script></body></html>`;
 
 let spa: TestServer;
@@ -213,7 +216,7 @@ test('a server that cannot be reached is a transient FetchError', async () => {
   });
 });
 
-test('a Chinese "加载更多" button is clicked; a "Load more" link to another page is not', async () => {
+test('a Chinese "加载更多" button is clicked, through pushState; a "Load more" link to another page is not', async () => {
   const res = await fetcher.fetch(`${spa.url}/zh/`, { expand: true });
   assert.equal(res.finalUrl, `${spa.url}/zh/`);
   assert.equal(linksUnder(res.text ?? '', '/zh/post-').filter((href) => /^\/zh\/post-\d\/$/.test(href)).length, 9);
