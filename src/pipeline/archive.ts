@@ -121,13 +121,17 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         const file = store.postPath(link.url, meta);
         let markdown = processed.markdown;
         const assets: Record<string, string> = {};
+        let imageMissing = false;
         if (settings.images) {
           const local = new Map<string, string>();
           const sources = collectImageUrls(markdown);
           const saved = await Promise.all(sources.map((src) => images.get(src, entry?.assets)));
           sources.forEach((src, i) => {
             const path = saved[i];
-            if (path === undefined) return;
+            if (path === undefined) {
+              imageMissing = true;
+              return;
+            }
             assets[src] = path;
             local.set(src, posix.relative(posix.dirname(file), path));
           });
@@ -137,9 +141,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           url: link.url,
           meta,
           markdown,
-          etag: res.headers['etag'],
-          lastModified: res.headers['last-modified'],
-          source,
+          // Without validators the next run fetches and processes the post again, so a missing image is
+          // retried; with them the post would answer 304 (or the same bytes) and keep its remote link forever.
+          ...(imageMissing ? {} : { etag: res.headers['etag'], lastModified: res.headers['last-modified'], source }),
           assets,
           html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,
         });
