@@ -286,22 +286,21 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   const linked = taxonomyLinks($, scope);
   const engineTags = engine?.tags ? dedupe(linkTexts($, collect($, engine.tags, scope))) : [];
   const engineCategories = engine?.categories ? dedupe(linkTexts($, collect($, engine.categories, scope))) : [];
-  // Machine-readable lists name every tag; themes often show only some (Ghost shows the primary tag).
-  const tags = firstNonEmpty(
+  // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
+  // capped (Hugo's OpenGraph stops at 6): a page list that contains the machine list and more wins.
+  const machineTags = firstNonEmpty(
     dedupe(metaAll($, 'article:tag')),
     dedupe(Array.isArray(article.keywords) ? (article.keywords as unknown[]).filter((k): k is string => typeof k === 'string') : splitList(jsonString(article.keywords))),
-    engineTags,
-    dedupe(linked.tags),
-    dedupe(splitList(meta($, 'keywords', 'news_keywords'))),
   );
+  const pageTags = firstNonEmpty(engineTags, dedupe(linked.tags));
+  const tags = firstNonEmpty(richer(machineTags, pageTags), dedupe(splitList(meta($, 'keywords', 'news_keywords'))));
+
   // Hugo (and others) put the content folder ("posts") in article:section: a folder is not a category.
   const folders = new Set(new URL(url).pathname.split('/').slice(0, -1).map((seg) => safeDecode(seg).toLowerCase()));
   const notFolder = (values: string[]) => values.filter((v) => !folders.has(v.toLowerCase()));
-  const categories = firstNonEmpty(
-    notFolder(dedupe(metaAll($, 'article:section'))),
-    notFolder(dedupe(jsonNames(article.articleSection, ld.resolve))),
-    engineCategories,
-    dedupe(linked.categories),
+  const categories = richer(
+    firstNonEmpty(notFolder(dedupe(metaAll($, 'article:section'))), notFolder(dedupe(jsonNames(article.articleSection, ld.resolve)))),
+    firstNonEmpty(engineCategories, dedupe(linked.categories)),
   );
 
   const description = meta($, 'description', 'og:description', 'twitter:description') || decodeText(jsonString(article.description));
@@ -346,6 +345,13 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** The machine list, unless the page list holds all of it and more. */
+function richer(machine: string[], page: string[]): string[] {
+  if (!machine.length) return page;
+  const shown = new Set(page.map((p) => p.toLowerCase()));
+  return page.length > machine.length && machine.every((m) => shown.has(m.toLowerCase())) ? page : machine;
 }
 
 const firstNonEmpty = (...lists: string[][]): string[] => lists.find((l) => l.length > 0) ?? [];

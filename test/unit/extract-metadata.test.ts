@@ -153,3 +153,12 @@ test('titles with literal angle brackets and ampersands survive from every sourc
   const ld = '<script type="application/ld+json">{"@type":"BlogPosting","headline":"Don&#8217;t &lt;panic&gt; & <relax>"}</script>';
   assert.equal(extractPost(page(ld, `<div>${ARTICLE}</div>`), 'https://x.example/e').meta.title, 'Don’t <panic> & <relax>');
 });
+
+test('a capped article:tag list gives way to the page list that holds it all', () => {
+  const metas = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => `<meta property="article:tag" content="${t}">`).join('');
+  const links = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((t) => `<a href="/tags/${t}/">${t}</a>`).join(' ');
+  const post = extractPost(page(metas, `<article>${ARTICLE}<footer class="post-tags">${links}</footer></article>`), 'https://x.example/p');
+  assert.deepEqual(post.meta.tags, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+  const primaryOnly = extractPost(page(metas, `<article>${ARTICLE}<footer><a href="/tags/a/">a</a></footer></article>`), 'https://x.example/p');
+  assert.deepEqual(primaryOnly.meta.tags, ['a', 'b', 'c', 'd', 'e', 'f']);
+});
