@@ -1,7 +1,8 @@
 // End to end (issue 5): posts whose answers are unusable rather than flaky — a redirect loop, an endless
 // redirect chain, a redirect off the blog's origin, a PDF where HTML was expected, an oversize page (with
-// Content-Length) and an endless chunked body, with --max-bytes. Each is reported as failed with a clear
-// reason; the rest of the blog is archived.
+// Content-Length) and an endless chunked body, with --max-bytes; a server that never answers, one that
+// dribbles a byte at a time (both bounded by --timeout), and a 429 asking to come back in an hour. Each is
+// reported as failed with a clear reason, nothing hangs, and the rest of the blog is archived.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -19,6 +20,10 @@ const OFF_SITE = '/2015/08/09/shell-tricks/';
 const PDF = '/2015/07/30/python-generators/';
 const HUGE = '/2015/12/24/escaping/';
 const ENDLESS = '/2016/01/03/configs/';
+const SILENT = '/2015/11/05/notes/';
+const DRIBBLE = '/2015/10/01/notes/';
+const THROTTLED = '/2015/09/10/coast-photos/';
+const TIMEOUT_S = 2;
 
 const EXPECTED_REASONS: [string, RegExp][] = [
   [LOOP, /redirect loop/i],
@@ -27,6 +32,9 @@ const EXPECTED_REASONS: [string, RegExp][] = [
   [PDF, /not HTML \(content-type application\/pdf\)/i],
   [HUGE, new RegExp(`larger than maxBytes \\(${MAX_BYTES}`)],
   [ENDLESS, new RegExp(`larger than maxBytes \\(${MAX_BYTES}`)],
+  [SILENT, /timed out after 2000 ms|stalled/],
+  [DRIBBLE, /timed out after 2000 ms/],
+  [THROTTLED, /HTTP 429 \(Retry-After 3600 s\)/],
 ];
 
 let served: ServedFaulty;
@@ -35,6 +43,7 @@ let expected: ExpectedSite;
 let result: CliResult;
 let report: JsonReport;
 let endlessBytesSent = 0;
+let elapsedMs = 0;
 
 const paragraph = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>\n';
 
@@ -74,6 +83,18 @@ before(async () => {
       pump();
       return true;
     },
+    [SILENT]: () => true,
+    [DRIBBLE]: (_req, res) => {
+      // Never silent long enough to trip a stall timer: only the overall deadline ends it.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('<')), 200);
+      res.on('close', () => clearInterval(timer));
+      return true;
+    },
+    [THROTTLED]: (_req, res) => {
+      res.writeHead(429, { 'retry-after': '3600', 'content-type': 'text/html', 'content-length': 0 }).end();
+      return true;
+    },
   };
   served = await serveFaulty(join(FIXTURE, 'site'), {
     redirects: { [LOOP]: '/loop-b/', '/loop-b/': LOOP },
@@ -93,7 +114,9 @@ before(async () => {
   });
   port = served.server.port;
   out = await tempOut();
-  result = await runCli(['archive', `${served.url}/`, '--out', out, '--max-bytes', String(MAX_BYTES), '--retries', '1', '--json'], 60_000);
+  const started = Date.now();
+  result = await runCli(['archive', `${served.url}/`, '--out', out, '--max-bytes', String(MAX_BYTES), '--timeout', String(TIMEOUT_S), '--retries', '1', '--json'], 60_000);
+  elapsedMs = Date.now() - started;
   report = parseReport(result.stdout);
 });
 
@@ -132,9 +155,16 @@ test('unusable answers: the off-site redirect is not followed', () => {
 
 test('unusable answers: permanent failures are not retried, and the redirect chain stops at the hop limit', () => {
   const hits = (path: string) => served.server.log.filter((e) => e.path === path).length;
-  for (const path of [LOOP, OFF_SITE, PDF, HUGE, ENDLESS]) assert.equal(hits(path), 1, `${path} asked ${hits(path)} times`);
+  for (const path of [LOOP, OFF_SITE, PDF, HUGE, ENDLESS, THROTTLED]) assert.equal(hits(path), 1, `${path} asked ${hits(path)} times`);
   const chainHops = served.server.log.filter((e) => e.path.startsWith('/chain/')).length;
   assert.ok(chainHops >= 5 && chainHops <= 11, `${chainHops} chain hops requested`);
+});
+
+test('unusable answers: a silent or dribbling server is abandoned after --timeout and retried, a Retry-After of an hour is not waited for', () => {
+  const hits = (path: string) => served.server.log.filter((e) => e.path === path).length;
+  assert.equal(hits(SILENT), 2, 'the silent post was not tried twice (--retries 1)');
+  assert.equal(hits(DRIBBLE), 2, 'the dribbling post was not tried twice (--retries 1)');
+  assert.ok(elapsedMs < 30_000, `the run took ${elapsedMs} ms`);
 });
 
 test('unusable answers: the endless body is cut off near --max-bytes', () => {
