@@ -11,6 +11,10 @@ import { classAndId } from './dom.js';
 const POSITIVE = /article|body|content|entry|h-entry|hentry|main|post|text|blog|story|markdown|prose|chapter/;
 const NEGATIVE = /(^|[\s_-])(ad|ads|banner|combx|comment|comments|contact|foot|footer|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|navbar|menu|toc|header|popup|modal|cookie|subscribe|newsletter|breadcrumbs?)([\s_-]|$)/;
 
+/** Containers whose paragraphs never count (comments, sidebars...), unless they also look like content. */
+const UNLIKELY = /-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|widget|respond|discussion/i;
+const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|post|entry/i;
+
 const PARAGRAPHS = new Set(['p', 'pre', 'blockquote', 'td', 'dd', 'li', 'h2', 'h3', 'h4', 'figure', 'div', 'section']);
 const BLOCK_CHILD = new Set(['p', 'div', 'section', 'article', 'pre', 'blockquote', 'table', 'ul', 'ol', 'dl', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'aside', 'nav', 'main', 'form']);
 const MEDIA = new Set(['img', 'picture', 'iframe', 'video', 'table', 'pre']);
@@ -120,11 +124,32 @@ function contentSiblings($: CheerioAPI, best: Element, scores: Map<Element, numb
   return siblings;
 }
 
+/**
+ * Paragraphs inside comment threads, sidebars and the like do not count; when that leaves nothing
+ * (a page wrapped in an unlucky class), score again without the filter, as Readability does.
+ */
 export function scoreBest($: CheerioAPI): ScoredPick | undefined {
+  return scoreWith($, true) ?? scoreWith($, false);
+}
+
+function scoreWith($: CheerioAPI, skipUnlikely: boolean): ScoredPick | undefined {
   const stats = textStats($);
   const scores = new Map<Element, number>();
+  const unlikely = new Map<AnyNode, boolean>();
+  const isUnlikely = (node: AnyNode | null): boolean => {
+    if (!node || node.type !== 'tag') return false;
+    const el = node as Element;
+    if (el.name === 'body' || el.name === 'html') return false;
+    let flag = unlikely.get(el);
+    if (flag === undefined) {
+      const hints = classAndId(el);
+      flag = (/^(aside|nav|footer)$/.test(el.name) || (UNLIKELY.test(hints) && !MAYBE_CONTENT.test(hints))) || isUnlikely(el.parent);
+      unlikely.set(el, flag);
+    }
+    return flag;
+  };
   for (const [el, length] of stats.text) {
-    if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el)) continue;
+    if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el) || (skipUnlikely && isUnlikely(el))) continue;
     const text = $(el).text();
     const points = 1 + (text.match(/[,，、;]/g)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
     // A cell or div that holds its text directly (old table layouts, <br>-separated posts) is itself

@@ -103,3 +103,17 @@ The next day we drove around the Golden Circle, stopping at Geysir, Gullfoss and
   assert.match(text(post.contentHtml), /Golden Circle/);
   assert.match(post.contentHtml, /src="http:\/\/old\.example\/trips\/pics\/geysir\.jpg"/);
 });
+
+test('a long comment thread does not outweigh a short post', () => {
+  const comment = (i: number) => `<li class="comment"><div class="comment-body"><p>Comment number ${i}: thanks, this helped me a lot, and I shared it with my whole team at work.</p></div></li>`;
+  const html = `<body><article class="post"><h1>Short</h1><div class="entry-content"><p>A short post, with one paragraph only, about a small trick in the shell.</p></div></article>
+<div id="comments"><ol class="commentlist">${Array.from({ length: 60 }, (_, i) => comment(i)).join('')}</ol></div></body>`;
+  const post = extractPost(html, 'https://c.example/short');
+  assert.match(text(post.contentHtml), /^A short post/);
+  assert.ok(!text(post.contentHtml).includes('Comment number'));
+});
+
+test('a page wrapped whole in an unlikely-looking class is still scored', () => {
+  const html = `<body><div class="extra-wrapper"><div class="x"><a href="/">Home</a></div><div class="y">${PARAS}</div></div></body>`;
+  assert.match(text(extractPost(html, 'https://w.example/p').contentHtml), /^Garbage collection/);
+});
