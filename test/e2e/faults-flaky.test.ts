@@ -1,10 +1,13 @@
 // End to end (issue 5): the jekyll-blog fixture behind a flaky server (random 500 bursts, 429 and 503 with
-// Retry-After, connection resets, stalled and truncated bodies). With retries the archive must be complete
-// and byte-identical to the one the same server gives when healthy; Retry-After and --timeout are obeyed.
+// Retry-After, connection resets, stalled and truncated bodies), its two Chinese posts re-encoded to GBK /
+// GB18030 and mis-declared (a Latin-1 header; a gbk header with a gb2312 <meta>). With retries the archive
+// must be complete and byte-identical to the one the same server gives when healthy and all UTF-8;
+// Retry-After and --timeout are obeyed.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import type { Fault, FaultRates, FaultServerOptions } from '../helpers/fault-server.js';
 import { ROOT, loadExpected, requireBuild, runCli, tempOut } from './archive-harness.js';
 import { archiveBytes, parseReport, readManifest, serveFaulty, type ServedFaulty } from './faults-harness.js';
@@ -41,7 +44,24 @@ const SCENARIOS: Scenario[] = [
 ];
 
 const TIMEOUT_S = 2;
+/** Keyed by the request path as sent (percent-encoded). */
+const CHARSETS: FaultServerOptions['charsets'] = {
+  [encodeURI('/2015/08/01/中文标题/')]: { encoding: 'gbk', header: 'iso-8859-1' },
+  [encodeURI('/2015/10/12/容器网络/')]: { encoding: 'gb18030', header: 'gbk', meta: 'gb2312' },
+};
 const RETRY_AFTER_S = 1;
+
+test('flaky server: the charset rules really serve legacy bytes under the wrong labels', async () => {
+  const served = await serveFaulty(join(FIXTURE, 'site'), { charsets: CHARSETS });
+  cleanup.push(() => served.close());
+  for (const [path, rule] of Object.entries(CHARSETS!)) {
+    const res = await fetch(`${served.url}${path}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    assert.equal(res.headers.get('content-type'), `text/html; charset=${rule.header}`, path);
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(body), `${path} is still UTF-8`);
+    assert.ok(iconv.decode(body, rule.encoding).includes(decodeURI(path).split('/')[4]), `${path} is not ${rule.encoding}`);
+  }
+});
 
 // The scenarios mostly wait (backoffs, Retry-After, stalls), so they run side by side.
 describe('flaky server', { concurrency: true }, () => {
@@ -49,7 +69,7 @@ describe('flaky server', { concurrency: true }, () => {
     test(`flaky server (${sc.name}): archive complete and byte-identical to a healthy run`, async (t) => {
       requireBuild();
       const expected = await loadExpected(FIXTURE);
-      const options: FaultServerOptions = { seed: sc.seed, rates: sc.rates, burst: 2, maxFaultsPerPath: sc.maxFaultsPerPath, retryAfter: String(RETRY_AFTER_S) };
+      const options: FaultServerOptions = { seed: sc.seed, rates: sc.rates, burst: 2, maxFaultsPerPath: sc.maxFaultsPerPath, retryAfter: String(RETRY_AFTER_S), charsets: CHARSETS };
       const served: ServedFaulty = await serveFaulty(join(FIXTURE, 'site'), options);
       cleanup.push(() => served.close());
       const faultyOut = await tempOut();
