@@ -601,7 +601,12 @@ export class ArchiveStore {
 
   private async recover(): Promise<void> {
     let removed = 0;
-    for (const dir of ['.', META_DIR, ASSETS_DIR, SNAPSHOT_DIR]) removed += await removeStaleTemps(join(this.outDir, dir));
+    // History keeps one folder per post: a run killed while saving a previous version leaves its temp there.
+    const historyDirs = await readdir(join(this.outDir, HISTORY_DIR), { withFileTypes: true }).then(
+      (entries) => entries.filter((e) => e.isDirectory()).map((e) => `${HISTORY_DIR}/${e.name}`),
+      () => [] as string[],
+    );
+    for (const dir of ['.', META_DIR, ASSETS_DIR, SNAPSHOT_DIR, ...historyDirs]) removed += await removeStaleTemps(join(this.outDir, dir));
     this.recovery.removedTemps = removed;
     await this.indexPostFiles();
     if (this.recovery.adopted.length) {

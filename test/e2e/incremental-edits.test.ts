@@ -3,7 +3,8 @@
 // missing in the manifest and reported as no longer listed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readArchive, requireBuild, runCli, tempOut, walk, type CliResult, type ServedFixture } from './archive-harness.js';
 import {
@@ -36,6 +37,7 @@ let files: Map<string, FileState>[] = [];
 let manifests: Record<string, ManifestPost>[] = [];
 let reports: Record<string, unknown>[] = [];
 let logMarks: number[] = [];
+let strayTemp: string;
 
 async function run(extra: string[] = []): Promise<void> {
   logMarks.push(served.server.log.length);
@@ -56,6 +58,11 @@ before(async () => {
 
   await editSite(served.root, `${EDITED}index.html`, (t) => t.replace(`<p>${OLD_TEXT}</p>`, `<p>${NEW_TEXT}</p>`));
   await run(['--history']);
+
+  // What a run killed while saving a previous version would leave: the next run must clear it.
+  const historyDir = (await walk(join(out, '.blogvault', 'history')))[0]!.replace(/\/[^/]+$/, '');
+  strayTemp = join(historyDir, '.0123abcd.md.orig.a1b2c3d4e5f6.bvtmp');
+  await writeFile(strayTemp, 'torn');
 
   // A new post on the first index page (a copy of the oldest one under a new permalink and title).
   await cp(join(served.root, REMOVED), join(served.root, ADDED), { recursive: true });
@@ -138,4 +145,8 @@ test('removed post: its file is kept, the manifest marks it missing, the run rep
   assert.ok(!postRequests(served.server.log, logMarks[2]).some((r) => r.path === REMOVED), 'the removed post was requested');
   const others = Object.values(manifests[2]!).filter((p) => p.url !== url(REMOVED));
   assert.deepEqual(others.filter((p) => p.status !== 'archived').map((p) => p.url), []);
+});
+
+test('a temporary file left in the history folder by a killed run is removed by the next run', () => {
+  assert.ok(!existsSync(strayTemp), `${strayTemp} is still there`);
 });
