@@ -15,7 +15,7 @@ import { ArchiveStore } from '../store/archive-store.js';
 import type { PostLink } from '../types.js';
 import { USER_AGENT } from '../version.js';
 import { collectImageUrls, rewriteImageUrls } from './images.js';
-import { createPostProcessor } from './worker-pool.js';
+import { createPostProcessor, type PostProcessor } from './worker-pool.js';
 import type { ArchiveSettings } from './options.js';
 import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
@@ -65,12 +65,20 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
-    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? needsRendering(first.text ?? '', { postLinks: staticLinks.length }) : { render: false };
+    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings) : { render: false };
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
       const { createBrowserFetcher } = await import('../fetch/browser-fetcher.js');
-      browser = await createBrowserFetcher({ concurrency: settings.concurrency, http, timeoutMs: settings.timeoutMs });
+      browser = await createBrowserFetcher({
+        http,
+        concurrency: settings.concurrency,
+        timeoutMs: settings.timeoutMs,
+        retries: settings.retries,
+        ignoreRobots: settings.ignoreRobots,
+        expandMaxRounds: settings.maxPages,
+        onEvent: (e) => reporter.debug(`browser: ${JSON.stringify(e)}`),
+      });
       pages = browser;
       summary.renderer = 'browser';
       first = await fetchIndex(browser, startUrl, true);
@@ -162,7 +170,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
 
     let walkComplete = !options.since;
     if (settings.discover === 'index' || settings.discover === 'all') {
-      for await (const page of walkIndex(startUrl, pages, { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first })) {
+      for await (const page of walkIndex(startUrl, pages, { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined })) {
         if (signal?.aborted) break;
         summary.indexPages++;
         if (page.error) {
@@ -195,6 +203,30 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     await processor.close();
     await http.close();
     await store.close();
+  }
+}
+
+/**
+ * `--render auto`: the browser is needed when the index has no usable content, or when its first post
+ * does not (an index rendered on the server whose posts are built by JavaScript).
+ */
+async function renderVerdict(
+  first: FetchResult,
+  links: PostLink[],
+  http: Fetcher,
+  processor: PostProcessor,
+  settings: ArchiveSettings,
+): Promise<{ render: boolean; reason?: string }> {
+  const index = needsRendering(first.text ?? '', { postLinks: links.length });
+  if (index.render || links.length === 0) return index;
+  try {
+    const post = await http.fetch(links[0].url, { kind: 'page' });
+    const processed = await processor.process(post.text ?? '', post.finalUrl, settings.overrides);
+    const verdict = needsRendering(post.text ?? '', { contentTextLength: processed.markdown.trim().length });
+    return verdict.render ? { render: true, reason: `first post ${links[0].url}: ${verdict.reason ?? 'no content'}` } : verdict;
+  } catch {
+    // The post's own run reports its failure; the probe only decides how pages are fetched.
+    return { render: false };
   }
 }
 
