@@ -318,3 +318,18 @@ test('Jekyll minima: body in .post-content, date in the post header, no tags sho
   assert.equal(post.meta.author, 'John Doe');
   assertBody(post.contentHtml, ['Mar 23, 2014', 'About', 'Bench (minima)']);
 });
+
+test('MkDocs Material blog post', () => {
+  const html = `<html lang="en"><head><meta name="generator" content="mkdocs-1.5.3, mkdocs-material-9.4.6"><title>Placement - Ops Handbook</title></head><body>
+<header class="md-header"><nav class="md-header__inner"><a href="/" class="md-header__button md-logo">Ops</a></nav></header>
+<div class="md-container"><main class="md-main"><div class="md-main__inner md-grid"><div class="md-sidebar md-sidebar--post"><nav class="md-nav"><div class="md-post__meta md-nav__list"><time datetime="2023-08-08 00:00:00">August 8, 2023</time></div></nav></div>
+<div class="md-content" data-md-component="content"><article class="md-content__inner md-typeset"><a href="https://github.com/x/y/edit/main/docs/blog/posts/p.md" title="Edit this page" class="md-content__button md-icon">edit</a>
+<h1 id="placement">Placement<a class="headerlink" href="#placement" title="Permanent link">&para;</a></h1>${BODY}
+<aside class="md-source-file"><span class="md-source-file__fact">Last update: <span class="git-revision-date-localized-plugin">August 9, 2023</span></span></aside></article></div></div></main>
+<footer class="md-footer"><div class="md-copyright">Made with Material for MkDocs</div></footer></div></body></html>`;
+  const post = extractPost(html, 'https://ops.example/blog/2023/08/08/placement/');
+  assert.equal(post.engine, 'mkdocs');
+  assert.equal(post.meta.title, 'Placement');
+  assert.equal(post.meta.date, '2023-08-08T00:00:00');
+  assertBody(post.contentHtml, ['edit', 'Last update', 'Made with', 'Placement']);
+});

@@ -7,6 +7,7 @@ import { hexo } from './hexo.js';
 import { hugo } from './hugo.js';
 import { jekyll } from './jekyll.js';
 import { medium } from './medium.js';
+import { mkdocs } from './mkdocs.js';
 import { substack } from './substack.js';
 import type { EngineRule } from './types.js';
 import { vuepress } from './vuepress.js';
@@ -16,7 +17,7 @@ export type { EngineRule } from './types.js';
 
 /** Every engine blogvault knows; signatures are checked in this order after the generator meta. */
 export const ENGINES: readonly EngineRule[] = [
-  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack, vuepress,
+  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack, vuepress, mkdocs,
 ];
 
 /** The engine that made the page: its generator meta first, then markup signatures. */
