@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** Read once from package.json so the CLI, the User-Agent and the manifest agree on one version. */
+/**
+ * package.json sits one level above this module both in src/ (tsx) and in dist/ (built), so the
+ * version is read at run time instead of being copied into the code where it would go stale.
+ */
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
-
-export const USER_AGENT = `blogvault/${VERSION} (+https://github.com/blogvault/blogvault)`;

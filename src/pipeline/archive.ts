@@ -13,7 +13,6 @@ import { normalizeUrl } from '../discover/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import type { PostLink } from '../types.js';
-import { USER_AGENT } from '../version.js';
 import { collectImageUrls, rewriteImageUrls } from './images.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
 import type { ArchiveSettings } from './options.js';
@@ -49,7 +48,6 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const summary = emptySummary(startUrl, out);
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
   const http = createHttpFetcher({
-    userAgent: USER_AGENT,
     concurrency: settings.concurrency,
     rate: settings.rate,
     timeoutMs: settings.timeoutMs,

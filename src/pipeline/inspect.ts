@@ -8,7 +8,6 @@ import { discoverFeedLinks } from '../discover/feeds.js';
 import { discoverSitemapLinks } from '../discover/sitemap.js';
 import { detectEngine, extractPost } from '../extract/index.js';
 import { htmlToMarkdown } from '../convert/index.js';
-import { USER_AGENT } from '../version.js';
 import { validateStartUrl } from './archive.js';
 import { InputError, reasonOf } from './errors.js';
 import type { ArchiveSettings } from './options.js';
@@ -17,7 +16,6 @@ import type { ArchiveSettings } from './options.js';
 export async function runInspect(settings: ArchiveSettings, pages: number): Promise<string> {
   const startUrl = validateStartUrl(settings.startUrl);
   const http: Fetcher = createHttpFetcher({
-    userAgent: USER_AGENT,
     concurrency: settings.concurrency,
     rate: settings.rate,
     timeoutMs: settings.timeoutMs,
