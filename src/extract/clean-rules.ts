@@ -120,8 +120,8 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'sidebars',
-    selectors: ['aside', '[role="complementary"]'],
-    words: ['sidebar', 'widget', 'widgets', 'widget-area', 'secondary'],
+    selectors: ['aside', '[role="complementary"]', '#secondary'],
+    words: ['sidebar', 'widget', 'widgets', 'widget-area'],
     test: (el, ctx) => el.name !== 'aside' || linkHeavy(ctx, el) || /sidebar|widget|related|toc|share|social/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`),
     maxShare: 0.6,
   },
