@@ -67,6 +67,8 @@ export function isTaxonomyLink(a: Element): boolean {
   return rel.includes('tag') || rel.includes('category') || TAXONOMY_HREF.test(a.attribs.href ?? '');
 }
 
+const hasMedia = (ctx: CleanContext, el: Element) => ctx.$(el).find('img, picture, video, iframe').length > 0;
+
 /** True when at most one element sibling precedes or follows `el`. */
 function nearEdge(el: Element): boolean {
   const within = (step: (n: AnyNode) => AnyNode | null) => {
@@ -103,8 +105,16 @@ export const CLEAN_RULES: CleanRule[] = [
   {
     name: 'controls',
     selectors: ['form', 'button', 'input', 'select', 'textarea', '[role="button"]:not(summary)', 'dialog'],
-    // Task-list checkboxes carry the item's state.
-    test: (el, ctx) => !(el.name === 'input' && el.attribs.type === 'checkbox' && ctx.$(el).closest('li').length > 0),
+    // Task-list checkboxes carry the item's state; a zoomable image wrapped as a button is content.
+    test: (el, ctx) =>
+      !(el.name === 'input' && el.attribs.type === 'checkbox' && ctx.$(el).closest('li').length > 0) && !(el.attribs.role === 'button' && hasMedia(ctx, el)),
+  },
+  {
+    name: 'image-buttons',
+    // Medium and lightbox plugins wrap images in role="button" elements: keep the image, drop the wrapper.
+    selectors: ['[role="button"]'],
+    test: (el, ctx) => hasMedia(ctx, el),
+    action: 'unwrap',
   },
   {
     name: 'engine-junk',

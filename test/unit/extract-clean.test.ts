@@ -189,3 +189,9 @@ test('lazy iframes and videos get their real source back', () => {
   assert.match(out, /<iframe src="https:\/\/player\.vimeo\.com\/video\/1"><\/iframe>/);
   assert.match(out, /<source [^>]*src="https:\/\/b\.example\/clip\.mp4"/);
 });
+
+test('images wrapped in role="button" (zoom, lightbox) are kept; plain buttons go', () => {
+  const out = clean(`${KEEP}<figure><div role="button" tabindex="0"><picture><img src="/zoom.png" alt="z"></picture></div><figcaption>Zoomable</figcaption></figure><div role="button">Clap</div>`);
+  assert.match(out, /<figure><img src="https:\/\/b\.example\/zoom\.png" alt="z"><figcaption>Zoomable<\/figcaption><\/figure>/);
+  assert.ok(!text(out).includes('Clap'));
+});
