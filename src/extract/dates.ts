@@ -97,7 +97,8 @@ const FORMATS: DateFormat[] = [
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function validDay(p: DateParts): boolean {
-  if (p.year < 1970 || p.year > 2100 || p.month < 1 || p.month > 12 || p.day < 1) return false;
+  // Any four-digit year: archives of old posts (and blogs back-dated to before 1970) are real.
+  if (p.year < 1000 || p.year > 9999 || p.month < 1 || p.month > 12 || p.day < 1) return false;
   return p.day <= new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
 }
 

@@ -60,3 +60,8 @@ test('isDateLine tells a meta line from a sentence that mentions a date', () => 
   assert.ok(isDateLine('2015-07-26'));
   assert.ok(!isDateLine('On July 26, 2015 we shipped the new scheduler to every region of the cluster.'));
 });
+
+test('dates before 1970 are dates too (old archives, back-dated posts)', () => {
+  assert.equal(parseDate('1969-11-30T11:30:00.000Z'), '1969-11-30T11:30:00Z');
+  assert.equal(parseDate('30 Nov 1958'), '1958-11-30');
+});
