@@ -1,0 +1,23 @@
+// node build.mjs --out <site dir> [--source <bench site>] [--work <dir with node_modules>]
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from '../common/posts.mjs';
+import { buildHexo } from '../common/hexo.mjs';
+
+const args = parseArgs(process.argv.slice(2));
+const workIdx = process.argv.indexOf('--work');
+const work = workIdx > 0 ? resolve(process.argv[workIdx + 1]) : dirname(fileURLToPath(import.meta.url));
+buildHexo({
+  name: 'hexo-butterfly', theme: 'butterfly', themeVersion: '5.7.0', work, ...args,
+  // Theme defaults, plus the post meta (date, categories, tags) the theme can show on post pages.
+  themeConfig: [
+    'post_meta:',
+    '  page:',
+    '    date_type: created',
+    '    date_format: date',
+    '    categories: true',
+    '    tags: true',
+    '    label: true',
+    '',
+  ].join('\n'),
+});
