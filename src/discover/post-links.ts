@@ -157,8 +157,24 @@ function removeChrome(ctx: Ctx): void {
   for (const el of named) {
     if (listing.has(el) || holdsListing.has(el) || !attached(el)) continue;
     if (total >= 4 && candidateAnchors(ctx, el).length * 2 > total) continue;
+    if (readsLikeListing(ctx, el)) continue;
     $(el).remove();
   }
+}
+
+/** Prose per post link above which a block is a listing of excerpts, not a widget of titles. */
+const EXCERPT_CHARS_PER_LINK = 120;
+
+/**
+ * A block whose post links come with excerpts is a listing whatever its name: Butterfly's index is
+ * `#recent-posts`, and on a last page with few posts the sidebar's "recent posts" widget holds as many
+ * links as the listing. Widgets show titles and dates only.
+ */
+function readsLikeListing(ctx: Ctx, el: Element): boolean {
+  const posts = candidateAnchors(ctx, el).length;
+  if (!posts) return false;
+  const linkText = elementsIn(el, isAnchor).reduce((n, a) => n + textOf(a).length, 0);
+  return (textOf(el, true).length - linkText) / posts >= EXCERPT_CHARS_PER_LINK;
 }
 
 /** Still in the document (an ancestor may have been removed). */

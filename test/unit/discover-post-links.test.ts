@@ -155,6 +155,16 @@ test('Butterfly-like: the index lives in #recent-posts (a chrome-like name) and 
   ]);
 });
 
+test('Butterfly last page: as many sidebar "recent posts" as listed posts; the listing with excerpts wins', () => {
+  const excerpt = 'The bridge forwards pending work under heavy load, which keeps latency low for every guest on the host. '.repeat(2);
+  const item = (slug: string, title: string) =>
+    `<div class="recent-post-item"><div class="recent-post-info no-cover"><a class="article-title" href="/2013/07/${slug}/" title="${title}">${title}</a><div class="article-meta-wrap"><span class="post-meta-date"><time datetime="2013-07-24T10:30:00.000Z">2013-07-24</time></span><span class="article-meta"><a class="article-meta__categories" href="/categories/Kernel/">Kernel</a></span></div><div class="content">${excerpt}</div></div></div>`;
+  const recent = (slug: string, title: string) =>
+    `<div class="aside-list-item no-cover"><div class="content"><a class="title" href="/2016/02/${slug}/" title="${title}">${title}</a><time datetime="2016-02-18T09:30:00.000Z">2016-02-18</time></div></div>`;
+  const html = doc(`<main class="layout" id="content-inner"><div class="recent-posts nc" id="recent-posts"><div class="recent-post-items">${item('old-a', 'Old A')}${item('old-b', 'Old B')}</div><nav id="pagination"><div class="pagination"><a class="extend prev" rel="prev" href="/page/4/"><i class="fas fa-chevron-left fa-fw"></i></a><span class="page-number current">5</span></div></nav></div><div class="aside-content" id="aside-content"><div class="card-widget card-recent-post"><div class="item-headline"><span>Recent Posts</span></div><div class="aside-list">${recent('new-a', 'New A')}${recent('new-b', 'New B')}</div></div></div></main>`);
+  assert.deepEqual(urls(html, 'https://bf.test/page/5/'), ['https://bf.test/2013/07/old-a/', 'https://bf.test/2013/07/old-b/']);
+});
+
 test('Eleventy base blog: ol.postlist of links with <time>', () => {
   const html = doc(`<header><a href="/" class="home-link">Eleventy</a><nav><ul class="nav"><li class="nav-item"><a href="/blog/">Archive</a></li><li class="nav-item"><a href="/about/">About</a></li></ul></nav></header><main id="skip"><h1>Archive</h1><ol reversed class="postlist" style="--postlist-index: 3;"><li class="postlist-item postlist-item-active"><a href="/blog/thirdpost/" class="postlist-link">This is my third post.</a><time class="postlist-date" datetime="2018-08-24">24 August 2018</time></li><li class="postlist-item"><a href="/blog/secondpost/" class="postlist-link">This is my second post.</a><time class="postlist-date" datetime="2018-07-04">04 July 2018</time></li><li class="postlist-item"><a href="/blog/firstpost/" class="postlist-link">This is my first post.</a><time class="postlist-date" datetime="2018-05-01">01 May 2018</time></li></ol></main><footer><p><em>Built with <a href="https://www.11ty.dev/">Eleventy</a></em></p></footer>`);
   assert.deepEqual(findPostLinks(html, 'http://e.test/blog/'), [
