@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
-import { createHttpFetcher, formatFetchEvent } from '../fetch/http-fetcher.js';
+import { httpFetcherFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
@@ -47,15 +47,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const summary = emptySummary(startUrl, out);
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
-  const http = createHttpFetcher({
-    concurrency: settings.concurrency,
-    rate: settings.rate,
-    timeoutMs: settings.timeoutMs,
-    retries: settings.retries,
-    maxBytes: settings.maxBytes,
-    ignoreRobots: settings.ignoreRobots,
-    onEvent: (e) => reporter.debug(formatFetchEvent(e)),
-  });
+  const http = httpFetcherFor(settings, (message) => reporter.debug(message));
   let browser: Fetcher | undefined;
   const processor = createPostProcessor();
   try {

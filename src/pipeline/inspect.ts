@@ -1,5 +1,5 @@
 import type { Fetcher } from '../fetch/fetcher.js';
-import { createHttpFetcher } from '../fetch/http-fetcher.js';
+import { httpFetcherFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findNextPages } from '../discover/pagination.js';
 import { findPostLinks } from '../discover/post-links.js';
@@ -15,14 +15,7 @@ import type { ArchiveSettings } from './options.js';
 /** A dry run that explains what an archive run would do on this blog, writing nothing. */
 export async function runInspect(settings: ArchiveSettings, pages: number): Promise<string> {
   const startUrl = validateStartUrl(settings.startUrl);
-  const http: Fetcher = createHttpFetcher({
-    concurrency: settings.concurrency,
-    rate: settings.rate,
-    timeoutMs: settings.timeoutMs,
-    retries: settings.retries,
-    maxBytes: settings.maxBytes,
-    ignoreRobots: settings.ignoreRobots,
-  });
+  const http = httpFetcherFor(settings);
   const out: string[] = [];
   try {
     const first = await http.fetch(startUrl, { kind: 'page' }).catch((err: unknown) => {
