@@ -38,7 +38,7 @@ function hintTokens(el: Element): string[] {
 }
 
 function matches(ctx: CleanContext, rule: CleanRule): Element[] {
-  const { $, root } = ctx;
+  const { root } = ctx;
   const found = new Set<Element>();
   const selectors = [...(rule.selectors ?? []), ...(rule.selectorsFrom?.(ctx) ?? [])];
   if (selectors.length) {

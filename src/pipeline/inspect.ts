@@ -1,4 +1,3 @@
-import type { Fetcher } from '../fetch/fetcher.js';
 import { httpFetcherFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findNextPages } from '../discover/pagination.js';
