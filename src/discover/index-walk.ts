@@ -8,6 +8,7 @@ import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { nextPagesIn } from './pagination.js';
+import { archiveLinksIn } from './archive-links.js';
 import { findPostLinks, postLinksIn } from './post-links.js';
 import { inScope, normalizeUrl } from './url.js';
 import { postScopeOf } from './link-filters.js';
@@ -89,7 +90,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     let nextPages: string[];
     let found: PostLink[];
     try {
-      ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope));
+      ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope, first));
       const origin = new URL(res.finalUrl).origin + '/';
       if (first && !options.scope && postScope !== origin) {
         // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
@@ -131,10 +132,15 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
   }
 }
 
-/** One parse serves both questions; the next pages are read before post detection strips the chrome. */
-function readIndexPage(html: string, url: string, overrides: Overrides | undefined, scope: string): { nextPages: string[]; found: PostLink[] } {
+/**
+ * One parse serves both questions; the next pages are read before post detection strips the chrome. A
+ * start page without pagination that links to an archive ("View all posts") goes on to the archive: a
+ * home page showing the latest few posts is not the whole blog. A --next override says where pages go.
+ */
+function readIndexPage(html: string, url: string, overrides: Overrides | undefined, scope: string, first: boolean): { nextPages: string[]; found: PostLink[] } {
   const $ = load(html);
-  const nextPages = nextPagesIn($, url, overrides);
+  let nextPages = nextPagesIn($, url, overrides);
+  if (first && !nextPages.length && !overrides?.next) nextPages = archiveLinksIn($, url);
   return { nextPages, found: postLinksIn($, url, overrides, { scope }) };
 }
 

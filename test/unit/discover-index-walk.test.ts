@@ -165,3 +165,21 @@ test('a blog page at /blog/ listing posts elsewhere on the origin takes them all
   const { pages } = await walk(fixture('chain'), '/blog/', { maxPages: 1 }, handler);
   assert.deepEqual(pages[0]!.links, ['/blog/about-this-blog/', '/2015/07/01/p1/', '/2015/06/01/p2/', '/2015/05/01/p3/']);
 });
+
+test('a home page showing the latest posts without pagination goes on to the archive it links to, once', async () => {
+  const postlist = (slugs: string[]) =>
+    `<ol reversed class="postlist">${slugs.map((s) => `<li class="postlist-item"><a href="/blog/${s}/" class="postlist-link">${s}</a><time class="postlist-date" datetime="2018-08-24">24 August 2018</time></li>`).join('')}</ol>`;
+  const page = (main: string) =>
+    `<!doctype html><html><body><header><a href="/" class="home-link">Blog</a><nav><ul class="nav"><li class="nav-item"><a href="/">Home</a></li><li class="nav-item"><a href="/blog/">Archive</a></li></ul></nav></header><main id="skip">${main}</main></body></html>`;
+  const handler = dynamic((url) => {
+    if (url.pathname === '/') return page(`<h1>Latest 2 Posts</h1>${postlist(['p4', 'p3'])}<p>2 more posts can be found in <a href="/blog/">the archive</a>.</p>`);
+    if (url.pathname === '/blog/') return page(`<h1>Archive</h1>${postlist(['p4', 'p3', 'p2', 'p1'])}`);
+    return undefined;
+  });
+  const { pages, requests } = await walk(fixture('chain'), '/', {}, handler);
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/', ['/blog/p4/', '/blog/p3/'], undefined],
+    ['/blog/', ['/blog/p2/', '/blog/p1/'], 'no-next-page'],
+  ]);
+  assert.equal(requests.filter((r) => r === '/blog/').length, 1);
+});

@@ -1,0 +1,54 @@
+/**
+ * Finds the link from a home page that shows only the latest few posts to the page listing all of them
+ * ("42 more posts can be found in the archive", "View all posts", "归档"). eleventy-base-blog and many
+ * hand-made blogs have no pagination at all: the full list is one archive page away.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
+import { withoutFragment } from './link-filters.js';
+import { textOf } from './dom.js';
+
+/** One signal that a link leads to the full post list; stronger rules score higher. */
+interface ArchiveRule {
+  name: string;
+  score: number;
+  matches(text: string, path: string): boolean;
+}
+
+const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+$/g;
+
+const ALL_POSTS_WORDS =
+  /^(?:(?:view|see|browse|show|read) )?(?:all|every) (?:the )?(?:posts|articles|entries|stories|writing|blog posts)(?: in the archives?)?$|^(?:all|more|older) (?:posts|articles|entries) (?:in|are in) the archives?$|^全部文章$|^所有文章$|^全部博文$|^すべての記事$|^alle (?:beiträge|artikel)$|^tous les articles$|^todas las entradas$/i;
+const ARCHIVE_WORDS =
+  /^(?:the )?(?:blog |post |posts |full |complete )?archives?$|^(?:archives? of (?:all )?posts)$|^(?:归档|文章归档|歸檔|文章歸檔|存档|アーカイブ|archiv|archivo|archivio|archief)$/i;
+const ARCHIVE_PATH = /\/(?:archives?|all-posts|posts-archive|blog-archive)(?:\.html?)?\/?$/i;
+
+const RULES: ArchiveRule[] = [
+  { name: 'all posts wording', score: 4, matches: (text) => ALL_POSTS_WORDS.test(text) },
+  { name: 'archive wording', score: 2, matches: (text) => ARCHIVE_WORDS.test(text) },
+  { name: 'archive path', score: 1, matches: (_text, path) => ARCHIVE_PATH.test(path) },
+];
+
+/**
+ * Same-origin links that lead to a list of all posts, best first (wording beats path; page order breaks
+ * ties). Call it on the document before site chrome is removed: the archive is often a menu item.
+ */
+export function archiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
+  const base = absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl;
+  const self = normalizeUrl(pageUrl);
+  const found = new Map<string, { url: string; score: number; order: number }>();
+  $('a[href]').each((order, el: Element) => {
+    const href = absoluteUrl(el.attribs['href'], base);
+    if (!href || !sameOrigin(href, pageUrl)) return;
+    const url = withoutFragment(href);
+    const key = normalizeUrl(url);
+    if (key === self) return;
+    const text = textOf(el).replace(EDGE_PUNCTUATION, '') || (el.attribs['aria-label'] ?? el.attribs['title'] ?? '').trim();
+    const path = new URL(url).pathname;
+    const score = RULES.filter((r) => r.matches(text, path)).reduce((n, r) => n + r.score, 0);
+    const known = found.get(key);
+    if (score > 0 && (!known || known.score < score)) found.set(key, { url, score, order: known?.order ?? order });
+  });
+  return [...found.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);
+}

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from 'cheerio';
+import { archiveLinksIn } from '../../src/discover/archive-links.js';
+
+const links = (body: string, pageUrl = 'http://e.test/') => archiveLinksIn(load(`<!doctype html><html><body>${body}</body></html>`), pageUrl);
+
+test('eleventy-base-blog home: the "Archive" menu item and "… in the archive" lead to /blog/', () => {
+  const html = `<header><a href="/" class="home-link">Blog</a><nav><ul class="nav"><li class="nav-item"><a href="/" aria-current="page">Home</a></li><li class="nav-item"><a href="/blog/">Archive</a></li><li class="nav-item"><a href="/tags/">Tags</a></li></ul></nav></header><main id="skip"><h1>Latest 3 Posts</h1><ol reversed class="postlist"><li class="postlist-item"><a href="/blog/third/" class="postlist-link">Third</a><time class="postlist-date" datetime="2018-08-24">24 August 2018</time></li></ol><p>42 more posts can be found in <a href="/blog/">the archive</a>.</p></main>`;
+  assert.deepEqual(links(html), ['http://e.test/blog/']);
+});
+
+test('wording beats the path: "View all posts" first, then an /archives/ menu item; other links are not archives', () => {
+  const html = `<nav><a href="/archives/">Archives</a><a href="/about/">About</a><a href="/2015/07/">July 2015</a></nav><main><a href="/writing/#top">View all posts →</a><a href="/archive/2015/">2015</a><a href="https://other.test/archive/">Archive</a></main>`;
+  assert.deepEqual(links(html), ['http://e.test/writing/', 'http://e.test/archives/']);
+});
+
+test('a link to the page itself and links with no archive signal give nothing', () => {
+  assert.deepEqual(links(`<nav><a href="/">Home</a><a href="/archive/">Archive</a><a href="/tags/">Tags</a></nav>`, 'http://e.test/archive/'), []);
+});
