@@ -1,7 +1,9 @@
 #!/bin/bash
 # Builds a WordPress bench site (Debian's wordpress package + a bundled theme, MariaDB) from the reference posts
 # and mirrors it to static files with wget, as if deployed at http://example.com.
-# usage: build.sh NAME THEME MODE(blocks|classic) OUT_SITE [SRC_SITE] [SCORE_DIR]
+# usage: [EXTRAS=more,comments,pages] build.sh NAME THEME MODE(blocks|classic) OUT_SITE [SRC_SITE] [SCORE_DIR]
+#   EXTRAS: more = "more" break after the first paragraph; comments = a comment thread on every fifth post;
+#   pages = a sample page and an About page (not posts) in the menu
 #   e.g. build.sh wordpress-tt23 twentytwentythree blocks /tmp/dbench/sites/wordpress-tt23
 # needs (Debian 12, root): apt-get install wordpress wordpress-theme-twentytwentythree
 #   wordpress-theme-twentytwentyone mariadb-server php-cli php-mysql php-xml php-mbstring wget
@@ -31,8 +33,8 @@ if ! [ -S "$SOCK" ]; then
 fi
 mariadb --socket="$SOCK" -uroot -e "DROP DATABASE IF EXISTS wp_${NAME//-/_}; CREATE DATABASE wp_${NAME//-/_} CHARACTER SET utf8mb4;"
 
-node "$HERE/render.mjs" "$SRC" "$SCORE" "$MODE" "$WORK/posts.json"
-php "$HERE/install.php" "$WORK/wp" "$WORK/posts.json" "$THEME"
+node "$HERE/render.mjs" "$SRC" "$SCORE" "$MODE" "$WORK/posts.json" "${EXTRAS:-}"
+php "$HERE/install.php" "$WORK/wp" "$WORK/posts.json" "$THEME" "${EXTRAS:-}"
 
 php -S "127.0.0.1:$PORT" -t "$WORK/wp" "$WORK/wp/router.php" >"$WORK/php.log" 2>&1 &
 PHP_PID=$!
@@ -53,5 +55,5 @@ import(process.argv[5]).then(({ loadSource, writeTruth }) => {
   writeTruth(out, name, posts, (p) => p.path);
   require("fs").writeFileSync(out + "/site.json", JSON.stringify({ name, engine, kind: "static", root: "public",
     start: "/", posts_per_page: 10, hidden: false, origin: "http://example.com" }, null, 1) + "\n");
-});' "$SRC" "$OUT" "$NAME" "wordpress $(dpkg-query -W -f='${Version}' wordpress) + $THEME ($MODE content, Debian 12)" "$HERE/../common/source.mjs"
+});' "$SRC" "$OUT" "$NAME" "wordpress $(dpkg-query -W -f='${Version}' wordpress) + $THEME ($MODE content${EXTRAS:+, $EXTRAS}, Debian 12)" "$HERE/../common/source.mjs"
 echo "built $OUT: $(find "$OUT/public" -name index.html | wc -l) pages"

@@ -1,11 +1,13 @@
 // Renders the reference posts to the HTML WordPress stores in post_content.
-// usage: node render.mjs SRC_SITE SCORE_DIR MODE(blocks|classic) OUT.json
+// usage: node render.mjs SRC_SITE SCORE_DIR MODE(blocks|classic) OUT.json [more]
+// more: a "more" break after the first paragraph, so archive pages show a teaser and a "Continue reading" link.
 // blocks: the block-editor serialisation (<!-- wp:paragraph --> ...), as Gutenberg saves a post; the core code block
 //   keeps no language. classic: plain HTML as the classic editor / a Markdown plugin stores it (wpautop applies).
 import fs from 'node:fs';
 import { loadSource, loadMarked } from '../common/source.mjs';
 
-const [srcSite, scoreDir, mode, outFile] = process.argv.slice(2);
+const [srcSite, scoreDir, mode, outFile, extras = ''] = process.argv.slice(2);
+const more = extras.split(',').includes('more');
 const { marked } = loadMarked(scoreDir);
 const posts = loadSource(srcSite);
 
@@ -44,9 +46,12 @@ const out = posts.map((p) => {
   const upload = (href) => `http://example.com/wp-content/uploads/${p.date.slice(0, 4)}/${p.date.slice(5, 7)}/${href.split('/').pop()}`;
   let content;
   if (mode === 'blocks') {
-    content = marked.lexer(p.markdown).map((t) => blockFor(t, upload)).filter(Boolean).join('\n\n');
+    const blocks = marked.lexer(p.markdown).map((t) => blockFor(t, upload)).filter(Boolean);
+    if (more) blocks.splice(1, 0, '<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->');
+    content = blocks.join('\n\n');
   } else {
     content = marked.parse(p.markdown).replace(/src="\/images\/([^"]+)"/g, (_, f) => `src="${upload(f)}"`);
+    if (more) content = content.replace('</p>\n', '</p>\n<!--more-->\n');
   }
   return { slug: p.slug, title: p.title, date: p.date, tags: p.tags, categories: p.categories, imageFiles: p.imageFiles, content };
 });
