@@ -72,9 +72,9 @@ export interface RecoveryReport {
   /** The previous run ended without close() (killed, crashed). */
   interrupted: boolean;
   /**
-   * URLs the unfinished runs since the last clean close recorded (journaled, or adopted from their post
-   * files): already archived, a resuming run need not fetch them again. Carried into this run's
-   * journal, so that a run killed again while resuming still hands them on.
+   * URLs the unfinished runs since the last clean close recorded (their post files are in place):
+   * already archived, a resuming run need not fetch them again. Carried into this run's journal, so
+   * that a run killed again while resuming still hands them on.
    */
   journaled: string[];
   /** URLs of post files found on disk that the manifest did not list (died between file and journal), now adopted. */
@@ -300,9 +300,9 @@ export class ArchiveStore {
       const keep = resolveInside(this.outDir, `${HISTORY_DIR}/${stem}/${sha256(existing!).slice(0, 8)}.md.orig`);
       if (!existsSync(keep)) await atomicWrite(keep, existing!, { durable: this.durable });
     }
-    if (status !== 'unchanged') await atomicWrite(target, bytes, { durable: this.durable });
     const prev = this.entryMap.get(key);
     let snapshot = prev?.snapshot;
+    // Before the post file: a post file on disk always has the snapshot it was made from.
     if (this.options.keepHtml && input.html !== undefined) snapshot = await this.writeSnapshot(key, input.html);
     const entry: ManifestEntry = {
       url: input.url,
@@ -317,7 +317,26 @@ export class ArchiveStore {
       assets: sortedRecord(input.assets),
       snapshot,
     };
-    this.record(key, entry, prev);
+    if (status === 'unchanged') {
+      this.record(key, entry, prev);
+      return { status, file, hash };
+    }
+    // Journaled before the rename, so that a run killed at any instant leaves no post file its manifest
+    // does not fully describe (images, snapshot, validators); a record whose rename never happened is
+    // found on opening by its hash (see verifyJournaled) and the post fetched again.
+    let recorded = false;
+    try {
+      await atomicWrite(target, bytes, {
+        durable: this.durable,
+        beforeRename: () => {
+          this.record(key, entry, prev);
+          recorded = true;
+        },
+      });
+    } catch (error) {
+      if (recorded) this.record(key, prev ?? { url: input.url, file, status: 'failed', error: (error as Error).message }, this.entryMap.get(key));
+      throw error;
+    }
     return { status, file, hash };
   }
 
@@ -501,6 +520,25 @@ export class ArchiveStore {
     this.journalDirty = true;
   }
 
+  /**
+   * A post is journaled just before its file is renamed into place: a run killed in between left the
+   * previous file (a missing one is a lost file, handled apart). Such an entry keeps the hash of the
+   * bytes really there, loses its validators so the next fetch is unconditional, and is not resumed.
+   */
+  private async verifyJournaled(): Promise<void> {
+    const stale = new Set<string>();
+    for (const url of this.recovery.journaled) {
+      const key = keyOf(url);
+      const entry = this.entryMap.get(key);
+      if (entry?.status !== 'archived' || !entry.file || !entry.hash) continue;
+      const bytes = await readIfExists(resolveInside(this.outDir, entry.file));
+      if (!bytes || sha256(bytes) === entry.hash) continue;
+      this.entryMap.set(key, { ...entry, hash: sha256(bytes), etag: undefined, lastModified: undefined, source: undefined, updatedAt: now() });
+      stale.add(url);
+    }
+    if (stale.size) this.recovery.journaled = this.recovery.journaled.filter((url) => !stale.has(url));
+  }
+
   /** Re-journals what the interrupted runs archived: the compacted journal is gone, and this run may be killed too. */
   private carryOverJournaled(): void {
     for (const url of this.recovery.journaled) {
@@ -609,11 +647,6 @@ export class ArchiveStore {
     for (const dir of ['.', META_DIR, ASSETS_DIR, SNAPSHOT_DIR, ...historyDirs]) removed += await removeStaleTemps(join(this.outDir, dir));
     this.recovery.removedTemps = removed;
     await this.indexPostFiles();
-    if (this.recovery.adopted.length) {
-      // The run died between renaming a post file and journaling it: it did not finish either.
-      this.recovery.interrupted = true;
-      this.recovery.journaled = [...new Set([...this.recovery.journaled, ...this.recovery.adopted])].sort();
-    }
     for (const [key, entry] of this.entryMap) {
       if (!entry.file || !entry.hash) continue;
       const exists = await stat(resolveInside(this.outDir, entry.file)).then(
@@ -637,6 +670,7 @@ export class ArchiveStore {
       });
       this.recovery.lostFiles.push(entry.url);
     }
+    await this.verifyJournaled();
     if (this.recovery.interrupted || this.recovery.adopted.length || this.recovery.lostFiles.length) {
       await compactManifest(join(this.outDir, MANIFEST_FILE), join(this.outDir, JOURNAL_FILE), this.entryMap, this.durable);
     }

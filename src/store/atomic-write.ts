@@ -12,6 +12,11 @@ export const TEMP_SUFFIX = '.bvtmp';
 export interface AtomicWriteOptions {
   /** fsync the file and its directory (default true). Off only where durability across power loss does not matter (tests). */
   durable?: boolean;
+  /**
+   * Called once the data is safely in the temporary file, just before it replaces `file`: a record
+   * made here (a journal line) is on disk before the file is, so no crash leaves a file unaccounted for.
+   */
+  beforeRename?: () => void | Promise<void>;
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -44,6 +49,7 @@ export async function atomicWrite(file: string, data: string | Uint8Array, optio
   }
   await handle.close();
   try {
+    await options.beforeRename?.();
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

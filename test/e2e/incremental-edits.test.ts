@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readArchive, requireBuild, runCli, tempOut, walk, type CliResult, type ServedFixture } from './archive-harness.js';
 import {
   JEKYLL_POSTS,
+  STATIC,
   archiveFiles,
   describeRequests,
   diffFiles,
@@ -42,7 +43,7 @@ let strayTemp: string;
 async function run(extra: string[] = []): Promise<void> {
   logMarks.push(served.server.log.length);
   const reportFile = join(out, '..', `${out.split('/').pop()}-report-${runs.length}.json`);
-  const result = await runCli(['archive', `${served.url}/`, '--out', out, '--report', reportFile, ...extra]);
+  const result = await runCli(['archive', `${served.url}/`, '--out', out, '--report', reportFile, ...STATIC, ...extra]);
   runs.push(result);
   reports.push(JSON.parse(await readFile(reportFile, 'utf8')) as Record<string, unknown>);
   await rm(reportFile, { force: true });

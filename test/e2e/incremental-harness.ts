@@ -13,6 +13,14 @@ export const JEKYLL_SITE = join(ROOT, 'fixtures', 'jekyll-blog', 'site');
 /** Posts of the jekyll fixture (expected.json lists them). */
 export const JEKYLL_POSTS = 14;
 
+/**
+ * The fixture is a static blog. With `--render never` a run sends exactly one request per post, so the
+ * request counts of these tests concern the incremental machinery only: in the default `--render auto`
+ * every run also fetches the first post unconditionally to decide how to render (see
+ * incremental-unchanged.test.ts, which runs in the default mode).
+ */
+export const STATIC = ['--render', 'never'];
+
 export function serveJekyll(): Promise<ServedFixture> {
   return serveFixture(JEKYLL_SITE);
 }

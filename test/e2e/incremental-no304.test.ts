@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { requireBuild, runCli, tempOut, type CliResult, type ServedFixture } from './archive-harness.js';
 import {
   JEKYLL_POSTS,
+  STATIC,
   archiveFiles,
   describeRequests,
   diffFiles,
@@ -32,7 +33,7 @@ let marks: number[] = [];
 
 async function run(): Promise<void> {
   marks.push(served.server.log.length);
-  runs.push(await runCli(['archive', `${served.url}/`, '--out', out]));
+  runs.push(await runCli(['archive', `${served.url}/`, '--out', out, ...STATIC]));
   files.push(await archiveFiles(out));
   manifests.push((await readManifest(out)).posts);
 }

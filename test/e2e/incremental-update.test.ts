@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArchive, requireBuild, runCli, tempOut, walk, type ServedFixture } from './archive-harness.js';
 import {
+  STATIC,
   archiveFiles,
   diffFiles,
   editSite,
@@ -31,8 +32,9 @@ before(async () => {
   served = await serveJekyll();
   out = await tempOut();
   notArchive = await mkdtemp(join(tmpdir(), 'bv-not-archive-'));
-  // Options that update must repeat: history on, no retries (the failing post below fails fast).
-  const r = await runCli(['archive', `${served.url}/`, '--out', out, '--history', '--retries', '0']);
+  // Options that update must repeat: history on, no retries (the failing post below fails fast), and
+  // --render never, so that the request counts below are one request per post.
+  const r = await runCli(['archive', `${served.url}/`, '--out', out, '--history', '--retries', '0', ...STATIC]);
   assert.equal(r.code, 0, output(r));
 });
 
@@ -47,6 +49,7 @@ test('update on an unchanged blog: exit 0, nothing on stdout, no file touched', 
   const r = await runCli(['update', out]);
   assert.equal(r.code, 0, output(r));
   assert.equal(r.stdout, '', `update printed something although nothing changed:\n${output(r)}`);
+  assert.equal(r.stderr, '', `cron mails whatever a job prints, stderr included:\n${output(r)}`);
   const after = await archiveFiles(out);
   assert.deepEqual(diffFiles(before, after), { added: [], removed: [], changed: [] });
   assert.deepEqual(touchedFiles(before, after), []);
