@@ -78,6 +78,13 @@ const FORMATS: DateFormat[] = [
     parts: (m) => ({ year: +m[3]!, month: month(m[1]!), day: +m[2]!, ...timeParts(m, 4) }),
   },
   {
+    // C's asctime/ctime and strftime %c, Perl's localtime, `date`: "Mon Dec 22 05:30:00 2014",
+    // "Mon Dec 22 05:30:00 UTC 2014" (ikiwiki, blosxom and other Unix-born engines print these).
+    name: 'asctime',
+    pattern: new RegExp(`(?<!\\p{L})${MONTH_NAME}\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s+(?:(Z|UTC|GMT|[+-]\\d{2}:?\\d{2}|[A-Z]{3,5})\\s+)?(\\d{4})(?!\\d)`, 'iu'),
+    parts: (m) => ({ year: +m[7]!, month: month(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: num(m[5]), zone: m[6] }),
+  },
+  {
     name: 'day-dot-month-year',
     pattern: new RegExp(`(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)${TIME}`),
     parts: (m) => ({ year: +m[3]!, month: +m[2]!, day: +m[1]!, ...timeParts(m, 4) }),
