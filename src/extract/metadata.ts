@@ -169,6 +169,34 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { ta
   return { tags, categories };
 }
 
+/** The site-wide footer: furniture in general, but wiki-born engines (ikiwiki) print the page's own tags there. */
+function isPageFooter(el: Element): boolean {
+  if (el.attribs.role === 'contentinfo' || /^footer$/i.test(el.attribs.id ?? '')) return true;
+  return el.name === 'footer' && (el.parent as Element | null)?.name === 'body';
+}
+
+/**
+ * rel="tag"/"category" links (which by definition apply to the page they are on) in the site footer, for
+ * pages whose post scope has none. Widgets, clouds and menus inside that footer stay furniture.
+ */
+function footerRelTaxonomy($: CheerioAPI): { tags: string[]; categories: string[] } {
+  const tags: string[] = [];
+  const categories: string[] = [];
+  $('a[rel][href]').each((_, el) => {
+    const rel = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
+    if (!rel.includes('tag') && !rel.includes('category')) return;
+    let inFooter = false;
+    for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
+      if (isPageFooter(n)) inFooter = true;
+      else if (isFurniture(n)) return;
+    }
+    const text = textOf($(el));
+    if (!inFooter || !text) return;
+    (rel.includes('category') ? categories : tags).push(text);
+  });
+  return { tags, categories };
+}
+
 /** Heading permalink glyphs ("# Title", "Title ¶") are not part of a title. */
 const stripAnchorGlyphs = (text: string) => text.replace(/^[#¶§🔗\s]+(?=\S)/u, '').replace(/(?<=\S)[\s]*[#¶§🔗]+$/u, '').trim();
 
@@ -283,7 +311,8 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
     (scope && (metaInScope($, scope, '[itemprop~="author"] [itemprop~="name"]') || firstText($, ['[itemprop~="author"] [itemprop~="name"]', '[rel~="author"]', '.p-author', '.author .fn', '.byline .author', '.post-author', '.author-name'], scope))) ||
     undefined;
 
-  const linked = taxonomyLinks($, scope);
+  const inScope = taxonomyLinks($, scope);
+  const linked = inScope.tags.length || inScope.categories.length ? inScope : footerRelTaxonomy($);
   const engineTags = engine?.tags ? dedupe(linkTexts($, collect($, engine.tags, scope))) : [];
   const engineCategories = engine?.categories ? dedupe(linkTexts($, collect($, engine.categories, scope))) : [];
   // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
