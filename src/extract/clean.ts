@@ -2,6 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
 import { insideAny } from './dom.js';
+import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
 import { absolutiseUrls } from './urls.js';
@@ -98,20 +99,40 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
 
 const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').replace(/[\s.:!?。：！？]+$/, '').trim().toLowerCase();
 
-/** Drop the first heading when nothing precedes it and it only repeats the post title. */
+/**
+ * Drop the first heading when it only repeats the post title and nothing precedes it but, at most, a date
+ * line: a theme's title block at the top of the article (the Astro blog starter shows the date, then the
+ * title, then a rule). The block goes whole when it holds nothing else.
+ */
 function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string): void {
   const heading = root.find('h1, h2, h3').first();
   if (!heading.length || normalise(heading.text()) !== normalise(title)) return;
   let textBefore = '';
+  const textNodes: AnyNode[] = [];
   const walk = (node: AnyNode): boolean => {
     if (node === heading.get(0)) return true;
-    if (node.type === 'text') textBefore += node.data.trim();
+    if (node.type === 'text' && node.data.trim()) {
+      textBefore += ` ${node.data.trim()}`;
+      textNodes.push(node);
+    }
     if (node.type === 'tag' && /^(img|iframe|video|pre|table)$/.test(node.name)) textBefore += '[media]';
     if ('children' in node) for (const child of node.children) if (walk(child)) return true;
     return false;
   };
   walk(root.get(0)!);
-  if (!textBefore) heading.remove();
+  if (textBefore && !isDateLine(textBefore)) return;
+  const compact = (text: string) => normalise(text).replace(/\s/g, '');
+  const blockText = compact(`${textBefore}${heading.text()}`);
+  const block = heading
+    .parentsUntil(root)
+    .toArray()
+    .filter((el) => compact($(el).text()) === blockText && !$(el).find('img, picture, video, iframe, pre, table').length)
+    .pop();
+  if (block) $(block).remove();
+  else {
+    heading.remove();
+    for (const node of textNodes) $(node).remove();
+  }
 }
 
 /** Elements that are content even without text. */

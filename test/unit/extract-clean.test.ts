@@ -144,6 +144,19 @@ test('URLs become absolute against <base href>; in-page fragment links stay', ()
   assert.match(out, /src="https:\/\/static\.example\/root\/img\/x\.png"/);
 });
 
+test('Astro blog starter title block (date, title, rule) before the body goes whole; a heading that is not the title stays', () => {
+  const block = `<div class="hero-image">  </div> <div class="prose"> <div class="title"> <div class="date"> <time datetime="2014-09-03T08:30:00.000Z"> Sep 3, 2014 </time>  </div> <h1>A Tour of PCI Enumeration Again</h1> <hr> </div>  ${KEEP}<h2 id="overview">Overview</h2></div>`;
+  const out = clean(block, { title: 'A Tour of PCI Enumeration Again' });
+  assert.ok(!/Sep 3|Enumeration|<hr|<h1/.test(out), out);
+  assert.match(out, /must survive every rule.*<h2 id="overview">Overview<\/h2>/s);
+  const bare = clean(`<p><time datetime="2014-09-03">September 3, 2014</time></p><h1>Plain Title</h1>${KEEP}`, { title: 'Plain Title' });
+  assert.equal(text(bare), text(KEEP));
+  const other = clean(`<p>Posted on September 3, 2014</p><h2>Another Heading</h2>${KEEP}`, { title: 'Plain Title' });
+  assert.match(other, /<h2>Another Heading<\/h2>/);
+  const prose = clean(`<p>Some words first.</p><h1>Plain Title</h1>${KEEP}`, { title: 'Plain Title' });
+  assert.match(prose, /<p>Some words first\.<\/p><h1>Plain Title<\/h1>/);
+});
+
 test('a leading heading that repeats the title is dropped; a later one is kept', () => {
   const out = clean(`<h1>My  Post:</h1>${KEEP}<h2>My Post</h2>`, { title: 'My Post' });
   assert.ok(!/<h1>/.test(out));
