@@ -1,7 +1,8 @@
 /**
- * Finds the link from a home page that shows only the latest few posts to the page listing all of them
- * ("42 more posts can be found in the archive", "View all posts", "归档"). eleventy-base-blog and many
- * hand-made blogs have no pagination at all: the full list is one archive page away.
+ * Finds the link from a home page that shows only the latest few posts (or none) to the page listing all
+ * of them ("42 more posts can be found in the archive", "View all posts", "归档", a "Blog" menu item).
+ * eleventy-base-blog, the Astro blog starter and many hand-made blogs have no pagination at all: the full
+ * list is one page away.
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
@@ -22,12 +23,15 @@ const ALL_POSTS_WORDS =
   /^(?:(?:view|see|browse|show|read) )?(?:all|every) (?:the )?(?:posts|articles|entries|stories|writing|blog posts)(?: in the archives?)?$|^(?:all|more|older) (?:posts|articles|entries) (?:in|are in) the archives?$|^全部文章$|^所有文章$|^全部博文$|^すべての記事$|^alle (?:beiträge|artikel)$|^tous les articles$|^todas las entradas$/i;
 const ARCHIVE_WORDS =
   /^(?:the )?(?:blog |post |posts |full |complete )?archives?$|^(?:archives? of (?:all )?posts)$|^(?:归档|文章归档|歸檔|文章歸檔|存档|アーカイブ|archiv|archivo|archivio|archief)$/i;
+/** A menu item naming the blog section: the Astro blog starter's home page lists no post and links "Blog". */
+const BLOG_WORDS = /^(?:(?:the )?blog|posts|articles|writing|writings|journal|博客|博文|文章|ブログ|記事|artikel|articles du blog)$/i;
 const ARCHIVE_PATH = /\/(?:archives?|all-posts|posts-archive|blog-archive)(?:\.html?)?\/?$/i;
 
 const RULES: ArchiveRule[] = [
   { name: 'all posts wording', score: 4, matches: (text) => ALL_POSTS_WORDS.test(text) },
   { name: 'archive wording', score: 2, matches: (text) => ARCHIVE_WORDS.test(text) },
   { name: 'archive path', score: 1, matches: (_text, path) => ARCHIVE_PATH.test(path) },
+  { name: 'blog section wording', score: 1, matches: (text) => BLOG_WORDS.test(text) },
 ];
 
 /**

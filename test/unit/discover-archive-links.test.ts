@@ -18,3 +18,8 @@ test('wording beats the path: "View all posts" first, then an /archives/ menu it
 test('a link to the page itself and links with no archive signal give nothing', () => {
   assert.deepEqual(links(`<nav><a href="/">Home</a><a href="/archive/">Archive</a><a href="/tags/">Tags</a></nav>`, 'http://e.test/archive/'), []);
 });
+
+test('Astro blog starter home: no post list, the "Blog" menu item is the way to the posts', () => {
+  const html = `<header><nav><h2><a href="/">Bench Blog</a></h2><div class="internal-links"><a href="/" class="active">Home</a><a href="/blog">Blog</a><a href="/about">About</a></div><div class="social-links"><a href="https://m.webtoo.ls/@astro" target="_blank"><span class="sr-only">Follow Astro on Mastodon</span></a></div></nav></header><main><h1>Hello, Astronaut!</h1><p>Welcome to the official <a href="https://astro.build/">Astro</a> blog starter template.</p></main>`;
+  assert.deepEqual(links(html), ['http://e.test/blog']);
+});
