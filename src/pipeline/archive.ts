@@ -51,11 +51,12 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   let browser: Fetcher | undefined;
   const processor = createPostProcessor();
   try {
-    await store.saveSettings({ ...settings, startUrl });
+    const previous = await ArchiveStore.loadSettings<ArchiveSettings>(out);
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
-    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings) : { render: false };
+    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
+    await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http' });
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
@@ -206,9 +207,12 @@ async function renderVerdict(
   http: Fetcher,
   processor: PostProcessor,
   settings: ArchiveSettings,
+  previous: ArchiveSettings['detectedRenderer'],
 ): Promise<{ render: boolean; reason?: string }> {
   const index = needsRendering(first.text ?? '', { postLinks: links.length });
   if (index.render || links.length === 0) return index;
+  // A later run keeps the earlier choice: probing again would cost every nightly run a full download.
+  if (previous) return { render: previous === 'browser', reason: 'as detected by the previous run' };
   try {
     const post = await http.fetch(links[0].url, { kind: 'page' });
     const processed = await processor.process(post.text ?? '', post.finalUrl, settings.overrides);

@@ -5,7 +5,8 @@ export type DiscoverMode = 'index' | 'feed' | 'sitemap' | 'all';
 export type Layout = 'plain' | 'jekyll' | 'hugo' | 'hexo' | 'astro';
 
 /** Everything that shapes an archive run; saved in the archive so `update` can repeat it. */
-export interface ArchiveSettings {
+// A type alias (not an interface) so it fits the store's open-ended settings record.
+export type ArchiveSettings = {
   startUrl: string;
   concurrency: number;
   maxPages: number;
@@ -22,7 +23,9 @@ export interface ArchiveSettings {
   /** Layout of the output folder; other than plain, the archive itself lives in <out>/.blogvault/archive. */
   layout: Layout;
   overrides: Overrides;
-}
+  /** What `--render auto` chose on the last run, so later runs need not probe a post again. */
+  detectedRenderer?: 'http' | 'browser';
+};
 
 export const DEFAULT_SETTINGS: Omit<ArchiveSettings, 'startUrl'> = {
   concurrency: 4,
