@@ -106,6 +106,13 @@ describe('flaky server', { concurrency: true }, () => {
         assert.ok(next, `${f.path} was never asked again after its ${f.fault}`);
         assert.ok(next.time - f.time >= RETRY_AFTER_S * 1000 - 25, `${f.path} asked again ${next.time - f.time} ms after a Retry-After of ${RETRY_AFTER_S} s`);
       }
+      // Throttling concerns the whole host: once the 429/503 is read, no request starts until the pause is over.
+      // Requests that started before the client read it may still arrive shortly after (on a loaded machine,
+      // a few hundred ms).
+      for (const f of faultLog.filter((e) => e.fault === 'error429' || e.fault === 'error503')) {
+        const early = requestLog.filter((e) => e.time > f.time + 300 && e.time < f.time + RETRY_AFTER_S * 1000 - 25);
+        assert.deepEqual(early.map((e) => `${e.path} +${e.time - f.time} ms`), [], `requests during the Retry-After pause that followed ${f.fault} on ${f.path}`);
+      }
       // A stalled body is abandoned after --timeout, not after the fetcher's own longer stall limit.
       for (const f of faultLog.filter((e) => e.fault === 'stall')) {
         const next = requestLog.find((e) => e.path === f.path && e.time > f.time);
