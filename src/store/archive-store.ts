@@ -198,7 +198,7 @@ export class ArchiveStore {
   }
 
   /** The settings saved by the archive's last run; undefined when `outDir` has none (not an archive). */
-  static async loadSettings<T extends ArchiveSettings = ArchiveSettings>(outDir: string): Promise<T | undefined> {
+  static async loadSettings<T extends Pick<ArchiveSettings, 'startUrl'> = ArchiveSettings>(outDir: string): Promise<T | undefined> {
     const file = join(resolve(outDir), SETTINGS_FILE);
     let text: string;
     try {
