@@ -77,7 +77,7 @@ describe('flaky server', { concurrency: true }, () => {
       cleanup.push(() => rm(faultyOut, { recursive: true, force: true }), () => rm(healthyOut, { recursive: true, force: true }));
 
       const started = Date.now();
-      const faulty = await runCli(['archive', `${served.url}/`, '--out', faultyOut, '--timeout', String(TIMEOUT_S), '--retries', String(sc.retries), '--json']);
+      const faulty = await runCli(['archive', `${served.url}/`, '--out', faultyOut, '--timeout', String(TIMEOUT_S), '--retries', String(sc.retries), '--json'], 60_000);
       const faultyMs = Date.now() - started;
       const shown = `exit ${faulty.code}\nstdout:\n${faulty.stdout}\nstderr:\n${faulty.stderr}`;
       const faultLog = [...served.server.faults];
@@ -89,9 +89,8 @@ describe('flaky server', { concurrency: true }, () => {
         `rates ${JSON.stringify(sc.rates)}, burst 2, max ${sc.maxFaultsPerPath} faults per URL, --retries ${sc.retries}: ` +
           `${faultLog.length} of ${requestLog.length} requests faulted ${JSON.stringify(Object.fromEntries(byKind))}, run took ${faultyMs} ms`,
       );
-      for (const kind of Object.keys(sc.rates) as Fault[]) assert.ok(byKind.get(kind), `the seed injected no ${kind}: the scenario does not test it`);
-
       assert.equal(faulty.code, 0, shown);
+      for (const kind of Object.keys(sc.rates) as Fault[]) assert.ok(byKind.get(kind), `the seed injected no ${kind}: the scenario does not test it`);
       const report = parseReport(faulty.stdout);
       assert.deepEqual(report.failed, [], shown);
       assert.equal(report.postsFound, expected.posts.length, shown);
