@@ -16,8 +16,8 @@ export const JEKYLL_POSTS = 14;
 /**
  * The fixture is a static blog. With `--render never` a run sends exactly one request per post, so the
  * request counts of these tests concern the incremental machinery only: in the default `--render auto`
- * every run also fetches the first post unconditionally to decide how to render (see
- * incremental-unchanged.test.ts, which runs in the default mode).
+ * the first run of an archive (a killed one included) also fetches the first post to decide how to
+ * render (incremental-unchanged.test.ts runs in the default mode).
  */
 export const STATIC = ['--render', 'never'];
 
