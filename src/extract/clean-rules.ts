@@ -2,6 +2,8 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { insideAny } from './dom.js';
 import { isDateLine } from './dates.js';
+import { isMetaLine } from './meta-line.js';
+import { isTaxonomyLink } from './taxonomy.js';
 import type { EngineRule } from './engines/index.js';
 
 /**
@@ -59,13 +61,7 @@ const ANCHOR_GLYPHS = /^[\s\u00a0\u200b¶#§🔗⚓︎\u{1F517}\uFE0F-]*$/u;
 const READ_MORE = /^(read more|read the rest|continue reading|keep reading|read full (post|article|story)|more|阅读全文|阅读更多|继续阅读|查看全文|続きを読む|weiterlesen|lire la suite|leer más)[\s.…»→>:!]*$/i;
 const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|improve this (page|doc(ument)?)|suggest (an )?edit|view source)$/i;
 
-const TAXONOMY_HREF = /\/(tags?|topics?|labels?|search\/label|categor(y|ies))\/[^/?#]+|[?&](tag|cat|category)=/i;
-
-/** A link to a tag, label, topic or category page. */
-export function isTaxonomyLink(a: Element): boolean {
-  const rel = (a.attribs.rel ?? '').toLowerCase().split(/\s+/);
-  return rel.includes('tag') || rel.includes('category') || TAXONOMY_HREF.test(a.attribs.href ?? '');
-}
+export { isTaxonomyLink };
 
 const hasMedia = (ctx: CleanContext, el: Element) => ctx.$(el).find('img, picture, video, iframe').length > 0;
 
@@ -201,6 +197,12 @@ export const CLEAN_RULES: CleanRule[] = [
       if (parent !== ctx.root.get(0) || !/^(p|div|span|time|small|h[4-6]|em)$/.test(el.name)) return false;
       return nearEdge(el) && isDateLine(ctx.$(el).text());
     },
+  },
+  {
+    name: 'lead-meta-lines',
+    scan: '> *',
+    // "published on 2016-02-18 · tagged with #a and #b" as a block at the top or bottom of the body.
+    test: (el, ctx) => el.parent === ctx.root.get(0) && nearEdge(el) && isMetaLine(ctx.$, el),
   },
   {
     name: 'ads',

@@ -152,9 +152,14 @@ export function parseDate(text: string | undefined | null): string | undefined {
 export function isDateLine(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 80 || !parseDate(t)) return false;
-  let rest = t;
+  return wordsOutsideDates(t).length <= 4;
+}
+
+/** The words of `text` once every date in it is taken out (punctuation and separators dropped). */
+export function wordsOutsideDates(text: string): string[] {
+  let rest = text.replace(/\s+/g, ' ');
   for (const f of FORMATS) rest = rest.replace(new RegExp(f.pattern.source, f.pattern.flags + 'g'), ' ');
-  return rest.replace(/[\s,.:;|·•»/-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
+  return rest.replace(/[\s,.:;|·•»/-]+/g, ' ').trim().split(' ').filter(Boolean);
 }
 
 /** The calendar day of an ISO value (`2015-07-26T23:30:00-05:00` -> `2015-07-26`). */

@@ -6,6 +6,7 @@ import { dayOf, isDateLine, parseDate } from './dates.js';
 import { decodeText, firstMatch, insideAny, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
+import { isMetaLine } from './meta-line.js';
 import { textStats } from './scorer.js';
 
 export interface MetadataContext {
@@ -151,6 +152,15 @@ function linkTexts($: CheerioAPI, links: Cheerio<Element>): string[] {
     .get();
 }
 
+/** True when the link sits in the post's meta line (date and tags), even one a theme puts in an <aside>. */
+function inMetaLine($: CheerioAPI, a: Element, scope: Cheerio<Element>): boolean {
+  const top = scope.get(0);
+  for (let n = a.parent as Element | null; n && n !== top && n.type === 'tag'; n = n.parent as Element | null) {
+    if (isMetaLine($, n)) return true;
+  }
+  return false;
+}
+
 /** Tag and category links of the post: rel="tag"/"category" and taxonomy URL patterns inside its scope. */
 function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { tags: string[]; categories: string[] } {
   const tags: string[] = [];
@@ -158,7 +168,7 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { ta
   if (!scope) return { tags, categories };
   scope.find('a[href]').each((_, el) => {
     const $a = $(el);
-    if (inFurniture($, el)) return;
+    if (inFurniture($, el) && !inMetaLine($, el, scope)) return;
     const rel = ($a.attr('rel') ?? '').toLowerCase().split(/\s+/);
     const href = $a.attr('href') ?? '';
     const text = textOf($a);
@@ -208,9 +218,11 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
   const lead = new Set<AnyNode>(root?.children().slice(0, 3).toArray() ?? []);
   const stats = textStats($);
   for (const el of scope.find('*').toArray()) {
-    if ((stats.text.get(el) ?? 0) > 60 || body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
+    if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
+    const length = stats.text.get(el) ?? 0;
     const text = $(el).text();
-    if (text.length <= 80 && isDateLine(text)) return parseDate(text);
+    if (length <= 60 && text.length <= 80 && isDateLine(text)) return parseDate(text);
+    if (length <= 240 && isMetaLine($, el)) return parseDate(text);
   }
   return undefined;
 }

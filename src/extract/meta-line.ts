@@ -1,0 +1,28 @@
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { parseDate, wordsOutsideDates } from './dates.js';
+import { isTaxonomyLink } from './taxonomy.js';
+
+/** Lead-in words of a post's meta line ("published on … · tagged with #a, #b and #c"). */
+const META_WORDS = new Set(
+  'published posted written updated last edited modified created on in at by under filed tagged with and tags tag topics labels categories category 发布于 发表于 更新于 分类 标签'.split(' '),
+);
+
+/**
+ * A short element that states when the post was published and under which tags/categories, and little
+ * else: minimal themes (blag, hand-written templates) print it as one line under the title, often in an
+ * <aside>. It must hold a date and at least one taxonomy link; the words left once the date, the link
+ * texts and the lead-in words are taken out are at most a short author name.
+ */
+export function isMetaLine($: CheerioAPI, el: Element): boolean {
+  const $el = $(el);
+  const text = $el.text().replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 240 || !parseDate(text)) return false;
+  const links = $el.find('a[href]').toArray();
+  const taxonomy = links.filter(isTaxonomyLink);
+  if (!taxonomy.length || links.length - taxonomy.length > 1 || $el.find('p, li, h1, h2, h3, h4, h5, h6, pre, table, img').length > 2) return false;
+  let rest = text;
+  for (const a of taxonomy) rest = rest.replace($(a).text().trim(), ' ');
+  const words = wordsOutsideDates(rest).map((w) => w.replace(/^[#(\[]+|[)\]]+$/g, '').toLowerCase()).filter((w) => w && !META_WORDS.has(w));
+  return words.length <= 3;
+}
