@@ -1,0 +1,40 @@
+// Blog-only mode as the Docusaurus docs describe it: docs off, the blog served at the site root.
+export default {
+  title: 'Bench Blog',
+  tagline: 'Notes',
+  url: 'http://example.com',
+  baseUrl: '/',
+  onBrokenLinks: 'warn',
+  markdown: { format: 'detect' },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  presets: [
+    [
+      'classic',
+      {
+        docs: false,
+        blog: {
+          routeBasePath: '/',
+          showReadingTime: true,
+          postsPerPage: 10,
+          blogSidebarTitle: 'Recent posts',
+          blogSidebarCount: 5,
+          feedOptions: { type: 'all' },
+          // The archive page fails to render in 3.10.2 with these posts (SSG TypeError); the index has pagination.
+          archiveBasePath: null,
+          onInlineAuthors: 'ignore',
+          onUntruncatedBlogPosts: 'ignore',
+        },
+        theme: {},
+      },
+    ],
+  ],
+  themeConfig: {
+    navbar: {
+      title: 'Bench Blog',
+      items: [
+        { to: '/tags', label: 'Tags', position: 'left' },
+      ],
+    },
+    footer: { style: 'dark', copyright: 'Copyright © Bench Author. Built with Docusaurus.' },
+  },
+};
