@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readArchive, requireBuild, runCli, tempOut, type ServedFixture } from './archive-harness.js';
-import { JEKYLL_POSTS, output, postFileCount, serveJekyll, spawnCli, tempFiles, waitFor } from './incremental-harness.js';
+import { JEKYLL_POSTS, STATIC, output, postFileCount, serveJekyll, spawnCli, tempFiles, waitFor } from './incremental-harness.js';
 
 let served: ServedFixture;
 const outs: string[] = [];
@@ -32,8 +32,10 @@ test('two runs on the same archive: the second refuses with one line and exit 2,
     if (/^\/\d{4}\//.test(req.url ?? '')) await gate;
     return false;
   });
-  const first = spawnCli(['archive', `${served.url}/`, '--out', out]);
-  await waitFor(() => existsSync(lock) || first.child.exitCode !== null, 'the first run to take the lock');
+  const first = spawnCli(['archive', `${served.url}/`, '--out', out, ...STATIC]);
+  // Settings are saved once the index is read: from then on `update` knows the folder is an archive.
+  const settings = join(out, '.blogvault', 'settings.json');
+  await waitFor(() => (existsSync(lock) && existsSync(settings)) || first.child.exitCode !== null, 'the first run to take the lock and save its settings');
   const second = await runCli(['archive', `${served.url}/`, '--out', out]);
   assert.equal(second.code, 2, output(second));
   assert.equal(second.stdout, '');
