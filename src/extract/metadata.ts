@@ -67,11 +67,14 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
       const content = decodeText(el.attribs.content);
       if (!content) continue;
       for (const attr of ['property', 'name', 'itemprop']) {
-        const key = el.attribs[attr]?.toLowerCase();
-        if (!key) continue;
-        const list = index.get(key) ?? [];
-        list.push(content);
-        index.set(key, list);
+        const name = el.attribs[attr]?.toLowerCase();
+        if (!name) continue;
+        // Some generators (staticsite) prefix the OpenGraph article namespace: og:article:published_time.
+        for (const key of name.startsWith('og:article:') ? [name, name.slice(3)] : [name]) {
+          const list = index.get(key) ?? [];
+          list.push(content);
+          index.set(key, list);
+        }
       }
     }
     metaCache.set($, index);
