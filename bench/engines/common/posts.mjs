@@ -38,6 +38,11 @@ export function withMoreMarker(body, marker = '<!-- more -->') {
   return blocks.join('\n\n');
 }
 
+/** A front matter value written as is (a YAML timestamp some engines need unquoted). */
+export function raw(value) {
+  return { toString: () => String(value) };
+}
+
 /** YAML front matter; JSON strings are valid YAML scalars, so every value is quoted safely. */
 export function frontMatter(fields) {
   const lines = ['---'];

@@ -1,12 +1,12 @@
 // node build.mjs --out <site dir> [--source <bench site>] [--work <dir with node_modules>]
 // A Docusaurus 3 site in blog-only mode (preset-classic, docs off, blog at /): numbered pagination
-// (/page/2), "Read More" after <!-- truncate -->, a recent-posts sidebar, tags, RSS/Atom feeds,
+// (/page/2), "Read More" after <!-- truncate -->, a recent-posts sidebar, /archive, tags, RSS/Atom feeds,
 // Prism code blocks, images emitted as /assets/images/<name>-<hash>.png.
 import { writeFileSync, mkdirSync, rmSync, cpSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { parseArgs, loadPosts, withMoreMarker, frontMatter, copyImages, writeBenchSite } from '../common/posts.mjs';
+import { parseArgs, loadPosts, withMoreMarker, frontMatter, raw, copyImages, writeBenchSite } from '../common/posts.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const workIdx = process.argv.indexOf('--work');
@@ -21,7 +21,7 @@ copyImages(args.source, join(work, 'static', 'images'));
 for (const p of posts) {
   writeFileSync(
     join(work, 'blog', `${p.date.slice(0, 10)}-${p.slug}.md`),
-    frontMatter({ title: p.title, date: p.date, tags: p.tags }) + withMoreMarker(p.body, '<!-- truncate -->') + '\n',
+    frontMatter({ title: p.title, date: raw(p.date), tags: p.tags }) + withMoreMarker(p.body, '<!-- truncate -->') + '\n',
   );
 }
 execFileSync(join(work, 'node_modules', '.bin', 'docusaurus'), ['build', '--no-minify'], {

@@ -19,8 +19,6 @@ export default {
           blogSidebarTitle: 'Recent posts',
           blogSidebarCount: 5,
           feedOptions: { type: 'all' },
-          // The archive page fails to render in 3.10.2 with these posts (SSG TypeError); the index has pagination.
-          archiveBasePath: null,
           onInlineAuthors: 'ignore',
           onUntruncatedBlogPosts: 'ignore',
         },
@@ -32,6 +30,7 @@ export default {
     navbar: {
       title: 'Bench Blog',
       items: [
+        { to: '/archive', label: 'Archive', position: 'left' },
         { to: '/tags', label: 'Tags', position: 'left' },
       ],
     },

@@ -1,0 +1,5 @@
+TIMEZONE = "UTC"
+CONTENT = "content"
+THEME = "default"
+SITE_URL = "http://example.com"
+SITE_NAME = "Bench Blog"
