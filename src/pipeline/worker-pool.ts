@@ -26,8 +26,8 @@ const WORKER_FILE = new URL('./post-worker.js', import.meta.url);
  * A pool of `size` worker threads, each taking the next post when it is free. With size 0, or when
  * running from TypeScript sources (no compiled worker file), posts are processed on the calling thread.
  */
-export function createPostProcessor(size = defaultPoolSize()): PostProcessor {
-  if (size <= 0 || !existsSync(fileURLToPath(WORKER_FILE))) {
+export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = WORKER_FILE): PostProcessor {
+  if (size <= 0 || !existsSync(fileURLToPath(workerFile))) {
     let closed = false;
     return {
       process: async (html, url, overrides) => {
@@ -39,27 +39,57 @@ export function createPostProcessor(size = defaultPoolSize()): PostProcessor {
       },
     };
   }
+  type Job = { req: WorkerRequest; resolve: (p: ProcessedPost) => void; reject: (e: Error) => void };
   const idle: Worker[] = [];
-  const waiting: { req: WorkerRequest; resolve: (p: ProcessedPost) => void; reject: (e: Error) => void }[] = [];
-  const inFlight = new Map<number, { worker: Worker; resolve: (p: ProcessedPost) => void; reject: (e: Error) => void }>();
+  const waiting: Job[] = [];
+  const inFlight = new Map<number, Job & { worker: Worker }>();
   const workers = new Set<Worker>();
   let nextId = 0;
   let closed = false;
+  let deaths = 0;
+  // Workers that keep dying (a broken install, too little memory to start one) must not stall the run:
+  // past this many deaths the posts are processed on the calling thread instead.
+  const maxDeaths = size * 3;
 
+  const runInline = (job: Job) => {
+    try {
+      job.resolve(processPost(job.req.html, job.req.url, job.req.overrides));
+    } catch (err) {
+      job.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
   const dispatch = () => {
+    if (deaths > maxDeaths) {
+      for (const job of waiting.splice(0)) setImmediate(() => runInline(job));
+      return;
+    }
     while (idle.length && waiting.length) {
       const worker = idle.pop()!;
       const job = waiting.shift()!;
-      inFlight.set(job.req.id, { worker, resolve: job.resolve, reject: job.reject });
+      inFlight.set(job.req.id, { ...job, worker });
       worker.postMessage(job.req);
     }
+  };
+  /** A worker that errs or exits fails only the post it held; a fresh worker takes its place. */
+  const retire = (worker: Worker, err: Error) => {
+    if (!workers.delete(worker)) return;
+    const i = idle.indexOf(worker);
+    if (i >= 0) idle.splice(i, 1);
+    for (const [id, job] of inFlight) {
+      if (job.worker !== worker) continue;
+      inFlight.delete(id);
+      job.reject(err);
+    }
+    if (closed) return;
+    deaths++;
+    if (deaths <= maxDeaths) idle.push(spawn());
+    dispatch();
   };
   const spawn = (): Worker => {
     // V8 grows an idle-looking heap lazily; a cap keeps each worker's garbage collected early, so the
     // whole run stays within a few hundred MB even on 1,000-post blogs.
-    const worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 } });
     workers.add(worker);
-    worker.unref();
     worker.on('message', (res: WorkerResponse) => {
       const job = inFlight.get(res.id);
       inFlight.delete(res.id);
@@ -70,19 +100,8 @@ export function createPostProcessor(size = defaultPoolSize()): PostProcessor {
       }
       dispatch();
     });
-    worker.on('error', (err) => {
-      // A crashed worker fails only the post it held; a fresh worker takes its place.
-      workers.delete(worker);
-      for (const [id, job] of inFlight) {
-        if (job.worker !== worker) continue;
-        inFlight.delete(id);
-        job.reject(err);
-      }
-      if (!closed) {
-        idle.push(spawn());
-        dispatch();
-      }
-    });
+    worker.on('error', (err) => retire(worker, err));
+    worker.on('exit', (code) => retire(worker, new Error(`post worker stopped (exit code ${code})`)));
     return worker;
   };
   for (let i = 0; i < size; i++) idle.push(spawn());

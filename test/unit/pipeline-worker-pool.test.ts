@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createPostProcessor } from '../../src/pipeline/worker-pool.js';
 import { processPost } from '../../src/pipeline/process-post.js';
 
@@ -39,5 +42,23 @@ test('a closed pool refuses work, with workers and without', async () => {
     assert.equal((await pool.process(page(2), 'https://blog.example.com/p2/')).meta.title, 'Post 2');
     await pool.close();
     await assert.rejects(pool.process(page(2), 'https://blog.example.com/p2/'), /closed/);
+  }
+});
+
+test('workers that die fail only the post they held, and a pool whose workers keep dying falls back to the calling thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bv-pool-'));
+  const dying = join(dir, 'dying-worker.mjs');
+  writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+  const pool = createCompiledProcessor(1, pathToFileURL(dying));
+  try {
+    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => pool.process(page(n), `https://blog.example.com/p${n}/`)));
+    const rejected = results.filter((r) => r.status === 'rejected');
+    assert.equal(rejected.length, 4, 'one worker and three replacements died, each with its post');
+    for (const r of rejected) assert.match(String((r as PromiseRejectedResult).reason), /exit code 3/);
+    const last = results[4];
+    assert.equal(last.status, 'fulfilled');
+    assert.equal((last as PromiseFulfilledResult<Awaited<ReturnType<typeof processPost>>>).value.meta.title, 'Post 5');
+  } finally {
+    await pool.close();
   }
 });
