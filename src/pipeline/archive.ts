@@ -176,7 +176,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     if (!signal?.aborted) {
       const extra = crossCheck(discovered, await otherSources(settings, startUrl, first, http, discovered, reporter));
       if (settings.discover === 'index') {
-        summary.notInIndex = extra.map((l) => l.url);
+        // --since stops the walk on purpose: the older posts, and those already archived, are not missing from the index.
+        const cut = options.since ? Date.parse(options.since) : undefined;
+        const unexpected = (l: PostLink) => cut === undefined || (!(l.date && Date.parse(l.date) < cut) && store.entry(l.url)?.status !== 'archived');
+        summary.notInIndex = extra.filter(unexpected).map((l) => l.url);
       } else {
         for (const link of extra) schedule(link);
       }
