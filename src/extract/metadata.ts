@@ -131,6 +131,16 @@ function dedupe(values: string[]): string[] {
 /** Split a keywords string ("a, b; c") into its items. */
 const splitList = (value: string | undefined): string[] => (value ? value.split(/[,;，、]/).map((s) => s.trim()) : []);
 
+/**
+ * `article:tag` is one tag per meta, but Docusaurus writes a single meta with every tag joined by commas
+ * ("docker,linux"). One meta with commas is a list, unless the page shows that very text as one tag.
+ */
+function splitJoinedTags(values: string[], pageTags: string[]): string[] {
+  if (values.length !== 1 || !values[0]!.includes(',')) return values;
+  const whole = values[0]!.toLowerCase();
+  return pageTags.some((t) => t.toLowerCase() === whole) ? values : splitList(values[0]);
+}
+
 /** The article container around the body, widened until it includes the post's own header and footer. */
 export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined): Cheerio<Element> | undefined {
   if (!root?.length) return undefined;
@@ -332,11 +342,11 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   const engineCategories = engine?.categories ? dedupe(linkTexts($, collect($, engine.categories, scope))) : [];
   // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
   // capped (Hugo's OpenGraph stops at 6): a page list that contains the machine list and more wins.
+  const pageTags = firstNonEmpty(engineTags, dedupe(linked.tags));
   const machineTags = firstNonEmpty(
-    dedupe(metaAll($, 'article:tag')),
+    dedupe(splitJoinedTags(metaAll($, 'article:tag'), pageTags)),
     dedupe(Array.isArray(article.keywords) ? (article.keywords as unknown[]).filter((k): k is string => typeof k === 'string') : splitList(jsonString(article.keywords))),
   );
-  const pageTags = firstNonEmpty(engineTags, dedupe(linked.tags));
   const tags = firstNonEmpty(richer(machineTags, pageTags), dedupe(splitList(meta($, 'keywords', 'news_keywords'))));
 
   // Hugo (and others) put the content folder ("posts") in article:section: a folder is not a category.

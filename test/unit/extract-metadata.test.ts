@@ -162,3 +162,12 @@ test('a capped article:tag list gives way to the page list that holds it all', (
   const primaryOnly = extractPost(page(metas, `<article>${ARTICLE}<footer><a href="/tags/a/">a</a></footer></article>`), 'https://x.example/p');
   assert.deepEqual(primaryOnly.meta.tags, ['a', 'b', 'c', 'd', 'e', 'f']);
 });
+
+test('Docusaurus joins every tag into one article:tag meta: it is split; a tag shown with its comma stays whole', () => {
+  const head = (tags: string) => `<title>Container networking | Bench Blog</title><meta name="generator" content="Docusaurus v3.10.2"><meta data-rh="true" property="og:type" content="article"><meta data-rh="true" property="article:published_time" content="2015-12-28T10:30:00.000Z"><meta data-rh="true" property="article:tag" content="${tags}">`;
+  const footer = (tags: string[]) => `<footer class="docusaurus-mt-lg"><div class="row margin-top--sm theme-blog-footer-edit-meta-row"><div class="col"><b>Tags:</b><ul class="tags_jXut padding--none margin-left--sm">${tags.map((t) => `<li class="tag_QGVx"><a rel="tag" class="tag_zVej tagRegular_sFm0" href="/tags/${encodeURIComponent(t)}">${t}</a></li>`).join('')}</ul></div></div></footer>`;
+  const body = (tags: string[]) => `<div id="__docusaurus"><main class="col col--7"><article class=""><header><h1 class="title_f1Hy">Container networking</h1><div class="container_mt6G margin-vert--md"><time datetime="2015-12-28T10:30:00.000Z">December 28, 2015</time></div></header><div id="__blog-post-container" class="markdown">${ARTICLE}</div>${footer(tags)}</article></main></div>`;
+  assert.deepEqual(extractPost(page(head('docker,linux'), body(['docker', 'linux'])), 'http://d.test/2015/12/28/post-3').meta.tags, ['docker', 'linux']);
+  assert.deepEqual(extractPost(page(head('docker,linux'), `<div id="__docusaurus"><main><article><div id="__blog-post-container" class="markdown">${ARTICLE}</div></article></main></div>`), 'http://d.test/p').meta.tags, ['docker', 'linux']);
+  assert.deepEqual(extractPost(page(head('Hello, world'), body(['Hello, world'])), 'http://d.test/p').meta.tags, ['Hello, world']);
+});
