@@ -85,11 +85,33 @@ function noscriptImage($: CheerioAPI, noscript: Cheerio<Element>): string | unde
   return inner.html(img);
 }
 
-/** An image with no real source at all: nothing, a placeholder file, a pixel, or a tiny data: stub. */
+/**
+ * An image with no real source at all: nothing, a placeholder file, a pixel, or a tiny data: stub. A
+ * data: PNG or GIF is judged by its own pixel size: Docusaurus (webpack's url-loader) inlines every small
+ * image of a post as a data: URI, and those are content however short the URI.
+ */
 function isStub(el: Element): boolean {
   const src = el.attribs.src?.trim() ?? '';
-  if (/^data:image\//i.test(src)) return src.length < 200 || el.attribs.width === '1' || el.attribs.height === '1';
+  if (/^data:image\//i.test(src)) {
+    if (el.attribs.width === '1' || el.attribs.height === '1') return true;
+    const size = dataImageSize(src);
+    return size ? size.width <= 2 && size.height <= 2 : src.length < 200;
+  }
   return isPlaceholderSrc(src, el);
+}
+
+/** Pixel size of a base64 data: PNG or GIF, read from its header; undefined for anything else. */
+export function dataImageSize(src: string): { width: number; height: number } | undefined {
+  const m = /^data:image\/(png|gif);base64,([A-Za-z0-9+/=\s]{16,})/i.exec(src);
+  if (!m) return undefined;
+  const head = Buffer.from(m[2]!.replace(/\s/g, '').slice(0, 48), 'base64');
+  if (m[1]!.toLowerCase() === 'png' && head.length >= 24 && head.toString('latin1', 12, 16) === 'IHDR') {
+    return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+  }
+  if (m[1]!.toLowerCase() === 'gif' && head.length >= 10 && head.toString('latin1', 0, 4) === 'GIF8') {
+    return { width: head.readUInt16LE(6), height: head.readUInt16LE(8) };
+  }
+  return undefined;
 }
 
 function settle(img: Cheerio<Element>, src: string): void {

@@ -5,7 +5,7 @@ import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { cleanContent } from '../../src/extract/clean.js';
 import { CLEAN_RULES } from '../../src/extract/clean-rules.js';
-import { bestFromSrcset } from '../../src/extract/images.js';
+import { bestFromSrcset, dataImageSize } from '../../src/extract/images.js';
 
 const KEEP = '<p>The body paragraph that must survive every rule, with enough words in it to matter.</p>';
 
@@ -124,6 +124,16 @@ test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, nosc
     'https://b.example/eight.jpg',
   ]);
   assert.ok(!/data-src|srcset|<picture|<noscript/.test(out), out);
+});
+
+test('Docusaurus inlines small images as data: URIs: a real 10x23 PNG stays, a 1x1 pixel GIF still goes', () => {
+  const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAoAAAAXCAIAAAC9GEmvAAAAFUlEQVR4nGNI+tKIBzGMSo9KDwlpAFNvpzoXv4q3AAAAAElFTkSuQmCC';
+  const pixel = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+  assert.deepEqual(dataImageSize(png), { width: 10, height: 23 });
+  assert.deepEqual(dataImageSize(pixel), { width: 1, height: 1 });
+  const out = clean(`${KEEP}<p><img decoding="async" loading="lazy" alt="数据流向图" src="${png}" width="10" height="23" class="img_ev3q"></p><p><img src="${pixel}" alt=""></p>`);
+  const srcs = load(out)('img').map((_, el) => el.attribs.src).get();
+  assert.deepEqual(srcs, [png]);
 });
 
 test('bestFromSrcset picks the widest candidate, keeping commas inside CDN URLs', () => {
