@@ -123,11 +123,11 @@ async function archiveAndReport(
   }
   const json = JSON.stringify(summary, null, 2);
   if (a.report) writeFileSync(a.report, `${json}\n`);
-  const eventful = summary.new.length + summary.changed.length + summary.failed.length > 0 || summary.interrupted;
+  const eventful = summary.new.length + summary.changed.length + summary.failed.length + summary.indexFailed.length > 0 || summary.interrupted;
   if (a.json) process.stdout.write(`${json}\n`);
   else if (verbosity !== 'quiet' || eventful) process.stdout.write(`${formatSummary(summary)}\n`);
   if (summary.interrupted) return EXIT.interrupted;
-  if (summary.failed.length > 0) return EXIT.partial;
+  if (summary.failed.length > 0 || summary.indexFailed.length > 0) return EXIT.partial;
   if (archivedCount(summary) === 0) {
     process.stderr.write(`blogvault: no posts found at ${settings.startUrl} (try --post-link, or \`blogvault inspect\`)\n`);
     return EXIT.partial;

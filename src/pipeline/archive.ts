@@ -166,6 +166,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         summary.indexPages++;
         if (page.error) {
           walkComplete = false;
+          summary.indexFailed.push({ url: page.url, reason: page.error });
           reporter.notice(`index page ${page.url} could not be read: ${page.error}`);
         }
         for (const link of page.links) schedule(link);
@@ -175,7 +176,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
 
     if (!signal?.aborted) {
       const extra = crossCheck(discovered, await otherSources(settings, startUrl, first, http, discovered, reporter));
-      if (settings.discover === 'index') {
+      // When part of the index could not be read, the feed and sitemap stand in for it.
+      if (settings.discover === 'index' && summary.indexFailed.length === 0) {
         // --since stops the walk on purpose: the older posts, and those already archived, are not missing from the index.
         const cut = options.since ? Date.parse(options.since) : undefined;
         const unexpected = (l: PostLink) => cut === undefined || (!(l.date && Date.parse(l.date) < cut) && store.entry(l.url)?.status !== 'archived');

@@ -9,6 +9,8 @@ export interface RunSummary {
   changed: string[];
   unchanged: string[];
   failed: { url: string; reason: string }[];
+  /** Index pages that could not be read: the posts they list may be missing from the run. */
+  indexFailed: { url: string; reason: string }[];
   /** Listed by the feed or sitemap but not reached by the index walk. */
   notInIndex: string[];
   /** Archived by an earlier run, no longer listed by the blog (kept, marked in the manifest). */
@@ -30,6 +32,7 @@ export function emptySummary(startUrl: string, out: string): RunSummary {
     changed: [],
     unchanged: [],
     failed: [],
+    indexFailed: [],
     notInIndex: [],
     vanished: [],
     images: 0,
@@ -52,6 +55,7 @@ export function formatSummary(s: RunSummary): string {
       `${s.failed.length} failed, ${s.images} images, ${seconds.toFixed(1)} s (${rate} posts/s) -> ${s.out}`,
   ];
   for (const f of s.failed) lines.push(`  failed: ${f.url}: ${f.reason}`);
+  for (const f of s.indexFailed) lines.push(`  index page failed: ${f.url}: ${f.reason}`);
   if (s.imagesFailed) lines.push(`  ${s.imagesFailed} images could not be downloaded (kept as remote links)`);
   if (s.notInIndex.length) {
     lines.push(`  ${s.notInIndex.length} posts listed by the feed/sitemap but not found by the index walk:`);

@@ -28,7 +28,6 @@ const show = (r: CliResult) => `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n$
 describe('next run', { concurrency: true }, () => {
   test(
     'an index page that fails for good makes the run partial (exit 1) and is named in the report',
-    { todo: 'src/pipeline/archive.ts only prints a notice for a failed index page: exit 0, nothing in the JSON report' },
     async () => {
       const expected = await loadExpected(FIXTURE);
       const { served, out, run } = await setUp({ '/page2/': 500 });
