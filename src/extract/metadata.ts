@@ -240,11 +240,26 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
   return undefined;
 }
 
+/**
+ * The blog's name as its header shows it: a heading (or site-title element) that is a link to the home
+ * page. Themes without og:site_name (chronicle, many hand-made ones) print it as the page's only <h1>.
+ */
+function siteNameFromHomeLink($: CheerioAPI, url: string): string | undefined {
+  for (const el of $('h1 a[href], h2 a[href], .site-title a[href], a.site-title[href]').toArray()) {
+    const target = absoluteUrl(el.attribs.href, url);
+    if (!target || new URL(target).origin !== new URL(url).origin || new URL(target).pathname !== '/') continue;
+    const heading = $(el).closest('h1, h2, .site-title');
+    const text = textOf(heading.length ? heading : $(el));
+    if (text && text === textOf($(el)) && text.length <= 100) return text;
+  }
+  return undefined;
+}
+
 function titleFromDocument($: CheerioAPI, siteName: string | undefined): string | undefined {
   const raw = decodeText($('head > title').first().text() || $('title').first().text());
   if (!raw) return undefined;
   if (siteName) {
-    for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » ', ' / ']) {
+    for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » ', ' / ', ': ']) {
       if (raw.endsWith(`${sep}${siteName}`)) return raw.slice(0, -(sep.length + siteName.length)).trim();
       if (raw.startsWith(`${siteName}${sep}`)) return raw.slice(siteName.length + sep.length).trim();
     }
@@ -268,7 +283,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
     }
     return undefined;
   };
-  const siteName = meta($, 'og:site_name', 'application-name');
+  const siteName = meta($, 'og:site_name', 'application-name') ?? siteNameFromHomeLink($, ctx.url);
   const og = meta($, 'og:title', 'twitter:title');
   const docTitle = decodeText($('title').first().text());
   // A heading found by selector must agree with the page's declared titles, when it has any: a body
@@ -284,7 +299,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
     agrees(fromSelectors(ctx.engine?.title)) ||
     (scope && agrees(fromSelectors(headingSelectors, scope))) ||
     declared[0] ||
-    ($('body h1').length === 1 ? fromSelectors(['body h1']) : undefined) ||
+    ($('body h1').length === 1 && textOf($('body h1')) !== siteName ? fromSelectors(['body h1']) : undefined) ||
     titleFromDocument($, siteName) ||
     ''
   );
