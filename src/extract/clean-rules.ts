@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { insideAny } from './dom.js';
+import { findIn, insideAny } from './dom.js';
 import { isDateLine } from './dates.js';
 import { isMetaLine } from './meta-line.js';
 import { isTaxonomyLink } from './taxonomy.js';
@@ -176,7 +176,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'taxonomy-lines',
-    when: (ctx) => ctx.root.find('a[href]').toArray().some(isTaxonomyLink),
+    when: (ctx) => findIn(ctx.root, 'a[href]').some(isTaxonomyLink),
     scan: 'p, div, ul, ol, span, small, section',
     // A line made only of tag/category links ("Tags: a, b", a topic label above the title).
     test: (el, ctx) => {

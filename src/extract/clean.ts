@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
-import { insideAny } from './dom.js';
+import { findIn, insideAny } from './dom.js';
 import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
@@ -44,12 +44,12 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
   const selectors = [...(rule.selectors ?? []), ...(rule.selectorsFrom?.(ctx) ?? [])];
   if (selectors.length) {
     try {
-      for (const el of root.find(selectors.join(', ')).toArray()) found.add(el);
+      for (const el of findIn(root, selectors.join(', '))) found.add(el);
     } catch {
       // One malformed selector in a rule table must not stop extraction: try them one by one.
       for (const selector of selectors) {
         try {
-          for (const el of root.find(selector).toArray()) found.add(el);
+          for (const el of findIn(root, selector)) found.add(el);
         } catch {
           continue;
         }
@@ -62,7 +62,7 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
       if (tokens.some((t) => pattern.test(t)) && !insideAny(el, ctx.protectedSet)) found.add(el);
     }
   }
-  const scanned = rule.scan ? root.find(rule.scan).toArray() : [];
+  const scanned = rule.scan ? findIn(root, rule.scan) : [];
   const candidates = [...found].filter((el) => !rule.test || rule.test(el, ctx));
   return [...candidates, ...scanned.filter((el) => !found.has(el) && rule.test?.(el, ctx))];
 }
@@ -170,9 +170,9 @@ function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
 }
 
 function dropEventHandlers(root: Cheerio<Element>): void {
-  root.find('*').each((_, el) => {
+  for (const el of findIn(root, '*')) {
     for (const name of Object.keys(el.attribs)) if (/^on/i.test(name)) delete el.attribs[name];
-  });
+  }
 }
 
 /**
@@ -186,8 +186,8 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     root,
     engine: options.engine,
     rootText: root.text().replace(/\s+/g, ' ').trim().length,
-    hinted: root.find('[class], [id]').toArray().map((el) => [el, hintTokens(el)] as [Element, string[]]),
-    protectedSet: new Set(root.find(PROTECTED).toArray()),
+    hinted: findIn(root, '[class], [id]').map((el) => [el, hintTokens(el)] as [Element, string[]]),
+    protectedSet: new Set(findIn(root, PROTECTED)),
   };
   for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
   if (options.title) dropLeadingTitle($, root, options.title);

@@ -186,11 +186,6 @@ describe('hostile traps', { concurrency: true }, () => {
 
   test(
     `a post of ${LONG_PARAGRAPHS} paragraphs (250 KB) is archived within 20 s`,
-    {
-      todo:
-        'extraction is quadratic in the number of children of an element: cheerio .find() on an element passes its children to ' +
-        'css-select, whose removeSubsets is O(n²) (src/extract/clean.ts matches, src/extract/dom.ts safeSelect); 4,000 <p> take 14 s, 8,000 take 48 s',
-    },
     async () => {
       const started = Date.now();
       const { result, out } = await archiveWithin(20_000, '/long/');
