@@ -104,11 +104,16 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     worker.on('exit', (code) => retire(worker, new Error(`post worker stopped (exit code ${code})`)));
     return worker;
   };
-  for (let i = 0; i < size; i++) idle.push(spawn());
+  let started = false;
 
   return {
     process(html, url, overrides) {
       if (closed) return Promise.reject(new Error('post processor closed'));
+      // Workers start with the first post: a run where every post is unchanged never pays for them.
+      if (!started) {
+        started = true;
+        for (let i = 0; i < size; i++) idle.push(spawn());
+      }
       return new Promise((resolve, reject) => {
         waiting.push({ req: { id: nextId++, html, url, overrides }, resolve, reject });
         dispatch();
