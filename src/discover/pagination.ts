@@ -191,6 +191,7 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
   let order = 0;
   for (const rule of RULES) {
     for (const el of rule.find(ctx)) {
+      if (isHidden(el)) continue;
       const url = absoluteUrl(el.attribs['href'], base);
       if (!url || !sameOrigin(url, pageUrl)) continue;
       const key = normalizeUrl(url);
@@ -201,6 +202,27 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
     }
   }
   return [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);
+}
+
+/**
+ * Classes and attributes that hide or disable a link. Icarus keeps an invisible "Next" to /page/N+1/ on
+ * the last page (Bulma `is-invisible`); Bootstrap disables it (`page-item disabled`). Responsive classes
+ * such as `is-hidden-mobile` hide it on some screens only and do not count.
+ */
+const HIDDEN_CLASS = /^(?:is-invisible|invisible|hidden|is-hidden|d-none|disabled|is-disabled)$/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** The link or one of its three nearest wrappers is hidden or disabled. */
+function isHidden(a: Element): boolean {
+  let el: Element | null = a;
+  for (let depth = 0; el && depth < 4; depth++) {
+    const attrs = el.attribs;
+    if (attrs['hidden'] !== undefined || attrs['aria-hidden'] === 'true' || attrs['aria-disabled'] === 'true') return true;
+    if (HIDDEN_STYLE.test(attrs['style'] ?? '')) return true;
+    if ((attrs['class'] ?? '').split(/\s+/).some((c) => HIDDEN_CLASS.test(c))) return true;
+    el = el.parent && isElement(el.parent) ? el.parent : null;
+  }
+  return false;
 }
 
 /** A link to the first page or a page number at or below the current one is the way back, whatever its label says. */

@@ -119,3 +119,15 @@ test('/N/ pages: followed from a pagination block, not from running text', () =>
   assert.equal(next(`<div class="pager"><a href="/blog/3/">more</a></div>`, 'http://n.test/blog/2/'), 'http://n.test/blog/3/');
   assert.deepEqual(findNextPages(page(`<p>See <a href="/blog/2/">this</a>.</p>`), 'http://n.test/blog/'), []);
 });
+
+test('Icarus last page: the invisible "Next" to a page that does not exist is no next page; a responsive class hides nothing', () => {
+  const nav = (nextClass: string) =>
+    `<nav class="pagination" role="navigation" aria-label="pagination"><div class="pagination-previous"><a href="/page/4/">Previous</a></div><div class="pagination-next ${nextClass}"><a href="/page/6/">Next</a></div><ul class="pagination-list is-hidden-mobile"><li><a class="pagination-link" href="/">1</a></li><li><span class="pagination-ellipsis">&hellip;</span></li><li><a class="pagination-link" href="/page/4/">4</a></li><li><a class="pagination-link is-current" href="/page/5/">5</a></li></ul></nav>`;
+  assert.deepEqual(findNextPages(page(nav('is-invisible is-hidden-mobile')), 'http://i.test/page/5/'), []);
+  assert.deepEqual(findNextPages(page(nav('is-hidden-mobile')), 'http://i.test/page/5/'), ['http://i.test/page/6/']);
+});
+
+test('Bootstrap: a disabled "Next" page item is no next page', () => {
+  const html = `<ul class="pagination"><li class="page-item"><a class="page-link" href="/page/2/">Previous</a></li><li class="page-item active"><span class="page-link">3</span></li><li class="page-item disabled"><a class="page-link" href="/page/4/" tabindex="-1" aria-disabled="true">Next</a></li></ul>`;
+  assert.deepEqual(findNextPages(page(html), 'http://bs.test/page/3/'), []);
+});
