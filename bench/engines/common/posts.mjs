@@ -66,7 +66,7 @@ export function copyImages(source, destDir) {
  * Writes <out>/{public,truth.json,posts/,site.json}. `pathOf(post)` is the path the engine produced;
  * it is checked against the built files so the truth never names a page that does not exist.
  */
-export function writeBenchSite({ out, name, engine, builtDir, posts, pathOf, postsPerPage, source }) {
+export function writeBenchSite({ out, name, engine, builtDir, posts, pathOf, postsPerPage, source, start = '/' }) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'posts'), { recursive: true });
   cpSync(builtDir, join(out, 'public'), { recursive: true });
@@ -85,7 +85,7 @@ export function writeBenchSite({ out, name, engine, builtDir, posts, pathOf, pos
   });
   writeFileSync(join(out, 'truth.json'), JSON.stringify({ site: name, posts: truthPosts }, null, 1) + '\n');
   writeFileSync(join(out, 'site.json'), JSON.stringify({
-    name, engine, kind: 'static', root: 'public', start: '/', posts_per_page: postsPerPage,
+    name, engine, kind: 'static', root: 'public', start, posts_per_page: postsPerPage,
     hidden: false, origin: 'http://example.com', built_from: source,
   }, null, 1) + '\n');
   const count = readdirSync(join(out, 'posts')).length;

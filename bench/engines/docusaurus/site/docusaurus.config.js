@@ -1,4 +1,7 @@
-// Blog-only mode as the Docusaurus docs describe it: docs off, the blog served at the site root.
+// Blog-only mode as the Docusaurus docs describe it: docs off, the blog served at the site root; with
+// BENCH_WITH_DOCS=1 the classic layout: docs at /docs, blog at /blog.
+const withDocs = process.env.BENCH_WITH_DOCS === '1';
+
 export default {
   title: 'Bench Blog',
   tagline: 'Notes',
@@ -11,9 +14,9 @@ export default {
     [
       'classic',
       {
-        docs: false,
+        docs: withDocs ? {} : false,
         blog: {
-          routeBasePath: '/',
+          routeBasePath: withDocs ? '/blog' : '/',
           showReadingTime: true,
           postsPerPage: 10,
           blogSidebarTitle: 'Recent posts',
@@ -29,10 +32,15 @@ export default {
   themeConfig: {
     navbar: {
       title: 'Bench Blog',
-      items: [
-        { to: '/archive', label: 'Archive', position: 'left' },
-        { to: '/tags', label: 'Tags', position: 'left' },
-      ],
+      items: withDocs
+        ? [
+            { to: '/docs/intro', label: 'Docs', position: 'left' },
+            { to: '/blog', label: 'Blog', position: 'left' },
+          ]
+        : [
+            { to: '/archive', label: 'Archive', position: 'left' },
+            { to: '/tags', label: 'Tags', position: 'left' },
+          ],
     },
     footer: { style: 'dark', copyright: 'Copyright © Bench Author. Built with Docusaurus.' },
   },
