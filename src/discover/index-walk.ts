@@ -3,6 +3,7 @@
  * Every way out of an endless chain (loops, calendar traps, `?page=999999`, ever-new URLs) ends at one
  * of: a page already visited, a page adding no new post, no next page in scope, or `maxPages`.
  */
+import { createHash } from 'node:crypto';
 import { load } from 'cheerio';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
@@ -45,6 +46,23 @@ export interface WalkOptions {
   scope?: string;
   /** Passed to the fetcher: a browser expands "Load more" buttons before the snapshot. */
   expand?: boolean;
+  /**
+   * What earlier walks read from index pages, by a key that covers the page's bytes: an unchanged
+   * page is not parsed again (on a nightly run of a big blog, parsing the index is most of the work).
+   */
+  cache?: IndexPageCache;
+}
+
+/** What one index page says: where the walk goes next and which posts it lists. */
+export interface ReadIndexPage {
+  nextPages: string[];
+  found: PostLink[];
+  postScope: string;
+}
+
+export interface IndexPageCache {
+  get(key: string): ReadIndexPage | undefined;
+  set(key: string, page: ReadIndexPage): void;
 }
 
 /**
@@ -89,17 +107,24 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     visited.add(normalizeUrl(res.finalUrl));
     let nextPages: string[];
     let found: PostLink[];
+    const key = options.cache && cacheKey(res.finalUrl, res.text, postScope, first, options);
+    const cached = key ? options.cache!.get(key) : undefined;
     try {
-      ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope, first));
-      const origin = new URL(res.finalUrl).origin + '/';
-      if (first && !options.scope && postScope !== origin) {
-        // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
-        // at /2015/07/slug/): the posts live on the whole origin.
-        const wide = findPostLinks(res.text, res.finalUrl, options.overrides, { scope: origin });
-        if (found.length === 0 ? wide.length > 0 : wide.length > 2 * found.length) {
-          postScope = origin;
-          found = wide;
+      if (cached) {
+        ({ nextPages, found, postScope } = cached);
+      } else {
+        ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope, first));
+        const origin = new URL(res.finalUrl).origin + '/';
+        if (first && !options.scope && postScope !== origin) {
+          // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
+          // at /2015/07/slug/): the posts live on the whole origin.
+          const wide = findPostLinks(res.text, res.finalUrl, options.overrides, { scope: origin });
+          if (found.length === 0 ? wide.length > 0 : wide.length > 2 * found.length) {
+            postScope = origin;
+            found = wide;
+          }
         }
+        if (key) options.cache!.set(key, { nextPages, found, postScope });
       }
     } catch (err) {
       // Only a bad --next/--post-link selector or a pathological page gets here.
@@ -130,6 +155,14 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     }
     yield { ...page, next: queue[0] };
   }
+}
+
+/** Everything the reading of a page depends on, so a cached reading is only reused when it would come out the same. */
+function cacheKey(url: string, html: string, postScope: string, first: boolean, options: WalkOptions): string {
+  return createHash('sha256')
+    .update(JSON.stringify([url, postScope, first, options.scope ?? null, options.overrides ?? null]))
+    .update(html)
+    .digest('hex');
 }
 
 /**

@@ -15,6 +15,7 @@ import { ArchiveStore } from '../store/archive-store.js';
 import type { PostLink } from '../types.js';
 import { collectImageUrls, rewriteImageUrls } from './images.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
+import { PersistentIndexCache } from './index-cache.js';
 import type { ArchiveSettings } from './options.js';
 import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
@@ -159,9 +160,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const report = (outcome: 'new' | 'changed' | 'unchanged' | 'failed', url: string, detail: string) =>
       reporter.post(outcome, url, detail, ++done, summary.postsFound);
 
+    const indexCache = await PersistentIndexCache.load(out);
     let walkComplete = !options.since;
     if (settings.discover === 'index' || settings.discover === 'all') {
-      for await (const page of walkIndex(startUrl, pages, { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined })) {
+      for await (const page of walkIndex(startUrl, pages, { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache })) {
         if (signal?.aborted) break;
         summary.indexPages++;
         if (page.error) {
@@ -187,6 +189,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
     await Promise.all(tasks);
+    await indexCache.save();
     reporter.stop();
     summary.interrupted = signal?.aborted === true;
     if (walkComplete && !summary.interrupted) summary.vanished = await store.markListed([...listed]);

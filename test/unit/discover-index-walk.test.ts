@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type Handler } from '../helpers/static-server.js';
 import { createHttpFetcher } from '../../src/fetch/http-fetcher.js';
-import { walkIndex, type IndexPage, type WalkOptions } from '../../src/discover/index-walk.js';
+import { walkIndex, type IndexPage, type ReadIndexPage, type WalkOptions } from '../../src/discover/index-walk.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/discover/walk/${name}/`, import.meta.url));
@@ -182,4 +182,30 @@ test('a home page showing the latest posts without pagination goes on to the arc
     ['/blog/', ['/blog/p2/', '/blog/p1/'], 'no-next-page'],
   ]);
   assert.equal(requests.filter((r) => r === '/blog/').length, 1);
+});
+
+test('a cache of page readings gives the same walk, is used for unchanged pages only, and reads changed pages afresh', async () => {
+  const readings = new Map<string, ReadIndexPage>();
+  let sets = 0;
+  const cache = { get: (k: string) => readings.get(k), set: (k: string, v: ReadIndexPage) => (sets++, readings.set(k, v)) };
+  const server = await startStaticServer(fixture('chain'));
+  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  const run = async () => {
+    const pages: IndexPage[] = [];
+    for await (const page of walkIndex(`${server.url}/`, fetcher, { maxPages: 50, cache })) pages.push(page);
+    return pages;
+  };
+  try {
+    const first = await run();
+    assert.equal(sets, 3, 'every page was read and cached');
+    assert.deepEqual(await run(), first);
+    assert.equal(sets, 3, 'no page was read again');
+    server.setHandler(dynamic((url) => (url.pathname === '/' ? listing(['/posts/new-one/'], '/page/2/') : undefined)));
+    const changed = await run();
+    assert.deepEqual(changed[0]!.links.map((l) => l.url), [`${server.url}/posts/new-one/`]);
+    assert.equal(sets, 4, 'only the changed page was read afresh');
+  } finally {
+    await fetcher.close();
+    await server.close();
+  }
 });
