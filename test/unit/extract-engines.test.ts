@@ -333,3 +333,17 @@ test('MkDocs Material blog post', () => {
   assert.equal(post.meta.date, '2023-08-08T00:00:00');
   assertBody(post.contentHtml, ['edit', 'Last update', 'Made with', 'Placement']);
 });
+
+test('Astro blog starter: generator meta, body in article > .prose without the date/title/rule block', () => {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="sitemap" href="/sitemap-index.xml"><meta name="generator" content="Astro v5.18.2"><link rel="canonical" href="https://astro.example/blog/placement/"><title>Placement rounds</title><meta name="description" content="The scheduler places every instance."><meta property="og:type" content="website"></head>
+<body><header data-astro-cid-3ef6ksr2><nav data-astro-cid-3ef6ksr2><h2 data-astro-cid-3ef6ksr2><a href="/" data-astro-cid-3ef6ksr2>Ops Notes</a></h2><div class="internal-links" data-astro-cid-3ef6ksr2><a href="/" data-astro-cid-eimmu3lg>Home</a><a href="/blog" class="active" data-astro-cid-eimmu3lg>Blog</a></div></nav></header>
+<main data-astro-cid-bvzihdzo><article data-astro-cid-bvzihdzo><div class="hero-image" data-astro-cid-bvzihdzo></div><div class="prose" data-astro-cid-bvzihdzo><div class="title" data-astro-cid-bvzihdzo><div class="date" data-astro-cid-bvzihdzo><time datetime="2016-02-07T06:30:00.000Z"> Feb 7, 2016 </time><div class="last-updated-on" data-astro-cid-bvzihdzo>Last updated on <time datetime="2016-03-01T00:00:00.000Z"> Mar 1, 2016 </time></div></div><h1 data-astro-cid-bvzihdzo>Placement rounds</h1><hr data-astro-cid-bvzihdzo></div>${BODY}</div></article></main>
+<footer data-astro-cid-sz7xmlte>&copy; 2026 Your name here. All rights reserved.</footer></body></html>`;
+  const post = extractPost(html, 'https://astro.example/blog/placement/');
+  assert.equal(post.engine, 'astro');
+  assert.equal(post.meta.title, 'Placement rounds');
+  assert.equal(post.meta.date, '2016-02-07T06:30:00Z');
+  assert.equal(post.meta.updated, '2016-03-01T00:00:00Z');
+  assertBody(post.contentHtml, ['Feb 7, 2016', 'Last updated', 'Placement rounds', 'Ops Notes', 'All rights']);
+  assert.equal(detectEngine(html.replace(/<meta name="generator"[^>]*>/, '')), 'astro');
+});

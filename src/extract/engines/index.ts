@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { astro } from './astro.js';
 import { blogger } from './blogger.js';
 import { docusaurus } from './docusaurus.js';
 import { eleventy } from './eleventy.js';
@@ -17,7 +18,7 @@ export type { EngineRule } from './types.js';
 
 /** Every engine blogvault knows; signatures are checked in this order after the generator meta. */
 export const ENGINES: readonly EngineRule[] = [
-  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack, vuepress, mkdocs,
+  hexo, jekyll, hugo, wordpress, ghost, blogger, docusaurus, eleventy, medium, substack, vuepress, mkdocs, astro,
 ];
 
 /** The engine that made the page: its generator meta first, then markup signatures. */
