@@ -10,6 +10,7 @@ import { FetchError } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { nextPagesIn } from './pagination.js';
 import { archiveLinksIn } from './archive-links.js';
+import { dateArchiveLinksIn } from './date-archives.js';
 import { findPostLinks, postLinksIn } from './post-links.js';
 import { inScope, normalizeUrl } from './url.js';
 import { postScopeOf } from './link-filters.js';
@@ -58,6 +59,8 @@ export interface ReadIndexPage {
   nextPages: string[];
   found: PostLink[];
   postScope: string;
+  /** Calendar archive pages (by month or year) of a start page with no pagination, all to be walked. */
+  calendarPages?: string[];
 }
 
 export interface IndexPageCache {
@@ -77,6 +80,15 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
   const seenPosts = new Set<string>();
   let queue: string[] = [startUrl];
   let count = 0;
+  // Calendar pages of a start page with no pagination: each is walked (with its own pagination) in turn.
+  const calendar: string[] = [];
+  const nextCalendarPage = (): string | undefined => {
+    while (calendar.length) {
+      const next = calendar.shift()!;
+      if (!visited.has(normalizeUrl(next))) return next;
+    }
+    return undefined;
+  };
 
   while (queue.length) {
     const url = queue.shift()!;
@@ -99,6 +111,10 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       if (!inScope(res.finalUrl, pageScope)) throw new FetchError(url, `redirected out of the blog to ${res.finalUrl}`);
     } catch (err) {
       if (first) throw err;
+      if (!queue.length) {
+        const next = nextCalendarPage();
+        if (next) queue = [next];
+      }
       const more = queue.length > 0 && count < options.maxPages;
       yield { url, links: [], error: reasonOf(err), ...(more ? { next: queue[0] } : { end: 'error' as const }) };
       if (!more) return;
@@ -107,13 +123,14 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     visited.add(normalizeUrl(res.finalUrl));
     let nextPages: string[];
     let found: PostLink[];
+    let calendarPages: string[] | undefined;
     const key = options.cache && cacheKey(res.finalUrl, res.text, postScope, first, options);
     const cached = key ? options.cache!.get(key) : undefined;
     try {
       if (cached) {
-        ({ nextPages, found, postScope } = cached);
+        ({ nextPages, found, postScope, calendarPages } = cached);
       } else {
-        ({ nextPages, found } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope, first));
+        ({ nextPages, found, calendarPages } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope, first));
         const origin = new URL(res.finalUrl).origin + '/';
         if (first && !options.scope && postScope !== origin) {
           // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
@@ -124,7 +141,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
             found = wide;
           }
         }
-        if (key) options.cache!.set(key, { nextPages, found, postScope });
+        if (key) options.cache!.set(key, { nextPages, found, postScope, ...(calendarPages?.length ? { calendarPages } : {}) });
       }
     } catch (err) {
       // Only a bad --next/--post-link selector or a pathological page gets here.
@@ -132,13 +149,21 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       yield { url: res.finalUrl, links: [], error: `cannot read the index: ${reasonOf(err)}`, end: 'error' };
       return;
     }
+    calendar.push(...(calendarPages ?? []).filter((next) => inScope(next, pageScope)));
     const links = found.filter((link) => !seenPosts.has(normalizeUrl(link.url)));
     for (const link of links) seenPosts.add(normalizeUrl(link.url));
 
     const page: IndexPage = { url: res.finalUrl, links };
     if (!first && links.length === 0) {
-      yield { ...page, end: 'no-new-posts' };
-      return;
+      // A calendar month whose posts the home page showed already adds nothing: go on to the next month.
+      const next = count < options.maxPages ? nextCalendarPage() : undefined;
+      if (!next) {
+        yield { ...page, end: 'no-new-posts' };
+        return;
+      }
+      queue = [next];
+      yield { ...page, next };
+      continue;
     }
     if (options.since && allOlderThan(found, options.since)) {
       yield { ...page, end: 'since' };
@@ -149,6 +174,10 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       return;
     }
     queue = nextPages.filter((next) => inScope(next, pageScope) && !visited.has(normalizeUrl(next)));
+    if (!queue.length) {
+      const next = nextCalendarPage();
+      if (next) queue = [next];
+    }
     if (!queue.length) {
       yield { ...page, end: 'no-next-page' };
       return;
@@ -168,13 +197,18 @@ function cacheKey(url: string, html: string, postScope: string, first: boolean, 
 /**
  * One parse serves both questions; the next pages are read before post detection strips the chrome. A
  * start page without pagination that links to an archive ("View all posts") goes on to the archive: a
- * home page showing the latest few posts is not the whole blog. A --next override says where pages go.
+ * home page showing the latest few posts is not the whole blog; so does one that links only to calendar
+ * archives (by month or year), all of which are walked. A --next override says where pages go.
  */
-function readIndexPage(html: string, url: string, overrides: Overrides | undefined, scope: string, first: boolean): { nextPages: string[]; found: PostLink[] } {
+function readIndexPage(html: string, url: string, overrides: Overrides | undefined, scope: string, first: boolean): Omit<ReadIndexPage, 'postScope'> {
   const $ = load(html);
   let nextPages = nextPagesIn($, url, overrides);
-  if (first && !nextPages.length && !overrides?.next) nextPages = archiveLinksIn($, url);
-  return { nextPages, found: postLinksIn($, url, overrides, { scope }) };
+  let calendarPages: string[] = [];
+  if (first && !nextPages.length && !overrides?.next) {
+    nextPages = archiveLinksIn($, url);
+    if (!nextPages.length) calendarPages = dateArchiveLinksIn($, url);
+  }
+  return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages };
 }
 
 /** True when the page lists posts and every one of them carries a date before `since`. */
