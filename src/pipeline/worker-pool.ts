@@ -88,7 +88,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
   const spawn = (): Worker => {
     // V8 grows an idle-looking heap lazily; a cap keeps each worker's garbage collected early, so the
     // whole run stays within a few hundred MB even on 1,000-post blogs.
-    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 } });
     workers.add(worker);
     worker.on('message', (res: WorkerResponse) => {
       const job = inFlight.get(res.id);
