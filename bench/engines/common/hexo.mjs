@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadPosts, withMoreMarker, frontMatter, copyImages, writeBenchSite } from './posts.mjs';
 
-export function buildHexo({ name, theme, themeVersion, themeConfig, work, source, out }) {
+export function buildHexo({ name, theme, themeVersion, themeConfig, work, source, out, prism = process.argv.includes('--prism') }) {
   const posts = loadPosts(source);
   rmSync(join(work, 'source'), { recursive: true, force: true });
   rmSync(join(work, 'public'), { recursive: true, force: true });
@@ -35,18 +35,17 @@ export function buildHexo({ name, theme, themeVersion, themeConfig, work, source
     '  path: ""',
     '  per_page: 10',
     '  order_by: -date',
-    'syntax_highlighter: highlight.js',
-    'highlight:',
-    '  line_number: true',
-    '  auto_detect: false',
-    '  wrap: true',
+    // --prism: Prism.js on the server with its line-number rows inside <code>, instead of highlight.js tables.
+    ...(prism
+      ? ['syntax_highlighter: prismjs', 'prismjs:', '  preprocess: true', '  line_number: true', '  tab_replace: ""']
+      : ['syntax_highlighter: highlight.js', 'highlight:', '  line_number: true', '  auto_detect: false', '  wrap: true']),
     '',
   ].join('\n'));
   writeFileSync(join(work, `_config.${theme}.yml`), themeConfig);
   execFileSync(join(work, 'node_modules', '.bin', 'hexo'), ['generate', '--silent'], { cwd: work, stdio: 'inherit' });
   writeBenchSite({
-    out, name, source, builtDir: join(work, 'public'), posts, postsPerPage: 10,
-    engine: `hexo 8.1.2 + hexo-theme-${theme} ${themeVersion}`,
+    out, name: prism ? `${name}-prism` : name, source, builtDir: join(work, 'public'), posts, postsPerPage: 10,
+    engine: `hexo 8.1.2 + hexo-theme-${theme} ${themeVersion}${prism ? ' (prismjs highlighter)' : ''}`,
     pathOf: (p) => `/${p.date.slice(0, 4)}/${p.date.slice(5, 7)}/${p.date.slice(8, 10)}/${p.slug}/`,
   });
 }
