@@ -241,6 +241,9 @@ function repeatedEntries(ctx: Ctx): Element[] {
   const taken = new Set<Element>();
   for (const a of anchors) {
     for (let el: Element = a; el.parent && el.parent.type === 'tag'; el = el.parent) {
+      // A link inside a sentence ("An earlier post, X, covers the basics") is prose: an index showing
+      // whole posts has paragraphs with such links, and they are no entries of the listing.
+      if (el.name === 'p' && isProse(el)) break;
       const self = el;
       const peers = el.parent.children.filter((c) => isElement(c) && holders.has(c) && sameKind(self, c));
       if (peers.length < 2) continue;
@@ -252,6 +255,12 @@ function repeatedEntries(ctx: Ctx): Element[] {
     }
   }
   return innermost(entries);
+}
+
+/** A paragraph whose links are a minor part of its text. */
+function isProse(p: Element): boolean {
+  const linkText = elementsIn(p, isAnchor).reduce((n, a) => n + textOf(a).length, 0);
+  return textOf(p).length > 2 * linkText;
 }
 
 function isAnchor(el: Element): boolean {

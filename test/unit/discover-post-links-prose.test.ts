@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPostLinks } from '../../src/discover/post-links.js';
+
+// chronicle's "simple" theme: the home page shows whole posts in class-less <div>s; bodies link to other posts.
+const entry = (slug: string, title: string, body: string) => `<div>
+  <h3 class="entry-title"><a href="http://blog.test/${slug}.html">${title}</a></h3>
+  <div class="entry-date"> 20th October 2015</div>
+  <div class="entry-content">${body}</div>
+  <div class="entry-meta">Tags: <a href="http://blog.test/tags/qemu">qemu</a>.</div>
+</div>`;
+const prose = (slug: string) =>
+  `<p>An earlier post, <a href="/${slug}.html">${slug}</a>, covers the basics. The ring buffer polls the MSI-X vector under heavy load.</p>`;
+
+test('links inside sentences of a whole-post index are no entries: every post keeps its title link', () => {
+  const html = `<html><body><div id="wrapper"><div id="container"><div id="content" class="hfeed">
+${entry('Notes_on_Vhost_Net', 'Notes on Vhost Net', prose('Tracing_Live_Migration') + '<p>Some words.</p>' + prose('Tuning_Live_Migration'))}
+${entry('Benchmarking_Virtio_Ring', 'Benchmarking Virtio Ring', prose('Notes_on_Vhost_Net'))}
+${entry('Tracing_Live_Migration', 'Tracing Live Migration', '<p>Plain text only, with no link at all in it.</p>')}
+</div></div></div></body></html>`;
+  const links = findPostLinks(html, 'http://blog.test/');
+  assert.deepEqual(links.map((l) => [new URL(l.url).pathname, l.title]), [
+    ['/Notes_on_Vhost_Net.html', 'Notes on Vhost Net'],
+    ['/Benchmarking_Virtio_Ring.html', 'Benchmarking Virtio Ring'],
+    ['/Tracing_Live_Migration.html', 'Tracing Live Migration'],
+  ]);
+});
+
+test('a title-only list of paragraphs is still a listing', () => {
+  const html = `<html><body><main>
+<p><a href="/2015/10/20/vhost/">Notes on Vhost Net</a></p><p><a href="/2015/10/02/virtio/">Benchmarking Virtio Ring</a></p>
+<p><a href="/2015/08/23/neutron/">Debugging Neutron L3 Agent</a></p></main></body></html>`;
+  assert.equal(findPostLinks(html, 'http://blog.test/').length, 3);
+});
