@@ -240,10 +240,10 @@ function repeatedEntries(ctx: Ctx): Element[] {
   const entries: Element[] = [];
   const taken = new Set<Element>();
   for (const a of anchors) {
+    // A link inside a sentence ("An earlier post, X, covers the basics") is prose: an index showing
+    // whole posts has paragraphs with such links, and neither they nor the links are listing entries.
+    if (inProse(a)) continue;
     for (let el: Element = a; el.parent && el.parent.type === 'tag'; el = el.parent) {
-      // A link inside a sentence ("An earlier post, X, covers the basics") is prose: an index showing
-      // whole posts has paragraphs with such links, and they are no entries of the listing.
-      if (el.name === 'p' && isProse(el)) break;
       const self = el;
       const peers = el.parent.children.filter((c) => isElement(c) && holders.has(c) && sameKind(self, c));
       if (peers.length < 2) continue;
@@ -257,9 +257,12 @@ function repeatedEntries(ctx: Ctx): Element[] {
   return innermost(entries);
 }
 
-/** A paragraph whose links are a minor part of its text. */
-function isProse(p: Element): boolean {
-  const linkText = elementsIn(p, isAnchor).reduce((n, a) => n + textOf(a).length, 0);
+/** True when the link sits in a paragraph whose links are a minor part of its text. */
+function inProse(a: Element): boolean {
+  let p: Element['parent'] = a.parent;
+  while (p && isElement(p) && p.name !== 'p') p = p.parent;
+  if (!p || !isElement(p)) return false;
+  const linkText = elementsIn(p, isAnchor).reduce((n, link) => n + textOf(link).length, 0);
   return textOf(p).length > 2 * linkText;
 }
 

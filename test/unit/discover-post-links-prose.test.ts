@@ -32,3 +32,12 @@ test('a title-only list of paragraphs is still a listing', () => {
 <p><a href="/2015/08/23/neutron/">Debugging Neutron L3 Agent</a></p></main></body></html>`;
   assert.equal(findPostLinks(html, 'http://blog.test/').length, 3);
 });
+
+test('two links to one post inside one sentence do not make an entry of their own', () => {
+  const twice = `<p>An earlier post, <a href="/Tracing.html">Tracing</a>, covers the basics; <a href="/Tracing.html">Tracing</a> again, as said before.</p>`;
+  const html = `<html><body><div id="content" class="hfeed">
+${entry('Deploying', 'Deploying Linux Interrupt', prose('A_Tour'))}
+${entry('A_Tour', 'A Tour of PCI Enumeration', twice)}
+</div></body></html>`;
+  assert.deepEqual(findPostLinks(html, 'http://blog.test/').map((l) => new URL(l.url).pathname), ['/Deploying.html', '/A_Tour.html']);
+});
