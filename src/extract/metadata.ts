@@ -161,8 +161,31 @@ export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined):
 function linkTexts($: CheerioAPI, links: Cheerio<Element>): string[] {
   return links
     .filter((_, el) => !inFurniture($, el))
-    .map((_, el) => textOf($(el)))
+    .map((_, el) => termText($, el))
     .get();
+}
+
+/** A post count in its own element: `11`, `(11)`, `[11]`. */
+const COUNT = /^[([]?\d+[)\]]?$/;
+
+/**
+ * The name a tag or category link shows, without the post count a theme puts in a child element
+ * (AnZhiYu: `docker<span class="tagsPageCount">11</span>`; clouds: `docker<sup>11</sup>`).
+ */
+function termText($: CheerioAPI, a: Element): string {
+  const full = textOf($(a));
+  const counts = $(a)
+    .find('*')
+    .toArray()
+    .filter((el) => COUNT.test(textOf($(el))));
+  if (!counts.length) return full;
+  let text = '';
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') text += node.data;
+    else if (node.type === 'tag' && !counts.includes(node as Element)) for (const child of (node as Element).children) walk(child);
+  };
+  for (const child of a.children) walk(child);
+  return text.replace(/\s+/g, ' ').trim() || full;
 }
 
 /** True when the link sits in the post's meta line (date and tags), even one a theme puts in an <aside>. */
@@ -184,7 +207,7 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { ta
     if (inFurniture($, el) && !inMetaLine($, el, scope)) return;
     const rel = ($a.attr('rel') ?? '').toLowerCase().split(/\s+/);
     const href = $a.attr('href') ?? '';
-    const text = textOf($a);
+    const text = termText($, el);
     if (!text) return;
     if (rel.includes('category') || CATEGORY_HREF.test(href)) categories.push(text);
     else if (rel.includes('tag') || TAG_HREF.test(href)) tags.push(text);
@@ -213,7 +236,7 @@ function footerRelTaxonomy($: CheerioAPI): { tags: string[]; categories: string[
       if (isPageFooter(n)) inFooter = true;
       else if (isFurniture(n)) return;
     }
-    const text = textOf($(el));
+    const text = termText($, el);
     if (!inFooter || !text) return;
     (rel.includes('category') ? categories : tags).push(text);
   });

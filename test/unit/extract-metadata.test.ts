@@ -171,3 +171,9 @@ test('Docusaurus joins every tag into one article:tag meta: it is split; a tag s
   assert.deepEqual(extractPost(page(head('docker,linux'), `<div id="__docusaurus"><main><article><div id="__blog-post-container" class="markdown">${ARTICLE}</div></article></main></div>`), 'http://d.test/p').meta.tags, ['docker', 'linux']);
   assert.deepEqual(extractPost(page(head('Hello, world'), body(['Hello, world'])), 'http://d.test/p').meta.tags, ['Hello, world']);
 });
+
+test('AnZhiYu tag links carry a post count in a child element: the count is not part of the tag', () => {
+  const body = `<main id="blog-container"><div class="layout" id="content-inner"><div id="post"><article class="post-content" id="article-container">${ARTICLE}</article><div class="post-tools" id="post-tools"><div class="post-tools-right"><div class="tag_share"><div class="post-meta__box"><div class="post-meta__box__tag-list"><a class="post-meta__box__tags" href="/tags/docker/"><span class="tags-punctuation"> <i class="anzhiyufont anzhiyu-icon-tag"></i></span>docker<span class="tagsPageCount">11</span></a><a class="post-meta__box__tags" href="/tags/linux/"><span class="tags-punctuation"> <i class="anzhiyufont anzhiyu-icon-tag"></i></span>linux<span class="tagsPageCount">6</span></a></div></div></div></div></div></div><div class="aside-content" id="aside-content"><div class="card-widget card-tags"><div class="card-tag-cloud"><a href="/tags/ceph/" style="font-size: 0.88rem;">ceph<sup>9</sup></a><a href="/tags/docker/" style="font-size: 0.88rem;">docker<sup>11</sup></a></div></div></div></div></main>`;
+  const post = extractPost(page('<title>容器网络浅析 | Bench Blog</title><meta name="generator" content="Hexo 8.1.2">', body), 'http://a.test/2015/12/28/post-3/');
+  assert.deepEqual(post.meta.tags, ['docker', 'linux']);
+});
