@@ -278,17 +278,48 @@ function siteNameFromHomeLink($: CheerioAPI, url: string): string | undefined {
   return undefined;
 }
 
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » ', ' / ', ': '];
+
+/**
+ * The part of a document title ("Blog: Post", "Post | Site") that the page also shows as the whole text
+ * of one element (the post title in a <legend>, a span, a div): themes hard-code a prefix that is not the
+ * blog's name (chronicle's "Blog: ", a theme's own name), and the shown part is the post's title.
+ */
+function titleShownOnPage($: CheerioAPI, raw: string): string | undefined {
+  const parts = new Set<string>();
+  for (const sep of TITLE_SEPARATORS) {
+    for (let i = raw.indexOf(sep); i >= 0; i = raw.indexOf(sep, i + 1)) {
+      parts.add(raw.slice(0, i).trim());
+      parts.add(raw.slice(i + sep.length).trim());
+    }
+  }
+  if (!parts.size) return undefined;
+  const shown = new Set<string>();
+  for (const el of $('body *').toArray()) {
+    // A title element holds little markup: skipping containers keeps this linear on big pages.
+    if (el.name === 'a' || el.children.filter((c) => c.type === 'tag').length > 3) continue;
+    const text = $(el).text();
+    if (text.length <= 300) shown.add(text.replace(/\s+/g, ' ').trim());
+  }
+  if (shown.has(raw)) return raw;
+  // Both halves shown ("Post | Blog description" with the description in the header) decides nothing.
+  const found = [...parts].filter((part) => part.length > 0 && shown.has(part));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function titleFromDocument($: CheerioAPI, siteName: string | undefined): string | undefined {
   const raw = decodeText($('head > title').first().text() || $('title').first().text());
   if (!raw) return undefined;
   if (siteName) {
-    for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » ', ' / ', ': ']) {
+    for (const sep of TITLE_SEPARATORS) {
       if (raw.endsWith(`${sep}${siteName}`)) return raw.slice(0, -(sep.length + siteName.length)).trim();
       if (raw.startsWith(`${siteName}${sep}`)) return raw.slice(siteName.length + sep.length).trim();
     }
   }
   // Without a known site name, cut the last " | Site" part only when the separator is unambiguous.
   // A dash may belong to the title itself ("Rust — a love letter"): cut there only before a shorter tail.
+  const shownPart = titleShownOnPage($, raw);
+  if (shownPart) return shownPart;
   const m = /^(.+?)\s+(\||–|—|·|::|»)\s+([^|–—·»]+)$/.exec(raw);
   if (!m) return raw;
   return m[2] === '|' || m[3]!.length < m[1]!.length ? m[1]!.trim() : raw;

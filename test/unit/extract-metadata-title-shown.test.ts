@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractPost } from '../../src/extract/index.js';
+
+const body = `<div class="story"><p>Numbers such as 5 &gt; 3 and a &lt; b &amp; c survive escaping; so do snake_case_names.</p>
+<p>The bridge batches the dirty bitmap when the ring is full, which keeps latency low under load.</p></div>`;
+
+test('chronicle "blocky": the document title has a hard-coded "Blog: " prefix; the part shown in <legend> wins', () => {
+  const html = `<html><head><title>Blog: Benchmarking Huge Pages</title></head><body>
+<div class="title"><h1><a href="http://blog.test/">Bench Blog</a></h1></div>
+<table width="100%"><tr><td valign="top"><fieldset><legend>Benchmarking Huge Pages</legend>${body}</fieldset></td></tr></table></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/Benchmarking_Huge_Pages.html').meta.title, 'Benchmarking Huge Pages');
+});
+
+test('chronicle "copyrighteous": the theme name prefixes the document title; the post title is a span', () => {
+  const html = `<html><head><title>copyrighteous: Benchmarking Huge Pages</title></head><body><div id='content'>
+<div id='title'><span class="title"><a href="http://blog.test/">Bench Blog</a><br /></span></div>
+<div class="blosxomFirstDayDiv"><span class="blosxomDate">18th February 2016</span>
+<div class="storybox"><span class="blosxomTitle">Benchmarking Huge Pages</span>${body}</div></div></div></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/Benchmarking_Huge_Pages.html').meta.title, 'Benchmarking Huge Pages');
+});
+
+test('a title with a colon that the page shows whole stays whole', () => {
+  const html = `<html><head><title>Rust: a love letter</title></head><body><main><div class="headline">Rust: a love letter</div>${body}</main></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/rust/').meta.title, 'Rust: a love letter');
+});
+
+test('blag: "Post | description" with both halves on the page keeps the usual cut', () => {
+  const html = `<html><head><title>A Tour of PCI | Notes on kernels</title></head><body>
+<header><h1><a href="/">Bench Blog</a></h1><nav><h2>Notes on kernels</h2></nav></header>
+<main><h2>A Tour of PCI</h2>${body}</main></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/a-tour-of-pci.html').meta.title, 'A Tour of PCI');
+});
