@@ -105,7 +105,7 @@ const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' '
  * title, then a rule). The block goes whole when it holds nothing else.
  */
 function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string): void {
-  const heading = root.find('h1, h2, h3').first();
+  const heading = $(findIn(root, 'h1, h2, h3')).first();
   if (!heading.length || normalise(heading.text()) !== normalise(title)) return;
   let textBefore = '';
   const textNodes: AnyNode[] = [];

@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
+import { findIn } from './dom.js';
 
 /**
  * Lazy-loading leaves the real image in a data attribute, a srcset, a <picture> source or a <noscript>
@@ -121,7 +122,7 @@ function settle(img: Cheerio<Element>, src: string): void {
 
 /** Rewrite every image under `root` to its real source; drop placeholders that have none. */
 export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find('noscript').each((_, el) => {
+  $(findIn(root, 'noscript')).each((_, el) => {
     const noscript = $(el);
     const fallback = noscriptImage($, noscript);
     if (!fallback) return;
@@ -137,14 +138,14 @@ export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
       noscript.replaceWith(fallback);
     }
   });
-  root.find('img').each((_, el) => {
+  $(findIn(root, 'img')).each((_, el) => {
     const img = $(el);
     const src = realSource(el) ?? fromPicture($, img);
     if (src) settle(img, src);
     else if (isStub(el)) img.remove();
   });
   // Lazy embeds keep their real source the same way (WP Rocket, lazysizes, a3 Lazy Load).
-  root.find('iframe, video, audio, source, embed').each((_, el) => {
+  $(findIn(root, 'iframe, video, audio, source, embed')).each((_, el) => {
     const current = el.attribs.src?.trim();
     if (current && !/^(about:|data:|javascript:)/i.test(current)) return;
     const lazy = LAZY_SRC.map((a) => el.attribs[a]?.trim()).find((v) => v && !/^(about:|data:)/i.test(v));
@@ -152,7 +153,7 @@ export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
     el.attribs.src = lazy;
     for (const attr of LAZY_SRC) delete el.attribs[attr];
   });
-  root.find('picture').each((_, el) => {
+  $(findIn(root, 'picture')).each((_, el) => {
     const picture = $(el);
     const img = picture.find('img').first();
     if (img.length) picture.replaceWith(img);

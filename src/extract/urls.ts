@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { absoluteUrl } from '../discover/url.js';
+import { findIn } from './dom.js';
 
 /** URL-carrying attributes of article content. */
 const URL_ATTRS: [string, string][] = [
@@ -20,7 +21,7 @@ export function documentBase($: CheerioAPI, pageUrl: string): string {
 export function absolutiseUrls($: CheerioAPI, root: Cheerio<Element>, base: string): void {
   const attrsOf = new Map<string, string[]>();
   for (const [tag, attr] of URL_ATTRS) attrsOf.set(tag, [...(attrsOf.get(tag) ?? []), attr]);
-  root.find([...attrsOf.keys()].join(', ')).each((_, el) => {
+  $(findIn(root, [...attrsOf.keys()].join(', '))).each((_, el) => {
     for (const attr of attrsOf.get(el.name) ?? []) {
       const value = el.attribs[attr]?.trim();
       if (!value || value.startsWith('#')) continue;

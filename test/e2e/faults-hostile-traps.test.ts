@@ -185,10 +185,10 @@ describe('hostile traps', { concurrency: true }, () => {
   });
 
   test(
-    `a post of ${LONG_PARAGRAPHS} paragraphs (250 KB) is archived within 20 s`,
+    `a post of ${LONG_PARAGRAPHS} paragraphs (250 KB) is archived within 60 s (quadratic extraction took minutes)`,
     async () => {
       const started = Date.now();
-      const { result, out } = await archiveWithin(20_000, '/long/');
+      const { result, out } = await archiveWithin(60_000, '/long/');
       assert.equal(result.code, 0, `${show(result)}\nafter ${Date.now() - started} ms`);
       const [post] = await readArchive(out);
       assert.ok(post?.body.includes(`Paragraph ${LONG_PARAGRAPHS - 1} of a very long post.`), 'the end of the long post is missing');
