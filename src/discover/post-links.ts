@@ -44,8 +44,11 @@ const ENTRY_OR_LISTING = `${ENTRY}, main, [role="main"]`;
 /** Wording of "Read more" links, after arrows and punctuation are trimmed; may be followed by the title. */
 const READ_MORE =
   /^(?:read more|read on|read the rest|read full (?:post|article|story)|read (?:the )?(?:post|article|story)|continue reading|keep reading|view post|full post|full article|阅读全文|阅读更多|查看全文|继续阅读|阅读剩余部分|閱讀全文|閱讀更多|繼續閱讀|続きを読む|もっと読む|더 보기|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir leyendo|continua a leggere|leia mais|читать далее)(?![\p{L}\p{N}])/iu;
-/** Single words that mean "Read more" only when they are the whole label ("More thoughts on X" is a title). */
-const READ_MORE_WORD = /^(?:more|continue|全文|更多)$/i;
+/**
+ * Words that mean "Read more" only when they are the whole label ("More thoughts on X" is a title); a
+ * "Permalink" under an entry (blosxom-style themes, whose titles are no links) is the post's own link too.
+ */
+const READ_MORE_WORD = /^(?:more|continue|全文|更多|permalink|permanent link|固定链接)$/i;
 const READ_MORE_TOKEN = /^(?:[a-z]+[-_])?(?:more-link|read-?more|jump-link|continue-reading)(?:[-_][a-z]+)?$|^(?:more|continue|btn-more|more-button)$/i;
 const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+$/g;
 
@@ -200,7 +203,24 @@ function listingEntries(ctx: Ctx, matches: Element[]): Element[] {
     else out.push(el);
   };
   outermost(matches).forEach((el) => visit(el, matches));
-  return out;
+  return out.map((el) => widenToOwnLink(ctx, el, out));
+}
+
+/**
+ * An entry-named element with no title or "Read more" link of its own may be only the body of the entry
+ * (blosxom-style `div.story`), its "Permalink" sitting just outside: the nearest ancestor that holds such
+ * a link, and no other entry, is the entry.
+ */
+function widenToOwnLink(ctx: Ctx, el: Element, entries: Element[]): Element {
+  const ownLink = (e: Element) => candidateAnchors(ctx, e).some((a) => isReadMore(ctx, a) || TITLE_LINKS.some((sel) => ctx.sets(sel).has(a)));
+  if (ownLink(el)) return el;
+  let wider: Element = el;
+  for (let i = 0; i < 3 && wider.parent && isElement(wider.parent) && wider.parent.name !== 'body'; i++) {
+    wider = wider.parent;
+    if (entries.some((other) => other !== el && ancestorsOf([other]).has(wider))) return el;
+    if (ownLink(wider)) return wider;
+  }
+  return el;
 }
 
 function outermost(els: Element[]): Element[] {

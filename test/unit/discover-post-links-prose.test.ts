@@ -41,3 +41,12 @@ ${entry('A_Tour', 'A Tour of PCI Enumeration', twice)}
 </div></body></html>`;
   assert.deepEqual(findPostLinks(html, 'http://blog.test/').map((l) => new URL(l.url).pathname), ['/Deploying.html', '/A_Tour.html']);
 });
+
+test('blosxom-style entries: the title is plain text and "Permalink" is the post link, not a link in the body', () => {
+  const story = (slug: string, title: string, other: string) => `<div class="blosxomFirstDayDiv">
+<span class="blosxomDate"> 2nd March 2015</span><div class="storybox"><span class="blosxomTitle">${title}</span>
+<div class="story"><ul><li>See <a href="/${other}.html">${other}</a></li><li>Another item.</li></ul><p>Body text of the post.</p></div>
+<a href="http://blog.test/${slug}.html">Permalink</a></div></div>`;
+  const html = `<html><body><div id="content">${story('Tracing_PCI', 'Tracing PCI Enumeration', 'Debugging_OVS')}${story('Notes_OVS', 'Notes on OVS', 'Tracing_PCI')}</div></body></html>`;
+  assert.deepEqual(findPostLinks(html, 'http://blog.test/').map((l) => new URL(l.url).pathname), ['/Tracing_PCI.html', '/Notes_OVS.html']);
+});
