@@ -8,4 +8,5 @@ npm ci --no-audit --no-fund
 bash scripts/install-chromium.sh
 bash scripts/install-engines.sh
 npm run build
+npm run typecheck
 npm test

@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startStaticServer } from '../helpers/static-server.js';
 import { ROOT, readArchive, requireBuild, runCli, serveFixture, tempOut, type ArchivedPost } from './archive-harness.js';
-import { removeSite, tokenF1 } from '../engines/engines.js';
+import { tokenF1 } from '../engines/engines.js';
 import { archiveImages, exportBuildAndCheck, readerText } from '../engines/site-checks.js';
 
 const SITE = join(ROOT, 'fixtures', 'jekyll-blog', 'site');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { load } from 'cheerio';
 import { extractPost } from '../../src/extract/index.js';
 import { isMetaLine } from '../../src/extract/meta-line.js';
+import type { Element } from 'domhandler';
 
 // blag's bundled article template: title, a meta line in an <aside>, then the body, unwrapped, in <main>.
 const blagPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -37,7 +38,7 @@ test('isMetaLine: a date with tag links is one; a sentence, a tag cloud or a dat
 <p id="b">On March 3, 2020 we moved the <a href="/tags/kernel/">kernel</a> tree to a new host and rebuilt every package.</p>
 <div id="c"><a href="/tags/a/">a</a> <a href="/tags/b/">b</a> <a href="/tags/c/">c</a></div>
 <ul id="d"><li><a href="/2020/03/03/x/">Moving the tree</a> March 3, 2020</li></ul>`);
-  const is = (id: string) => isMetaLine($, $(`#${id}`).get(0)!);
+  const is = (id: string) => isMetaLine($, $(`#${id}`).get(0) as Element);
   assert.equal(is('a'), true);
   assert.equal(is('b'), false);
   assert.equal(is('c'), false);

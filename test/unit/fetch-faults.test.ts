@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpFetcher, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
-import { hashUnit, startFaultServer, type CharsetRule, type FaultServer } from '../helpers/fault-server.js';
+import { hashUnit, startFaultServer, type CharsetRule } from '../helpers/fault-server.js';
 
 const FAST: HttpFetcherOptions = { retries: 3, backoffMs: 5, maxBackoffMs: 40, stallMs: 250, timeoutMs: 3000, connectTimeoutMs: 1000 };
 const POSTS = 40;
