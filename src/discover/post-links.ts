@@ -122,7 +122,9 @@ function detectLinks(ctx: Ctx): PostLink[] {
   const { $ } = ctx;
   $(NOISE).remove();
   removeChrome(ctx);
-  const entries = listingEntries(ctx, [...ctx.sets(ENTRY)].filter((el) => attached(el) && candidateAnchors(ctx, el).length > 0));
+  const named = [...ctx.sets(ENTRY)].filter(attached);
+  const widened = [...new Set(named.map((el) => widenToOwnLink(ctx, el, named)))];
+  const entries = listingEntries(ctx, widened.filter((el) => candidateAnchors(ctx, el).length > 0));
   let picked = entries;
   if (entries.length <= 1) {
     // No entry markup, or one entry holding a whole list (an archive page inside one <article>).
@@ -203,7 +205,7 @@ function listingEntries(ctx: Ctx, matches: Element[]): Element[] {
     else out.push(el);
   };
   outermost(matches).forEach((el) => visit(el, matches));
-  return out.map((el) => widenToOwnLink(ctx, el, out));
+  return out;
 }
 
 /**

@@ -50,3 +50,11 @@ test('blosxom-style entries: the title is plain text and "Permalink" is the post
   const html = `<html><body><div id="content">${story('Tracing_PCI', 'Tracing PCI Enumeration', 'Debugging_OVS')}${story('Notes_OVS', 'Notes on OVS', 'Tracing_PCI')}</div></body></html>`;
   assert.deepEqual(findPostLinks(html, 'http://blog.test/').map((l) => new URL(l.url).pathname), ['/Tracing_PCI.html', '/Notes_OVS.html']);
 });
+
+test('blosxom-style entries whose bodies hold no post link are found by their Permalink too', () => {
+  const story = (slug: string, body: string) => `<div class="blosxomFirstDayDiv"><span class="blosxomDate">2nd May 2014</span>
+<div class="storybox"><span class="blosxomTitle">${slug}</span><div class="story">${body}</div>
+<a href="http://blog.test/${slug}.html">Permalink</a></div></div>`;
+  const html = `<html><body><div id="content">${story('Understanding_Netlink', '<p>No links here at all.</p>')}${story('Post_29', '<ul><li>An earlier post, <a href="/Packstack.html">Packstack</a>, covers the basics.</li><li>Two.</li></ul>')}</div></body></html>`;
+  assert.deepEqual(findPostLinks(html, 'http://blog.test/').map((l) => new URL(l.url).pathname), ['/Understanding_Netlink.html', '/Post_29.html']);
+});
