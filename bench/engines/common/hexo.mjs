@@ -1,11 +1,16 @@
 // Builds a Hexo site from the bench posts with a theme installed from npm, then writes it in the
 // bench format. Each hexo-<theme>/build.mjs passes its theme name and theme configuration.
-import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdirSync, rmSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadPosts, withMoreMarker, frontMatter, copyImages, writeBenchSite } from './posts.mjs';
 
-export function buildHexo({ name, theme, themeVersion, themeConfig, work, source, out, prism = process.argv.includes('--prism') }) {
+export function buildHexo({
+  name, theme, themeVersion, themeConfig, work, source, out,
+  prism = process.argv.includes('--prism'),
+  // --subpath: deployed under /blog/ (GitHub project pages style): url and root say so, files move there.
+  subpath = process.argv.includes('--subpath') ? '/blog' : '',
+}) {
   const posts = loadPosts(source);
   rmSync(join(work, 'source'), { recursive: true, force: true });
   rmSync(join(work, 'public'), { recursive: true, force: true });
@@ -26,7 +31,8 @@ export function buildHexo({ name, theme, themeVersion, themeConfig, work, source
     'author: Bench Author',
     'language: en',
     'timezone: UTC',
-    'url: http://example.com',
+    `url: http://example.com${subpath}`,
+    `root: ${subpath}/`,
     'permalink: :year/:month/:day/:title/',
     'per_page: 10',
     'pagination_dir: page',
@@ -43,9 +49,16 @@ export function buildHexo({ name, theme, themeVersion, themeConfig, work, source
   ].join('\n'));
   writeFileSync(join(work, `_config.${theme}.yml`), themeConfig);
   execFileSync(join(work, 'node_modules', '.bin', 'hexo'), ['generate', '--silent'], { cwd: work, stdio: 'inherit' });
+  let builtDir = join(work, 'public');
+  if (subpath) {
+    builtDir = join(work, 'public-subpath');
+    rmSync(builtDir, { recursive: true, force: true });
+    cpSync(join(work, 'public'), join(builtDir, subpath), { recursive: true });
+  }
+  const suffix = `${prism ? '-prism' : ''}${subpath ? '-subpath' : ''}`;
   writeBenchSite({
-    out, name: prism ? `${name}-prism` : name, source, builtDir: join(work, 'public'), posts, postsPerPage: 10,
-    engine: `hexo 8.1.2 + hexo-theme-${theme} ${themeVersion}${prism ? ' (prismjs highlighter)' : ''}`,
-    pathOf: (p) => `/${p.date.slice(0, 4)}/${p.date.slice(5, 7)}/${p.date.slice(8, 10)}/${p.slug}/`,
+    out, name: `${name}${suffix}`, source, builtDir, posts, postsPerPage: 10, start: `${subpath}/`,
+    engine: `hexo 8.1.2 + hexo-theme-${theme} ${themeVersion}${prism ? ' (prismjs highlighter)' : ''}${subpath ? ` (under ${subpath}/)` : ''}`,
+    pathOf: (p) => `${subpath}/${p.date.slice(0, 4)}/${p.date.slice(5, 7)}/${p.date.slice(8, 10)}/${p.slug}/`,
   });
 }

@@ -2,11 +2,14 @@
 # Builds a Hugo bench site (Debian's hugo package; the theme is the skeleton of `hugo new theme`, filled like a
 # typical blog theme from ./theme) from the reference posts. Code is highlighted by Chroma with inline styles,
 # with table or inline line numbers on some blocks.
-# usage: build.sh NAME OUT_SITE [SRC_SITE]     e.g. build.sh hugo-bench /tmp/dbench/sites/hugo-bench
+# usage: build.sh NAME OUT_SITE [SRC_SITE] [CONFIG]   e.g. build.sh hugo-bench /tmp/dbench/sites/hugo-bench
+#   CONFIG: hugo.toml (default: inline styles, line-number tables) or hugo-classes.toml (Chroma classes,
+#   inline line numbers, 7 posts a page)
 set -euo pipefail
 NAME=$1 OUT=$(realpath -m "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${3:-/work/shared/bench/sites/hexo-landscape}
+CONFIG=${4:-hugo.toml}
 WORK=/tmp/hugo-work/$NAME
 
 rm -rf "$WORK" "$OUT" && mkdir -p "$(dirname "$WORK")" "$OUT"
@@ -14,7 +17,7 @@ hugo new site "$WORK" >/dev/null
 (cd "$WORK" && hugo new theme bench >/dev/null)
 rm -f "$WORK/themes/bench/layouts/index.html"
 cp -r "$HERE/theme/." "$WORK/themes/bench/"
-cp "$HERE/hugo.toml" "$WORK/config.toml"
+cp "$HERE/$CONFIG" "$WORK/config.toml"
 rm -f "$WORK/hugo.toml"
 node "$HERE/prepare.mjs" "$SRC" "$WORK" "$OUT" "$NAME"
 (cd "$WORK" && hugo --minify=false -d "$OUT/public" >/dev/null)
