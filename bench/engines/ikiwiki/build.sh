@@ -1,6 +1,7 @@
 #!/bin/bash
 # Builds an ikiwiki blog bench site (Debian's ikiwiki, default templates, XHTML: dates are text, not <time>).
-# usage: build.sh NAME OUT_SITE [SRC_SITE] [SCORE_DIR]    e.g. build.sh ikiwiki-blog /tmp/dbench/sites/ikiwiki-blog
+# usage: [HTML5=1] build.sh NAME OUT_SITE [SRC_SITE] [SCORE_DIR]    e.g. build.sh ikiwiki-blog /tmp/dbench/sites/ikiwiki-blog
+#   HTML5=1: ikiwiki's html5 mode (<article>, <time>, <header>/<footer> elements)
 # needs: apt-get install --no-install-recommends ikiwiki
 set -euo pipefail
 NAME=$1 OUT=$(realpath -m "$2")
@@ -13,7 +14,7 @@ rm -rf "$WORK" "$OUT" && mkdir -p "$WORK/src" "$OUT"
 node "$HERE/prepare.mjs" "$SRC" "$SCORE" "$WORK/src" "$OUT" "$NAME"
 TZ=UTC ikiwiki --plugin html --plugin tag --plugin meta --plugin inline --plugin map --plugin sidebar \
   --set tagbase=tags --set autotag=0 --url http://example.com --wikiname 'Bench Blog' --rss --atom \
-  --set usedirs=1 --set deterministic=1 "$WORK/src" "$OUT/public" >/dev/null 2>"$WORK/ikiwiki.log" || { cat "$WORK/ikiwiki.log"; exit 1; }
+  --set usedirs=1 --set deterministic=1 --set html5=${HTML5:-0} "$WORK/src" "$OUT/public" >/dev/null 2>"$WORK/ikiwiki.log" || { cat "$WORK/ikiwiki.log"; exit 1; }
 node -e '
 const [out, name, engine] = process.argv.slice(1);
 const fs = require("fs");
