@@ -13,7 +13,7 @@ import { normalizeUrl } from '../discover/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import type { PostLink } from '../types.js';
-import { collectImageUrls, rewriteImageUrls } from './images.js';
+import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
 import { PersistentIndexCache } from './index-cache.js';
 import type { ArchiveSettings } from './options.js';
@@ -132,7 +132,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
               imageMissing = true;
               return;
             }
-            assets[src] = path;
+            // Inline images need no URL map: the next run decodes them again, with no request.
+            if (!src.startsWith('data:')) assets[src] = path;
             local.set(src, posix.relative(posix.dirname(file), path));
           });
           markdown = rewriteImageUrls(markdown, local);
@@ -293,6 +294,11 @@ class ImageCache {
 
   private async download(src: string, previous: string | undefined): Promise<string | undefined> {
     if (previous && (await this.store.hasAsset(previous))) return previous;
+    const inline = decodeDataImage(src);
+    if (inline) {
+      this.summary.images++;
+      return this.store.saveAsset(inline.bytes, 'data:', inline.contentType);
+    }
     try {
       const res = await this.http.fetch(src, { kind: 'asset' });
       const path = await this.store.saveAsset(res.body, src, res.contentType);

@@ -3,10 +3,18 @@
  * per post (in the converter); emoji images are already characters there, so they are never fetched.
  */
 
+/** An image inlined in the page (Docusaurus does this for small ones); archived as a file like the others. */
+const DATA_IMAGE = 'data:image\\/[\\w.+-]+;base64,[A-Za-z0-9+/=]+';
 /** `![alt](url` and `![alt](<url>`; the URL is group 2 (bracketed, may hold spaces) or group 3. */
-const MARKDOWN_IMAGE = /(!\[(?:\\.|[^\]\\])*\]\(\s*)(?:<(https?:\/\/[^>\n]+)>|(https?:\/\/[^\s)]+))/g;
+const MARKDOWN_IMAGE = new RegExp(`(!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\s*)(?:<(https?:\\/\\/[^>\\n]+)>|(https?:\\/\\/[^\\s)]+|${DATA_IMAGE}))`, 'g');
 /** `<img src="url">` left as HTML (inside tables or details the converter keeps as HTML). */
-const HTML_IMAGE = /(<img\b[^>]*?\bsrc=["'])(https?:\/\/[^"']+)/gi;
+const HTML_IMAGE = new RegExp(`(<img\\b[^>]*?\\bsrc=["'])(https?:\\/\\/[^"']+|${DATA_IMAGE})`, 'gi');
+
+/** The bytes and type of a `data:image/...;base64,` URI. */
+export function decodeDataImage(uri: string): { bytes: Buffer; contentType: string } | undefined {
+  const m = /^data:(image\/[\w.+-]+);base64,([A-Za-z0-9+/=]+)$/.exec(uri);
+  return m ? { bytes: Buffer.from(m[2]!, 'base64'), contentType: m[1]! } : undefined;
+}
 
 function htmlDecode(url: string): string {
   return url.replace(/&amp;/g, '&');
@@ -17,7 +25,7 @@ function safeLink(path: string): string {
   return path.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Absolute http(s) image URLs the Markdown shows, in order of appearance, once each. */
+/** Absolute http(s) image URLs and inline `data:` images the Markdown shows, in order of appearance, once each. */
 export function collectImageUrls(markdown: string): string[] {
   const urls = new Set<string>();
   for (const m of markdown.matchAll(MARKDOWN_IMAGE)) urls.add(m[2] ?? m[3]);

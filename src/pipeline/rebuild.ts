@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { ArchiveStore } from '../store/archive-store.js';
-import { rewriteImageUrls } from './images.js';
+import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { processPost } from './process-post.js';
 import { DEFAULT_SETTINGS } from './options.js';
 
@@ -35,6 +35,10 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
       const file = store.postPath(entry.url, meta);
       const assets = entry.assets ?? {};
       const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));
+      for (const src of collectImageUrls(processed.markdown)) {
+        const inline = decodeDataImage(src);
+        if (inline) local.set(src, posix.relative(posix.dirname(file), await store.saveAsset(inline.bytes, 'data:', inline.contentType)));
+      }
       const markdown = rewriteImageUrls(processed.markdown, local);
       const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, source: entry.source, assets });
       result.rebuilt++;

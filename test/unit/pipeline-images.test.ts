@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectImageUrls, rewriteImageUrls } from '../../src/pipeline/images.js';
+import { collectImageUrls, decodeDataImage, rewriteImageUrls } from '../../src/pipeline/images.js';
 
 const md = [
   '![A diagram](https://blog.example.com/img/a.png "Figure 1")',
@@ -42,4 +42,13 @@ test('rewrites archived images to local paths and leaves the others remote', () 
 
 test('an empty map changes nothing', () => {
   assert.equal(rewriteImageUrls(md, new Map()), md);
+});
+
+test('inline data: images are found, decoded and rewritten like the others', () => {
+  const png = 'data:image/png;base64,iVBORw0KGgo=';
+  const doc = `![dot](${png}) and <img src="data:image/gif;base64,R0lGODlh" alt="g">`;
+  assert.deepEqual(collectImageUrls(doc), [png, 'data:image/gif;base64,R0lGODlh']);
+  assert.deepEqual(decodeDataImage(png), { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), contentType: 'image/png' });
+  assert.equal(decodeDataImage('data:text/html;base64,PGI+'), undefined);
+  assert.equal(rewriteImageUrls(doc, new Map([[png, 'assets/asset-1a2b3c4d.png']])), '![dot](assets/asset-1a2b3c4d.png) and <img src="data:image/gif;base64,R0lGODlh" alt="g">');
 });
