@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { load } from 'cheerio';
 import { isTag, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
 import { select } from 'cheerio-select';
+import { decodeHTML } from 'entities';
 
 /** Text of an element with whitespace collapsed. */
 export function textOf($el: Cheerio<AnyNode>): string {
@@ -19,7 +19,7 @@ export function classAndId(el: Element): string {
  */
 export function decodeText(value: string | undefined | null): string | undefined {
   if (value == null) return undefined;
-  const text = value.includes('&') ? load(`<body>${value.replace(/</g, '&lt;')}</body>`)('body').text() : value;
+  const text = value.includes('&') ? decodeHTML(value) : value;
   const trimmed = text.replace(/\s+/g, ' ').trim();
   return trimmed || undefined;
 }
