@@ -9,6 +9,7 @@ import type { Element } from 'domhandler';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
 import { withoutFragment } from './link-filters.js';
 import { textOf } from './dom.js';
+import { query } from '../extract/dom.js';
 
 /** One signal that a link leads to the full post list; stronger rules score higher. */
 interface ArchiveRule {
@@ -39,10 +40,10 @@ const RULES: ArchiveRule[] = [
  * ties). Call it on the document before site chrome is removed: the archive is often a menu item.
  */
 export function archiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
-  const base = absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl;
+  const base = absoluteUrl(query($, 'base[href]').attr('href'), pageUrl) ?? pageUrl;
   const self = normalizeUrl(pageUrl);
   const found = new Map<string, { url: string; score: number; order: number }>();
-  $('a[href]').each((order, el: Element) => {
+  query($, 'a[href]').each((order, el: Element) => {
     const href = absoluteUrl(el.attribs['href'], base);
     if (!href || !sameOrigin(href, pageUrl)) return;
     const url = withoutFragment(href);

@@ -8,6 +8,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
 import { withoutFragment } from './link-filters.js';
+import { query } from '../extract/dom.js';
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_OR_DAY = /^\d{1,2}$/;
@@ -29,9 +30,9 @@ function calendarDepth(path: string): number {
  * link is a breadcrumb, not an archive.
  */
 export function dateArchiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
-  const base = absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl;
+  const base = absoluteUrl(query($, 'base[href]').attr('href'), pageUrl) ?? pageUrl;
   const byDepth = new Map<number, Map<string, string>>();
-  $('a[href]').each((_, el: Element) => {
+  query($, 'a[href]').each((_, el: Element) => {
     const href = absoluteUrl(el.attribs['href'], base);
     if (!href || !sameOrigin(href, pageUrl)) return;
     const url = withoutFragment(href);

@@ -4,6 +4,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import type { CheerioAPI } from 'cheerio';
+import { query } from '../extract/dom.js';
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -66,7 +67,7 @@ export function selectorSets($: CheerioAPI): (selector: string) => Set<Element> 
   return (selector) => {
     let set = cache.get(selector);
     if (!set) {
-      set = new Set($(selector).toArray().filter(isElement));
+      set = new Set(query($, selector).toArray().filter(isElement));
       cache.set(selector, set);
     }
     return set;

@@ -10,6 +10,7 @@ import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
 import { withoutFragment } from './link-filters.js';
 import { elementsIn, isElement, textOf } from './dom.js';
+import { query } from '../extract/dom.js';
 
 type Direction = 'next' | 'prev';
 
@@ -103,7 +104,7 @@ const SIGNAL_SCORES: Record<string, number> = { rel: 90, text: 80, label: 80, ar
 
 function currentPageNumber(ctx: Context): number {
   const { $ } = ctx;
-  for (const el of $(CURRENT_PAGE).toArray()) {
+  for (const el of query($, CURRENT_PAGE).toArray()) {
     const text = textOf(el);
     if (/^\d{1,6}$/.test(text) && isInPagination($, el)) return Number(text);
   }
@@ -183,8 +184,8 @@ export function findNextPages(html: string, pageUrl: string, overrides?: Overrid
 
 /** findNextPages on a document already parsed (left unchanged). */
 export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Overrides): string[] {
-  const base = absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl;
-  const ctx: Context = { $, anchors: $('a[href]').toArray(), base, pageUrl, overrides };
+  const base = absoluteUrl(query($, 'base[href]').attr('href'), pageUrl) ?? pageUrl;
+  const ctx: Context = { $, anchors: query($, 'a[href]').toArray(), base, pageUrl, overrides };
   const self = normalizeUrl(pageUrl);
   const current = pageNumberOf(pageUrl);
   const candidates = new Map<string, Candidate>();

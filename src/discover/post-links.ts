@@ -12,6 +12,7 @@ import { absoluteUrl, normalizeUrl } from './url.js';
 import { indexRootOf } from './page-urls.js';
 import { excludeMatcher, rejectLink, withoutFragment, type LinkScope } from './link-filters.js';
 import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, textOf } from './dom.js';
+import { query } from '../extract/dom.js';
 
 export interface PostLinkOptions {
   /**
@@ -93,7 +94,7 @@ export function findPostLinks(html: string, pageUrl: string, overrides?: Overrid
 export function postLinksIn($: CheerioAPI, pageUrl: string, overrides?: Overrides, options: PostLinkOptions = {}): PostLink[] {
   const ctx: Ctx = {
     $,
-    base: absoluteUrl($('base[href]').attr('href'), pageUrl) ?? pageUrl,
+    base: absoluteUrl(query($, 'base[href]').attr('href'), pageUrl) ?? pageUrl,
     pageUrl,
     scope: options.scope ?? indexRootOf(pageUrl),
     exclude: excludeMatcher(overrides?.exclude),
@@ -107,7 +108,7 @@ export function postLinksIn($: CheerioAPI, pageUrl: string, overrides?: Override
 function overrideLinks(ctx: Ctx, selector: string): PostLink[] {
   const { $ } = ctx;
   const out: PostLink[] = [];
-  for (const el of $(selector).toArray().filter(isElement)) {
+  for (const el of query($, selector).toArray().filter(isElement)) {
     const a = el.name === 'a' && el.attribs['href'] !== undefined ? el : (elementsIn(el, isAnchor)[0] ?? $(el).closest('a[href]').get(0));
     const url = a && absoluteUrl(a.attribs['href'], ctx.base);
     if (!a || !url || rejectLink(url, ctx) === 'out of scope' || ctx.exclude?.(url)) continue;
@@ -120,7 +121,7 @@ function overrideLinks(ctx: Ctx, selector: string): PostLink[] {
 
 function detectLinks(ctx: Ctx): PostLink[] {
   const { $ } = ctx;
-  $(NOISE).remove();
+  query($, NOISE).remove();
   removeChrome(ctx);
   const named = [...ctx.sets(ENTRY)].filter(attached);
   const widened = [...new Set(named.map((el) => widenToOwnLink(ctx, el, named)))];
@@ -147,13 +148,13 @@ function detectLinks(ctx: Ctx): PostLink[] {
  */
 function removeChrome(ctx: Ctx): void {
   const { $ } = ctx;
-  $(CHROME).remove();
-  $('header, footer').each((_, el) => {
+  query($, CHROME).remove();
+  query($, 'header, footer').each((_, el) => {
     if (!$(el).parents(ENTRY_OR_LISTING).length) $(el).remove();
   });
   const root = $.root().get(0)!;
   const total = candidateAnchors(ctx, root).length;
-  const listing = new Set($(HOLDS_LISTING).toArray());
+  const listing = new Set(query($, HOLDS_LISTING).toArray());
   const holdsListing = ancestorsOf(listing);
   const named = elementsIn(root, (el) => {
     const tokens = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/\s+/);

@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
-import { safeSelect } from './dom.js';
+import { query, safeSelect } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { contentWeight, scoreBest, textStats } from './scorer.js';
 
@@ -105,5 +105,5 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
     return { root: found.el, source: 'semantic', selector };
   }
   if (scored) return { root: scored, source: 'scorer', siblings: pick!.siblings };
-  return { root: $('body').first() as Cheerio<Element>, source: 'body' };
+  return { root: query($, 'body').first() as Cheerio<Element>, source: 'body' };
 }

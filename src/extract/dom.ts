@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import { isTag, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
-import { select } from 'cheerio-select';
 import { decodeHTML } from 'entities';
+import { selectIn } from './select.js';
 
 /** Text of an element with whitespace collapsed. */
 export function textOf($el: Cheerio<AnyNode>): string {
@@ -24,7 +24,6 @@ export function decodeText(value: string | undefined | null): string | undefined
   return trimmed || undefined;
 }
 
-/** The first element matching one of the selectors (in selector order), searching within `scope` if given. */
 /**
  * Descendants of `scope` matching `selector`, in document order. Cheerio's `.find()` hands the
  * selector engine the list of the scope's children, which it de-duplicates in time quadratic in their
@@ -32,15 +31,21 @@ export function decodeText(value: string | undefined | null): string | undefined
  */
 export function findIn(scope: Cheerio<AnyNode>, selector: string): Element[] {
   const el = scope.get(0);
-  if (scope.length !== 1 || !el || !isTag(el)) return scope.find(selector).toArray();
-  return select(selector, el) as Element[];
+  if (scope.length !== 1 || !el || !(isTag(el) || el.type === 'root')) return scope.find(selector).toArray();
+  return selectIn(el as ParentNode, selector);
 }
 
+/** `$(selector)` through the compiled-selector cache: every element of the page matching `selector`. */
+export function query($: CheerioAPI, selector: string): Cheerio<Element> {
+  return $(selectIn($.root().get(0)!, selector));
+}
+
+/** The first element matching one of the selectors (in selector order), searching within `scope` if given. */
 export function firstMatch($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>): Cheerio<Element> | undefined {
   for (const selector of selectors ?? []) {
     let found: Cheerio<Element>;
     try {
-      found = scope ? $(findIn(scope, selector)) : ($(selector) as Cheerio<Element>);
+      found = $(findIn(scope ?? $.root(), selector));
     } catch {
       continue;
     }
@@ -52,7 +57,7 @@ export function firstMatch($: CheerioAPI, selectors: readonly string[] | undefin
 /** Every element matching a selector, ignoring selectors Cheerio cannot parse (user-supplied ones). */
 export function safeSelect($: CheerioAPI, selector: string, scope?: Cheerio<AnyNode>): Cheerio<Element> {
   try {
-    return scope ? $(findIn(scope, selector)) : ($(selector) as Cheerio<Element>);
+    return $(findIn(scope ?? $.root(), selector));
   } catch {
     return $([]) as Cheerio<Element>;
   }

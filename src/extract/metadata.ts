@@ -3,8 +3,9 @@ import type { AnyNode, Element } from 'domhandler';
 import { absoluteUrl } from '../discover/url.js';
 import type { Overrides, PostMeta } from '../types.js';
 import { dayOf, isDateLine, parseDate } from './dates.js';
-import { decodeText, firstMatch, insideAny, safeSelect, textOf } from './dom.js';
+import { decodeText, firstMatch, insideAny, query, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
+import { selectIn } from './select.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
 import { textStats } from './scorer.js';
@@ -42,7 +43,7 @@ const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
  * even when a theme calls them a widget (Blogger wraps all posts in `.widget.Blog`).
  */
 function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefined): void {
-  const set = new Set<AnyNode>($('body *').toArray().filter(isFurniture));
+  const set = new Set<AnyNode>(selectIn($.root().get(0)!, 'body *').filter(isFurniture));
   for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) set.delete(n);
   furnitureCache.set($, set);
 }
@@ -63,7 +64,7 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
   let index = metaCache.get($);
   if (!index) {
     index = new Map();
-    for (const el of $('meta[content]').toArray()) {
+    for (const el of query($, 'meta[content]').toArray()) {
       const content = decodeText(el.attribs.content);
       if (!content) continue;
       for (const attr of ['property', 'name', 'itemprop']) {
@@ -228,7 +229,7 @@ function isPageFooter(el: Element): boolean {
 function footerRelTaxonomy($: CheerioAPI): { tags: string[]; categories: string[] } {
   const tags: string[] = [];
   const categories: string[] = [];
-  $('a[rel][href]').each((_, el) => {
+  query($, 'a[rel][href]').each((_, el) => {
     const rel = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
     if (!rel.includes('tag') && !rel.includes('category')) return;
     let inFooter = false;
@@ -268,7 +269,7 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
  * page. Themes without og:site_name (chronicle, many hand-made ones) print it as the page's only <h1>.
  */
 function siteNameFromHomeLink($: CheerioAPI, url: string): string | undefined {
-  for (const el of $('h1 a[href], h2 a[href], .site-title a[href], a.site-title[href]').toArray()) {
+  for (const el of query($, 'h1 a[href], h2 a[href], .site-title a[href], a.site-title[href]').toArray()) {
     const target = absoluteUrl(el.attribs.href, url);
     if (!target || new URL(target).origin !== new URL(url).origin || new URL(target).pathname !== '/') continue;
     const heading = $(el).closest('h1, h2, .site-title');
@@ -295,7 +296,7 @@ function titleShownOnPage($: CheerioAPI, raw: string): string | undefined {
   }
   if (!parts.size) return undefined;
   const shown = new Set<string>();
-  for (const el of $('body *').toArray()) {
+  for (const el of selectIn($.root().get(0)!, 'body *')) {
     // A title element holds little markup: skipping containers keeps this linear on big pages.
     if (el.name === 'a' || el.children.filter((c) => c.type === 'tag').length > 3) continue;
     const text = $(el).text();
@@ -308,7 +309,7 @@ function titleShownOnPage($: CheerioAPI, raw: string): string | undefined {
 }
 
 function titleFromDocument($: CheerioAPI, siteName: string | undefined): string | undefined {
-  const raw = decodeText($('head > title').first().text() || $('title').first().text());
+  const raw = decodeText(query($, 'head > title').first().text() || query($, 'title').first().text());
   if (!raw) return undefined;
   if (siteName) {
     for (const sep of TITLE_SEPARATORS) {
@@ -339,7 +340,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
   };
   const siteName = meta($, 'og:site_name', 'application-name') ?? siteNameFromHomeLink($, ctx.url);
   const og = meta($, 'og:title', 'twitter:title');
-  const docTitle = decodeText($('title').first().text());
+  const docTitle = decodeText(query($, 'title').first().text());
   // A heading found by selector must agree with the page's declared titles, when it has any: a body
   // <h1> ("# Setup") is no title.
   const declared = [jsonHeadline, og !== siteName ? og : undefined].filter((t): t is string => !!t);
@@ -353,7 +354,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
     agrees(fromSelectors(ctx.engine?.title)) ||
     (scope && agrees(fromSelectors(headingSelectors, scope))) ||
     declared[0] ||
-    ($('body h1').length === 1 && textOf($('body h1')) !== siteName ? fromSelectors(['body h1']) : undefined) ||
+    (query($, 'body h1').length === 1 && textOf(query($, 'body h1')) !== siteName ? fromSelectors(['body h1']) : undefined) ||
     titleFromDocument($, siteName) ||
     ''
   );
@@ -366,7 +367,7 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   const scope = articleScope($, ctx.root);
   const ld = readJsonLd($);
   const article = ld.article ?? {};
-  const baseHref = $('base[href]').first().attr('href');
+  const baseHref = query($, 'base[href]').first().attr('href');
   const base = absoluteUrl(baseHref, url) ?? url;
 
   const headline = decodeText(jsonString(article.headline) ?? jsonString(article.name));
@@ -428,7 +429,7 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
 
   const description = meta($, 'description', 'og:description', 'twitter:description') || decodeText(jsonString(article.description));
   const canonical = absoluteUrl($('link[rel~="canonical" i]').first().attr('href'), base) ?? absoluteUrl(meta($, 'og:url'), base);
-  const lang = normaliseLang($('html').attr('lang') ?? meta($, 'og:locale') ?? $('meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
+  const lang = normaliseLang(query($, 'html').attr('lang') ?? meta($, 'og:locale') ?? $('meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
   const image = absoluteUrl(meta($, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? jsonUrl(article.image, ld.resolve), base);
 
   const result: PostMeta = { title, tags, categories };

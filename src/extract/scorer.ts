@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { classAndId } from './dom.js';
+import { classAndId, query } from './dom.js';
 
 /**
  * The generic content scorer for pages no rule knows: every paragraph-like block gives points to its
@@ -69,7 +69,7 @@ export function textStats($: CheerioAPI): TextStats {
     stats.media.set(el, media);
     return [text, links, media];
   };
-  const body = $('body').get(0);
+  const body = query($, 'body').get(0);
   if (body) visit(body, false);
   statsCache.set($, stats);
   return stats;

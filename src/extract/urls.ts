@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { absoluteUrl } from '../discover/url.js';
-import { findIn } from './dom.js';
+import { findIn, query } from './dom.js';
 
 /** URL-carrying attributes of article content. */
 const URL_ATTRS: [string, string][] = [
@@ -11,7 +11,7 @@ const URL_ATTRS: [string, string][] = [
 
 /** The base every relative URL of the page resolves against: `<base href>` if present, else the page URL. */
 export function documentBase($: CheerioAPI, pageUrl: string): string {
-  return absoluteUrl($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
+  return absoluteUrl(query($, 'base[href]').first().attr('href'), pageUrl) ?? pageUrl;
 }
 
 /**

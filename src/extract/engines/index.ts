@@ -13,6 +13,7 @@ import { substack } from './substack.js';
 import type { EngineRule } from './types.js';
 import { vuepress } from './vuepress.js';
 import { wordpress } from './wordpress.js';
+import { query } from '../dom.js';
 
 export type { EngineRule } from './types.js';
 
@@ -28,7 +29,7 @@ export function detectEngineRule($: CheerioAPI, html: string): EngineRule | unde
     if (engine.detect.generator && generators.some((g) => engine.detect.generator!.test(g))) return engine;
   }
   for (const engine of ENGINES) {
-    if (engine.detect.selectors?.some((s) => $(s).length > 0)) return engine;
+    if (engine.detect.selectors?.some((s) => query($, s).length > 0)) return engine;
   }
   for (const engine of ENGINES) {
     if (engine.detect.html?.test(html)) return engine;
