@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { AnyNode, ParentNode } from 'domhandler';
 
 /**
  * Turndown parses with domino under Node; parsing once with the very same copy lets the normalising
@@ -8,11 +9,48 @@ const requireHere = createRequire(import.meta.url);
 const domino = createRequire(requireHere.resolve('turndown'))('@mixmark-io/domino') as {
   createDocument(html: string): Document;
 };
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+let blank: Document | undefined;
 
 /** The fragment's elements inside one wrapper element (a custom tag keeps `<meta>`/`<style>` out of `<head>`). */
 export function parseFragment(html: string): Element {
   const doc = domino.createDocument(`<x-root>${html}</x-root>`);
   return doc.querySelector('x-root') ?? doc.body;
+}
+
+/**
+ * The same fragment built from the children of an element of an already parsed page (Cheerio's tree):
+ * no serialising and parsing again. Undefined when a name is not one the DOM accepts (hostile markup
+ * the HTML parser let through); `parseFragment` on the serialised HTML handles those.
+ */
+export function importChildren(parent: ParentNode): Element | undefined {
+  blank ??= domino.createDocument('');
+  const doc = blank;
+  const root = doc.createElement('x-root');
+  const copy = (from: ParentNode, to: Node): void => {
+    for (const child of from.children as AnyNode[]) {
+      if (child.type === 'text') {
+        // Clean-up leaves neighbouring text nodes where it removed an element; parsed HTML has them as one.
+        const last = to.lastChild;
+        if (last?.nodeType === TEXT_NODE) (last as Text).appendData(child.data);
+        else to.appendChild(doc.createTextNode(child.data));
+      }
+      else if (child.type === 'comment') to.appendChild(doc.createComment(child.data));
+      else if (child.type === 'tag' || child.type === 'script' || child.type === 'style') {
+        const ns = child.namespace;
+        const el = ns && ns !== HTML_NS ? doc.createElementNS(ns, child.name) : doc.createElement(child.name);
+        for (const [name, value] of Object.entries(child.attribs)) el.setAttribute(name, value);
+        copy(child, el);
+        to.appendChild(el);
+      }
+    }
+  };
+  try {
+    copy(parent, root);
+  } catch {
+    return undefined;
+  }
+  return root;
 }
 
 export const ELEMENT_NODE = 1;

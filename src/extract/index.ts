@@ -53,13 +53,19 @@ export function detectEngine(html: string): string | undefined {
  * rules strip everything that is not the article body.
  */
 export function extractPost(html: string, url: string, overrides?: Overrides): ExtractedPost {
+  return extractPostTree(html, url, overrides).post;
+}
+
+/** extractPost, plus the cleaned content element itself (`post.contentHtml` is its inner HTML), for a converter that can take a parsed tree. */
+export function extractPostTree(html: string, url: string, overrides?: Overrides): { post: ExtractedPost; content: Element } {
   const $ = load(html);
   flattenDeepNesting($.root().get(0)!);
   const engine = detectEngineRule($, html);
   const choice = selectContent($, engine, overrides);
   const meta = extractMetadata($, { url, engine, root: choice.root, overrides });
-  const contentHtml = cleanContent($, mergeSiblings($, choice), { base: documentBase($, url), engine, title: meta.title });
+  const content = mergeSiblings($, choice);
+  const contentHtml = cleanContent($, content, { base: documentBase($, url), engine, title: meta.title });
   const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name) };
   if (engine) post.engine = engine.name;
-  return post;
+  return { post, content: content.get(0)! };
 }

@@ -1,4 +1,4 @@
-import { extractPost } from '../extract/index.js';
+import { extractPostTree } from '../extract/index.js';
 import { htmlToMarkdown } from '../convert/index.js';
 import type { Overrides, PostMeta } from '../types.js';
 
@@ -11,6 +11,6 @@ export interface ProcessedPost {
 
 /** The CPU-bound part of archiving a post, HTML in, Markdown out: extract, then convert. */
 export function processPost(html: string, url: string, overrides?: Overrides): ProcessedPost {
-  const extracted = extractPost(html, url, overrides);
-  return { meta: extracted.meta, markdown: htmlToMarkdown(extracted.contentHtml, url), engine: extracted.engine };
+  const { post, content } = extractPostTree(html, url, overrides);
+  return { meta: post.meta, markdown: htmlToMarkdown(post.contentHtml, url, content), engine: post.engine };
 }
