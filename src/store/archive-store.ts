@@ -4,7 +4,7 @@
  * journal, so a run killed at any instant leaves an archive the next run opens and resumes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { normalizeUrl } from '../discover/url.js';
@@ -119,9 +119,10 @@ function keyOf(url: string): string {
   }
 }
 
+/** Synchronous: archive files are small, and a read through the thread pool costs more than the read itself. */
 async function readIfExists(file: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

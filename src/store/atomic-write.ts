@@ -3,8 +3,10 @@
  * bytes or the new ones, never a torn file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** Suffix of temporary files; anything left with it after a crash is garbage from a dead run. */
 export const TEMP_SUFFIX = '.bvtmp';
@@ -19,43 +21,90 @@ export interface AtomicWriteOptions {
   beforeRename?: () => void | Promise<void>;
 }
 
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+const fsyncFd = promisify(fsync);
+
+/** Directories made (or found) by this process: an archive run writes thousands of files into a handful. */
+const knownDirs = new Set<string>();
+
+function ensureDir(dir: string): void {
+  if (knownDirs.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  knownDirs.add(dir);
+}
+
+async function syncDirNow(dir: string): Promise<void> {
+  const fd = openSync(dir, 'r');
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } catch (error) {
     // Some file systems refuse fsync on directories; the rename itself is still atomic there.
     if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
   } finally {
-    await handle.close();
+    closeSync(fd);
+  }
+}
+
+/** A directory fsync not started yet, which every rename made before it starts may share. */
+const queuedDirSyncs = new Map<string, Promise<void>>();
+
+/**
+ * fsync of `dir` covering every rename done in it so far. Posts are written several at a time into the
+ * same folder: one fsync after a batch of renames makes them all durable, instead of one fsync each.
+ */
+function syncDir(dir: string): Promise<void> {
+  let queued = queuedDirSyncs.get(dir);
+  if (!queued) {
+    queued = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      queuedDirSyncs.delete(dir);
+      return syncDirNow(dir);
+    });
+    queuedDirSyncs.set(dir, queued);
+  }
+  return queued;
+}
+
+/**
+ * Opens a new temporary file next to `file`. Small writes and renames are synchronous: on a local disk
+ * they take microseconds, far less than a trip through libuv's thread pool; only fsync waits for the disk.
+ */
+function openTemp(file: string): { fd: number; temp: string } {
+  const dir = dirname(file);
+  // Dot-prefixed so that tools walking the archive for posts skip it while it exists.
+  const temp = join(dir, `.${basename(file).slice(0, 80)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  ensureDir(dir);
+  try {
+    return { fd: openSync(temp, 'wx', 0o644), temp };
+  } catch (error) {
+    // The folder went away under a running archive (removed by hand): make it again, once.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    knownDirs.delete(dir);
+    ensureDir(dir);
+    return { fd: openSync(temp, 'wx', 0o644), temp };
   }
 }
 
 /** Writes `data` to `file` via a temporary file in the same directory, fsync, rename, fsync of the directory. */
 export async function atomicWrite(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const durable = options.durable ?? true;
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  // Dot-prefixed so that tools walking the archive for posts skip it while it exists.
-  const temp = join(dir, `.${basename(file).slice(0, 80)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  const handle = await open(temp, 'wx', 0o644);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const { fd, temp } = openTemp(file);
   try {
-    await handle.writeFile(data);
-    if (durable) await handle.sync();
+    for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written);
+    if (durable) await fsyncFd(fd);
   } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
+    closeSync(fd);
+    rmSync(temp, { force: true });
     throw error;
   }
-  await handle.close();
+  closeSync(fd);
   try {
     await options.beforeRename?.();
-    await rename(temp, file);
+    renameSync(temp, file);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    rmSync(temp, { force: true });
     throw error;
   }
-  if (durable) await syncDir(dir);
+  if (durable) await syncDir(dirname(file));
 }
 
 /** Removes temporary files a killed run left in `dir` (not recursive). Call only while holding the lock. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { atomicWrite, removeStaleTemps, TEMP_SUFFIX } from '../../src/store/atomic-write.js';
@@ -78,4 +78,16 @@ test('an unreadable fresh lock is respected; released locks are only ours', () =
   writeFileSync(file, JSON.stringify({ pid: 1, hostname: hostname(), startedAt: 'y' }));
   lock.release();
   assert.ok(existsSync(file));
+});
+
+test('atomic writes: many files at once into a new folder all land whole; a folder removed under a run is made again', async () => {
+  const dir = tempDir();
+  const names = Array.from({ length: 40 }, (_, i) => join(dir, 'posts', `p${i}.md`));
+  await Promise.all(names.map((file, i) => atomicWrite(file, `post ${i}\n`.repeat(100))));
+  names.forEach((file, i) => assert.equal(readFileSync(file, 'utf8'), `post ${i}\n`.repeat(100)));
+  assert.equal(readdirSync(join(dir, 'posts')).length, 40);
+  rmSync(join(dir, 'posts'), { recursive: true });
+  await atomicWrite(names[0]!, 'again');
+  assert.deepEqual(readdirSync(join(dir, 'posts')), ['p0.md']);
+  assert.equal(readFileSync(names[0]!, 'utf8'), 'again');
 });
