@@ -52,7 +52,21 @@ export interface WalkOptions {
    * page is not parsed again (on a nightly run of a big blog, parsing the index is most of the work).
    */
   cache?: IndexPageCache;
+  /** Reads a page (default: `readIndexPage` on this thread); the archiver hands it to its worker threads. */
+  read?: IndexReader;
 }
+
+/** What `readIndexPage` takes: the page, the overrides, the post scope, and whether it is the start page. */
+export interface IndexReadRequest {
+  html: string;
+  url: string;
+  overrides?: Overrides;
+  scope: string;
+  first: boolean;
+}
+
+export type IndexReading = Omit<ReadIndexPage, 'postScope'>;
+export type IndexReader = (request: IndexReadRequest) => IndexReading | Promise<IndexReading>;
 
 /** What one index page says: where the walk goes next and which posts it lists. */
 export interface ReadIndexPage {
@@ -130,7 +144,8 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       if (cached) {
         ({ nextPages, found, postScope, calendarPages } = cached);
       } else {
-        ({ nextPages, found, calendarPages } = readIndexPage(res.text, res.finalUrl, options.overrides, postScope, first));
+        const read = options.read ?? readIndexPage;
+        ({ nextPages, found, calendarPages } = await read({ html: res.text, url: res.finalUrl, overrides: options.overrides, scope: postScope, first }));
         const origin = new URL(res.finalUrl).origin + '/';
         if (first && !options.scope && postScope !== origin) {
           // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
@@ -200,7 +215,7 @@ function cacheKey(url: string, html: string, postScope: string, first: boolean, 
  * home page showing the latest few posts is not the whole blog; so does one that links only to calendar
  * archives (by month or year), all of which are walked. A --next override says where pages go.
  */
-function readIndexPage(html: string, url: string, overrides: Overrides | undefined, scope: string, first: boolean): Omit<ReadIndexPage, 'postScope'> {
+export function readIndexPage({ html, url, overrides, scope, first }: IndexReadRequest): IndexReading {
   const $ = load(html);
   let nextPages = nextPagesIn($, url, overrides);
   let calendarPages: string[] = [];

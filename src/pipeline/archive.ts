@@ -78,7 +78,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
 
     // Posts a killed run already archived are not fetched again when the next run resumes it.
     const resumed = new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []);
-    const limit = pLimit(settings.concurrency);
+    // The fetcher holds requests to --concurrency; the posts in flight may be more, so that a post being
+    // converted or written does not hold a request slot and the workers always have the next page ready.
+    const limit = pLimit(settings.concurrency + 2 * processor.size);
     const seen = new Set<string>();
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
@@ -164,7 +166,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const indexCache = await PersistentIndexCache.load(out);
     let walkComplete = !options.since;
     if (settings.discover === 'index' || settings.discover === 'all') {
-      for await (const page of walkIndex(startUrl, pages, { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache })) {
+      const walk = { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
+      for await (const page of walkIndex(startUrl, pages, walk)) {
         if (signal?.aborted) break;
         summary.indexPages++;
         if (page.error) {

@@ -2,21 +2,32 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { readIndexPage, type IndexReadRequest, type IndexReading } from '../discover/index-walk.js';
 import type { Overrides } from '../types.js';
 import { processPost, type ProcessedPost } from './process-post.js';
 
-export interface WorkerRequest {
-  id: number;
-  html: string;
-  url: string;
-  overrides?: Overrides;
+/** The two kinds of CPU-bound work: a post page to extract and convert, an index page to read. */
+export type WorkerJob = { kind: 'post'; html: string; url: string; overrides?: Overrides } | ({ kind: 'index' } & IndexReadRequest);
+
+export type WorkerRequest = { id: number } & WorkerJob;
+
+export type WorkerResponse = { id: number; ok: true; result: ProcessedPost | IndexReading } | { id: number; ok: false; error: string };
+
+/** Runs one job on the current thread: what a worker does with each message. */
+export function runJob(job: WorkerJob): ProcessedPost | IndexReading {
+  return job.kind === 'post' ? processPost(job.html, job.url, job.overrides) : readIndexPage(job);
 }
 
-export type WorkerResponse = { id: number; ok: true; post: ProcessedPost } | { id: number; ok: false; error: string };
-
-/** Runs `processPost` off the main thread, so parsing and conversion use every core while the main thread fetches and writes. */
+/**
+ * Runs `processPost` and index-page reading off the main thread, so parsing and conversion use every
+ * core while the main thread fetches and writes.
+ */
 export interface PostProcessor {
+  /** Posts processed at once (worker threads; 1 when processing on the calling thread). */
+  readonly size: number;
   process(html: string, url: string, overrides?: Overrides): Promise<ProcessedPost>;
+  /** Index pages go ahead of queued posts: the walk finds the posts that keep the workers busy. */
+  readIndex(request: IndexReadRequest): Promise<IndexReading>;
   close(): Promise<void>;
 }
 
@@ -30,16 +41,21 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
   if (size <= 0 || !existsSync(fileURLToPath(workerFile))) {
     let closed = false;
     return {
+      size: 1,
       process: async (html, url, overrides) => {
         if (closed) throw new Error('post processor closed');
         return processPost(html, url, overrides);
+      },
+      readIndex: async (request) => {
+        if (closed) throw new Error('post processor closed');
+        return readIndexPage(request);
       },
       close: async () => {
         closed = true;
       },
     };
   }
-  type Job = { req: WorkerRequest; resolve: (p: ProcessedPost) => void; reject: (e: Error) => void };
+  type Job = { req: WorkerRequest; resolve: (result: ProcessedPost | IndexReading) => void; reject: (e: Error) => void };
   const idle: Worker[] = [];
   const waiting: Job[] = [];
   const inFlight = new Map<number, Job & { worker: Worker }>();
@@ -53,7 +69,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
 
   const runInline = (job: Job) => {
     try {
-      job.resolve(processPost(job.req.html, job.req.url, job.req.overrides));
+      job.resolve(runJob(job.req));
     } catch (err) {
       job.reject(err instanceof Error ? err : new Error(String(err)));
     }
@@ -95,7 +111,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
       inFlight.delete(res.id);
       idle.push(worker);
       if (job) {
-        if (res.ok) job.resolve(res.post);
+        if (res.ok) job.resolve(res.result);
         else job.reject(new Error(res.error));
       }
       dispatch();
@@ -106,19 +122,25 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
   };
   let started = false;
 
+  const submit = <T extends ProcessedPost | IndexReading>(job: WorkerJob, urgent: boolean): Promise<T> => {
+    if (closed) return Promise.reject(new Error('post processor closed'));
+    // Workers start with the first job: a run where every page is unchanged never pays for them.
+    if (!started) {
+      started = true;
+      for (let i = 0; i < size; i++) idle.push(spawn());
+    }
+    return new Promise<T>((resolve, reject) => {
+      const queued: Job = { req: { id: nextId++, ...job }, resolve: resolve as Job['resolve'], reject };
+      if (urgent) waiting.unshift(queued);
+      else waiting.push(queued);
+      dispatch();
+    });
+  };
+
   return {
-    process(html, url, overrides) {
-      if (closed) return Promise.reject(new Error('post processor closed'));
-      // Workers start with the first post: a run where every post is unchanged never pays for them.
-      if (!started) {
-        started = true;
-        for (let i = 0; i < size; i++) idle.push(spawn());
-      }
-      return new Promise((resolve, reject) => {
-        waiting.push({ req: { id: nextId++, html, url, overrides }, resolve, reject });
-        dispatch();
-      });
-    },
+    size,
+    process: (html, url, overrides) => submit<ProcessedPost>({ kind: 'post', html, url, overrides }, false),
+    readIndex: (request) => submit<IndexReading>({ kind: 'index', ...request }, true),
     async close() {
       closed = true;
       await Promise.all([...workers].map((w) => w.terminate()));

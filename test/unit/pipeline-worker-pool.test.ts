@@ -62,3 +62,31 @@ test('workers that die fail only the post they held, and a pool whose workers ke
     await pool.close();
   }
 });
+
+const indexPage = `<!doctype html><html><head><title>Blog</title></head><body><nav><a href="/about/">About</a></nav><main>
+${[1, 2, 3].map((n) => `<article><h2><a href="/2020/01/0${n}/post-${n}/">Post ${n}</a></h2><p>Excerpt ${n}.</p><a href="/2020/01/0${n}/post-${n}/#more">Read more</a></article>`).join('\n')}
+</main><a rel="next" href="/page/2/">Older posts</a></body></html>`;
+
+test('index pages are read in the workers as on the calling thread, ahead of the posts already queued', async () => {
+  const request = { html: indexPage, url: 'https://blog.example.com/', scope: 'https://blog.example.com/', first: true };
+  const inline = createPostProcessor(0);
+  const expected = await inline.readIndex(request);
+  assert.deepEqual(expected.found.map((l) => l.url), [1, 2, 3].map((n) => `https://blog.example.com/2020/01/0${n}/post-${n}/`));
+  assert.deepEqual(expected.nextPages, ['https://blog.example.com/page/2/']);
+  await inline.close();
+
+  const pool = createCompiledProcessor(2);
+  try {
+    const settled: string[] = [];
+    const posts = [1, 2, 3, 4, 5, 6].map((n) => pool.process(page(n % 9 || 1), `https://blog.example.com/p${n}/`).then(() => settled.push(`post ${n}`)));
+    const index = pool.readIndex(request).then((reading) => {
+      settled.push('index');
+      return reading;
+    });
+    assert.deepEqual(await index, expected);
+    await Promise.all(posts);
+    assert.ok(settled.indexOf('index') < settled.indexOf('post 6'), settled.join(', '));
+  } finally {
+    await pool.close();
+  }
+});
