@@ -17,7 +17,7 @@ export interface CleanContext {
   engine?: EngineRule;
   /** Text length of the root before cleaning, for `maxShare`. */
   rootText: number;
-  /** Elements under the root with their class/id tokens, collected once for the word-based rules. */
+  /** Elements under the root with their class/id tokens, collected once for the word-based rules; none inside `protectedSet`. */
   hinted: [Element, string[]][];
   /** Code and math elements: nothing inside them is touched by word-based rules. */
   protectedSet: ReadonlySet<AnyNode>;

@@ -59,7 +59,7 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
   if (rule.words?.length) {
     const pattern = wordPattern(rule);
     for (const [el, tokens] of ctx.hinted) {
-      if (tokens.some((t) => pattern.test(t)) && !insideAny(el, ctx.protectedSet)) found.add(el);
+      if (tokens.some((t) => pattern.test(t))) found.add(el);
     }
   }
   const scanned = rule.scan ? findIn(root, rule.scan) : [];
@@ -181,13 +181,17 @@ function dropEventHandlers(root: Cheerio<Element>): void {
  */
 export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): string {
   normaliseImages($, root);
+  const protectedSet = new Set<AnyNode>(findIn(root, PROTECTED));
   const ctx: CleanContext = {
     $,
     root,
     engine: options.engine,
     rootText: root.text().replace(/\s+/g, ' ').trim().length,
-    hinted: findIn(root, '[class], [id]').map((el) => [el, hintTokens(el)] as [Element, string[]]),
-    protectedSet: new Set(findIn(root, PROTECTED)),
+    // Highlighted code has a classed span per token: leaving it out spares the word rules most of their tests.
+    hinted: findIn(root, '[class], [id]')
+      .filter((el) => !insideAny(el, protectedSet))
+      .map((el) => [el, hintTokens(el)] as [Element, string[]]),
+    protectedSet,
   };
   for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
   if (options.title) dropLeadingTitle($, root, options.title);

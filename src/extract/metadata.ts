@@ -5,7 +5,7 @@ import type { Overrides, PostMeta } from '../types.js';
 import { dayOf, isDateLine, parseDate } from './dates.js';
 import { decodeText, firstMatch, insideAny, query, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
-import { selectIn } from './select.js';
+import { closestIn, selectIn } from './select.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
 import { textStats } from './scorer.js';
@@ -32,6 +32,7 @@ function isFurniture(el: Element): boolean {
   if ((el.name === 'header' || el.name === 'footer') && (el.parent as Element | null)?.name === 'body') return true;
   // id="header"/"footer" is the page's; a class "footer" may be the post's own footer.
   if (/^(header|footer)$/i.test(el.attribs.id ?? '')) return true;
+  if (!el.attribs.class && !el.attribs.id) return false;
   const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
   return tokens.some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
 }
@@ -43,8 +44,18 @@ const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
  * even when a theme calls them a widget (Blogger wraps all posts in `.widget.Blog`).
  */
 function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefined): void {
-  const set = new Set<AnyNode>(selectIn($.root().get(0)!, 'body *').filter(isFurniture));
-  for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) set.delete(n);
+  const holdsArticle = new Set<AnyNode>();
+  for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) holdsArticle.add(n);
+  const set = new Set<AnyNode>();
+  // Furniture inside furniture adds nothing to `inFurniture`: its subtree is not searched.
+  const visit = (el: Element): void => {
+    for (const child of el.children) {
+      if (child.type !== 'tag') continue;
+      if (!holdsArticle.has(child) && isFurniture(child)) set.add(child);
+      else visit(child);
+    }
+  };
+  for (const body of selectIn($.root().get(0)!, 'body')) visit(body);
   furnitureCache.set($, set);
 }
 
@@ -145,10 +156,12 @@ function splitJoinedTags(values: string[], pageTags: string[]): string[] {
 /** The article container around the body, widened until it includes the post's own header and footer. */
 export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined): Cheerio<Element> | undefined {
   if (!root?.length) return undefined;
-  const article = root.closest(ARTICLE_SCOPE) as Cheerio<Element>;
-  if (article.length && !article.is('body, html')) {
-    const outer = article.parent().closest(ARTICLE_SCOPE) as Cheerio<Element>;
-    return outer.length && !outer.is('body, html') && !outer.find('*').toArray().some(isFurniture) ? outer : article;
+  const pageLevel = (el: Element | undefined) => !el || el.name === 'body' || el.name === 'html';
+  const article = closestIn(root.get(0)!, ARTICLE_SCOPE);
+  if (!pageLevel(article)) {
+    const parent = article!.parent;
+    const outer = parent?.type === 'tag' ? closestIn(parent, ARTICLE_SCOPE) : undefined;
+    return !pageLevel(outer) && !selectIn(outer!, '*').some(isFurniture) ? $(outer!) : $(article!);
   }
   let scope = root;
   for (let i = 0; i < 2; i++) {
@@ -175,10 +188,8 @@ const COUNT = /^[([]?\d+[)\]]?$/;
  */
 function termText($: CheerioAPI, a: Element): string {
   const full = textOf($(a));
-  const counts = $(a)
-    .find('*')
-    .toArray()
-    .filter((el) => COUNT.test(textOf($(el))));
+  if (!a.children.some((c) => c.type === 'tag')) return full;
+  const counts = selectIn(a, '*').filter((el) => COUNT.test(textOf($(el))));
   if (!counts.length) return full;
   let text = '';
   const walk = (node: AnyNode) => {

@@ -1,8 +1,8 @@
 import { compile } from 'css-select';
 import { parse, SelectorType, type Selector } from 'css-what';
-import { select as cheerioSelect } from 'cheerio-select';
+import { is as cheerioIs, select as cheerioSelect } from 'cheerio-select';
 import { findAll } from 'domutils';
-import { Element, type AnyNode, type ParentNode } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 
 /**
  * CSS queries over a parsed page with each selector compiled once per process. Cheerio parses and
@@ -11,20 +11,26 @@ import { Element, type AnyNode, type ParentNode } from 'domhandler';
  */
 type Query = (el: Element) => boolean;
 
+/** The element a scoped query is relative to, read by the `:bv-scope` test when the query runs. */
+let scope: AnyNode | undefined;
+
 /**
- * The element a scoped query is relative to. Compiled `:scope` tests read the first slot of their
- * context array when they run, so one compiled query serves every scope; it is set before each query.
+ * Compiled queries are shared by every scope and document, so nothing may be cached inside them:
+ * css-select's descendant combinator remembers "no matching ancestor" per element by default.
  */
-const scope: AnyNode[] = [new Element('x-scope', {})];
+const OPTIONS = { relativeSelector: false, cacheResults: false, pseudos: { 'bv-scope': (el: Element) => el === scope } };
 
 /** null: the selector needs Cheerio's own engine (jQuery positional filters such as `:first`, sibling-first selectors). */
 const scopedQueries = new Map<string, Query | null>();
 const documentQueries = new Map<string, Query | null>();
 
-const SCOPE: Selector = { type: SelectorType.Pseudo, name: 'scope', data: null };
+const SCOPE: Selector = { type: SelectorType.Pseudo, name: 'bv-scope', data: null };
 const DESCENDANT: Selector = { type: SelectorType.Descendant };
 
-/** Cheerio's semantics for `$(el).find(selector)`: every compound is matched inside `el`, `> x` means children of `el`. */
+/**
+ * `:bv-scope` before each selector of the list: every compound is matched strictly inside the scope,
+ * `> x` means its children (a selector beginning with `article` never matches the scope itself).
+ */
 function scoped(token: Selector[][]): Selector[][] | null {
   const out: Selector[][] = [];
   for (const part of token) {
@@ -44,7 +50,7 @@ function compiled(selector: string, withScope: boolean): Query | null {
   let query: Query | null = null;
   if (prepared) {
     try {
-      query = compile<AnyNode, Element>(prepared, { relativeSelector: false, context: scope });
+      query = compile<AnyNode, Element>(prepared, OPTIONS);
     } catch (err) {
       // css-select knows no jQuery extensions (`:first`, `:eq(2)`...); Cheerio's engine does.
       if (!/unknown pseudo/i.test(String(err))) throw err;
@@ -62,6 +68,16 @@ export function selectIn(root: ParentNode, selector: string): Element[] {
   const isDocument = root.type === 'root';
   const query = compiled(selector, !isDocument);
   if (!query) return cheerioSelect(selector, root as Element) as Element[];
-  if (!isDocument) scope[0] = root;
+  if (!isDocument) scope = root;
   return findAll(query, root.children);
+}
+
+/** `el` or its nearest ancestor element matching `selector` (Cheerio's `closest`), from the same cache. */
+export function closestIn(el: Element, selector: string): Element | undefined {
+  const query = compiled(selector, false);
+  for (let n: AnyNode | null = el; n && n.type !== 'root'; n = n.parent) {
+    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
+    if (query ? query(n as Element) : cheerioIs(n as Element, selector)) return n as Element;
+  }
+  return undefined;
 }

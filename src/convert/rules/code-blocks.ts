@@ -66,11 +66,16 @@ function chain(code: Element, box: Element): Element[] {
   return els;
 }
 
-/** A code block's caption (Hexo puts the file name in the code figure's `figcaption`). */
+/**
+ * A code block's caption (Hexo puts the file name in the code figure's `figcaption`). The code itself
+ * is not searched: a highlighter wraps every token of it in a classed span.
+ */
 function caption(box: Element, code: Element): string {
-  for (const el of all(box, 'figcaption, [class]')) {
-    if (code.contains(el) || el.contains(code)) continue;
-    if (el.nodeName === 'FIGCAPTION' || hasClass(el, TITLE_CLASS)) return collapse(el.textContent ?? '');
+  for (let el = box.firstElementChild; el; el = el.nextElementSibling) {
+    if (el === code) continue;
+    if (!el.contains(code) && (el.nodeName === 'FIGCAPTION' || hasClass(el, TITLE_CLASS))) return collapse(el.textContent ?? '');
+    const inner = caption(el, code);
+    if (inner) return inner;
   }
   return '';
 }
@@ -92,25 +97,34 @@ function normalise(code: Element, root: Element, language?: string): void {
   else replaceWith(box, pre);
 }
 
+/** Diagram sources left for mermaid.js to draw: a ```mermaid block renders on GitHub and GitLab. */
+export const mermaidBlocks: DomRule = {
+  name: 'mermaid-blocks',
+  when: /mermaid/i,
+  apply(root) {
+    for (const el of all(root, '.mermaid')) {
+      if (el.nodeName !== 'PRE' && !el.querySelector('svg') && !isBlankText(el.textContent)) normalise(el, root, 'mermaid');
+    }
+  },
+};
+
 /**
  * Every code block becomes `<pre data-bv-md="code" data-lang="x">exact text</pre>`, replacing its whole
  * container: line-number gutters, toolbars and wrappers go, the language is read from any level.
  */
 export const codeBlocks: DomRule = {
   name: 'code-blocks',
-  when: /<pre|<table|mermaid/i,
+  when: /<pre|<table/i,
   apply(root) {
-    // Diagram sources left for mermaid.js to draw: a ```mermaid block renders on GitHub and GitLab.
-    for (const el of all(root, '.mermaid')) {
-      if (el.nodeName !== 'PRE' && !el.querySelector('svg') && !isBlankText(el.textContent)) normalise(el, root, 'mermaid');
-    }
-    for (const pre of all(root, 'pre')) {
-      if (!root.contains(pre) || pre.parentElement?.closest('pre') || marked(pre as HTMLElement, 'code')) continue;
+    // One walk for both: the highlighted code is most of the tree until its blocks are replaced.
+    const blocks = all(root, 'pre, table');
+    for (const pre of blocks) {
+      if (pre.nodeName !== 'PRE' || !root.contains(pre) || pre.parentElement?.closest('pre') || marked(pre as HTMLElement, 'code')) continue;
       if (isGutterPre(pre)) continue;
       normalise(pre, root);
     }
-    for (const table of all(root, 'table')) {
-      if (!root.contains(table)) continue;
+    for (const table of blocks) {
+      if (table.nodeName !== 'TABLE' || !root.contains(table)) continue;
       if (isCodeTable(table)) normalise(table, root);
     }
   },

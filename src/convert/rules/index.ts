@@ -1,7 +1,7 @@
 import { headingAnchors } from './anchors.js';
 import { heading, lineBreak } from './blocks.js';
 import { callouts } from './callouts.js';
-import { codeBlocks, fencedCodeBlock, inlineCode } from './code-blocks.js';
+import { codeBlocks, fencedCodeBlock, inlineCode, mermaidBlocks } from './code-blocks.js';
 import { depthLimit } from './depth-limit.js';
 import { details, summary } from './details.js';
 import { embeds } from './embeds.js';
@@ -30,6 +30,7 @@ export const domRules: DomRule[] = [
   embeds,
   gists,
   junk,
+  mermaidBlocks,
   codeBlocks,
   footnotes,
   emojiImages,
