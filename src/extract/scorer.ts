@@ -34,6 +34,18 @@ function classWeight(el: Element): number {
   return w;
 }
 
+/** Characters of `text` that are not whitespace (as `\s` in a RegExp), counted without building a new string. */
+export function nonSpaceLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space =
+      c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+    if (!space) n++;
+  }
+  return n;
+}
+
 /** Per-element text length, link text length and media count, gathered in one pass over the page. */
 export interface TextStats {
   text: Map<Element, number>;
@@ -49,7 +61,7 @@ export function textStats($: CheerioAPI): TextStats {
   const stats: TextStats = { text: new Map(), links: new Map(), media: new Map() };
   const visit = (node: AnyNode, inLink: boolean): [number, number, number] => {
     if (node.type === 'text') {
-      const n = node.data.replace(/\s+/g, '').length;
+      const n = nonSpaceLength(node.data);
       return [n, inLink ? n : 0, 0];
     }
     if (node.type !== 'tag') return [0, 0, 0];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { load } from 'cheerio';
 import { selectContent } from '../../src/extract/content.js';
 import { extractPost } from '../../src/extract/index.js';
+import { nonSpaceLength } from '../../src/extract/scorer.js';
 
 const text = (html: string) => load(html).text().replace(/\s+/g, ' ').trim();
 
@@ -116,4 +117,11 @@ test('a long comment thread does not outweigh a short post', () => {
 test('a page wrapped whole in an unlikely-looking class is still scored', () => {
   const html = `<body><div class="extra-wrapper"><div class="x"><a href="/">Home</a></div><div class="y">${PARAS}</div></div></body>`;
   assert.match(text(extractPost(html, 'https://w.example/p').contentHtml), /^Garbage collection/);
+});
+
+test('nonSpaceLength counts exactly what removing \\s leaves, for every UTF-16 code unit', () => {
+  for (let code = 0; code < 0x10000; code++) {
+    const text = `a${String.fromCharCode(code)} b\u3000`;
+    assert.equal(nonSpaceLength(text), text.replace(/\s+/g, '').length, `U+${code.toString(16)}`);
+  }
 });
