@@ -4,8 +4,6 @@ import yargs, { type Argv } from 'yargs';
 import YAML from 'yaml';
 import { VERSION } from './version.js';
 import { runArchive } from './pipeline/archive.js';
-import { runInspect } from './pipeline/inspect.js';
-import { runRebuild } from './pipeline/rebuild.js';
 import { InputError, reasonOf } from './pipeline/errors.js';
 import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type Layout, type RenderMode } from './pipeline/options.js';
 import { createReporter, type Verbosity } from './pipeline/reporter.js';
@@ -164,6 +162,8 @@ export function buildCli(argv: string[]) {
       'Dry run: show the engine, the pagination chain, post links and one extracted post, without writing anything',
       (y) => crawlOptions(y.positional('url', { type: 'string', demandOption: true })).option('pages', { type: 'number', default: 3, describe: 'Index pages to walk' }),
       async (a) => {
+        // Loaded per command: the parsing code of inspect and rebuild would add to every nightly run's start.
+        const { runInspect } = await import('./pipeline/inspect.js');
         process.stdout.write(await runInspect(settingsFrom(a.url, a as unknown as CrawlArgs), a.pages));
       },
     )
@@ -172,6 +172,7 @@ export function buildCli(argv: string[]) {
       'Re-extract every post from the HTML snapshots kept with --keep-html, without network',
       (y) => y.positional('dir', { type: 'string', demandOption: true }),
       async (a) => {
+        const { runRebuild } = await import('./pipeline/rebuild.js');
         const result = await runRebuild(a.dir);
         process.stdout.write(`Rebuilt ${result.rebuilt} posts (${result.changed} changed) from snapshots in ${a.dir}\n`);
         for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);

@@ -250,7 +250,19 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     }
     const result: FetchResult = { url, finalUrl, status, headers, contentType, body };
     if (kind === 'data' && isGzip(body)) result.body = gunzipData(url, body, o.maxBytes);
-    if (kind !== 'asset' || isTextType(contentType)) result.text = decodeBody(result.body, headers['content-type']).text;
+    if (kind !== 'asset' || isTextType(contentType)) {
+      // Decoded on first use: a nightly run only hashes the bytes of a page that did not change.
+      const bytes = result.body;
+      let text: string | undefined;
+      Object.defineProperty(result, 'text', {
+        enumerable: true,
+        configurable: true,
+        get: () => (text ??= decodeBody(bytes, headers['content-type']).text),
+        set: (value: string | undefined) => {
+          text = value;
+        },
+      });
+    }
     return result;
   }
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { runJob, type WorkerRequest, type WorkerResponse } from './worker-pool.js';
+import { runJob, type WorkerRequest, type WorkerResponse } from './jobs.js';
 
 parentPort?.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;

@@ -2,21 +2,16 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readIndexPage, type IndexReadRequest, type IndexReading } from '../discover/index-walk.js';
+import type { IndexReadRequest, IndexReading } from '../discover/index-walk.js';
 import type { Overrides } from '../types.js';
-import { processPost, type ProcessedPost } from './process-post.js';
+import type { WorkerJob, WorkerRequest, WorkerResponse } from './jobs.js';
+import type { ProcessedPost } from './process-post.js';
 
-/** The two kinds of CPU-bound work: a post page to extract and convert, an index page to read. */
-export type WorkerJob = { kind: 'post'; html: string; url: string; overrides?: Overrides } | ({ kind: 'index' } & IndexReadRequest);
-
-export type WorkerRequest = { id: number } & WorkerJob;
-
-export type WorkerResponse = { id: number; ok: true; result: ProcessedPost | IndexReading } | { id: number; ok: false; error: string };
-
-/** Runs one job on the current thread: what a worker does with each message. */
-export function runJob(job: WorkerJob): ProcessedPost | IndexReading {
-  return job.kind === 'post' ? processPost(job.html, job.url, job.overrides) : readIndexPage(job);
-}
+/**
+ * The extraction and conversion code, loaded on this thread only when jobs run here: with workers the
+ * main thread never needs it, and a nightly run where nothing changed starts faster without it.
+ */
+const runHere = async (job: WorkerJob): Promise<ProcessedPost | IndexReading> => (await import('./jobs.js')).runJob(job);
 
 /**
  * Runs `processPost` and index-page reading off the main thread, so parsing and conversion use every
@@ -44,11 +39,11 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
       size: 1,
       process: async (html, url, overrides) => {
         if (closed) throw new Error('post processor closed');
-        return processPost(html, url, overrides);
+        return (await runHere({ kind: 'post', html, url, overrides })) as ProcessedPost;
       },
       readIndex: async (request) => {
         if (closed) throw new Error('post processor closed');
-        return readIndexPage(request);
+        return (await runHere({ kind: 'index', ...request })) as IndexReading;
       },
       close: async () => {
         closed = true;
@@ -68,11 +63,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
   const maxDeaths = size * 3;
 
   const runInline = (job: Job) => {
-    try {
-      job.resolve(runJob(job.req));
-    } catch (err) {
-      job.reject(err instanceof Error ? err : new Error(String(err)));
-    }
+    runHere(job.req).then(job.resolve, (err: unknown) => job.reject(err instanceof Error ? err : new Error(String(err))));
   };
   const dispatch = () => {
     if (deaths > maxDeaths) {
