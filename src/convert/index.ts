@@ -17,5 +17,8 @@ export function htmlToMarkdown(html: string, baseUrl: string, tree?: ParentNode)
   const root = (tree && importChildren(tree)) || parseFragment(html);
   const ctx = { baseUrl };
   for (const rule of domRules) if (!rule.when || rule.when.test(html)) rule.apply(root, ctx);
+  // Turndown deep-copies a node it is given, to leave the caller's DOM alone; this tree exists for
+  // this one conversion, so it may work on it directly.
+  Object.defineProperty(root, 'cloneNode', { value: () => root });
   return tidyMarkdown(turndownService().turndown(root as unknown as HTMLElement));
 }
