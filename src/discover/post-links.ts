@@ -13,6 +13,7 @@ import { indexRootOf } from './page-urls.js';
 import { excludeMatcher, rejectLink, withoutFragment, type LinkScope } from './link-filters.js';
 import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, textOf } from './dom.js';
 import { query } from '../extract/dom.js';
+import { closestIn } from '../extract/select.js';
 
 export interface PostLinkOptions {
   /**
@@ -150,7 +151,7 @@ function removeChrome(ctx: Ctx): void {
   const { $ } = ctx;
   query($, CHROME).remove();
   query($, 'header, footer').each((_, el) => {
-    if (!$(el).parents(ENTRY_OR_LISTING).length) $(el).remove();
+    if (!(el.parent?.type === 'tag' && closestIn(el.parent, ENTRY_OR_LISTING))) $(el).remove();
   });
   const root = $.root().get(0)!;
   const total = candidateAnchors(ctx, root).length;
