@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { findIn, insideAny } from './dom.js';
+import { findIn, insideAny, nonSpaceLength } from './dom.js';
 import { isDateLine } from './dates.js';
 import { isMetaLine } from './meta-line.js';
 import { isTaxonomyLink } from './taxonomy.js';
@@ -50,8 +50,8 @@ export const PROTECTED = 'pre, code, .highlight, figure.highlight, .katex, .kate
 
 const linkHeavy = (ctx: CleanContext, el: Element) => {
   const $el = ctx.$(el);
-  const total = $el.text().replace(/\s+/g, '').length;
-  const links = $el.find('a').text().replace(/\s+/g, '').length;
+  const total = nonSpaceLength($el.text());
+  const links = nonSpaceLength($el.find('a').text());
   return $el.find('a').length >= 3 && links > 0.5 * total;
 };
 

@@ -8,6 +8,18 @@ export function textOf($el: Cheerio<AnyNode>): string {
   return $el.text().replace(/\s+/g, ' ').trim();
 }
 
+/** Characters of `text` that are not whitespace (as `\s` in a RegExp), counted without building a new string. */
+export function nonSpaceLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space =
+      c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+    if (!space) n++;
+  }
+  return n;
+}
+
 /** Class and id of an element as one lower-case string, for hint patterns. */
 export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();

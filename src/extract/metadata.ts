@@ -156,12 +156,11 @@ function splitJoinedTags(values: string[], pageTags: string[]): string[] {
 /** The article container around the body, widened until it includes the post's own header and footer. */
 export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined): Cheerio<Element> | undefined {
   if (!root?.length) return undefined;
-  const pageLevel = (el: Element | undefined) => !el || el.name === 'body' || el.name === 'html';
+  const belowPage = (el: Element | undefined): el is Element => !!el && el.name !== 'body' && el.name !== 'html';
   const article = closestIn(root.get(0)!, ARTICLE_SCOPE);
-  if (!pageLevel(article)) {
-    const parent = article!.parent;
-    const outer = parent?.type === 'tag' ? closestIn(parent, ARTICLE_SCOPE) : undefined;
-    return !pageLevel(outer) && !selectIn(outer!, '*').some(isFurniture) ? $(outer!) : $(article!);
+  if (belowPage(article)) {
+    const outer = article.parent?.type === 'tag' ? closestIn(article.parent as Element, ARTICLE_SCOPE) : undefined;
+    return $(belowPage(outer) && !selectIn(outer, '*').some(isFurniture) ? outer : article);
   }
   let scope = root;
   for (let i = 0; i < 2; i++) {

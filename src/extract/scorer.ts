@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { classAndId, query } from './dom.js';
+import { classAndId, nonSpaceLength, query } from './dom.js';
 
 /**
  * The generic content scorer for pages no rule knows: every paragraph-like block gives points to its
@@ -32,18 +32,6 @@ function classWeight(el: Element): number {
   if (POSITIVE.test(hints)) w += 25;
   if (el.attribs.itemprop === 'articleBody') w += 50;
   return w;
-}
-
-/** Characters of `text` that are not whitespace (as `\s` in a RegExp), counted without building a new string. */
-export function nonSpaceLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space =
-      c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-    if (!space) n++;
-  }
-  return n;
 }
 
 /** Per-element text length, link text length and media count, gathered in one pass over the page. */

@@ -254,14 +254,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       // Decoded on first use: a nightly run only hashes the bytes of a page that did not change.
       const bytes = result.body;
       let text: string | undefined;
-      Object.defineProperty(result, 'text', {
-        enumerable: true,
-        configurable: true,
-        get: () => (text ??= decodeBody(bytes, headers['content-type']).text),
-        set: (value: string | undefined) => {
-          text = value;
-        },
-      });
+      Object.defineProperty(result, 'text', { enumerable: true, get: () => (text ??= decodeBody(bytes, headers['content-type']).text) });
     }
     return result;
   }
