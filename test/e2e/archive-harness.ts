@@ -243,6 +243,31 @@ export async function loadExpected(dir: string): Promise<ExpectedSite> {
   return JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as ExpectedSite;
 }
 
+/** A fixture blog (`<dir>/expected.json`, `<dir>/site/`) served and archived once by the built CLI. */
+export interface ArchivedFixture {
+  expected: ExpectedSite;
+  served: ServedFixture;
+  out: string;
+  result: CliResult;
+  archived: ArchivedPost[];
+  /** Stops the server and removes the archive. */
+  close(): Promise<void>;
+}
+
+export async function archiveFixture(dir: string): Promise<ArchivedFixture> {
+  requireBuild();
+  const expected = await loadExpected(dir);
+  const served = await serveFixture(join(dir, 'site'));
+  const out = await tempOut();
+  const result = await runCli(['archive', `${served.url}${expected.start}`, '--out', out]);
+  const archived = await readArchive(out);
+  const close = async () => {
+    await served.close();
+    await rm(out, { recursive: true, force: true });
+  };
+  return { expected, served, out, result, archived, close };
+}
+
 const sameInstant = (a: unknown, b: string) => typeof a === 'string' && ISO.test(a) && Date.parse(a) === Date.parse(b);
 
 /** Matches archived posts to expected ones by source URL; asserts nothing is missing or extra. */

@@ -2,19 +2,15 @@
 // fixtures/jekyll-blog/expected.json.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
+  archiveFixture,
   assetFiles,
   checkPost,
-  loadExpected,
   matchPosts,
-  readArchive,
-  requireBuild,
-  runCli,
-  serveFixture,
-  tempOut,
+  type ArchivedFixture,
   type ArchivedPost,
   type CliResult,
   type ExpectedSite,
@@ -30,19 +26,14 @@ let expected: ExpectedSite;
 let result: CliResult;
 let archived: ArchivedPost[];
 
+let run: ArchivedFixture | undefined;
+
 before(async () => {
-  requireBuild();
-  expected = await loadExpected(FIXTURE);
-  served = await serveFixture(SITE);
-  out = await tempOut();
-  result = await runCli(['archive', `${served.url}/`, '--out', out]);
-  archived = await readArchive(out);
+  run = await archiveFixture(FIXTURE);
+  ({ expected, served, out, result, archived } = run);
 });
 
-after(async () => {
-  await served?.close();
-  if (out) await rm(out, { recursive: true, force: true });
-});
+after(() => run?.close());
 
 test('jekyll blog: the run succeeds and prints a summary', () => {
   assert.equal(result.code, 0, `exit code ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);

@@ -5,18 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
+  archiveFixture,
   checkPost,
-  loadExpected,
   matchPosts,
-  readArchive,
-  requireBuild,
-  runCli,
-  serveFixture,
-  tempOut,
+  type ArchivedFixture,
   type ArchivedPost,
   type CliResult,
   type ExpectedSite,
@@ -38,19 +33,14 @@ for (const shape of shapes) {
     let result: CliResult;
     let archived: ArchivedPost[];
 
+    let run: ArchivedFixture | undefined;
+
     before(async () => {
-      requireBuild();
-      expected = await loadExpected(join(SHAPES, shape));
-      served = await serveFixture(siteDir);
-      out = await tempOut();
-      result = await runCli(['archive', `${served.url}${expected.start}`, '--out', out]);
-      archived = await readArchive(out);
+      run = await archiveFixture(join(SHAPES, shape));
+      ({ expected, served, out, result, archived } = run);
     });
 
-    after(async () => {
-      await served?.close();
-      if (out) await rm(out, { recursive: true, force: true });
-    });
+    after(() => run?.close());
 
     test('the run succeeds', () => {
       assert.equal(result.code, 0, `exit code ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);

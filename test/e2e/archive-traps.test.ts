@@ -3,19 +3,15 @@
 // as code, callouts as quotes, details kept, and no table of contents, share buttons or comments.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
+  archiveFixture,
   assetFiles,
   checkPost,
-  loadExpected,
   matchPosts,
-  readArchive,
-  requireBuild,
-  runCli,
-  serveFixture,
-  tempOut,
+  type ArchivedFixture,
   type ArchivedPost,
   type CliResult,
   type ExpectedPost,
@@ -33,19 +29,14 @@ let result: CliResult;
 let archived: ArchivedPost[];
 let matched: Map<ExpectedPost, ArchivedPost>;
 
+let run: ArchivedFixture | undefined;
+
 before(async () => {
-  requireBuild();
-  expected = await loadExpected(FIXTURE);
-  served = await serveFixture(SITE);
-  out = await tempOut();
-  result = await runCli(['archive', `${served.url}/`, '--out', out]);
-  archived = await readArchive(out);
+  run = await archiveFixture(FIXTURE);
+  ({ expected, served, out, result, archived } = run);
 });
 
-after(async () => {
-  await served?.close();
-  if (out) await rm(out, { recursive: true, force: true });
-});
+after(() => run?.close());
 
 test('traps: the run succeeds and finds exactly the posts', () => {
   assert.equal(result.code, 0, `exit code ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
