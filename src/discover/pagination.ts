@@ -3,7 +3,8 @@
  * "Previous posts" go forward; "Newer" and "Previous page" go back. Each signal is a named rule with a
  * score; candidates come out best first.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import { loadPage } from '../extract/parse.js';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
@@ -179,7 +180,7 @@ const RULES: NextRule[] = [
  * and links in the page-URL shape of the next page number. Links back to earlier pages are dropped.
  */
 export function findNextPages(html: string, pageUrl: string, overrides?: Overrides): string[] {
-  return nextPagesIn(load(html), pageUrl, overrides);
+  return nextPagesIn(loadPage(html), pageUrl, overrides);
 }
 
 /** findNextPages on a document already parsed (left unchanged). */

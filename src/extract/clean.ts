@@ -5,6 +5,7 @@ import { findIn, insideAny } from './dom.js';
 import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
+import { innerHtml } from './parse.js';
 import { absolutiseUrls } from './urls.js';
 
 export interface CleanOptions {
@@ -198,5 +199,6 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   dropEmptyBlocks($, root);
   dropEventHandlers(root);
   absolutiseUrls($, root, options.base);
-  return (root.html() ?? '').trim();
+  const el = root.get(0);
+  return el ? innerHtml(el).trim() : '';
 }

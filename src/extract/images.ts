@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import { findIn } from './dom.js';
+import { innerHtml, loadFragment } from './parse.js';
 
 /**
  * Lazy-loading leaves the real image in a data attribute, a srcset, a <picture> source or a <noscript>
@@ -72,18 +72,19 @@ function fromPicture($: CheerioAPI, img: Cheerio<Element>): string | undefined {
   return undefined;
 }
 
-/** The <img> a <noscript> holds; parse5 keeps noscript content as raw text, so parse it separately. */
-function noscriptImage($: CheerioAPI, noscript: Cheerio<Element>): string | undefined {
-  const raw = noscript.children().length ? noscript.html() : noscript.text();
+/** The <img> a <noscript> holds, with its real source; parse5 keeps noscript content as raw text, so parse it separately. */
+function noscriptImage(noscript: Cheerio<Element>): Element | undefined {
+  const el = noscript.get(0);
+  const raw = el && noscript.children().length ? innerHtml(el) : noscript.text();
   if (!raw || !/<img\b/i.test(raw)) return undefined;
-  const inner = load(raw, null, false);
+  const inner = loadFragment(raw);
   const img = inner('img').first();
   if (!img.length) return undefined;
   const src = realSource(img.get(0)!);
   if (!src) return undefined;
   img.attr('src', src);
   for (const attr of LAZY_CLEANUP) img.removeAttr(attr);
-  return inner.html(img);
+  return img.get(0);
 }
 
 /**
@@ -124,10 +125,10 @@ function settle(img: Cheerio<Element>, src: string): void {
 export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
   $(findIn(root, 'noscript')).each((_, el) => {
     const noscript = $(el);
-    const fallback = noscriptImage($, noscript);
+    const fallback = noscriptImage(noscript);
     if (!fallback) return;
     // The lazy twin sits right before (or after) the noscript, possibly inside a <picture>.
-    const fallbackSrc = load(fallback, null, false)('img').attr('src');
+    const fallbackSrc = fallback.attribs.src;
     const twin = [noscript.prev(), noscript.next()]
       .map((n) => (n.is('picture') ? n.find('img').first() : n))
       .find((n) => n.is('img') && (isLazy(n.get(0)!) || realSource(n.get(0)!) === fallbackSrc));

@@ -1,4 +1,3 @@
-import { load } from 'cheerio';
 import type { ExtractedPost, Overrides } from '../types.js';
 import { cleanContent } from './clean.js';
 import type { Element } from 'domhandler';
@@ -7,6 +6,7 @@ import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
 import { flattenDeepNesting } from './dom.js';
 import { documentBase } from './urls.js';
+import { loadPage } from './parse.js';
 
 export { parseDate } from './dates.js';
 export { selectContent } from './content.js';
@@ -44,7 +44,7 @@ function describeChoice(choice: ContentChoice, engine: string | undefined): stri
 
 /** The engine that generated a page ("hexo", "wordpress"...), from its generator meta or markup. */
 export function detectEngine(html: string): string | undefined {
-  return detectEngineRule(load(html), html)?.name;
+  return detectEngineRule(loadPage(html), html)?.name;
 }
 
 /**
@@ -58,7 +58,7 @@ export function extractPost(html: string, url: string, overrides?: Overrides): E
 
 /** extractPost, plus the cleaned content element itself (`post.contentHtml` is its inner HTML), for a converter that can take a parsed tree. */
 export function extractPostTree(html: string, url: string, overrides?: Overrides): { post: ExtractedPost; content: Element } {
-  const $ = load(html);
+  const $ = loadPage(html);
   flattenDeepNesting($.root().get(0)!);
   const engine = detectEngineRule($, html);
   const choice = selectContent($, engine, overrides);

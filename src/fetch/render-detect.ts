@@ -1,4 +1,5 @@
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { loadPage } from '../extract/parse.js';
 
 /** What the caller already knows about the static page (from discovery or extraction). */
 export interface RenderInfo {
@@ -84,7 +85,7 @@ const RULES: RenderRule[] = [
  * so the answer is then always false.
  */
 export function needsRendering(html: string, info: RenderInfo = {}): RenderVerdict {
-  const $ = load(html);
+  const $ = loadPage(html);
   const hasScripts = $('script')
     .toArray()
     .some((el) => {
