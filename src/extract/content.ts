@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
 import { query, safeSelect } from './dom.js';
 import type { EngineRule } from './engines/index.js';
-import { contentWeight, scoreBest, textStats } from './scorer.js';
+import { contentWeight, scoreBest, statsOf, textStats } from './scorer.js';
 
 /** Where the article body usually lives on blogs of any engine, most specific first. */
 const SEMANTIC = [
@@ -72,8 +72,8 @@ function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weig
 function tighter($: CheerioAPI, outer: Element, inner: Element): boolean {
   if (outer === inner || !$(outer).find(inner as never).length) return false;
   const stats = textStats($);
-  const sameMedia = (stats.media.get(outer) ?? 0) === (stats.media.get(inner) ?? 0);
-  return sameMedia && (stats.text.get(inner) ?? 0) >= 0.7 * (stats.text.get(outer) ?? 0);
+  const [o, i] = [statsOf(stats, outer), statsOf(stats, inner)];
+  return o.media === i.media && i.text >= 0.7 * o.text;
 }
 
 /**

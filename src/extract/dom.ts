@@ -86,13 +86,13 @@ export function insideAny(node: AnyNode, set: ReadonlySet<AnyNode>): boolean {
  * (text(), html(), ours). Below `maxDepth`, keep only the leaves (text, images...) in document order.
  */
 export function flattenDeepNesting(doc: AnyNode, maxDepth = 256): void {
-  const stack: [AnyNode, number][] = [[doc, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (!hasChildNodes(node)) continue;
+  // Recursion is bounded by maxDepth, and spares a stack entry per node: this runs on every page.
+  const visit = (node: AnyNode, depth: number): void => {
+    if (!hasChildNodes(node)) return;
     if (depth >= maxDepth) flatten(node);
-    else for (const child of node.children) stack.push([child, depth + 1]);
-  }
+    else for (const child of node.children) visit(child, depth + 1);
+  };
+  visit(doc, 0);
 }
 
 function hasChildNodes(node: AnyNode): node is ParentNode {

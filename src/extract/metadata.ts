@@ -8,7 +8,7 @@ import type { EngineRule } from './engines/index.js';
 import { closestIn, selectIn } from './select.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
-import { textStats } from './scorer.js';
+import { statsOf, textStats } from './scorer.js';
 
 export interface MetadataContext {
   url: string;
@@ -266,7 +266,7 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
   const stats = textStats($);
   for (const el of scope.find('*').toArray()) {
     if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
-    const length = stats.text.get(el) ?? 0;
+    const length = statsOf(stats, el).text;
     const text = $(el).text();
     if (length <= 60 && text.length <= 80 && isDateLine(text)) return parseDate(text);
     if (length <= 240 && isMetaLine($, el)) return parseDate(text);

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { hasChildren, type AnyNode, type Element } from 'domhandler';
+import { textContent } from 'domutils';
 import { classAndId, nonSpaceLength, query } from './dom.js';
 
 /**
@@ -34,40 +35,55 @@ function classWeight(el: Element): number {
   return w;
 }
 
-/** Per-element text length, link text length and media count, gathered in one pass over the page. */
-export interface TextStats {
-  text: Map<Element, number>;
-  links: Map<Element, number>;
-  media: Map<Element, number>;
+/** What an element holds, gathered for every element of the page in one pass. */
+export interface ElementStats {
+  /** Visible characters (not whitespace); script and style text does not count. */
+  text: number;
+  /** Of those, the characters inside links. */
+  links: number;
+  /** Images, videos, tables and code blocks, which carry content without text. */
+  media: number;
+  /** Commas and semicolons in all of its text (script text included, as Cheerio's `.text()` has it). */
+  commas: number;
 }
+
+export type TextStats = Map<Element, ElementStats>;
+
+const NO_STATS: ElementStats = { text: 0, links: 0, media: 0, commas: 0 };
+
+/** The stats of an element (zeros for one outside the page's body). */
+export const statsOf = (stats: TextStats, el: Element): ElementStats => stats.get(el) ?? NO_STATS;
+
+const COMMA = /[,，、;]/g;
+const commasIn = (text: string): number => text.match(COMMA)?.length ?? 0;
 
 const statsCache = new WeakMap<CheerioAPI, TextStats>();
 
 export function textStats($: CheerioAPI): TextStats {
   const cached = statsCache.get($);
   if (cached) return cached;
-  const stats: TextStats = { text: new Map(), links: new Map(), media: new Map() };
-  const visit = (node: AnyNode, inLink: boolean): [number, number, number] => {
-    if (node.type === 'text') {
-      const n = nonSpaceLength(node.data);
-      return [n, inLink ? n : 0, 0];
-    }
-    if (node.type !== 'tag') return [0, 0, 0];
-    const el = node as Element;
+  const stats: TextStats = new Map();
+  const visit = (el: Element, inLink: boolean): ElementStats => {
     const link = inLink || el.name === 'a';
-    let text = 0;
-    let links = 0;
-    let media = MEDIA.has(el.name) ? 1 : 0;
+    const own: ElementStats = { text: 0, links: 0, media: MEDIA.has(el.name) ? 1 : 0, commas: 0 };
     for (const child of el.children) {
-      const [t, l, m] = visit(child, link);
-      text += t;
-      links += l;
-      media += m;
+      if (child.type === 'text') {
+        const n = nonSpaceLength(child.data);
+        own.text += n;
+        if (link) own.links += n;
+        own.commas += commasIn(child.data);
+      } else if (child.type === 'tag') {
+        const inner = visit(child, link);
+        own.text += inner.text;
+        own.links += inner.links;
+        own.media += inner.media;
+        own.commas += inner.commas;
+      } else if (hasChildren(child)) {
+        own.commas += commasIn(textContent(child));
+      }
     }
-    stats.text.set(el, text);
-    stats.links.set(el, links);
-    stats.media.set(el, media);
-    return [text, links, media];
+    stats.set(el, own);
+    return own;
   };
   const body = query($, 'body').get(0);
   if (body) visit(body, false);
@@ -77,15 +93,14 @@ export function textStats($: CheerioAPI): TextStats {
 
 /** Share of an element's text that sits inside links. */
 function linkDensity($: CheerioAPI, el: Element): number {
-  const stats = textStats($);
-  const total = stats.text.get(el) ?? 0;
-  return total ? Math.min(1, (stats.links.get(el) ?? 0) / total) : 0;
+  const { text, links } = statsOf(textStats($), el);
+  return text ? Math.min(1, links / text) : 0;
 }
 
 /** Weight of what an element holds: visible text plus media that carry content without text. */
 export function contentWeight($: CheerioAPI, el: Element): number {
-  const stats = textStats($);
-  return (stats.text.get(el) ?? 0) + 50 * (stats.media.get(el) ?? 0);
+  const { text, media } = statsOf(textStats($), el);
+  return text + 50 * media;
 }
 
 function isParagraphLike(el: Element): boolean {
@@ -109,9 +124,8 @@ function contentSiblings($: CheerioAPI, best: Element, scores: Map<Element, numb
   const siblings: Element[] = [];
   for (const sib of $(best).siblings().toArray()) {
     if (NEGATIVE.test(classAndId(sib)) || /^(nav|aside|header|footer|form|script|style)$/.test(sib.name)) continue;
-    const text = stats.text.get(sib) ?? 0;
+    const { text, media } = statsOf(stats, sib);
     const density = linkDensity($, sib);
-    const media = stats.media.get(sib) ?? 0;
     const scored = (scores.get(sib) ?? -Infinity) * (1 - density) >= threshold;
     const prose = sib.name === 'p' || sib.name === 'blockquote';
     const paragraph = prose && text >= 80 && density < 0.25;
@@ -148,10 +162,9 @@ function scoreWith($: CheerioAPI, skipUnlikely: boolean): ScoredPick | undefined
     }
     return flag;
   };
-  for (const [el, length] of stats.text) {
+  for (const [el, { text: length, commas }] of stats) {
     if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el) || (skipUnlikely && isUnlikely(el))) continue;
-    const text = $(el).text();
-    const points = 1 + (text.match(/[,，、;]/g)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
+    const points = 1 + commas + Math.min(Math.floor(length / 100), 3);
     // A cell or div that holds its text directly (old table layouts, <br>-separated posts) is itself
     // a candidate, ahead of its row or wrapper.
     if (CONTAINERS.has(el.name)) scores.set(el, (scores.get(el) ?? (TAG_BASE[el.name] ?? 0) + classWeight(el)) + points);
