@@ -73,9 +73,8 @@ function fromPicture($: CheerioAPI, img: Cheerio<Element>): string | undefined {
 }
 
 /** The <img> a <noscript> holds, with its real source; parse5 keeps noscript content as raw text, so parse it separately. */
-function noscriptImage(noscript: Cheerio<Element>): Element | undefined {
-  const el = noscript.get(0);
-  const raw = el && noscript.children().length ? innerHtml(el) : noscript.text();
+function noscriptImage($: CheerioAPI, noscript: Element): Element | undefined {
+  const raw = $(noscript).children().length ? innerHtml(noscript) : $(noscript).text();
   if (!raw || !/<img\b/i.test(raw)) return undefined;
   const inner = loadFragment(raw);
   const img = inner('img').first();
@@ -125,7 +124,7 @@ function settle(img: Cheerio<Element>, src: string): void {
 export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
   $(findIn(root, 'noscript')).each((_, el) => {
     const noscript = $(el);
-    const fallback = noscriptImage(noscript);
+    const fallback = noscriptImage($, el);
     if (!fallback) return;
     // The lazy twin sits right before (or after) the noscript, possibly inside a <picture>.
     const fallbackSrc = fallback.attribs.src;

@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, ParentNode } from 'domhandler';
-import { parse, parseFragment, serialize, serializeOuter } from 'parse5';
+import type { ParentNode } from 'domhandler';
+import { parse, parseFragment, serialize } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
 /**
@@ -23,8 +23,4 @@ export function loadFragment(html: string): CheerioAPI {
 /** The markup of an element's children, serialised as the HTML standard says. */
 export function innerHtml(node: ParentNode): string {
   return serialize(node, options);
-}
-
-export function outerHtml(node: AnyNode): string {
-  return serializeOuter(node, options);
 }
