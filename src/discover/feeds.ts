@@ -3,7 +3,7 @@
  * index walk. Feeds declared in the index page are read; when none is declared, common feed paths are
  * tried. Feed pagination is followed (Atom/RSS `rel="next"`, WordPress `?paged=N`), bounded.
  */
-import { loadPage } from '../extract/parse.js';
+import { withPage } from '../extract/parse.js';
 import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { parseDate } from '../extract/dates.js';
@@ -34,15 +34,16 @@ export interface ParsedFeed {
 
 /** Feed URLs the index page declares, comment feeds left out. */
 export function declaredFeeds(indexHtml: string, pageUrl: string): string[] {
-  const $ = loadPage(indexHtml);
-  const urls: string[] = [];
-  $('link[rel~="alternate" i][href]').each((_, el) => {
-    const type = $(el).attr('type') ?? '';
-    const href = absoluteUrl($(el).attr('href'), pageUrl);
-    const label = `${$(el).attr('title') ?? ''} ${href ?? ''}`;
-    if (href && FEED_TYPES.test(type) && !/comment/i.test(label) && !urls.includes(href)) urls.push(href);
+  return withPage(indexHtml, ($) => {
+    const urls: string[] = [];
+    $('link[rel~="alternate" i][href]').each((_, el) => {
+      const type = $(el).attr('type') ?? '';
+      const href = absoluteUrl($(el).attr('href'), pageUrl);
+      const label = `${$(el).attr('title') ?? ''} ${href ?? ''}`;
+      if (href && FEED_TYPES.test(type) && !/comment/i.test(label) && !urls.includes(href)) urls.push(href);
+    });
+    return urls;
   });
-  return urls;
 }
 
 /** The post links of one feed document (RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed). */
@@ -117,7 +118,7 @@ function feedLink(href: string | undefined, feedUrl: string, title: unknown, dat
 /** Feed titles are often HTML (Atom `type="html"`, CDATA in RSS): their text, entities decoded. */
 function plainText(value: string | undefined): string | undefined {
   if (!value || !/[<&]/.test(value)) return value;
-  return loadPage(`<body>${value}</body>`)('body').text().replace(/\s+/g, ' ').trim() || undefined;
+  return withPage(`<body>${value}</body>`, ($) => $('body').text()).replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /**

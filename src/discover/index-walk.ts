@@ -4,7 +4,7 @@
  * of: a page already visited, a page adding no new post, no next page in scope, or `maxPages`.
  */
 import { createHash } from 'node:crypto';
-import { loadPage } from '../extract/parse.js';
+import { withPage } from '../extract/parse.js';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
@@ -216,14 +216,15 @@ function cacheKey(url: string, html: string, postScope: string, first: boolean, 
  * archives (by month or year), all of which are walked. A --next override says where pages go.
  */
 export function readIndexPage({ html, url, overrides, scope, first }: IndexReadRequest): IndexReading {
-  const $ = loadPage(html);
-  let nextPages = nextPagesIn($, url, overrides);
-  let calendarPages: string[] = [];
-  if (first && !nextPages.length && !overrides?.next) {
-    nextPages = archiveLinksIn($, url);
-    if (!nextPages.length) calendarPages = dateArchiveLinksIn($, url);
-  }
-  return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages };
+  return withPage(html, ($) => {
+    let nextPages = nextPagesIn($, url, overrides);
+    let calendarPages: string[] = [];
+    if (first && !nextPages.length && !overrides?.next) {
+      nextPages = archiveLinksIn($, url);
+      if (!nextPages.length) calendarPages = dateArchiveLinksIn($, url);
+    }
+    return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages };
+  });
 }
 
 /** True when the page lists posts and every one of them carries a date before `since`. */

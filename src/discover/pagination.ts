@@ -4,7 +4,7 @@
  * score; candidates come out best first.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { loadPage } from '../extract/parse.js';
+import { withPage } from '../extract/parse.js';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
@@ -180,7 +180,7 @@ const RULES: NextRule[] = [
  * and links in the page-URL shape of the next page number. Links back to earlier pages are dropped.
  */
 export function findNextPages(html: string, pageUrl: string, overrides?: Overrides): string[] {
-  return nextPagesIn(loadPage(html), pageUrl, overrides);
+  return withPage(html, ($) => nextPagesIn($, pageUrl, overrides));
 }
 
 /** findNextPages on a document already parsed (left unchanged). */

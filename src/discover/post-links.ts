@@ -5,7 +5,7 @@
  * to a post-like page. Archive pages and title-only lists are read as repeated list items and headings.
  */
 import type { CheerioAPI } from 'cheerio';
-import { loadPage } from '../extract/parse.js';
+import { withPage } from '../extract/parse.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { Overrides, PostLink } from '../types.js';
 import { parseDate } from '../extract/dates.js';
@@ -89,7 +89,7 @@ interface Ctx extends LinkScope {
  * the links or of elements holding them) replaces detection; `overrides.exclude` drops matching URLs.
  */
 export function findPostLinks(html: string, pageUrl: string, overrides?: Overrides, options: PostLinkOptions = {}): PostLink[] {
-  return postLinksIn(loadPage(html), pageUrl, overrides, options);
+  return withPage(html, ($) => postLinksIn($, pageUrl, overrides, options));
 }
 
 /** findPostLinks on a document already parsed. It removes the site chrome from that document. */

@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { findIn } from './dom.js';
-import { innerHtml, loadFragment } from './parse.js';
+import { innerHtml, withFragment } from './parse.js';
 
 /**
  * Lazy-loading leaves the real image in a data attribute, a srcset, a <picture> source or a <noscript>
@@ -76,14 +76,15 @@ function fromPicture($: CheerioAPI, img: Cheerio<Element>): string | undefined {
 function noscriptImage($: CheerioAPI, noscript: Element): Element | undefined {
   const raw = $(noscript).children().length ? innerHtml(noscript) : $(noscript).text();
   if (!raw || !/<img\b/i.test(raw)) return undefined;
-  const inner = loadFragment(raw);
-  const img = inner('img').first();
-  if (!img.length) return undefined;
-  const src = realSource(img.get(0)!);
-  if (!src) return undefined;
-  img.attr('src', src);
-  for (const attr of LAZY_CLEANUP) img.removeAttr(attr);
-  return img.get(0);
+  return withFragment(raw, (inner) => {
+    const img = inner('img').first();
+    if (!img.length) return undefined;
+    const src = realSource(img.get(0)!);
+    if (!src) return undefined;
+    img.attr('src', src);
+    for (const attr of LAZY_CLEANUP) img.removeAttr(attr);
+    return img.get(0);
+  });
 }
 
 /**

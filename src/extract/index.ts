@@ -6,7 +6,7 @@ import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
 import { flattenDeepNesting } from './dom.js';
 import { documentBase } from './urls.js';
-import { loadPage } from './parse.js';
+import { withPage } from './parse.js';
 
 export { parseDate } from './dates.js';
 export { selectContent } from './content.js';
@@ -44,7 +44,7 @@ function describeChoice(choice: ContentChoice, engine: string | undefined): stri
 
 /** The engine that generated a page ("hexo", "wordpress"...), from its generator meta or markup. */
 export function detectEngine(html: string): string | undefined {
-  return detectEngineRule(loadPage(html), html)?.name;
+  return withPage(html, ($) => detectEngineRule($, html)?.name);
 }
 
 /**
@@ -58,14 +58,15 @@ export function extractPost(html: string, url: string, overrides?: Overrides): E
 
 /** extractPost, plus the cleaned content element itself (`post.contentHtml` is its inner HTML), for a converter that can take a parsed tree. */
 export function extractPostTree(html: string, url: string, overrides?: Overrides): { post: ExtractedPost; content: Element } {
-  const $ = loadPage(html);
-  flattenDeepNesting($.root().get(0)!);
-  const engine = detectEngineRule($, html);
-  const choice = selectContent($, engine, overrides);
-  const meta = extractMetadata($, { url, engine, root: choice.root, overrides });
-  const content = mergeSiblings($, choice);
-  const contentHtml = cleanContent($, content, { base: documentBase($, url), engine, title: meta.title });
-  const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name) };
-  if (engine) post.engine = engine.name;
-  return { post, content: content.get(0)! };
+  return withPage(html, ($) => {
+    flattenDeepNesting($.root().get(0)!);
+    const engine = detectEngineRule($, html);
+    const choice = selectContent($, engine, overrides);
+    const meta = extractMetadata($, { url, engine, root: choice.root, overrides });
+    const content = mergeSiblings($, choice);
+    const contentHtml = cleanContent($, content, { base: documentBase($, url), engine, title: meta.title });
+    const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name) };
+    if (engine) post.engine = engine.name;
+    return { post, content: content.get(0)! };
+  });
 }

@@ -8,6 +8,7 @@ import type { EngineRule } from './engines/index.js';
 import { closestIn, selectIn } from './select.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
+import { pageMemo } from './parse.js';
 import { statsOf, textStats } from './scorer.js';
 
 export interface MetadataContext {
@@ -37,7 +38,7 @@ function isFurniture(el: Element): boolean {
   return tokens.some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
 }
 
-const furnitureCache = new WeakMap<CheerioAPI, Set<AnyNode>>();
+const furnitureCache = pageMemo<Set<AnyNode>>();
 
 /**
  * Collect the page furniture once per document. Containers of the article itself are not furniture,
@@ -68,7 +69,7 @@ function inFurniture($: CheerioAPI, el: AnyNode): boolean {
 const TAG_HREF = /\/(tags?|tagged|topics?|labels?|search\/label)\/[^/?#]+|[?&]tag=/i;
 const CATEGORY_HREF = /\/(categor(y|ies)|section)\/[^/?#]+|[?&](cat|category)=/i;
 
-const metaCache = new WeakMap<CheerioAPI, Map<string, string[]>>();
+const metaCache = pageMemo<Map<string, string[]>>();
 
 /** Every <meta> of the page by lower-case property/name/itemprop, read in one pass. */
 function metaIndex($: CheerioAPI): Map<string, string[]> {

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import { hasChildren, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { classAndId, nonSpaceLength, query } from './dom.js';
+import { pageMemo } from './parse.js';
 
 /**
  * The generic content scorer for pages no rule knows: every paragraph-like block gives points to its
@@ -57,7 +58,7 @@ export const statsOf = (stats: TextStats, el: Element): ElementStats => stats.ge
 const COMMA = /[,，、;]/g;
 const commasIn = (text: string): number => text.match(COMMA)?.length ?? 0;
 
-const statsCache = new WeakMap<CheerioAPI, TextStats>();
+const statsCache = pageMemo<TextStats>();
 
 export function textStats($: CheerioAPI): TextStats {
   const cached = statsCache.get($);

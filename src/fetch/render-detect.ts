@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { loadPage } from '../extract/parse.js';
+import { withPage } from '../extract/parse.js';
 
 /** What the caller already knows about the static page (from discovery or extraction). */
 export interface RenderInfo {
@@ -85,22 +85,23 @@ const RULES: RenderRule[] = [
  * so the answer is then always false.
  */
 export function needsRendering(html: string, info: RenderInfo = {}): RenderVerdict {
-  const $ = loadPage(html);
-  const hasScripts = $('script')
-    .toArray()
-    .some((el) => {
-      const type = ($(el).attr('type') ?? '').trim().toLowerCase();
-      return !type || type === 'module' || /javascript|ecmascript/.test(type);
-    });
-  if (!hasScripts) return { render: false };
-  const body = $('body').clone();
-  body.find('script, style, noscript, template').remove();
-  const facts: PageFacts = { $, bodyText: collapse(body.text()), info };
-  for (const rule of RULES) {
-    const reason = rule.test(facts);
-    if (reason) return { render: true, reason };
-  }
-  return { render: false };
+  return withPage(html, ($) => {
+    const hasScripts = $('script')
+      .toArray()
+      .some((el) => {
+        const type = ($(el).attr('type') ?? '').trim().toLowerCase();
+        return !type || type === 'module' || /javascript|ecmascript/.test(type);
+      });
+    if (!hasScripts) return { render: false };
+    const body = $('body').clone();
+    body.find('script, style, noscript, template').remove();
+    const facts: PageFacts = { $, bodyText: collapse(body.text()), info };
+    for (const rule of RULES) {
+      const reason = rule.test(facts);
+      if (reason) return { render: true, reason };
+    }
+    return { render: false };
+  });
 }
 
 /** A mount point with no text and no element other than a loading spinner's empty boxes. */
