@@ -69,11 +69,6 @@ export function hasClass(el: Element, pattern: RegExp): boolean {
   return classList(el).some((c) => pattern.test(c));
 }
 
-/** Elements matching the selector, outermost first, as a static array (the rules mutate the tree). */
-export function all(root: Element, selector: string): Element[] {
-  return Array.from(root.querySelectorAll(selector));
-}
-
 export function replaceWith(old: Node, ...nodes: Node[]): void {
   const parent = old.parentNode;
   if (!parent) return;

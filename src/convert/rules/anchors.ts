@@ -1,4 +1,5 @@
-import { all, isBlankText, remove, unwrap } from '../dom.js';
+import { isBlankText, remove, unwrap } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule } from './types.js';
 
 /** Text of the permalink icons themes put next to headings (Sphinx ¶, Hugo #, Docusaurus zero-width space). */

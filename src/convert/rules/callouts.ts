@@ -1,4 +1,5 @@
-import { all, classList, collapse, element, hasClass, remove } from '../dom.js';
+import { classList, collapse, element, hasClass, remove } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule } from './types.js';
 
 /**

@@ -1,6 +1,7 @@
 import { codeLanguage } from '../code-language.js';
 import { codeText, isGutter } from '../code-text.js';
-import { all, collapse, element, hasClass, isBlankText, isElement, replaceWith } from '../dom.js';
+import { collapse, element, hasClass, isBlankText, isElement, replaceWith } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 

@@ -1,4 +1,5 @@
-import { all, element, replaceWith } from '../dom.js';
+import { element, replaceWith } from '../dom.js';
+import { all } from '../select.js';
 import { resolveUrl } from './links.js';
 import type { DomRule } from './types.js';
 

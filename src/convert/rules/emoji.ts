@@ -1,4 +1,5 @@
-import { all, replaceWith } from '../dom.js';
+import { replaceWith } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule } from './types.js';
 
 const EMOJI_CLASS = /(?:^|\s)(?:emoji|wp-smiley|twemoji|emojione|joypixels|github-emoji)(?:\s|$)/i;

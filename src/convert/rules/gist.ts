@@ -1,6 +1,7 @@
 import { codeLanguage } from '../code-language.js';
 import { codeText } from '../code-text.js';
-import { all, element, replaceWith } from '../dom.js';
+import { element, replaceWith } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule } from './types.js';
 
 /** The gist's page: the file link (`…/gist.github.com/user/id#file-x`) without the fragment, else the raw link's gist. */

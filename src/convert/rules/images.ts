@@ -1,4 +1,5 @@
-import { all, remove, unwrap } from '../dom.js';
+import { remove, unwrap } from '../dom.js';
+import { all } from '../select.js';
 import { linkDestination, linkTitle, resolveUrl } from './links.js';
 import type { DomRule, MarkdownRule } from './types.js';
 

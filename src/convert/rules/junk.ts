@@ -1,4 +1,5 @@
-import { all, hasClass, remove } from '../dom.js';
+import { hasClass, remove } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule } from './types.js';
 
 /**

@@ -1,4 +1,5 @@
-import { all, isBlankText } from '../dom.js';
+import { isBlankText } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 export function resolveUrl(url: string, base: string): string {

@@ -1,4 +1,5 @@
-import { all, element, hasClass, isElement, replaceWith, TEXT_NODE } from '../dom.js';
+import { element, hasClass, isElement, replaceWith, TEXT_NODE } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 

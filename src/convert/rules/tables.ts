@@ -1,4 +1,5 @@
-import { all, element, isBlankText, isElement, remove, replaceWith, unwrap } from '../dom.js';
+import { element, isBlankText, isElement, remove, replaceWith, unwrap } from '../dom.js';
+import { all } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 const CELL_BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER', 'DETAILS', 'SUMMARY']);
