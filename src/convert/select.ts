@@ -34,6 +34,16 @@ function findAll(test: (el: Element) => boolean, nodes: Node[]): Element[] {
   return out;
 }
 
+function findOne(test: (el: Element) => boolean, nodes: Node[]): Element | null {
+  for (const node of nodes) {
+    if (!isTag(node)) continue;
+    if (test(node)) return node;
+    const found = findOne(test, Array.from(node.childNodes));
+    if (found) return found;
+  }
+  return null;
+}
+
 const adapter: NonNullable<Options<Node, Element>['adapter']> = {
   isTag,
   existsOne: (test, nodes) => findAll(test, nodes).length > 0,
@@ -46,11 +56,20 @@ const adapter: NonNullable<Options<Node, Element>['adapter']> = {
   hasAttrib: (el, name) => el.hasAttribute(name),
   removeSubsets: (nodes) => nodes.filter((node, i) => nodes.indexOf(node) === i && !nodes.some((other) => other !== node && other.contains(node))),
   findAll,
-  findOne: (test, nodes) => findAll(test, nodes)[0] ?? null,
+  findOne,
 };
 
 type Query = (node: Node) => boolean;
 const queries = new Map<string, Query>();
+
+function compiled(selector: string): Query {
+  let query = queries.get(selector);
+  if (!query) {
+    query = compile<Node, Element>(selector, { adapter, cacheResults: false, relativeSelector: false });
+    queries.set(selector, query);
+  }
+  return query;
+}
 
 /**
  * The descendants of `root` matching `selector`, in document order, as a static array (the rules
@@ -58,10 +77,17 @@ const queries = new Map<string, Query>();
  * subject must be inside `root`. Nothing is cached per element: the same query serves every post.
  */
 export function all(root: Element, selector: string): Element[] {
-  let query = queries.get(selector);
-  if (!query) {
-    query = compile<Node, Element>(selector, { adapter, cacheResults: false, relativeSelector: false });
-    queries.set(selector, query);
-  }
-  return findAll(query, childElements(root));
+  return findAll(compiled(selector), childElements(root));
+}
+
+/** The first descendant of `root` matching `selector` (`querySelector`, compiled once). */
+export function first(root: Element, selector: string): Element | null {
+  return findOne(compiled(selector), childElements(root));
+}
+
+/** `el` or its nearest ancestor element matching `selector` (`closest`, compiled once). */
+export function closest(el: Element, selector: string): Element | null {
+  const query = compiled(selector);
+  for (let n: Node | null = el; n && isTag(n); n = n.parentNode) if (query(n)) return n;
+  return null;
 }

@@ -1,5 +1,5 @@
 import { isBlankText, remove, unwrap } from '../dom.js';
-import { all } from '../select.js';
+import { all, first, closest } from '../select.js';
 import type { DomRule } from './types.js';
 
 /** Text of the permalink icons themes put next to headings (Sphinx ¶, Hugo #, Docusaurus zero-width space). */
@@ -14,9 +14,9 @@ export const headingAnchors: DomRule = {
   when: /href\s*=\s*["']?#/i,
   apply(root) {
     for (const a of all(root, 'a[href^="#"]')) {
-      if (a.querySelector('img')) continue;
+      if (first(a, 'img')) continue;
       if (PERMALINK_TEXT.test(a.textContent ?? '')) remove(a);
-      else if (a.closest('h1, h2, h3, h4, h5, h6') && !isBlankText(a.textContent)) unwrap(a);
+      else if (closest(a, 'h1, h2, h3, h4, h5, h6') && !isBlankText(a.textContent)) unwrap(a);
     }
   },
 };

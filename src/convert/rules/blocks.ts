@@ -1,5 +1,6 @@
 import { isBlankText, isElement } from '../dom.js';
 import type { MarkdownRule } from './types.js';
+import { first, closest } from '../select.js';
 
 export const heading: MarkdownRule = {
   name: 'heading',
@@ -18,7 +19,7 @@ const INLINE_PARENTS = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FON
 function atBlockEdge(node: Node, side: 'next' | 'prev'): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     for (let s = side === 'next' ? n.nextSibling : n.previousSibling; s; s = side === 'next' ? s.nextSibling : s.previousSibling) {
-      if (!isBlankText(s.textContent) || (isElement(s) && (s.nodeName === 'IMG' || s.querySelector('img')))) return false;
+      if (!isBlankText(s.textContent) || (isElement(s) && (s.nodeName === 'IMG' || first(s, 'img')))) return false;
     }
     const parent = n.parentNode;
     if (!parent || !INLINE_PARENTS.has(parent.nodeName)) return true;
@@ -40,7 +41,7 @@ export const lineBreak: MarkdownRule = {
   replacement(_content, node) {
     if (isBr(node.previousSibling)) return '';
     if (atBlockEdge(node, 'next') || atBlockEdge(node, 'prev')) return '';
-    if (node.closest('td, th')) return '<br>';
+    if (closest(node, 'td, th')) return '<br>';
     if (isBr(node.nextSibling)) return '\n\n';
     return '\\\n';
   },

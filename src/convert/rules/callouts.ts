@@ -1,5 +1,5 @@
 import { classList, collapse, element, hasClass, remove } from '../dom.js';
-import { all } from '../select.js';
+import { all, closest } from '../select.js';
 import type { DomRule } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ export const callouts: DomRule = {
   apply(root) {
     const doc = root.ownerDocument;
     for (const box of all(root, 'div, aside, section, blockquote')) {
-      if (!root.contains(box) || !hasClass(box, CALLOUT_CLASS) || box.closest('pre, table')) continue;
+      if (!root.contains(box) || !hasClass(box, CALLOUT_CLASS) || closest(box, 'pre, table')) continue;
       const titleEl = Array.from(box.children).find((c) => hasClass(c, TITLE_CLASS));
       const title = titleEl ? collapse(titleEl.textContent ?? '') : '';
       if (titleEl) remove(titleEl);

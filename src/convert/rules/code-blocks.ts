@@ -1,7 +1,7 @@
 import { codeLanguage } from '../code-language.js';
 import { codeText, isGutter } from '../code-text.js';
 import { collapse, element, hasClass, isBlankText, isElement, replaceWith } from '../dom.js';
-import { all } from '../select.js';
+import { all, first, closest } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 
@@ -104,7 +104,7 @@ export const mermaidBlocks: DomRule = {
   when: /mermaid/i,
   apply(root) {
     for (const el of all(root, '.mermaid')) {
-      if (el.nodeName !== 'PRE' && !el.querySelector('svg') && !isBlankText(el.textContent)) normalise(el, root, 'mermaid');
+      if (el.nodeName !== 'PRE' && !first(el, 'svg') && !isBlankText(el.textContent)) normalise(el, root, 'mermaid');
     }
   },
 };
@@ -120,7 +120,7 @@ export const codeBlocks: DomRule = {
     // One walk for both: the highlighted code is most of the tree until its blocks are replaced.
     const blocks = all(root, 'pre, table');
     for (const pre of blocks) {
-      if (pre.nodeName !== 'PRE' || !root.contains(pre) || pre.parentElement?.closest('pre') || marked(pre as HTMLElement, 'code')) continue;
+      if (pre.nodeName !== 'PRE' || !root.contains(pre) || (pre.parentElement && closest(pre.parentElement, 'pre')) || marked(pre as HTMLElement, 'code')) continue;
       if (isGutterPre(pre)) continue;
       normalise(pre, root);
     }

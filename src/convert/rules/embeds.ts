@@ -1,5 +1,5 @@
 import { element, replaceWith } from '../dom.js';
-import { all } from '../select.js';
+import { all, first } from '../select.js';
 import { resolveUrl } from './links.js';
 import type { DomRule } from './types.js';
 
@@ -46,7 +46,7 @@ function replaceWithLink(el: Element, href: string, text: string): void {
 function firstSource(el: Element): string {
   const own = el.getAttribute('src') ?? el.getAttribute('data-src') ?? el.getAttribute('data') ?? el.getAttribute('data-lazy-src');
   if (own) return own.trim();
-  return el.querySelector('source[src]')?.getAttribute('src')?.trim() ?? '';
+  return first(el, 'source[src]')?.getAttribute('src')?.trim() ?? '';
 }
 
 /**

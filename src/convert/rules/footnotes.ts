@@ -1,5 +1,5 @@
 import { element, hasClass, isBlankText, remove, replaceWith } from '../dom.js';
-import { all } from '../select.js';
+import { all, first, closest } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 
@@ -82,7 +82,7 @@ export const footnotes: DomRule = {
     for (const a of all(root, 'a[href^="#"]')) {
       const anchor = byId.get(idOf(a.getAttribute('href') ?? ''));
       // The id sits on the item itself, or on a marker at its start (Easy Footnotes).
-      const target = anchor?.nodeName === 'LI' ? anchor : anchor?.closest('li');
+      const target = anchor?.nodeName === 'LI' ? anchor : (anchor && closest(anchor, 'li'));
       if (!anchor || !target || target.contains(a)) continue;
       const block = definitionBlock(target, root);
       if (!block || (!block.known && !FOOTNOTE_ID.test(anchor.getAttribute('id') ?? ''))) continue;
@@ -109,11 +109,11 @@ export const footnotes: DomRule = {
         }
         for (const a of all(li, 'a[href]')) if (isBackref(a, refIds)) remove(a);
         // A printed number label in front of the text (hexo-reference) repeats what `[^n]:` says.
-        const first = li.firstElementChild;
-        if (first && first === li.firstChild && NUMBER_LABEL.test(first.textContent ?? '')) remove(first);
+        const lead = li.firstElementChild;
+        if (lead && lead === li.firstChild && NUMBER_LABEL.test(lead.textContent ?? '')) remove(lead);
         const def = element(doc, 'div', { 'data-bv-md': 'footnote', 'data-label': label });
         while (li.firstChild) def.appendChild(li.firstChild);
-        if (!isBlankText(def.textContent) || def.querySelector('img')) defs.appendChild(def);
+        if (!isBlankText(def.textContent) || first(def, 'img')) defs.appendChild(def);
       });
       if (block !== list && block.previousElementSibling?.nodeName === 'HR') remove(block.previousElementSibling);
       replaceWith(block, defs);

@@ -1,7 +1,7 @@
 import { codeLanguage } from '../code-language.js';
 import { codeText } from '../code-text.js';
 import { element, replaceWith } from '../dom.js';
-import { all } from '../select.js';
+import { all, first, closest } from '../select.js';
 import type { DomRule } from './types.js';
 
 /** The gist's page: the file link (`…/gist.github.com/user/id#file-x`) without the fragment, else the raw link's gist. */
@@ -34,8 +34,8 @@ export const gists: DomRule = {
       const doc = gist.ownerDocument;
       const parts: Element[] = [];
       for (const file of all(gist, '.gist-file')) {
-        const table = file.querySelector('table');
-        const source = table ?? file.querySelector('.gist-data');
+        const table = first(file, 'table');
+        const source = table ?? first(file, '.gist-data');
         if (!source) continue;
         const url = gistUrl(file);
         const name = fileName(file);
@@ -44,7 +44,7 @@ export const gists: DomRule = {
           p.appendChild(element(doc, 'a', { href: url }, name ? `Gist: ${name}` : 'Gist'));
           parts.push(p);
         }
-        const wrapper = source.closest('[class*="type-"]');
+        const wrapper = closest(source, '[class*="type-"]');
         const typeLang = /(?:^|\s)type-([\w+#-]+)/.exec(wrapper?.getAttribute('class') ?? '')?.[1];
         const lang = codeLanguage([source]) || (typeLang && typeLang !== 'text' ? typeLang.toLowerCase() : '');
         parts.push(element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': lang }, codeText(source)));

@@ -1,5 +1,5 @@
 import { remove, unwrap } from '../dom.js';
-import { all } from '../select.js';
+import { all, first } from '../select.js';
 import { linkDestination, linkTitle, resolveUrl } from './links.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
@@ -52,7 +52,7 @@ export const imageSources: DomRule = {
   when: /<img|<noscript/i,
   apply(root, { baseUrl }) {
     for (const noscript of all(root, 'noscript')) {
-      const fallback = noscript.querySelector('img');
+      const fallback = first(noscript, 'img');
       const parent = noscript.parentElement;
       const lazy = parent ? Array.from(parent.querySelectorAll('img')).find((img) => !noscript.contains(img)) : undefined;
       const lazySrc = lazy ? imageSource(lazy) : '';

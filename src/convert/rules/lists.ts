@@ -1,4 +1,5 @@
 import type { MarkdownRule } from './types.js';
+import { closest } from '../select.js';
 
 /**
  * `- item` / `1. item` with continuation lines (nested lists, paragraphs, code) indented to the item's
@@ -27,7 +28,7 @@ export const taskListItem: MarkdownRule = {
   name: 'task-list-item',
   filter(node) {
     if (node.nodeName !== 'INPUT' || (node.getAttribute('type') ?? '').toLowerCase() !== 'checkbox') return false;
-    return !!node.closest('li');
+    return !!closest(node, 'li');
   },
   replacement(_content, node) {
     const next = node.nextSibling?.textContent ?? '';

@@ -1,5 +1,5 @@
 import { element, hasClass, isElement, replaceWith, TEXT_NODE } from '../dom.js';
-import { all } from '../select.js';
+import { all, first } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 
@@ -37,8 +37,8 @@ export const math: DomRule = {
     const doc = root.ownerDocument;
     for (const el of all(root, '.katex-display, .katex')) {
       if (!root.contains(el)) continue;
-      const katex = hasClass(el, /^katex$/) ? el : el.querySelector('.katex');
-      const math = katex?.querySelector('math');
+      const katex = hasClass(el, /^katex$/) ? el : first(el, '.katex');
+      const math = (katex && first(katex, 'math'));
       if (math) replaceWith(el, mathNode(doc, texOfMathml(math), hasClass(el, /^katex-display$/)));
     }
     for (const script of all(root, 'script[type^="math/tex"]')) {
@@ -47,7 +47,7 @@ export const math: DomRule = {
     }
     for (const el of all(root, 'mjx-container')) {
       if (!root.contains(el)) continue;
-      const math = el.querySelector('math');
+      const math = first(el, 'math');
       const tex = el.getAttribute('data-tex') ?? (math ? texOfMathml(math) : '');
       if (tex) replaceWith(el, mathNode(doc, tex, el.getAttribute('display') === 'true' || el.getAttribute('display') === 'block'));
     }
@@ -56,7 +56,7 @@ export const math: DomRule = {
     }
     for (const el of all(root, '.math, .arithmatex')) {
       if (!root.contains(el) || el.getAttribute('data-bv-md') === 'math') continue;
-      const inner = el.querySelector('[data-bv-md="math"]');
+      const inner = first(el, '[data-bv-md="math"]');
       const display = hasClass(el, /^display$/) || el.nodeName === 'DIV' || /^\s*(?:\\\[|\$\$)/.test(el.textContent ?? '');
       if (inner) replaceWith(el, mathNode(doc, inner.getAttribute('data-tex') ?? '', display));
       else replaceWith(el, mathNode(doc, stripDelimiters(el.textContent ?? ''), display));

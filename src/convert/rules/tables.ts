@@ -1,5 +1,5 @@
 import { element, isBlankText, isElement, remove, replaceWith, unwrap } from '../dom.js';
-import { all } from '../select.js';
+import { all, first, closest } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 const CELL_BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER', 'DETAILS', 'SUMMARY']);
@@ -14,14 +14,14 @@ const BLOCK_IN_CELL = 'p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, 
 function isLayoutTable(table: Element): boolean {
   const role = (table.getAttribute('role') ?? '').toLowerCase();
   if (role === 'presentation' || role === 'none') return true;
-  if (table.querySelector('table')) return true;
+  if (first(table, 'table')) return true;
   const cells = all(table, 'td, th');
   if (cells.length <= 1) return true;
-  if (table.querySelector('th')) return false;
-  if (table.querySelector('h1, h2, h3, h4, h5, h6')) return true;
+  if (first(table, 'th')) return false;
+  if (first(table, 'h1, h2, h3, h4, h5, h6')) return true;
   const rows = all(table, 'tr');
   if (rows.every((tr) => tr.children.length <= 1)) return true;
-  return rows.length === 1 && cells.some((c) => !!c.querySelector(BLOCK_IN_CELL));
+  return rows.length === 1 && cells.some((c) => !!first(c, BLOCK_IN_CELL));
 }
 
 /** A layout table becomes a sequence of blocks, one per cell, so none of its content is lost. */
@@ -29,12 +29,12 @@ function unwrapLayout(table: Element): void {
   const doc = table.ownerDocument;
   const blocks: Element[] = [];
   for (const cell of all(table, 'td, th')) {
-    if (cell.closest('table') !== table) continue;
+    if (closest(cell, 'table') !== table) continue;
     const div = element(doc, 'div');
     while (cell.firstChild) div.appendChild(cell.firstChild);
     blocks.push(div);
   }
-  const caption = table.querySelector('caption');
+  const caption = first(table, 'caption');
   if (caption) blocks.unshift(element(doc, 'p', {}, caption.textContent ?? ''));
   replaceWith(table, ...blocks);
 }
