@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findIn, insideAny, nonSpaceLength } from './dom.js';
+import { closestIn, selectIn } from './select.js';
 import { isDateLine } from './dates.js';
 import { isMetaLine } from './meta-line.js';
 import { isTaxonomyLink } from './taxonomy.js';
@@ -51,8 +52,8 @@ export const PROTECTED = 'pre, code, .highlight, figure.highlight, .katex, .kate
 const linkHeavy = (ctx: CleanContext, el: Element) => {
   const $el = ctx.$(el);
   const total = nonSpaceLength($el.text());
-  const links = nonSpaceLength($el.find('a').text());
-  return $el.find('a').length >= 3 && links > 0.5 * total;
+  const anchors = findIn($el, 'a');
+  return anchors.length >= 3 && nonSpaceLength(ctx.$(anchors).text()) > 0.5 * total;
 };
 
 const HEADING_ANCHOR_CLASS = /(^|[\s_-])(headerlink|anchor|anchorjs-link|header-anchor|heading-anchor|hash-link|direct-link|permalink|heading-link|zola-anchor|hanchor|anchor-link|autolink)([\s_-]|$)/i;
@@ -63,7 +64,7 @@ const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|imp
 
 export { isTaxonomyLink };
 
-const hasMedia = (ctx: CleanContext, el: Element) => ctx.$(el).find('img, picture, video, iframe').length > 0;
+const hasMedia = (_ctx: CleanContext, el: Element) => selectIn(el, 'img, picture, video, iframe').length > 0;
 
 /** True when at most one element sibling precedes or follows `el`. */
 function nearEdge(el: Element): boolean {
@@ -103,7 +104,7 @@ export const CLEAN_RULES: CleanRule[] = [
     selectors: ['form', 'button', 'input', 'select', 'textarea', '[role="button"]:not(summary)', 'dialog'],
     // Task-list checkboxes carry the item's state; a zoomable image wrapped as a button is content.
     test: (el, ctx) =>
-      !(el.name === 'input' && el.attribs.type === 'checkbox' && ctx.$(el).closest('li').length > 0) && !(el.attribs.role === 'button' && hasMedia(ctx, el)),
+      !(el.name === 'input' && el.attribs.type === 'checkbox' && closestIn(el, 'li') !== undefined) && !(el.attribs.role === 'button' && hasMedia(ctx, el)),
   },
   {
     name: 'image-buttons',
@@ -121,7 +122,7 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'page-chrome',
     selectors: ['nav', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', 'header', 'footer', '.site-header', '.site-footer', '#header', '#footer'],
     // A <footer> inside a quotation or figure is its citation, not page furniture.
-    test: (el, ctx) => !ctx.$(el).parent().closest('blockquote, figure').length,
+    test: (el) => !(el.parent?.type === 'tag' && closestIn(el.parent as Element, 'blockquote, figure')),
     maxShare: 0.6,
   },
   {
@@ -171,7 +172,7 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'post-meta-lines',
     words: ['post-meta', 'entry-meta', 'article-meta', 'post-info', 'postmeta', 'byline', 'post-byline', 'post-date', 'posted-on', 'post-tags', 'post-categories', 'tags-links', 'cat-links', 'entry-footer', 'post-footer', 'article-footer', 'meta-info', 'article-info', 'post-metadata', 'post-details', 'article-tag-list', 'article-category', 'post-labels', 'tag-list', 'taglist', 'entry-tags', 'post-author-box', 'author', 'post-author', 'byline-author', 'reading-time', 'read-time', 'readtime', 'author-bio', 'about-author', 'author-box', 'author-card', 'author-info', 'post-copyright', 'copyright'],
     // An attribution inside a quotation or figure is content.
-    test: (el, ctx) => !ctx.$(el).closest('blockquote, figure').length,
+    test: (el) => !closestIn(el, 'blockquote, figure'),
     maxShare: 0.3,
   },
   {
@@ -182,7 +183,7 @@ export const CLEAN_RULES: CleanRule[] = [
     test: (el, ctx) => {
       if (insideAny(el, ctx.protectedSet)) return false;
       const $el = ctx.$(el);
-      const links = $el.find('a[href]').toArray();
+      const links = selectIn(el, 'a[href]');
       if (!links.length || !links.every((a) => isTaxonomyLink(a))) return false;
       const linkText = links.reduce((n, a) => n + ctx.$(a).text().trim().length, 0);
       return $el.text().replace(/\s+/g, ' ').trim().length - linkText <= 24;
@@ -244,8 +245,8 @@ export const CLEAN_RULES: CleanRule[] = [
     test: (el, ctx) => {
       const href = el.attribs.href ?? '';
       const text = ctx.$(el).text();
-      if (HEADING_ANCHOR_CLASS.test(el.attribs.class ?? '') && (ANCHOR_GLYPHS.test(text) || !ctx.$(el).closest('h1, h2, h3, h4, h5, h6').length)) return true;
-      return href.startsWith('#') && ANCHOR_GLYPHS.test(text) && ctx.$(el).find('img').length === 0;
+      if (HEADING_ANCHOR_CLASS.test(el.attribs.class ?? '') && (ANCHOR_GLYPHS.test(text) || !closestIn(el, 'h1, h2, h3, h4, h5, h6'))) return true;
+      return href.startsWith('#') && ANCHOR_GLYPHS.test(text) && selectIn(el, 'img').length === 0;
     },
   },
   {

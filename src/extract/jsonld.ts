@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { query } from './dom.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ export interface JsonLd {
 
 export function readJsonLd($: CheerioAPI): JsonLd {
   const nodes: Json[] = [];
-  $('script[type="application/ld+json" i]').each((_, el) => collect(parseLoose($(el).text()), nodes));
+  query($, 'script[type="application/ld+json" i]').each((_, el) => collect(parseLoose($(el).text()), nodes));
   const byId = new Map<string, Json>();
   for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
   const resolve = (value: unknown): unknown => {

@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate, wordsOutsideDates } from './dates.js';
+import { findIn } from './dom.js';
 import { isTaxonomyLink } from './taxonomy.js';
 
 /** Lead-in words of a post's meta line ("published on … · tagged with #a, #b and #c"). */
@@ -18,9 +19,9 @@ export function isMetaLine($: CheerioAPI, el: Element): boolean {
   const $el = $(el);
   const text = $el.text().replace(/\s+/g, ' ').trim();
   if (!text || text.length > 240 || !parseDate(text)) return false;
-  const links = $el.find('a[href]').toArray();
+  const links = findIn($el, 'a[href]');
   const taxonomy = links.filter(isTaxonomyLink);
-  if (!taxonomy.length || links.length - taxonomy.length > 1 || $el.find('p, li, h1, h2, h3, h4, h5, h6, pre, table, img').length > 2) return false;
+  if (!taxonomy.length || links.length - taxonomy.length > 1 || findIn($el, 'p, li, h1, h2, h3, h4, h5, h6, pre, table, img').length > 2) return false;
   let rest = text;
   for (const a of taxonomy) rest = rest.replace($(a).text().trim(), ' ');
   const words = wordsOutsideDates(rest).map((w) => w.replace(/^[#(\[]+|[)\]]+$/g, '').toLowerCase()).filter((w) => w && !META_WORDS.has(w));

@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { absoluteUrl } from '../discover/url.js';
 import type { Overrides, PostMeta } from '../types.js';
 import { dayOf, isDateLine, parseDate } from './dates.js';
-import { decodeText, firstMatch, insideAny, query, safeSelect, textOf } from './dom.js';
+import { decodeText, findIn, firstMatch, insideAny, query, safeSelect, textOf } from './dom.js';
 import type { EngineRule } from './engines/index.js';
 import { closestIn, selectIn } from './select.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
@@ -166,7 +166,7 @@ export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined):
   let scope = root;
   for (let i = 0; i < 2; i++) {
     const parent = scope.parent();
-    if (!parent.length || parent.is('body, html, main') || parent.find('aside, .sidebar, #sidebar, .widget').length) break;
+    if (!parent.length || parent.is('body, html, main') || findIn(parent, 'aside, .sidebar, #sidebar, .widget').length) break;
     scope = parent as Cheerio<Element>;
   }
   return scope;
@@ -214,7 +214,7 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined): { ta
   const tags: string[] = [];
   const categories: string[] = [];
   if (!scope) return { tags, categories };
-  scope.find('a[href]').each((_, el) => {
+  $(findIn(scope, 'a[href]')).each((_, el) => {
     const $a = $(el);
     if (inFurniture($, el) && !inMetaLine($, el, scope)) return;
     const rel = ($a.attr('rel') ?? '').toLowerCase().split(/\s+/);
@@ -265,7 +265,7 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
   // Inside the body only its first blocks may be a date line (the one under the title).
   const lead = new Set<AnyNode>(root?.children().slice(0, 3).toArray() ?? []);
   const stats = textStats($);
-  for (const el of scope.find('*').toArray()) {
+  for (const el of findIn(scope, '*')) {
     if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
     const length = statsOf(stats, el).text;
     const text = $(el).text();
@@ -342,7 +342,7 @@ function pickTitle($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> 
     for (const selector of selectors ?? []) {
       for (const el of safeSelect($, selector, within).toArray()) {
         const $el = $(el);
-        if (inFurniture($, el) && !$el.closest(ARTICLE_SCOPE).length) continue;
+        if (inFurniture($, el) && !closestIn(el, ARTICLE_SCOPE)) continue;
         const text = stripAnchorGlyphs(decodeText($el.attr('data-typed-text') ?? $el.attr('content')) ?? textOf($el));
         if (text && text.length <= 300) return text;
       }
@@ -439,8 +439,8 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): PostMeta {
   );
 
   const description = meta($, 'description', 'og:description', 'twitter:description') || decodeText(jsonString(article.description));
-  const canonical = absoluteUrl($('link[rel~="canonical" i]').first().attr('href'), base) ?? absoluteUrl(meta($, 'og:url'), base);
-  const lang = normaliseLang(query($, 'html').attr('lang') ?? meta($, 'og:locale') ?? $('meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
+  const canonical = absoluteUrl(query($, 'link[rel~="canonical" i]').first().attr('href'), base) ?? absoluteUrl(meta($, 'og:url'), base);
+  const lang = normaliseLang(query($, 'html').attr('lang') ?? meta($, 'og:locale') ?? query($, 'meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
   const image = absoluteUrl(meta($, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? jsonUrl(article.image, ld.resolve), base);
 
   const result: PostMeta = { title, tags, categories };
@@ -471,7 +471,7 @@ function firstText($: CheerioAPI, selectors: readonly string[] | undefined, scop
 }
 
 function metaInScope($: CheerioAPI, scope: Cheerio<Element>, selector: string): string | undefined {
-  return decodeText(scope.find(selector).first().attr('content'));
+  return decodeText(findIn(scope, selector)[0]?.attribs.content);
 }
 
 function safeDecode(segment: string): string {

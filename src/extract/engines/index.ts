@@ -24,7 +24,7 @@ export const ENGINES: readonly EngineRule[] = [
 
 /** The engine that made the page: its generator meta first, then markup signatures. */
 export function detectEngineRule($: CheerioAPI, html: string): EngineRule | undefined {
-  const generators = $('meta[name="generator" i]').map((_, el) => $(el).attr('content')?.trim() ?? '').get();
+  const generators = query($, 'meta[name="generator" i]').map((_, el) => $(el).attr('content')?.trim() ?? '').get();
   for (const engine of ENGINES) {
     if (engine.detect.generator && generators.some((g) => engine.detect.generator!.test(g))) return engine;
   }
