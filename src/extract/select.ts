@@ -41,6 +41,63 @@ function scoped(token: Selector[][]): Selector[][] | null {
   return out;
 }
 
+/** What an element must carry for a selector to match it, read from the selector's subject (last) compound. */
+type Key = { kind: 'id' | 'class' | 'tag' | 'attr'; value: string } | undefined;
+
+const KEY_RANK = { id: 0, class: 1, tag: 2, attr: 3 };
+
+function subjectKey(part: Selector[]): Key {
+  let key: Key;
+  const offer = (candidate: NonNullable<Key>) => {
+    if (!key || KEY_RANK[candidate.kind] < KEY_RANK[key.kind]) key = candidate;
+  };
+  for (let i = part.length - 1; i >= 0; i--) {
+    const t = part[i]!;
+    if (t.type === SelectorType.Tag) {
+      if (!t.namespace) offer({ kind: 'tag', value: t.name.toLowerCase() });
+    } else if (t.type === SelectorType.Attribute) {
+      // `!=` matches elements without the attribute; namespaced or upper-case names are left to css-select.
+      if (t.action === 'not' || t.namespace || t.name !== t.name.toLowerCase()) continue;
+      if (t.name === 'id' && t.action === 'equals' && t.ignoreCase !== true) offer({ kind: 'id', value: t.value });
+      else if (t.name === 'class' && t.action === 'element' && t.ignoreCase !== true) offer({ kind: 'class', value: t.value });
+      else offer({ kind: 'attr', value: t.name });
+    } else if (t.type !== SelectorType.Pseudo && t.type !== SelectorType.Universal && t.type !== SelectorType.PseudoElement) break;
+  }
+  return key;
+}
+
+/**
+ * A selector list tested the way browsers do: each alternative is filed under what its subject must
+ * carry (an id, a class, a tag, an attribute), so an element is tested only against the alternatives it
+ * could match. The clean-up rules test every element of the article against lists of ten selectors.
+ */
+function byKey(token: Selector[][]): Query {
+  const buckets = { id: new Map<string, Query[]>(), class: new Map<string, Query[]>(), tag: new Map<string, Query[]>(), attr: new Map<string, Query[]>() };
+  const always: Query[] = [];
+  for (const part of token) {
+    const query = compile<AnyNode, Element>([part], OPTIONS);
+    const key = subjectKey(part);
+    if (!key) always.push(query);
+    else {
+      const bucket = buckets[key.kind];
+      bucket.set(key.value, [...(bucket.get(key.value) ?? []), query]);
+    }
+  }
+  const any = (queries: Query[] | undefined, el: Element) => !!queries && queries.some((q) => q(el));
+  return (el) => {
+    if (any(always, el) || any(buckets.tag.get(el.name), el)) return true;
+    const { attribs } = el;
+    if (buckets.id.size && attribs.id !== undefined && any(buckets.id.get(attribs.id), el)) return true;
+    if (buckets.class.size && attribs.class) {
+      for (const name of attribs.class.split(/[ \t\n\f\r]+/)) if (name && any(buckets.class.get(name), el)) return true;
+    }
+    if (buckets.attr.size) {
+      for (const name in attribs) if (any(buckets.attr.get(name), el)) return true;
+    }
+    return false;
+  };
+}
+
 function compiled(selector: string, withScope: boolean): Query | null {
   const cache = withScope ? scopedQueries : documentQueries;
   const known = cache.get(selector);
@@ -50,7 +107,7 @@ function compiled(selector: string, withScope: boolean): Query | null {
   let query: Query | null = null;
   if (prepared) {
     try {
-      query = compile<AnyNode, Element>(prepared, OPTIONS);
+      query = prepared.length > 2 ? byKey(prepared) : compile<AnyNode, Element>(prepared, OPTIONS);
     } catch (err) {
       // css-select knows no jQuery extensions (`:first`, `:eq(2)`...); Cheerio's engine does.
       if (!/unknown pseudo/i.test(String(err))) throw err;

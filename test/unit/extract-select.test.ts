@@ -40,3 +40,23 @@ test('jQuery positional filters go to Cheerio; invalid selectors throw; closestI
   assert.equal(closestIn(a, 'a')?.attribs.href, '#1');
   assert.equal(closestIn(a, 'nav'), undefined);
 });
+
+test('selector lists, whose alternatives are filed by what their subject carries, match what Cheerio matches', () => {
+  const $ = load(`<div id="top" class="Wrap box"><p class="note lead" data-x="1" style="DISPLAY:none">a</p><p id="P2" hidden>b</p>
+<svg><rect class="note"/></svg><span class="box">c</span><ul><li id="l1" class="item">d</li><li class="ITEM">e</li></ul></div>`);
+  const lists = [
+    'p, span, li, rect',
+    '#top, #P2, #p2, .item, .ITEM',
+    '.note, .box, [hidden], [data-x]',
+    '[style*="display:none" i], [style*="display: none" i], [class~="item" i], span',
+    '*, p, span',
+    'p:not(.lead), li:not(#l1), span.box, div > .note',
+    '[data-x!="2"], [id], .missing',
+    'P, LI, SPAN',
+  ];
+  for (const scope of [$.root().get(0)!, $('div').get(0)!, $('ul').get(0)!]) {
+    for (const list of lists) {
+      assert.deepEqual(ids(selectIn(scope as Element, list)), ids(select(list, scope as Element) as Element[]), list);
+    }
+  }
+});
