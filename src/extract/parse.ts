@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
-import type { Document, ParentNode } from 'domhandler';
+import { Document, type ParentNode } from 'domhandler';
 import { parse, parseFragment, serialize } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
@@ -13,10 +13,10 @@ const options = { treeAdapter: adapter };
 const memos = new Set<WeakMap<CheerioAPI, unknown>>();
 
 /**
- * A table for what is worked out once per page (text statistics, meta tags), keyed by the page's `$`.
- * withPage drops a page's entries when done with it: V8's young-generation collector treats the values
- * of a long-lived WeakMap as alive whatever their key, so they would hold the page's tree until the next
- * full collection.
+ * A table for what is worked out once per page (text statistics, meta tags), keyed by the `$` the page
+ * is read with. withPage drops the page's entries when done with it: the next page is read with the same
+ * `$`, and V8's young-generation collector treats the values of a long-lived WeakMap as alive whatever
+ * their key, so they would hold the page's tree until the next full collection.
  */
 export function pageMemo<V>(): WeakMap<CheerioAPI, V> {
   const memo = new WeakMap<CheerioAPI, V>();
@@ -25,25 +25,41 @@ export function pageMemo<V>(): WeakMap<CheerioAPI, V> {
 }
 
 /**
- * Runs `read` on a parsed document, then lets go of the document's tree.
+ * Loaded Cheerio roots, one per nesting depth of withDocument (a page's <noscript> fragment is read while
+ * the page is), each given the nodes of the document being read.
  *
- * Cheerio's `load` defines a class per document whose closure holds the document, and V8's young-
- * generation collector keeps such a class alive until the next full collection. Every page read
- * therefore outlived its use: its whole tree was copied, then promoted to the old generation, which
- * made scavenges take 10-15 ms instead of 1-2. Emptying the document once read leaves the class holding
- * an empty root. Nodes `read` returns stay whole (detached from that root).
+ * Cheerio's `load` defines a class per call whose closure holds the document, and V8's young-generation
+ * collector keeps such a class alive until the next full collection. Loading every page made each tree
+ * outlive its use (it was copied, then promoted to the old generation: scavenges of 10-15 ms instead of
+ * 1-2), and gave every page's Cheerio objects a class of their own, which left the property lookups of
+ * the extraction code megamorphic.
  */
+const roots: { root: Document; $: CheerioAPI }[] = [];
+let depth = 0;
+
+/** Runs `read` on a parsed document, then lets go of its tree. Nodes `read` returns stay whole, detached. */
 function withDocument<T>(doc: Document, read: ($: CheerioAPI) => T): T {
-  const $ = load(doc);
+  let slot = roots[depth];
+  if (!slot) {
+    const root = new Document([]);
+    slot = roots[depth] = { root, $: load(root) };
+  }
+  const { root, $ } = slot;
+  root.children = doc.children;
+  for (const child of root.children) child.parent = root;
+  root['x-mode'] = doc['x-mode'];
+  depth++;
   try {
     return read($);
   } finally {
-    doc.children = [];
+    depth--;
+    for (const child of root.children) child.parent = null;
+    root.children = [];
     for (const memo of memos) memo.delete($);
   }
 }
 
-/** `read` on a whole page: html, head and body as a browser builds them. */
+/** `read` on a whole page: html, head and body as a browser builds them. `$` serves only until `read` returns. */
 export function withPage<T>(html: string, read: ($: CheerioAPI) => T): T {
   return withDocument(parse(html, options), read);
 }
