@@ -64,7 +64,7 @@ const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|imp
 
 export { isTaxonomyLink };
 
-const hasMedia = (_ctx: CleanContext, el: Element) => selectIn(el, 'img, picture, video, iframe').length > 0;
+const hasMedia = (el: Element) => selectIn(el, 'img, picture, video, iframe').length > 0;
 
 /** True when at most one element sibling precedes or follows `el`. */
 function nearEdge(el: Element): boolean {
@@ -103,14 +103,14 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'controls',
     selectors: ['form', 'button', 'input', 'select', 'textarea', '[role="button"]:not(summary)', 'dialog'],
     // Task-list checkboxes carry the item's state; a zoomable image wrapped as a button is content.
-    test: (el, ctx) =>
-      !(el.name === 'input' && el.attribs.type === 'checkbox' && closestIn(el, 'li') !== undefined) && !(el.attribs.role === 'button' && hasMedia(ctx, el)),
+    test: (el) =>
+      !(el.name === 'input' && el.attribs.type === 'checkbox' && closestIn(el, 'li') !== undefined) && !(el.attribs.role === 'button' && hasMedia(el)),
   },
   {
     name: 'image-buttons',
     // Medium and lightbox plugins wrap images in role="button" elements: keep the image, drop the wrapper.
     selectors: ['[role="button"]'],
-    test: (el, ctx) => hasMedia(ctx, el),
+    test: hasMedia,
     action: 'unwrap',
   },
   {
