@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
-import { Document, type ParentNode } from 'domhandler';
+import { Document, type AnyNode, type Element, type ParentNode } from 'domhandler';
 import { parse, parseFragment, serialize } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
@@ -34,7 +34,7 @@ export function pageMemo<V>(): WeakMap<CheerioAPI, V> {
  * 1-2), and gave every page's Cheerio objects a class of their own, which left the property lookups of
  * the extraction code megamorphic.
  */
-const roots: { root: Document; $: CheerioAPI }[] = [];
+const roots: { root: Document; $: CheerioAPI; byTag?: Map<string, Element[]> }[] = [];
 let depth = 0;
 
 /** Runs `read` on a parsed document, then lets go of its tree. Nodes `read` returns stay whole, detached. */
@@ -55,8 +55,46 @@ function withDocument<T>(doc: Document, read: ($: CheerioAPI) => T): T {
     depth--;
     for (const child of root.children) child.parent = null;
     root.children = [];
+    slot.byTag = undefined;
     for (const memo of memos) memo.delete($);
   }
+}
+
+/**
+ * Elements that extraction never creates, moves out of order or copies: a whole-page query for one of
+ * these tags can take the elements from an index built before any change to the page (one that was
+ * removed since is recognised as detached).
+ */
+const INDEXED_TAGS = new Set(['html', 'head', 'body', 'title', 'base', 'meta', 'link', 'script', 'style']);
+
+/**
+ * The elements named `tag` of the page being read whose root is `root`, in document order, some possibly
+ * detached since; undefined when `tag` is not indexed or `root` is not such a page. Metadata reads ten
+ * kinds of head element, each a query over the whole page: one walk serves them all.
+ */
+export function indexedElements(root: AnyNode, tag: string): readonly Element[] | undefined {
+  if (!INDEXED_TAGS.has(tag)) return undefined;
+  const slot = roots.find((s, i) => i < depth && s.root === root);
+  if (!slot) return undefined;
+  slot.byTag ??= indexByTag(slot.root);
+  return slot.byTag.get(tag) ?? [];
+}
+
+function indexByTag(root: Document): Map<string, Element[]> {
+  const byTag = new Map<string, Element[]>();
+  const visit = (node: ParentNode): void => {
+    for (const child of node.children) {
+      if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+      if (INDEXED_TAGS.has(child.name)) {
+        const list = byTag.get(child.name);
+        if (list) list.push(child);
+        else byTag.set(child.name, [child]);
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return byTag;
 }
 
 /** `read` on a whole page: html, head and body as a browser builds them. `$` serves only until `read` returns. */

@@ -3,6 +3,7 @@ import { parse, SelectorType, type Selector } from 'css-what';
 import { is as cheerioIs, select as cheerioSelect } from 'cheerio-select';
 import { findAll } from 'domutils';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { indexedElements } from './parse.js';
 
 /**
  * CSS queries over a parsed page with each selector compiled once per process. Cheerio parses and
@@ -100,11 +101,30 @@ function byKey(token: Selector[][]): Query {
   };
 }
 
+/** The tag every alternative's subject names, if they all name the same one: `meta[content]` -> meta. */
+function subjectTag(token: Selector[][]): string | undefined {
+  let tag: string | undefined;
+  for (const part of token) {
+    let own: string | undefined;
+    for (let i = part.length - 1; i >= 0; i--) {
+      const t = part[i]!;
+      if (t.type === SelectorType.Tag && !t.namespace) own = t.name.toLowerCase();
+      else if (t.type !== SelectorType.Attribute && t.type !== SelectorType.Pseudo && t.type !== SelectorType.Universal && t.type !== SelectorType.PseudoElement) break;
+    }
+    if (!own || (tag && own !== tag)) return undefined;
+    tag = own;
+  }
+  return tag;
+}
+
+const subjectTags = new Map<string, string | undefined>();
+
 function compiled(selector: string, withScope: boolean): Query | null {
   const cache = withScope ? scopedQueries : documentQueries;
   const known = cache.get(selector);
   if (known !== undefined) return known;
   const token = parse(selector);
+  if (!withScope) subjectTags.set(selector, subjectTag(token));
   const prepared = withScope ? scoped(token) : token;
   let query: Query | null = null;
   if (prepared) {
@@ -129,7 +149,18 @@ export function selectIn(root: ParentNode, selector: string): Element[] {
   const query = compiled(selector, !isDocument);
   if (!query) return cheerioSelect(selector, root as Element) as Element[];
   if (!isDocument) scope = root;
+  else {
+    const tag = subjectTags.get(selector);
+    const candidates = tag === undefined ? undefined : indexedElements(root, tag);
+    if (candidates) return candidates.filter((el) => attachedTo(el, root) && query(el));
+  }
   return findAll(query, root.children);
+}
+
+function attachedTo(el: Element, root: ParentNode): boolean {
+  let n: AnyNode | null = el;
+  while (n.parent) n = n.parent;
+  return n === root;
 }
 
 /** `el` or its nearest ancestor element matching `selector` (Cheerio's `closest`), from the same cache. */

@@ -4,6 +4,7 @@ import { load } from 'cheerio';
 import { select } from 'cheerio-select';
 import type { Element } from 'domhandler';
 import { closestIn, selectIn } from '../../src/extract/select.js';
+import { withFragment, withPage } from '../../src/extract/parse.js';
 
 const page = `<main id="m"><article id="a"><header><time datetime="2020-01-02">Jan 2</time></header>
 <div class="a"><section id="s"><p id="p1"><time datetime="x">t</time><a href="#1">one</a></p><p id="p2"><a href="#2">two</a></p></section></div></article>
@@ -59,4 +60,30 @@ test('selector lists, whose alternatives are filed by what their subject carries
       assert.deepEqual(ids(selectIn(scope as Element, list)), ids(select(list, scope as Element) as Element[]), list);
     }
   }
+});
+
+test('whole-page queries for head elements come from the page index: document order, removals seen, every page its own', () => {
+  const first = `<html lang="en"><head><title>One</title><meta name="a" content="1"><link rel="canonical" href="/one"></head>
+<body><article><meta itemprop="datePublished" content="2020-01-02"><p>x</p></article><meta name="z" content="9"></body></html>`;
+  const second = `<html><head><meta name="b" content="2"></head><body><script type="application/ld+json">{}</script></body></html>`;
+  withPage(first, ($) => {
+    const doc = $.root().get(0)!;
+    const metas = () => selectIn(doc, 'meta[content]').map((el) => el.attribs.name ?? el.attribs.itemprop);
+    assert.deepEqual(metas(), ['a', 'datePublished', 'z']);
+    assert.deepEqual(selectIn(doc, 'meta[content]'), select('meta[content]', doc.children) as Element[], 'the same elements as a walk');
+    $('article').remove();
+    assert.deepEqual(metas(), ['a', 'z'], 'a meta removed with its article is not found any more');
+    assert.deepEqual(selectIn(doc, 'link[rel~="canonical" i]').map((el) => el.attribs.href), ['/one']);
+    assert.deepEqual(selectIn(doc, 'title, meta[name="a"]').map((el) => el.name), ['title', 'meta']);
+    withFragment('<meta name="inner" content="3">', (inner) => {
+      assert.deepEqual(selectIn(inner.root().get(0)!, 'meta').map((el) => el.attribs.name), ['inner']);
+    });
+    assert.deepEqual(metas(), ['a', 'z'], 'a fragment read meanwhile does not disturb the page');
+  });
+  withPage(second, ($) => {
+    const doc = $.root().get(0)!;
+    assert.deepEqual(selectIn(doc, 'meta[content]').map((el) => el.attribs.name), ['b'], 'the next page is indexed afresh');
+    assert.equal(selectIn(doc, 'script[type="application/ld+json" i]').length, 1);
+    assert.deepEqual(selectIn(doc, 'title'), []);
+  });
 });
