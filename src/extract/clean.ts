@@ -2,6 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
 import { findIn, insideAny } from './dom.js';
+import { withSubtreeIndex } from './select.js';
 import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
@@ -182,6 +183,13 @@ function dropEventHandlers(root: Cheerio<Element>): void {
  */
 export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): string {
   normaliseImages($, root);
+  const el = root.get(0);
+  if (!el) return '';
+  // From here on elements are only removed or unwrapped, never added (see withSubtreeIndex).
+  return withSubtreeIndex(el, () => cleanIndexed($, root, el, options));
+}
+
+function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, options: CleanOptions): string {
   const protectedSet = new Set<AnyNode>(findIn(root, PROTECTED));
   const ctx: CleanContext = {
     $,
@@ -199,6 +207,5 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   dropEmptyBlocks($, root);
   dropEventHandlers(root);
   absolutiseUrls($, root, options.base);
-  const el = root.get(0);
-  return el ? innerHtml(el).trim() : '';
+  return innerHtml(el).trim();
 }

@@ -119,6 +119,81 @@ function subjectTag(token: Selector[][]): string | undefined {
 
 const subjectTags = new Map<string, string | undefined>();
 
+/** Per scoped selector, what each alternative's subject must carry; null when one carries nothing to look up. */
+const subjectKeys = new Map<string, NonNullable<Key>[] | null>();
+
+function keysOf(token: Selector[][]): NonNullable<Key>[] | null {
+  const keys: NonNullable<Key>[] = [];
+  for (const part of token) {
+    const key = subjectKey(part);
+    if (!key) return null;
+    keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * The elements under an element filed by tag, id, class and attribute name, with their position in
+ * document order. The clean-up rules query the article a few dozen times; each query then tests only
+ * the elements that carry what its subject needs, instead of walking the whole article again.
+ */
+interface SubtreeIndex {
+  root: Element;
+  position: Map<Element, number>;
+  lists: { id: Map<string, Element[]>; class: Map<string, Element[]>; tag: Map<string, Element[]>; attr: Map<string, Element[]> };
+}
+
+let indexed: SubtreeIndex | undefined;
+
+function buildIndex(root: Element): SubtreeIndex {
+  const lists = { id: new Map<string, Element[]>(), class: new Map<string, Element[]>(), tag: new Map<string, Element[]>(), attr: new Map<string, Element[]>() };
+  const position = new Map<Element, number>();
+  const file = (map: Map<string, Element[]>, key: string, el: Element) => {
+    const list = map.get(key);
+    if (list) list.push(el);
+    else map.set(key, [el]);
+  };
+  const visit = (node: ParentNode): void => {
+    for (const child of node.children) {
+      if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+      position.set(child, position.size);
+      file(lists.tag, child.name, child);
+      const { attribs } = child;
+      for (const name in attribs) {
+        file(lists.attr, name, child);
+        if (name === 'id') file(lists.id, attribs.id!, child);
+        else if (name === 'class') for (const token of attribs.class!.split(/[ \t\n\f\r]+/)) if (token) file(lists.class, token, child);
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return { root, position, lists };
+}
+
+/**
+ * Runs `read` with the elements under `root` indexed for the queries scoped to `root`. While it runs,
+ * elements under `root` may be removed, or unwrapped into their parent's place, but none may be added
+ * and no tag, id, class or attribute name may change: an index built before would not know of them.
+ */
+export function withSubtreeIndex<T>(root: Element, read: () => T): T {
+  const outer = indexed;
+  indexed = buildIndex(root);
+  try {
+    return read();
+  } finally {
+    indexed = outer;
+  }
+}
+
+/** The indexed elements that may match `keys`, in document order; the query still decides. */
+function candidatesFor(index: SubtreeIndex, keys: NonNullable<Key>[]): Element[] {
+  if (keys.length === 1) return index.lists[keys[0]!.kind].get(keys[0]!.value) ?? [];
+  const found = new Set<Element>();
+  for (const key of keys) for (const el of index.lists[key.kind].get(key.value) ?? []) found.add(el);
+  return [...found].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+}
+
 function compiled(selector: string, withScope: boolean): Query | null {
   const cache = withScope ? scopedQueries : documentQueries;
   const known = cache.get(selector);
@@ -126,6 +201,7 @@ function compiled(selector: string, withScope: boolean): Query | null {
   const token = parse(selector);
   if (!withScope) subjectTags.set(selector, subjectTag(token));
   const prepared = withScope ? scoped(token) : token;
+  if (withScope) subjectKeys.set(selector, prepared && keysOf(prepared));
   let query: Query | null = null;
   if (prepared) {
     try {
@@ -148,8 +224,12 @@ export function selectIn(root: ParentNode, selector: string): Element[] {
   const isDocument = root.type === 'root';
   const query = compiled(selector, !isDocument);
   if (!query) return cheerioSelect(selector, root as Element) as Element[];
-  if (!isDocument) scope = root;
-  else {
+  if (!isDocument) {
+    scope = root;
+    const keys = indexed?.root === root ? subjectKeys.get(selector) : undefined;
+    // An element removed since the index was built no longer has the scope above it: the query fails it.
+    if (keys) return candidatesFor(indexed!, keys).filter(query);
+  } else {
     const tag = subjectTags.get(selector);
     const candidates = tag === undefined ? undefined : indexedElements(root, tag);
     if (candidates) return candidates.filter((el) => attachedTo(el, root) && query(el));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { load } from 'cheerio';
 import { select } from 'cheerio-select';
 import type { Element } from 'domhandler';
-import { closestIn, selectIn } from '../../src/extract/select.js';
+import { closestIn, selectIn, withSubtreeIndex } from '../../src/extract/select.js';
 import { withFragment, withPage } from '../../src/extract/parse.js';
 
 const page = `<main id="m"><article id="a"><header><time datetime="2020-01-02">Jan 2</time></header>
@@ -86,4 +86,25 @@ test('whole-page queries for head elements come from the page index: document or
     assert.equal(selectIn(doc, 'script[type="application/ld+json" i]').length, 1);
     assert.deepEqual(selectIn(doc, 'title'), []);
   });
+});
+
+test('queries scoped to an indexed element answer as a walk does, through removals and unwrapping', () => {
+  const html = `<div id="root"><p class="a b" id="p1">x <a href="#1" class="b">1</a></p><div role="button" class="wrap"><img src="i.png"><a href="#2">2</a></div>
+<section hidden><p class="b">gone</p><a href="#3">3</a></section><p style="display:none">h</p><span id="s" class="a">s</span><a href="#4">4</a></div>`;
+  const selectors = ['a', '.a', '.b, #s', 'p, span, a[href]', '[hidden], [style*="display:none" i], .a', 'div a', '> p', '[role="button"] a', 'p.b', 'a, img', '#p1 a, .wrap > a'];
+  const read = (indexed: boolean) =>
+    withPage(html, ($) => {
+      const root = $('#root').get(0)!;
+      const answers = () => selectors.map((s) => selectIn(root, s).map((el) => `${el.name}${el.attribs.href ?? ''}${el.attribs.id ?? ''}`));
+      const run = () => {
+        const before = answers();
+        $('section').remove();
+        $('.wrap').replaceWith($('.wrap').contents());
+        return { before, after: answers(), inner: selectIn($('#p1').get(0)!, 'a').length };
+      };
+      return indexed ? withSubtreeIndex(root, run) : run();
+    });
+  const walked = read(false);
+  assert.deepEqual(walked.after[0], ['a#1', 'a#2', 'a#4'], 'the removed link is gone, the unwrapped one kept its place');
+  assert.deepEqual(read(true), walked);
 });
