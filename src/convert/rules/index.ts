@@ -15,13 +15,13 @@ import { junk } from './junk.js';
 import { absoluteLinks, inlineLink } from './links.js';
 import { listItem, taskListItem } from './lists.js';
 import { delimitedMath, math, mathMarkdown } from './math.js';
-import { tableCell, tableLayout } from './tables.js';
+import { tableCell, tableLayout, tableRows } from './tables.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 /**
  * DOM rewrites, in order. The depth limit protects every recursive step after it. Math and embeds read `<script>`s before `junk` drops scripts; gists and code
  * blocks are settled before anything looks inside them; tables come last, once cells hold their
- * final content.
+ * final content, and their rows are fixed last of all.
  */
 export const domRules: DomRule[] = [
   depthLimit,
@@ -39,6 +39,7 @@ export const domRules: DomRule[] = [
   imageSources,
   callouts,
   tableLayout,
+  tableRows,
 ];
 
 /** Turndown rules added on top of turndown's own and the GFM plugin's; they win where both match. */

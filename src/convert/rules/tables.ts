@@ -99,6 +99,19 @@ export const tableLayout: DomRule = {
 };
 
 /**
+ * The GFM plugin reads `table.rows` for every column of a header row and for every row (`rows.length`,
+ * then `rows[i]`), and domino answers each read with a fresh walk of the table: quadratic in the rows.
+ * Once the tables are final, each one's rows are fixed as a plain array; turndown does not change the tree.
+ */
+export const tableRows: DomRule = {
+  name: 'table-rows',
+  when: /<table/i,
+  apply(root) {
+    for (const table of all(root, 'table')) Object.defineProperty(table, 'rows', { value: Array.from((table as HTMLTableElement).rows) });
+  },
+};
+
+/**
  * A GFM cell: one line, every `|` escaped (the plugin's own cell rule folds `||` into a single `\|`).
  * Rows and the table itself are the plugin's rules.
  */
