@@ -38,8 +38,24 @@ function presentValue(value: unknown): Value | undefined {
   return undefined;
 }
 
+/**
+ * Strings that YAML writes bare and every 1.1 or 1.2 reader takes back as the same string: a letter
+ * first, then letters, digits, spaces and URL punctuation, with no `: `, no `#`, no final `:` or space,
+ * and not a word 1.1 reads as a boolean, null or number. Most titles, tags and every plain URL are such strings;
+ * they are written directly, since a YAML document per value was most of the cost of writing a post.
+ * A unit test compares this shortcut with YAML.stringify over thousands of generated strings.
+ */
+const BARE = /^[A-Za-z][A-Za-z0-9 _.,/()+=?&%~-]*(:[A-Za-z0-9_./()+=?&%~-]+)*[A-Za-z0-9 _.,/()+=?&%~-]*$/;
+/** 1.1's boolean and null words, and its floats with no digit before the exponent (`e9`). */
+const RESERVED = /^(y|n|yes|no|true|false|on|off|null|e[-+]?[0-9_]+)$/i;
+const bare = (text: string) => BARE.test(text) && !text.endsWith(' ') && !text.includes(': ') && !text.includes('  ') && !RESERVED.test(text);
+
 function renderKey(key: string, value: Value): string {
   if (DATE_KEYS.has(key) && typeof value === 'string' && ISO_DATE.test(value)) return `${key}: ${value}\n`;
+  if (/^[a-z][a-z0-9_]*$/.test(key)) {
+    if (typeof value === 'string' && bare(value)) return `${key}: ${value}\n`;
+    if (Array.isArray(value) && value.every(bare)) return `${key}:\n${value.map((v) => `  - ${v}\n`).join('')}`;
+  }
   // Stringified under YAML 1.1 rules so that values such as `yes`, `on` or `2015-07-26` in a title get
   // quoted: a 1.1 reader would otherwise turn them into booleans or dates.
   return YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
