@@ -12,10 +12,28 @@ export function absoluteUrl(href: string | undefined, base: string): string | un
 }
 
 /**
+ * Normal forms already worked out. Every stage asks for the key of the same few thousand URLs again
+ * and again (each index link, each post at fetch, store and report), and each URL setter re-parses the
+ * whole URL. Emptied when full, so a crawl of any size holds at most this many.
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 20000;
+
+/**
  * The key two links to the same post share: no fragment, no default index file, no trailing
  * slash, lower-case host, tracking parameters dropped, percent-encoding made canonical.
  */
 export function normalizeUrl(url: string): string {
+  let key = normalized.get(url);
+  if (key === undefined) {
+    key = normalForm(url);
+    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+    normalized.set(url, key);
+  }
+  return key;
+}
+
+function normalForm(url: string): string {
   const u = new URL(url);
   u.hash = '';
   u.hostname = u.hostname.toLowerCase();
