@@ -40,12 +40,13 @@ function presentValue(value: unknown): Value | undefined {
 
 /**
  * Strings that YAML writes bare and every 1.1 or 1.2 reader takes back as the same string: a letter
- * first, then letters, digits, spaces and URL punctuation, with no `: `, no `#`, no final `:` or space,
- * and not a word 1.1 reads as a boolean, null or number. Most titles, tags and every plain URL are such strings;
- * they are written directly, since a YAML document per value was most of the cost of writing a post.
- * A unit test compares this shortcut with YAML.stringify over thousands of generated strings.
+ * first, then letters, digits, single spaces and ASCII punctuation except `#` and `\`, with no `: `, no
+ * final `:` or space, and not a word 1.1 reads as a boolean, null or number. Most titles, tags,
+ * descriptions and every plain URL are such strings; they are written directly, since a YAML document
+ * per value was most of the cost of writing a post. A unit test compares this shortcut with
+ * YAML.stringify over thousands of generated strings.
  */
-const BARE = /^[A-Za-z][A-Za-z0-9 _.,/()+=?&%~-]*(:[A-Za-z0-9_./()+=?&%~-]+)*[A-Za-z0-9 _.,/()+=?&%~-]*$/;
+const BARE = /^[A-Za-z][\w .,/()+=?&%~;!'"*@|>`[\]{}$^<-]*(:[\w./()+=?&%~;!'"*@|>`[\]{}$^<-]+)*[\w .,/()+=?&%~;!'"*@|>`[\]{}$^<-]*$/;
 /** 1.1's boolean and null words, and its floats with no digit before the exponent (`e9`). */
 const RESERVED = /^(y|n|yes|no|true|false|on|off|null|e[-+]?[0-9_]+)$/i;
 const bare = (text: string) => BARE.test(text) && !text.endsWith(' ') && !text.includes(': ') && !text.includes('  ') && !RESERVED.test(text);

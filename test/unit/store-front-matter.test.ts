@@ -125,8 +125,8 @@ test('parsePostFile reads files written by other tools', () => {
 
 test('values written without the YAML library are byte for byte what YAML.stringify writes', () => {
   const yaml = (key: string, value: unknown) => YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
-  const tricky = ['yes', 'No', 'ON', 'off', 'true', 'null', 'y', 'N', '~', 'e9', 'E+10', 'e_1', '1.5', '0x1F', '1:20', '.inf', 'a: b', 'a #b', 'a:', 'x:y', 'a  b', 'b ', "it's", 'Hello World', 'on-call'];
-  const alphabet = [...'abyZnoe019 -_.,/()+=?&%~:#\'"!*@[]{}|>\\\té中'];
+  const tricky = ['Call f() first; it [mostly] works, "quoted" & 100% <safe>!', 'yes', 'No', 'ON', 'off', 'true', 'null', 'y', 'N', '~', 'e9', 'E+10', 'e_1', '1.5', '0x1F', '1:20', '.inf', 'a: b', 'a #b', 'a:', 'x:y', 'a  b', 'b ', "it's", 'Hello World', 'on-call'];
+  const alphabet = [...'abyZnoe019 -_.,/()+=?&%~:#;\'"!*@[]{}|<>`$^\\\té中'];
   let seed = 7;
   const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   const values = [...tricky, 'http://h.example:8080/a/b?c=d&e=%20f#top'];
