@@ -53,7 +53,7 @@ const bare = (text: string) => BARE.test(text) && !text.endsWith(' ') && !text.i
 
 function renderKey(key: string, value: Value): string {
   if (DATE_KEYS.has(key) && typeof value === 'string' && ISO_DATE.test(value)) return `${key}: ${value}\n`;
-  if (/^[a-z][a-z0-9_]*$/.test(key)) {
+  if (/^[a-z][a-z0-9_]*$/.test(key) && !RESERVED.test(key)) {
     if (typeof value === 'string' && bare(value)) return `${key}: ${value}\n`;
     if (Array.isArray(value) && value.every(bare)) return `${key}:\n${value.map((v) => `  - ${v}\n`).join('')}`;
   }

@@ -135,4 +135,8 @@ test('values written without the YAML library are byte for byte what YAML.string
     assert.equal(renderFrontMatter({ title: value }, URL), `---\n${yaml('title', value)}${yaml('url', URL)}---\n`, JSON.stringify(value));
     assert.equal(renderFrontMatter({ tags: [value, 'x'] }, URL), `---\n${yaml('tags', [value, 'x'])}${yaml('url', URL)}---\n`, JSON.stringify(value));
   }
+  // Extra keys are the extractor's; one that 1.1 reads as a boolean or number is quoted like a value.
+  for (const key of ['on', 'y', 'no', 'null', 'e9', 'series', 'x_1']) {
+    assert.equal(renderFrontMatter({ [key]: 'v' } as never, URL), `---\n${yaml('url', URL)}${yaml(key, 'v')}---\n`, key);
+  }
 });
