@@ -21,9 +21,18 @@ let scope: AnyNode | undefined;
  */
 const OPTIONS = { relativeSelector: false, cacheResults: false, pseudos: { 'bv-scope': (el: Element) => el === scope } };
 
-/** null: the selector needs Cheerio's own engine (jQuery positional filters such as `:first`, sibling-first selectors). */
-const scopedQueries = new Map<string, Query | null>();
-const documentQueries = new Map<string, Query | null>();
+/** A selector compiled once, with what its subjects carry for the indexes to look up. */
+interface Compiled {
+  /** null: the selector needs Cheerio's own engine (jQuery positional filters such as `:first`, sibling-first selectors). */
+  query: Query | null;
+  /** Per alternative, the most selective thing its subject must carry; null when one carries nothing to look up. */
+  keys: NonNullable<Key>[] | null;
+  /** The tag every alternative's subject names, if they all name the same one: `meta[content]` -> meta. */
+  tag: string | undefined;
+}
+
+const scopedQueries = new Map<string, Compiled>();
+const documentQueries = new Map<string, Compiled>();
 
 const SCOPE: Selector = { type: SelectorType.Pseudo, name: 'bv-scope', data: null };
 const DESCENDANT: Selector = { type: SelectorType.Descendant };
@@ -47,23 +56,27 @@ type Key = { kind: 'id' | 'class' | 'tag' | 'attr'; value: string } | undefined;
 
 const KEY_RANK = { id: 0, class: 1, tag: 2, attr: 3 };
 
-function subjectKey(part: Selector[]): Key {
-  let key: Key;
-  const offer = (candidate: NonNullable<Key>) => {
-    if (!key || KEY_RANK[candidate.kind] < KEY_RANK[key.kind]) key = candidate;
-  };
+/** Everything the subject compound of `part` requires that an element can be looked up by. */
+function carried(part: Selector[]): NonNullable<Key>[] {
+  const keys: NonNullable<Key>[] = [];
   for (let i = part.length - 1; i >= 0; i--) {
     const t = part[i]!;
     if (t.type === SelectorType.Tag) {
-      if (!t.namespace) offer({ kind: 'tag', value: t.name.toLowerCase() });
+      if (!t.namespace) keys.push({ kind: 'tag', value: t.name.toLowerCase() });
     } else if (t.type === SelectorType.Attribute) {
       // `!=` matches elements without the attribute; namespaced or upper-case names are left to css-select.
       if (t.action === 'not' || t.namespace || t.name !== t.name.toLowerCase()) continue;
-      if (t.name === 'id' && t.action === 'equals' && t.ignoreCase !== true) offer({ kind: 'id', value: t.value });
-      else if (t.name === 'class' && t.action === 'element' && t.ignoreCase !== true) offer({ kind: 'class', value: t.value });
-      else offer({ kind: 'attr', value: t.name });
+      if (t.name === 'id' && t.action === 'equals' && t.ignoreCase !== true) keys.push({ kind: 'id', value: t.value });
+      else if (t.name === 'class' && t.action === 'element' && t.ignoreCase !== true) keys.push({ kind: 'class', value: t.value });
+      else keys.push({ kind: 'attr', value: t.name });
     } else if (t.type !== SelectorType.Pseudo && t.type !== SelectorType.Universal && t.type !== SelectorType.PseudoElement) break;
   }
+  return keys;
+}
+
+function subjectKey(part: Selector[]): Key {
+  let key: Key;
+  for (const candidate of carried(part)) if (!key || KEY_RANK[candidate.kind] < KEY_RANK[key.kind]) key = candidate;
   return key;
 }
 
@@ -101,26 +114,15 @@ function byKey(token: Selector[][]): Query {
   };
 }
 
-/** The tag every alternative's subject names, if they all name the same one: `meta[content]` -> meta. */
 function subjectTag(token: Selector[][]): string | undefined {
   let tag: string | undefined;
   for (const part of token) {
-    let own: string | undefined;
-    for (let i = part.length - 1; i >= 0; i--) {
-      const t = part[i]!;
-      if (t.type === SelectorType.Tag && !t.namespace) own = t.name.toLowerCase();
-      else if (t.type !== SelectorType.Attribute && t.type !== SelectorType.Pseudo && t.type !== SelectorType.Universal && t.type !== SelectorType.PseudoElement) break;
-    }
+    const own = carried(part).find((key) => key.kind === 'tag')?.value;
     if (!own || (tag && own !== tag)) return undefined;
     tag = own;
   }
   return tag;
 }
-
-const subjectTags = new Map<string, string | undefined>();
-
-/** Per scoped selector, what each alternative's subject must carry; null when one carries nothing to look up. */
-const subjectKeys = new Map<string, NonNullable<Key>[] | null>();
 
 function keysOf(token: Selector[][]): NonNullable<Key>[] | null {
   const keys: NonNullable<Key>[] = [];
@@ -194,14 +196,12 @@ function candidatesFor(index: SubtreeIndex, keys: NonNullable<Key>[]): Element[]
   return [...found].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
 }
 
-function compiled(selector: string, withScope: boolean): Query | null {
+function compiled(selector: string, withScope: boolean): Compiled {
   const cache = withScope ? scopedQueries : documentQueries;
   const known = cache.get(selector);
-  if (known !== undefined) return known;
+  if (known) return known;
   const token = parse(selector);
-  if (!withScope) subjectTags.set(selector, subjectTag(token));
   const prepared = withScope ? scoped(token) : token;
-  if (withScope) subjectKeys.set(selector, prepared && keysOf(prepared));
   let query: Query | null = null;
   if (prepared) {
     try {
@@ -212,8 +212,9 @@ function compiled(selector: string, withScope: boolean): Query | null {
       if (!/unknown pseudo/i.test(String(err))) throw err;
     }
   }
-  cache.set(selector, query);
-  return query;
+  const entry = { query, keys: prepared && keysOf(prepared), tag: subjectTag(token) };
+  cache.set(selector, entry);
+  return entry;
 }
 
 /**
@@ -222,15 +223,13 @@ function compiled(selector: string, withScope: boolean): Query | null {
  */
 export function selectIn(root: ParentNode, selector: string): Element[] {
   const isDocument = root.type === 'root';
-  const query = compiled(selector, !isDocument);
+  const { query, keys, tag } = compiled(selector, !isDocument);
   if (!query) return cheerioSelect(selector, root as Element) as Element[];
   if (!isDocument) {
     scope = root;
-    const keys = indexed?.root === root ? subjectKeys.get(selector) : undefined;
     // An element removed since the index was built no longer has the scope above it: the query fails it.
-    if (keys) return candidatesFor(indexed!, keys).filter(query);
+    if (keys && indexed?.root === root) return candidatesFor(indexed, keys).filter(query);
   } else {
-    const tag = subjectTags.get(selector);
     const candidates = tag === undefined ? undefined : indexedElements(root, tag);
     if (candidates) return candidates.filter((el) => attachedTo(el, root) && query(el));
   }
@@ -245,7 +244,7 @@ function attachedTo(el: Element, root: ParentNode): boolean {
 
 /** `el` or its nearest ancestor element matching `selector` (Cheerio's `closest`), from the same cache. */
 export function closestIn(el: Element, selector: string): Element | undefined {
-  const query = compiled(selector, false);
+  const { query } = compiled(selector, false);
   for (let n: AnyNode | null = el; n && n.type !== 'root'; n = n.parent) {
     if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
     if (query ? query(n as Element) : cheerioIs(n as Element, selector)) return n as Element;
