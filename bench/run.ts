@@ -80,8 +80,8 @@ async function countMarkdown(dir: string): Promise<number> {
 
 function build(): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    execFile(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT }, (err, stdout) =>
-      err ? reject(new Error(`build failed:\n${stdout}`)) : resolvePromise(),
+    execFile(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT }, (err, _stdout, stderr) =>
+      err ? reject(new Error(`build failed:\n${stderr}`)) : resolvePromise(),
     );
   });
 }

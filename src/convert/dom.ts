@@ -1,14 +1,11 @@
-import { createRequire } from 'node:module';
+import domino from '@mixmark-io/domino';
 import type { AnyNode, ParentNode } from 'domhandler';
 
 /**
- * Turndown parses with domino under Node; parsing once with the very same copy lets the normalising
- * rules work on a real DOM and hand turndown a node, so the HTML is parsed a single time.
+ * Turndown parses with domino under Node; parsing once with the very same package (a dependency here
+ * with turndown's own version range, so npm installs one copy) lets the normalising rules work on a
+ * real DOM and hand turndown a node, so the HTML is parsed a single time.
  */
-const requireHere = createRequire(import.meta.url);
-const domino = createRequire(requireHere.resolve('turndown'))('@mixmark-io/domino') as {
-  createDocument(html: string): Document;
-};
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 let blank: Document | undefined;
 

@@ -17,7 +17,7 @@ export const BIN = join(ROOT, 'bin', 'blogvault.js');
 export const FIXTURE_ORIGIN = 'http://example.com';
 
 export function requireBuild(): void {
-  assert.ok(existsSync(join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: build first (npm ci, or npx tsc)');
+  assert.ok(existsSync(join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: build first (npm ci, or npm run build)');
 }
 
 export interface ServedFixture {

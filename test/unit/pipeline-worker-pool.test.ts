@@ -7,10 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { createPostProcessor } from '../../src/pipeline/worker-pool.js';
 import { processPost } from '../../src/pipeline/process-post.js';
 
-// Worker threads run the compiled worker file; the test suite builds dist/ before it runs.
-const compiled = new URL('../../dist/pipeline/worker-pool.js', import.meta.url);
-assert.ok(existsSync(compiled), 'dist/ is built (npm run build) before the tests');
-const { createPostProcessor: createCompiledProcessor } = (await import(compiled.href)) as typeof import('../../src/pipeline/worker-pool.js');
+// Worker threads run the built worker (dist/post-worker.js, what the CLI starts); the test suite builds
+// dist/ before it runs.
+const builtWorker = new URL('../../dist/post-worker.js', import.meta.url);
+assert.ok(existsSync(builtWorker), 'dist/ is built (npm run build) before the tests');
+const createBuiltProcessor = (size: number, workerFile: URL = builtWorker) => createPostProcessor(size, workerFile);
 
 const page = (n: number) => `<!doctype html><html lang="en"><head><title>Post ${n} | Blog</title>
 <meta property="article:published_time" content="2020-01-0${n}T10:00:00Z"></head>
@@ -28,7 +29,7 @@ test('processPost extracts metadata and converts the body', () => {
 });
 
 test('worker threads give the same results as the calling thread, for many posts at once', async () => {
-  const pool = createCompiledProcessor(2);
+  const pool = createBuiltProcessor(2);
   try {
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.process(page(n), `https://blog.example.com/p${n}/`)));
     results.forEach((r, i) => assert.deepEqual(r, processPost(page(i + 1), `https://blog.example.com/p${i + 1}/`)));
@@ -38,7 +39,7 @@ test('worker threads give the same results as the calling thread, for many posts
 });
 
 test('a closed pool refuses work, with workers and without', async () => {
-  for (const pool of [createCompiledProcessor(1), createPostProcessor(0)]) {
+  for (const pool of [createBuiltProcessor(1), createPostProcessor(0)]) {
     assert.equal((await pool.process(page(2), 'https://blog.example.com/p2/')).meta.title, 'Post 2');
     await pool.close();
     await assert.rejects(pool.process(page(2), 'https://blog.example.com/p2/'), /closed/);
@@ -49,7 +50,7 @@ test('workers that die fail only the post they held, and a pool whose workers ke
   const dir = mkdtempSync(join(tmpdir(), 'bv-pool-'));
   const dying = join(dir, 'dying-worker.mjs');
   writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
-  const pool = createCompiledProcessor(1, pathToFileURL(dying));
+  const pool = createBuiltProcessor(1, pathToFileURL(dying));
   try {
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => pool.process(page(n), `https://blog.example.com/p${n}/`)));
     const rejected = results.filter((r) => r.status === 'rejected');
@@ -75,7 +76,7 @@ test('index pages are read in the workers as on the calling thread, ahead of the
   assert.deepEqual(expected.nextPages, ['https://blog.example.com/page/2/']);
   await inline.close();
 
-  const pool = createCompiledProcessor(2);
+  const pool = createBuiltProcessor(2);
   try {
     const settled: string[] = [];
     // Enough queued posts that the other worker cannot finish them all while one worker reads the index
