@@ -39,14 +39,21 @@ function presentValue(value: unknown): Value | undefined {
 }
 
 /**
- * Strings that YAML writes bare and every 1.1 or 1.2 reader takes back as the same string: a letter
- * first, then letters, digits, single spaces and ASCII punctuation except `#` and `\`, with no `: `, no
- * final `:` or space, and not a word 1.1 reads as a boolean, null or number. Most titles, tags,
- * descriptions and every plain URL are such strings; they are written directly, since a YAML document
- * per value was most of the cost of writing a post. A unit test compares this shortcut with
- * YAML.stringify over thousands of generated strings.
+ * Beyond ASCII, all but what YAML escapes or a 1.1 reader takes for a line break: C1 controls, lone
+ * surrogates, U+2028/2029, the BOM, U+FFFE/FFFF.
  */
-const BARE = /^[A-Za-z][\w .,/()+=?&%~;!'"*@|>`[\]{}$^<-]*(:[\w./()+=?&%~;!'"*@|>`[\]{}$^<-]+)*[\w .,/()+=?&%~;!'"*@|>`[\]{}$^<-]*$/;
+const WIDE = '\\u{A0}-\\u{2027}\\u{202A}-\\u{D7FF}\\u{E000}-\\u{FEFE}\\u{FF00}-\\u{FFFD}\\u{10000}-\\u{10FFFF}';
+const PUNCTUATION = "./()+=?&%~;!'\"*@|>`[\\]{}$^<\\-";
+/**
+ * Strings that YAML writes bare and every 1.1 or 1.2 reader takes back as the same string: a letter or
+ * a printable non-ASCII character first, then letters, digits, such characters, single spaces and ASCII
+ * punctuation except `#` and `\`, with no `: `, no final `:` or space, and not a word 1.1 reads as a
+ * boolean, null or number. Most titles, tags, descriptions and every plain URL are such strings, in
+ * any script; they are written directly, since a YAML document per value was most of the cost of
+ * writing a post. A unit test compares this shortcut with YAML.stringify over thousands of generated
+ * strings.
+ */
+const BARE = new RegExp(`^[A-Za-z${WIDE}][\\w ,${PUNCTUATION}${WIDE}]*(:[\\w${PUNCTUATION}${WIDE}]+)*[\\w ,${PUNCTUATION}${WIDE}]*$`, 'u');
 /** 1.1's boolean and null words, and its floats with no digit before the exponent (`e9`). */
 const RESERVED = /^(y|n|yes|no|true|false|on|off|null|e[-+]?[0-9_]+)$/i;
 const bare = (text: string) => BARE.test(text) && !text.endsWith(' ') && !text.includes(': ') && !text.includes('  ') && !RESERVED.test(text);

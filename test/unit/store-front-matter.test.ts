@@ -125,8 +125,10 @@ test('parsePostFile reads files written by other tools', () => {
 
 test('values written without the YAML library are byte for byte what YAML.stringify writes', () => {
   const yaml = (key: string, value: unknown) => YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
-  const tricky = ['Call f() first; it [mostly] works, "quoted" & 100% <safe>!', 'yes', 'No', 'ON', 'off', 'true', 'null', 'y', 'N', '~', 'e9', 'E+10', 'e_1', '1.5', '0x1F', '1:20', '.inf', 'a: b', 'a #b', 'a:', 'x:y', 'a  b', 'b ', "it's", 'Hello World', 'on-call'];
-  const alphabet = [...'abyZnoe019 -_.,/()+=?&%~:#;\'"!*@[]{}|<>`$^\\\té中'];
+  const tricky = ['Call f() first; it [mostly] works, "quoted" & 100% <safe>!', 'yes', 'No', 'ON', 'off', 'true', 'null', 'y', 'N', '~', 'e9', 'E+10', 'e_1', '1.5', '0x1F', '1:20', '.inf', 'a: b', 'a #b', 'a:', 'x:y', 'a  b', 'b ', "it's", 'Hello World', 'on-call', '随笔', 'It works 🚀 even with emoji and “curly quotes”.', '“Quoted” first', 'Ünïcödé: yes', '中文：标题', 'é:', '\u00a0lead', 'zero\u200bwidth'];
+  // Non-ASCII: letters, curly quotes, an emoji (a surrogate pair), spaces, a lone surrogate, C1 controls,
+  // U+2028, the BOM and a noncharacter, which YAML escapes or a 1.1 reader breaks lines on.
+  const alphabet = [...'abyZnoe019 -_.,/()+=?&%~:#;\'"!*@[]{}|<>`$^\\\té中“”🚀\u00a0\u3000\u0085\u009f\u2028\ufeff\uffff', '\ud800'];
   let seed = 7;
   const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   const values = [...tricky, 'http://h.example:8080/a/b?c=d&e=%20f#top'];
