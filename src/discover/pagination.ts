@@ -3,7 +3,7 @@
  * "Previous posts" go forward; "Newer" and "Previous page" go back. Each signal is a named rule with a
  * score; candidates come out best first.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { withPage } from '../extract/parse.js';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
@@ -65,8 +65,8 @@ function wordDirection(raw: string | undefined): Direction | undefined {
   return undefined;
 }
 
-function tokenDirection(el: Cheerio<Element>): Direction | undefined {
-  const tokens = `${el.attr('class') ?? ''} ${el.attr('id') ?? ''}`.split(/\s+/).filter(Boolean);
+function tokenDirection(el: Element): Direction | undefined {
+  const tokens = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/\s+/).filter(Boolean);
   if (tokens.some((t) => PREV_TOKEN.test(t))) return 'prev';
   if (tokens.some((t) => NEXT_TOKEN.test(t))) return 'next';
   return undefined;
@@ -76,15 +76,14 @@ function tokenDirection(el: Cheerio<Element>): Direction | undefined {
  * The direction of a link by its strongest signal: rel, then its text, then aria-label/title, then
  * class/id tokens of the link or its wrapper. The first signal that speaks decides.
  */
-function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signal: string } | undefined {
-  const el = $(a);
-  const rel = (el.attr('rel') ?? '').toLowerCase().split(/\s+/);
+function linkDirection(a: Element): { direction: Direction; signal: string } | undefined {
+  const rel = (a.attribs['rel'] ?? '').toLowerCase().split(/\s+/);
   if (rel.includes('next')) return { direction: 'next', signal: 'rel' };
   if (rel.includes('prev') || rel.includes('previous')) return { direction: 'prev', signal: 'rel' };
   const image = elementsIn(a, (e) => e.name === 'img' && e.attribs['alt'] !== undefined)[0];
   // Always three strings, '' where there is none: an array that is sometimes empty changes shape, and
   // each change threw away this function's optimised code (eight recompilations per run of the bench).
-  const labels = [words(el.attr('aria-label')), words(el.attr('title')), words(image?.attribs['alt'])];
+  const labels = [words(a.attribs['aria-label']), words(a.attribs['title']), words(image?.attribs['alt'])];
   // "»»" labelled "Last" jumps to the end: a label beats arrows, and first/last links go nowhere useful.
   if (labels.some((l) => l && EDGE_WORDS.test(l.replace(EDGE_PUNCTUATION, '')))) return undefined;
   const linkText = textOf(a);
@@ -93,13 +92,13 @@ function linkDirection($: CheerioAPI, a: Element): { direction: Direction; signa
   const label = wordDirection(labels[0]) ?? wordDirection(labels[1]) ?? wordDirection(labels[2]);
   if (label) return { direction: label, signal: 'label' };
   if (text) return { direction: text, signal: 'arrow' };
-  const own = tokenDirection(el);
+  const own = tokenDirection(a);
   if (own) return { direction: own, signal: 'class' };
   const parent = a.parent;
-  if (parent && isElement(parent) && elementsIn(parent, (e) => e.name === 'a' && e.attribs['href'] !== undefined).length === 1) {
-    const wrapper = tokenDirection($(parent));
-    if (wrapper) return { direction: wrapper, signal: 'class' };
-  }
+  // The wrapper speaks for its link only when it holds no other: its tokens are read first, since
+  // counting its links walks it, for every link of the page that says nothing itself.
+  const wrapper = parent && isElement(parent) ? tokenDirection(parent) : undefined;
+  if (wrapper && elementsIn(parent as Element, (e) => e.name === 'a' && e.attribs['href'] !== undefined).length === 1) return { direction: wrapper, signal: 'class' };
   return undefined;
 }
 
@@ -137,12 +136,12 @@ const RULES: NextRule[] = [
   {
     name: 'link rel=next',
     score: 90,
-    find: ({ $ }) => $('link[rel~="next" i][href]').toArray(),
+    find: ({ $ }) => query($, 'link[rel~="next" i][href]').toArray(),
   },
   {
     name: 'labelled link',
     score: 0,
-    find: ({ $, anchors }) => anchors.filter((a) => linkDirection($, a)?.direction === 'next'),
+    find: ({ $, anchors }) => anchors.filter((a) => linkDirection(a)?.direction === 'next'),
   },
   {
     name: 'numbered pagination',
@@ -200,7 +199,7 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
       if (!url || !sameOrigin(url, pageUrl)) continue;
       const key = normalizeUrl(url);
       if (key === self || goesBack(url, pageUrl, current?.number ?? 1)) continue;
-      const score = rule.score || SIGNAL_SCORES[linkDirection($, el)?.signal ?? ''] || 0;
+      const score = rule.score || SIGNAL_SCORES[linkDirection(el)?.signal ?? ''] || 0;
       const known = candidates.get(key);
       if (!known || known.score < score) candidates.set(key, { url: withoutFragment(url), score, order: known?.order ?? order++ });
     }
