@@ -133,66 +133,69 @@ async function archiveAndReport(
   return EXIT.ok;
 }
 
+type ReportArgs = { since?: string; report?: string; json: boolean; quiet: boolean; verbose: boolean };
+
+/**
+ * What each command does once yargs has parsed and checked its arguments. They run after parsing rather
+ * as yargs handlers: yargs renders a command's whole help text (50 ms) after starting its handler, in
+ * case the handler fails later, and blogvault never shows that text.
+ */
+const COMMANDS = {
+  archive: async (a: CrawlArgs & ReportArgs & { url: string; out: string }) => {
+    process.exitCode = await archiveAndReport(settingsFrom(a.url, a), a.out, a, 'normal');
+  },
+  update: async (a: ReportArgs & { dir: string }) => {
+    const saved = (await ArchiveStore.loadSettings(a.dir)) ?? (await ArchiveStore.loadSettings(join(a.dir, '.blogvault', 'archive')));
+    if (!saved) throw new InputError(`${a.dir}: not a blogvault archive (no saved settings); run \`blogvault archive <url> --out ${a.dir}\` first`);
+    const settings = { ...DEFAULT_SETTINGS, ...(saved as Partial<ArchiveSettings>) } as ArchiveSettings;
+    process.exitCode = await archiveAndReport(settings, a.dir, a, 'quiet');
+  },
+  inspect: async (a: CrawlArgs & { url: string; pages: number }) => {
+    // Loaded per command: the parsing code of inspect and rebuild would add to every nightly run's start.
+    const { runInspect } = await import('./pipeline/inspect.js');
+    process.stdout.write(await runInspect(settingsFrom(a.url, a), a.pages));
+  },
+  rebuild: async (a: { dir: string }) => {
+    const { runRebuild } = await import('./pipeline/rebuild.js');
+    const result = await runRebuild(a.dir);
+    process.stdout.write(`Rebuilt ${result.rebuilt} posts (${result.changed} changed) from snapshots in ${a.dir}\n`);
+    for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);
+    process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
+  },
+  export: async (a: { dir: string; to: ExportTarget; out: string; keepUrls: boolean }) => {
+    const { exportArchive } = await import('./export/index.js');
+    const report = await exportArchive(a.dir, { to: a.to, out: a.out, keepUrls: a.keepUrls });
+    process.stdout.write(`${report.summary}\n`);
+  },
+};
+
 export function buildCli(argv: string[]) {
   return yargs(argv)
     .scriptName('blogvault')
     .usage('$0 <command> [options]\n\nArchive a whole blog into Markdown files with YAML front matter.')
-    .command(
-      'archive <url>',
-      'Archive every post of the blog whose index is at <url>',
-      (y) => reportOptions(crawlOptions(y.positional('url', { type: 'string', demandOption: true, describe: 'The blog index (first page)' })))
+    .command('archive <url>', 'Archive every post of the blog whose index is at <url>', (y) =>
+      reportOptions(crawlOptions(y.positional('url', { type: 'string', demandOption: true, describe: 'The blog index (first page)' })))
         .option('out', { type: 'string', alias: 'o', default: 'archive', describe: 'Archive folder' }),
-      async (a) => {
-        process.exitCode = await archiveAndReport(settingsFrom(a.url, a as unknown as CrawlArgs), a.out, a, 'normal');
-      },
     )
     .command(
       'update <dir>',
       'Archive again with the settings saved in <dir> (for cron: quiet unless something changed or failed)',
       (y) => reportOptions(y.positional('dir', { type: 'string', demandOption: true, describe: 'An archive folder made by `archive`' })),
-      async (a) => {
-        const saved = (await ArchiveStore.loadSettings(a.dir)) ?? (await ArchiveStore.loadSettings(join(a.dir, '.blogvault', 'archive')));
-        if (!saved) throw new InputError(`${a.dir}: not a blogvault archive (no saved settings); run \`blogvault archive <url> --out ${a.dir}\` first`);
-        const settings = { ...DEFAULT_SETTINGS, ...(saved as Partial<ArchiveSettings>) } as ArchiveSettings;
-        process.exitCode = await archiveAndReport(settings, a.dir, a, 'quiet');
-      },
     )
     .command(
       'inspect <url>',
       'Dry run: show the engine, the pagination chain, post links and one extracted post, without writing anything',
       (y) => crawlOptions(y.positional('url', { type: 'string', demandOption: true })).option('pages', { type: 'number', default: 3, describe: 'Index pages to walk' }),
-      async (a) => {
-        // Loaded per command: the parsing code of inspect and rebuild would add to every nightly run's start.
-        const { runInspect } = await import('./pipeline/inspect.js');
-        process.stdout.write(await runInspect(settingsFrom(a.url, a as unknown as CrawlArgs), a.pages));
-      },
     )
-    .command(
-      'rebuild <dir>',
-      'Re-extract every post from the HTML snapshots kept with --keep-html, without network',
-      (y) => y.positional('dir', { type: 'string', demandOption: true }),
-      async (a) => {
-        const { runRebuild } = await import('./pipeline/rebuild.js');
-        const result = await runRebuild(a.dir);
-        process.stdout.write(`Rebuilt ${result.rebuilt} posts (${result.changed} changed) from snapshots in ${a.dir}\n`);
-        for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);
-        process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
-      },
+    .command('rebuild <dir>', 'Re-extract every post from the HTML snapshots kept with --keep-html, without network', (y) =>
+      y.positional('dir', { type: 'string', demandOption: true }),
     )
-    .command(
-      'export <dir>',
-      'Export an archive into another platform\'s layout',
-      (y) =>
-        y
-          .positional('dir', { type: 'string', demandOption: true })
-          .option('to', { choices: EXPORT_TARGETS, demandOption: true, describe: 'Target platform' })
-          .option('out', { type: 'string', alias: 'o', demandOption: true, describe: 'Output folder' })
-          .option('keep-urls', { type: 'boolean', default: false, describe: 'Keep the old URL paths (permalink / aliases)' }),
-      async (a) => {
-        const { exportArchive } = await import('./export/index.js');
-        const report = await exportArchive(a.dir, { to: a.to as ExportTarget, out: a.out, keepUrls: a.keepUrls });
-        process.stdout.write(`${report.summary}\n`);
-      },
+    .command('export <dir>', 'Export an archive into another platform\'s layout', (y) =>
+      y
+        .positional('dir', { type: 'string', demandOption: true })
+        .option('to', { choices: EXPORT_TARGETS, demandOption: true, describe: 'Target platform' })
+        .option('out', { type: 'string', alias: 'o', demandOption: true, describe: 'Output folder' })
+        .option('keep-urls', { type: 'boolean', default: false, describe: 'Keep the old URL paths (permalink / aliases)' }),
     )
     .demandCommand(1, 'Name a command: archive, update, inspect, rebuild or export (see --help)')
     .strict()
@@ -207,7 +210,10 @@ export function buildCli(argv: string[]) {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildCli(argv).parseAsync();
+    const args = await buildCli(argv).parseAsync();
+    const command = COMMANDS[String(args._[0]) as keyof typeof COMMANDS];
+    // strict() has refused any other word, so a missing entry is --help or --version, already answered.
+    if (command) await command(args as never);
   } catch (err) {
     process.stderr.write(`blogvault: ${reasonOf(err)}\n`);
     if (process.env.BLOGVAULT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
