@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PersistentIndexCache } from '../../src/pipeline/index-cache.js';
+import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
 const reading = { nextPages: ['https://b.example/page/2/'], found: [{ url: 'https://b.example/p/1/', title: 'One' }], postScope: 'https://b.example/' };
 
 test('readings survive to the next run; only those used are kept; an unchanged cache is not rewritten', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bv-index-cache-'));
+  const dir = freshDir('index-cache');
   const run1 = await PersistentIndexCache.load(dir);
   assert.equal(run1.get('k1'), undefined);
   run1.set('k1', reading);
@@ -30,7 +30,7 @@ test('readings survive to the next run; only those used are kept; an unchanged c
 });
 
 test('a cache written by another version, or an unreadable one, is ignored', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bv-index-cache-'));
+  const dir = freshDir('index-cache');
   const run1 = await PersistentIndexCache.load(dir);
   run1.set('k1', reading);
   await run1.save();

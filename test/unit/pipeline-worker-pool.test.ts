@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPostProcessor } from '../../src/pipeline/worker-pool.js';
 import { processPost } from '../../src/pipeline/process-post.js';
+import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
 // Worker threads run the built worker (dist/post-worker.js, what the CLI starts); the test suite builds
 // dist/ before it runs.
@@ -47,7 +47,7 @@ test('a closed pool refuses work, with workers and without', async () => {
 });
 
 test('workers that die fail only the post they held, and a pool whose workers keep dying falls back to the calling thread', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bv-pool-'));
+  const dir = freshDir('pool');
   const dying = join(dir, 'dying-worker.mjs');
   writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
   const pool = createBuiltProcessor(1, pathToFileURL(dying));
@@ -87,7 +87,7 @@ test('index pages are read in the workers as on the calling thread', async () =>
 });
 
 test('index pages all go to one worker, ahead of the posts queued, and posts to every worker', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bv-pool-'));
+  const dir = freshDir('pool');
   const reporting = join(dir, 'reporting-worker.mjs');
   // Answers each job with the thread that ran it and the job's rank on that thread, after a few
   // milliseconds of work so that both workers are busy while jobs queue up.

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ArchiveStore, AssetTooLargeError, parsePostFile } from '../../src/store/archive-store.js';
 import type { PostMeta } from '../../src/types.js';
+import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'bv-store-'));
+const tempDir = () => freshDir('store');
 const meta = (title: string, extra: Partial<PostMeta> = {}): PostMeta => ({ title, tags: [], categories: [], ...extra });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

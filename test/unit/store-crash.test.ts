@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveStore, parsePostFile } from '../../src/store/archive-store.js';
+import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
 const WRITER = join(import.meta.dirname, '..', 'helpers', 'store-crash-writer.ts');
 const COUNT = 60;
@@ -53,7 +53,7 @@ async function assertConsistent(dir: string): Promise<ArchiveStore> {
 }
 
 test('a writer killed with SIGKILL leaves a valid archive that the next run completes without duplicates', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bv-crash-'));
+  const dir = freshDir('crash');
   const killedAfter = await runAndKill(dir, 25);
   assert.ok(killedAfter >= 25);
   const store = await assertConsistent(dir);
@@ -75,9 +75,9 @@ test('a writer killed with SIGKILL leaves a valid archive that the next run comp
 });
 
 test('kills at several points all converge to the archive of an uninterrupted run', async () => {
-  const clean = mkdtempSync(join(tmpdir(), 'bv-clean-'));
+  const clean = freshDir('clean');
   await runAndKill(clean, COUNT);
-  const crashed = mkdtempSync(join(tmpdir(), 'bv-crashed-'));
+  const crashed = freshDir('crashed');
   for (const point of [1, 9, 30]) await runAndKill(crashed, point);
   await runAndKill(crashed, COUNT);
   await (await assertConsistent(clean)).close();

@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { atomicWrite, removeStaleTemps, TEMP_SUFFIX } from '../../src/store/atomic-write.js';
 import { ArchiveLock, LockError } from '../../src/store/lock.js';
 import { ArchiveStore } from '../../src/store/archive-store.js';
+import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'bv-store-'));
+const tempDir = () => freshDir('store');
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {

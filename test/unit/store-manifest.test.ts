@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Journal, ManifestError, compactManifest, readManifest, replayJournal, serializeManifest, type ManifestEntry } from '../../src/store/manifest.js';
 import { ArchiveStore } from '../../src/store/archive-store.js';
+import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'bv-manifest-'));
+const tempDir = () => freshDir('manifest');
 const entry = (url: string, extra: Partial<ManifestEntry> = {}): ManifestEntry => ({ url, file: 'f.md', status: 'archived', ...extra });
 
 test('the manifest is sorted by URL with a fixed key order, whatever the insertion order', () => {
