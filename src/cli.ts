@@ -90,12 +90,9 @@ function verbosityOf(a: { quiet: boolean; verbose: boolean }, fallback: Verbosit
   return fallback;
 }
 
-async function archiveAndReport(
-  settings: ArchiveSettings,
-  out: string,
-  a: { since?: string; report?: string; json: boolean; quiet: boolean; verbose: boolean },
-  fallback: Verbosity,
-): Promise<number> {
+type ReportArgs = { since?: string; report?: string; json: boolean; quiet: boolean; verbose: boolean };
+
+async function archiveAndReport(settings: ArchiveSettings, out: string, a: ReportArgs, fallback: Verbosity): Promise<number> {
   const verbosity = verbosityOf(a, fallback);
   if (a.since !== undefined && Number.isNaN(Date.parse(a.since))) throw new InputError(`--since ${a.since}: not a date (use YYYY-MM-DD)`);
   const controller = new AbortController();
@@ -133,11 +130,9 @@ async function archiveAndReport(
   return EXIT.ok;
 }
 
-type ReportArgs = { since?: string; report?: string; json: boolean; quiet: boolean; verbose: boolean };
-
 /**
  * What each command does once yargs has parsed and checked its arguments. They run after parsing rather
- * as yargs handlers: yargs renders a command's whole help text (50 ms) after starting its handler, in
+ * than as yargs handlers: yargs renders a command's whole help text (50 ms) after starting its handler, in
  * case the handler fails later, and blogvault never shows that text.
  */
 const COMMANDS = {
