@@ -97,9 +97,10 @@ function linkDirection(a: Element): { direction: Direction; signal: string } | u
   const parent = a.parent;
   // The wrapper speaks for its link only when it holds no other: its tokens are read first, since
   // counting its links walks it, for every link of the page that says nothing itself.
-  const wrapper = parent && isElement(parent) ? tokenDirection(parent) : undefined;
-  if (wrapper && elementsIn(parent as Element, (e) => e.name === 'a' && e.attribs['href'] !== undefined).length === 1) return { direction: wrapper, signal: 'class' };
-  return undefined;
+  if (!parent || !isElement(parent)) return undefined;
+  const wrapper = tokenDirection(parent);
+  const onlyLink = () => elementsIn(parent, (e) => e.name === 'a' && e.attribs['href'] !== undefined).length === 1;
+  return wrapper && onlyLink() ? { direction: wrapper, signal: 'class' } : undefined;
 }
 
 const SIGNAL_SCORES: Record<string, number> = { rel: 90, text: 80, label: 80, arrow: 70, class: 65 };
