@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from 'cheerio';
-import { select } from 'cheerio-select';
+import { is, select } from 'cheerio-select';
+import { findAll } from 'domutils';
 import type { Element } from 'domhandler';
 import { closestIn, selectIn, withSubtreeIndex } from '../../src/extract/select.js';
 import { withFragment, withPage } from '../../src/extract/parse.js';
@@ -30,6 +31,23 @@ test('the scope element itself never matches the first compound; whole-page quer
   assert.deepEqual(ids(selectIn($('article').get(0)!, 'article header time')), []);
   assert.deepEqual(ids(selectIn($('main').get(0)!, 'article header time')), ['time']);
   assert.deepEqual(ids(selectIn($.root().get(0)!, 'main p')), ['p1', 'p2', 'p3']);
+});
+
+test('unindexed queries walk the tree as domutils does: document order, <template> content, any depth', () => {
+  const html = `${page}<template><p id="t1"><a href="#t">in template</a></p></template><div id="d"><p id="p4"></p></div>`;
+  withPage(html, ($) => {
+    const root = $.root().get(0)!;
+    for (const selector of ['p', 'a', 'main p, #d p', 'time, a[href="#2"]', 'div p']) {
+      assert.deepEqual(ids(selectIn(root, selector)), ids(findAll((el) => is(el, selector), root.children)), selector);
+      const main = $('main').get(0)!;
+      assert.deepEqual(ids(selectIn(main, selector)), ids(select(selector, main) as Element[]), `${selector} in main`);
+    }
+    assert.ok(ids(selectIn(root, 'p')).includes('t1'));
+  });
+  // Deeper than the call stack allows: the walk keeps its own stack.
+  const depth = 20_000;
+  const $deep = load(`${'<div>'.repeat(depth)}<b id="deep"></b>${'</div>'.repeat(depth)}`);
+  assert.deepEqual(ids(selectIn($deep.root().get(0)!, 'b')), ['deep']);
 });
 
 test('jQuery positional filters go to Cheerio; invalid selectors throw; closestIn climbs from the element itself', () => {
