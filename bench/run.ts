@@ -1,7 +1,7 @@
 // `npm run bench`: archives the generated 1,000-post blog served on 127.0.0.1 with the built CLI and
-// prints throughput and peak memory; then archives it again into the same folder (the incremental run)
-// and prints how its time compares; then runs bench/browser.ts when it exists. Figures only, no
-// assertions: timings depend on the machine.
+// prints throughput and peak memory, with the machine's one-thread speed just before and after; then
+// archives it again into the same folder (the incremental run) and prints how its time compares; then
+// runs bench/browser.ts when it exists. Figures only, no assertions: timings depend on the machine.
 //
 //   npm run bench [-- --posts N --concurrency C --keep]
 import { execFile, spawn } from 'node:child_process';
@@ -73,6 +73,29 @@ function measure(args: string[]): Promise<Measured> {
   });
 }
 
+const SPEED_POSTS = 200;
+
+/**
+ * This machine's one-thread speed at the moment of the run: extract + convert of the blog's first posts
+ * in this process, warm (the second pass is timed). On a shared VM the same code runs up to 70% slower
+ * from one minute to the next, and a throughput figure means little without this one beside it.
+ */
+async function oneThreadMsPerPost(blogDir: string): Promise<number> {
+  const { processPost } = await import('../src/pipeline/process-post.js');
+  const files = (await readdir(blogDir, { recursive: true }))
+    .filter((f) => /^\d{4}\/.*index\.html$/.test(f))
+    .sort()
+    .slice(0, SPEED_POSTS);
+  const pages = await Promise.all(files.map(async (f) => ({ html: await readFile(join(blogDir, f), 'utf8'), url: `http://127.0.0.1/${f.slice(0, -'index.html'.length)}` })));
+  let ms = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const start = performance.now();
+    for (const { html, url } of pages) processPost(html, url);
+    ms = performance.now() - start;
+  }
+  return ms / Math.max(1, pages.length);
+}
+
 async function countMarkdown(dir: string): Promise<number> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile() && e.name.endsWith('.md')).length;
@@ -113,13 +136,16 @@ async function main(): Promise<void> {
 
   try {
     await rm(outDir, { recursive: true, force: true });
+    const speedBefore = await oneThreadMsPerPost(blog.dir);
     const first = await measure(args);
+    const speedAfter = await oneThreadMsPerPost(blog.dir);
     const archived = await countMarkdown(outDir);
     console.log(`\nfull run: exit ${first.code}, ${archived}/${blog.posts} posts archived in ${fmt(first.seconds, 2)} s`);
     console.log(`  throughput: ${fmt(archived / first.seconds)} posts/s`);
     console.log(`  peak RSS:   ${first.peakMb === undefined ? 'not measured' : `${fmt(first.peakMb)} MB`}`);
     if (first.cpuSeconds !== undefined) console.log(`  CPU:        ${fmt(first.cpuSeconds, 2)} s (${fmt((first.cpuSeconds * 1000) / Math.max(1, archived))} ms per post)`);
     console.log(`  requests:   ${server.log.length}`);
+    console.log(`  machine:    ${fmt(speedBefore, 2)} ms per post before the run, ${fmt(speedAfter, 2)} after (${SPEED_POSTS} posts extracted and converted on one thread, warm)`);
     if (first.code !== 0) console.log(`  output (last lines):\n${lastLines(`${first.stdout}\n${first.stderr}`, 15)}`);
 
     const before = server.log.length;
