@@ -80,7 +80,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const resumed = new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []);
     // The fetcher holds requests to --concurrency; the posts in flight may be more, so that a post being
     // converted or written does not hold a request slot and the workers always have the next page ready.
-    const limit = pLimit(settings.concurrency + 2 * processor.size);
+    const limit = pLimit(settings.concurrency + 2 * processor.capacity);
     const seen = new Set<string>();
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
