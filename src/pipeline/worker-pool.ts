@@ -58,10 +58,12 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     };
   }
   type Job = { req: WorkerRequest; resolve: (result: ProcessedPost | IndexReading) => void; reject: (e: Error) => void };
-  /** Jobs sent to each live worker and not answered yet. */
-  const load = new Map<Worker, number>();
+  const workers = new Set<Worker>();
   const waiting: Job[] = [];
+  /** Jobs sent to a worker and not answered yet, oldest first. */
   const inFlight = new Map<number, Job & { worker: Worker }>();
+  const held = (worker: Worker) => [...inFlight.values()].filter((job) => job.worker === worker);
+  const hasRoom = (worker: Worker) => held(worker).length < JOBS_PER_WORKER;
   let nextId = 0;
   let closed = false;
   let deaths = 0;
@@ -80,17 +82,15 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     // Index pages all go to one worker (the oldest alive), posts to any: the index-reading code then
     // warms up and is optimised in one thread instead of in each. Read cold in two workers, the 100
     // index pages of the 1,000-post bench took 30 ms each, 17% of the workers' time.
-    const reader = load.keys().next().value as Worker | undefined;
+    const reader = workers.values().next().value as Worker | undefined;
     while (waiting.length) {
-      let freest: Worker | undefined;
-      for (const [worker, n] of load) if (n < JOBS_PER_WORKER && (!freest || n < load.get(freest)!)) freest = worker;
-      if (!freest) break;
-      const readerFree = reader !== undefined && load.get(reader)! < JOBS_PER_WORKER;
+      const freest = [...workers].sort((a, b) => held(a).length - held(b).length)[0];
+      if (!freest || !hasRoom(freest)) break;
+      const readerFree = reader !== undefined && hasRoom(reader);
       const next = waiting.findIndex((job) => job.req.kind !== 'index' || readerFree);
       if (next < 0) break;
       const job = waiting.splice(next, 1)[0]!;
       const worker = job.req.kind === 'index' ? reader! : freest;
-      load.set(worker, load.get(worker)! + 1);
       inFlight.set(job.req.id, { ...job, worker });
       worker.postMessage(job.req);
     }
@@ -101,15 +101,15 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
    * takes its place.
    */
   const retire = (worker: Worker, err: Error) => {
-    if (!load.delete(worker)) return;
-    const held = [...inFlight].filter(([, job]) => job.worker === worker);
-    for (const [id] of held) inFlight.delete(id);
+    if (!workers.delete(worker)) return;
+    const jobs = held(worker);
+    for (const job of jobs) inFlight.delete(job.req.id);
     if (closed) {
-      for (const [, job] of held) job.reject(err);
+      for (const job of jobs) job.reject(err);
       return;
     }
-    held[0]?.[1].reject(err);
-    waiting.unshift(...held.slice(1).map(([, { req, resolve, reject }]) => ({ req, resolve, reject })));
+    jobs[0]?.reject(err);
+    waiting.unshift(...jobs.slice(1).map(({ req, resolve, reject }) => ({ req, resolve, reject })));
     deaths++;
     if (deaths <= maxDeaths) spawn();
     dispatch();
@@ -121,11 +121,10 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     // young: at 12 MB each worker of the 1,000-post bench promoted 220 MB and ran 26 full collections,
     // at 32 MB it promotes 6 MB and runs 2, for about a sixth less CPU and 235 MB peak RSS.
     const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32 } });
-    load.set(worker, 0);
+    workers.add(worker);
     worker.on('message', (res: WorkerResponse) => {
       const job = inFlight.get(res.id);
       inFlight.delete(res.id);
-      if (load.has(worker)) load.set(worker, load.get(worker)! - 1);
       if (job) {
         if (res.ok) job.resolve(res.result);
         else job.reject(new Error(res.error));
@@ -159,7 +158,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     readIndex: (request) => submit<IndexReading>({ kind: 'index', ...request }, true),
     async close() {
       closed = true;
-      await Promise.all([...load.keys()].map((w) => w.terminate()));
+      await Promise.all([...workers].map((w) => w.terminate()));
     },
   };
 }
