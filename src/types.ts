@@ -22,6 +22,8 @@ export interface ExtractedPost {
   engine?: string;
   /** How the content element was chosen (a CSS path or the rule's name), shown by `blogvault inspect`. */
   contentSelector?: string;
+  /** The page itself gives a publication date (not only its URL): what tells a post from a site page. */
+  dated: boolean;
 }
 
 /** A post link found while walking the index. */
@@ -29,6 +31,25 @@ export interface PostLink {
   url: string;
   title?: string;
   date?: string;
+  /** Terms the blog's feed gives the post (RSS/Atom `<category>`): themes that show one tag name them all. */
+  terms?: string[];
+}
+
+/**
+ * What the blog's start page says of the whole blog, to tell a post's own metadata from the blog's:
+ * a `<meta name="keywords">` or `<title>` that every page repeats names no post.
+ */
+export interface SiteFacts {
+  /** The start page's `<title>`. */
+  title?: string;
+  /** The start page's `<meta name="keywords">`, split. */
+  keywords?: string[];
+}
+
+/** What extraction is told besides the page itself. */
+export interface ExtractContext {
+  overrides?: Overrides;
+  site?: SiteFacts;
 }
 
 /** User-supplied CSS selectors and patterns that override detection (CLI flags or a site profile). */

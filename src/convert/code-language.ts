@@ -6,13 +6,15 @@ const EXPLICIT_CLASS = [
   /^highlight-(?:source|text)-(.+)$/i, // GitHub rendered Markdown
   /^highlight-(.+)$/i, // Sphinx (div.highlight-python)
   /^hl-(.+)$/i, // Jupyter nbconvert (div.highlight.hl-ipython3)
+  /^(mermaid|plantuml|graphviz)(?:[-_](?:src|source|code|diagram))?$/i, // diagram sources kept for a script to draw
 ];
 const ATTRIBUTES = ['data-lang', 'data-language', 'data-code-block-lang', 'data-enlighter-language', 'data-tagsearch-lang'];
 /** SyntaxHighlighter: `class="brush: js; gutter: false"`. */
 const BRUSH = /(?:^|\s)brush:\s*([\w+#.-]+)/i;
 /** Classes after which themes put the bare language name: Hexo/Pygments `highlight python`, `hljs python`, pandoc `sourceCode python`. */
 const LEAD_CLASSES = new Set(['highlight', 'hljs', 'sourcecode', 'syntaxhighlighter']);
-const LANGUAGE_NAME = /^[a-z][\w+#.-]*$/i;
+/** A language name: a word, or a file name such as `.htaccess` that a highlighter was given. */
+const LANGUAGE_NAME = /^\.?[a-z][\w+#.-]*$/i;
 /** Tokens that follow those lead classes in real markup yet are no language. */
 const NOT_A_LANGUAGE = /^(?:highlight|hljs|sourcecode|chroma|notranslate|tab-size|js-.*|line-?numbers|linenums|prettyprint(?:ed)?|no-?wrap|wrap|copy.*|code.*|source|numbered|has-.*|wp-.*|is-.*|shiki.*|github-.*|dark|light|theme-.*|astro-.*|language-.*|lang-.*)$/i;
 /** `highlight-wrap`, `lang-label`: wrapper and toolbar classes that share the language prefixes. */
@@ -29,8 +31,8 @@ const KNOWN_LANGUAGES = new Set(
     'mermaid text txt plaintext asm nasm verilog vhdl solidity zig nim crystal haxe coffeescript elm purescript fortran pascal delphi').split(' '),
 );
 
-/** Names highlighters give to "no language"; the block then has none. */
-const NO_LANGUAGE = new Set(['plaintext', 'plain', 'nohighlight', 'no-highlight', 'none', 'default', 'undefined', 'null']);
+/** Names highlighters give to "no language" (Hugo writes `fallback` when it has no lexer); the block then has none. */
+const NO_LANGUAGE = new Set(['plaintext', 'plain', 'nohighlight', 'no-highlight', 'none', 'default', 'undefined', 'null', 'fallback']);
 
 function normalise(name: string): string {
   const lang = name.trim().toLowerCase().replace(/[;,]+$/, '');

@@ -21,17 +21,24 @@ export function isGutter(el: Element): boolean {
   return !!el.nextElementSibling && NUMBERS_ONLY.test(el.textContent ?? '');
 }
 
+/** SyntaxHighlighter writes indentation as `<code class="spaces">&nbsp;&nbsp;</code>`. */
+const NBSP_INDENT_CLASS = /^spaces$/;
+
 /**
  * The exact text of a code block: `<br>` is a newline (Hexo joins its `span.line`s with it), line
- * numbers are left out, one-line-per-element markups (table rows, `div.line`) get their newlines,
- * non-breaking spaces become spaces. Leading and trailing blank lines are dropped, indentation kept.
+ * numbers are left out, one-line-per-element markups (table rows, `div.line`) get their newlines.
+ * Non-breaking spaces are the author's (pasted `tree` output, code copied from a web page) and stay,
+ * unless a highlighter wrote them for indentation (SyntaxHighlighter's `.spaces`) or the block has no
+ * plain space at all (every space was made non-breaking). Leading and trailing blank lines are
+ * dropped, indentation kept.
  */
 export function codeText(root: Element): string {
   let out = '';
-  const walk = (parent: Node): void => {
+  const walk = (parent: Node, indent = false): void => {
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === TEXT_NODE) {
-        const text = (node as Text).data;
+        const data = (node as Text).data;
+        const text = indent ? data.replace(/\u00a0/g, ' ') : data;
         // Indentation of table markup (between rows and cells) is not code.
         if (TABLE_STRUCTURE.has(parent.nodeName)) continue;
         const prev = node.previousSibling;
@@ -47,13 +54,14 @@ export function codeText(root: Element): string {
         continue;
       }
       if (SKIP_TAGS.has(name) || isGutter(node)) continue;
+      const nbspIndent = indent || hasClass(node, NBSP_INDENT_CLASS);
       if (!LINE_BLOCKS.has(name)) {
-        walk(node);
+        walk(node, nbspIndent);
         continue;
       }
       if (out && !out.endsWith('\n')) out += '\n';
       const start = out.length;
-      walk(node);
+      walk(node, nbspIndent);
       if (out.length === start || !out.endsWith('\n')) out += '\n';
     }
   };
@@ -62,9 +70,9 @@ export function codeText(root: Element): string {
 }
 
 export function tidyCode(text: string): string {
-  return text
+  const allNonBreaking = text.includes('\u00a0') && !/[ \t]/.test(text);
+  return (allNonBreaking ? text.replace(/\u00a0/g, ' ') : text)
     .replace(/\r\n?/g, '\n')
-    .replace(/\u00a0/g, ' ')
     .replace(/^(?:[ \t]*\n)+/, '')
     .replace(/(?:\n[ \t]*)+$/, '')
     .replace(/^[ \t]+$/, '');

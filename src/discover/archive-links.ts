@@ -7,7 +7,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
-import { withoutFragment } from './link-filters.js';
+import { linkTarget } from './link-filters.js';
 import { textOf } from './dom.js';
 import { query } from '../extract/dom.js';
 
@@ -46,7 +46,7 @@ export function archiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
   query($, 'a[href]').each((order, el: Element) => {
     const href = absoluteUrl(el.attribs['href'], base);
     if (!href || !sameOrigin(href, pageUrl)) return;
-    const url = withoutFragment(href);
+    const url = linkTarget(href);
     const key = normalizeUrl(url);
     if (key === self) return;
     const text = textOf(el).replace(EDGE_PUNCTUATION, '') || (el.attribs['aria-label'] ?? el.attribs['title'] ?? '').trim();

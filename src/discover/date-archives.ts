@@ -7,7 +7,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
-import { withoutFragment } from './link-filters.js';
+import { linkTarget } from './link-filters.js';
 import { query } from '../extract/dom.js';
 
 const YEAR = /^(19|20)\d{2}$/;
@@ -35,7 +35,7 @@ export function dateArchiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
   query($, 'a[href]').each((_, el: Element) => {
     const href = absoluteUrl(el.attribs['href'], base);
     if (!href || !sameOrigin(href, pageUrl)) return;
-    const url = withoutFragment(href);
+    const url = linkTarget(href);
     const depth = calendarDepth(new URL(url).pathname);
     if (!depth) return;
     const links = byDepth.get(depth) ?? new Map<string, string>();

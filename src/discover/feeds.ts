@@ -8,7 +8,7 @@ import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { parseDate } from '../extract/dates.js';
 import { absoluteUrl, inScope, normalizeUrl } from './url.js';
-import { excludeMatcher, postScopeOf, withoutFragment } from './link-filters.js';
+import { excludeMatcher, postScopeOf, linkTarget } from './link-filters.js';
 import { attr, list, parseXml, responseText, text, type XmlNode } from './xml.js';
 
 export interface FeedOptions {
@@ -56,7 +56,7 @@ export function parseFeed(body: string, feedUrl: string): ParsedFeed | undefined
   if (rss || doc['RDF']) {
     const items = list(channel?.['item'] ?? (doc['RDF'] as XmlNode | undefined)?.['item']) as XmlNode[];
     return {
-      links: items.flatMap((item) => feedLink(rssItemUrl(item), feedUrl, item['title'], item['pubDate'] ?? item['date'] ?? item['published'])),
+      links: items.flatMap((item) => feedLink(rssItemUrl(item), feedUrl, item['title'], item['pubDate'] ?? item['date'] ?? item['published'], rssTerms(item))),
       next: nextLink(channel?.['link'], feedUrl),
       generator: text(channel?.['generator']),
     };
@@ -65,7 +65,7 @@ export function parseFeed(body: string, feedUrl: string): ParsedFeed | undefined
   if (feed) {
     const entries = list(feed['entry']) as XmlNode[];
     return {
-      links: entries.flatMap((entry) => feedLink(atomEntryUrl(entry), feedUrl, entry['title'], entry['published'] ?? entry['issued'] ?? entry['updated'])),
+      links: entries.flatMap((entry) => feedLink(atomEntryUrl(entry), feedUrl, entry['title'], entry['published'] ?? entry['issued'] ?? entry['updated'], atomTerms(entry))),
       next: nextLink(feed['link'], feedUrl),
       generator: text(feed['generator']),
     };
@@ -75,10 +75,12 @@ export function parseFeed(body: string, feedUrl: string): ParsedFeed | undefined
 
 function parseJsonFeed(body: string, feedUrl: string): ParsedFeed | undefined {
   try {
-    const doc = JSON.parse(body) as { items?: { url?: string; id?: string; title?: string; date_published?: string }[]; next_url?: string };
+    const doc = JSON.parse(body) as { items?: { url?: string; id?: string; title?: string; date_published?: string; tags?: unknown }[]; next_url?: string };
     if (!Array.isArray(doc.items)) return undefined;
     return {
-      links: doc.items.flatMap((item) => feedLink(item.url ?? item.id, feedUrl, item.title, item.date_published)),
+      links: doc.items.flatMap((item) =>
+        feedLink(item.url ?? item.id, feedUrl, item.title, item.date_published, Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : []),
+      ),
       next: doc.next_url ? absoluteUrl(doc.next_url, feedUrl) : undefined,
     };
   } catch {
@@ -107,12 +109,31 @@ function nextLink(links: unknown, feedUrl: string): string | undefined {
   return next ? absoluteUrl(attr(next, 'href'), feedUrl) : undefined;
 }
 
-function feedLink(href: string | undefined, feedUrl: string, title: unknown, date: unknown): PostLink[] {
+/** A feed term's scheme or domain that is a category page's URL: the term is a category, not a tag. */
+const CATEGORY_SCHEME = /\/categor(?:y|ies)\b/i;
+
+/** RSS `<category>` names, except those whose `domain` says they are categories. */
+function rssTerms(item: XmlNode): string[] {
+  return list(item['category']).flatMap((c) => {
+    const name = text(c);
+    return name && !CATEGORY_SCHEME.test(attr(c, 'domain') ?? '') ? [name] : [];
+  });
+}
+
+/** Atom `<category term label scheme>` names, except those whose `scheme` is a category page. */
+function atomTerms(entry: XmlNode): string[] {
+  return list(entry['category']).flatMap((c) => {
+    const name = attr(c, 'label') ?? attr(c, 'term');
+    return name && !CATEGORY_SCHEME.test(attr(c, 'scheme') ?? '') ? [name.trim()] : [];
+  });
+}
+
+function feedLink(href: string | undefined, feedUrl: string, title: unknown, date: unknown, terms: string[] = []): PostLink[] {
   const url = absoluteUrl(href, feedUrl);
   if (!url || !/^https?:/i.test(url)) return [];
   const t = plainText(text(title));
   const d = parseDate(text(date));
-  return [{ url: withoutFragment(url), ...(t ? { title: t } : {}), ...(d ? { date: d } : {}) }];
+  return [{ url: linkTarget(url), ...(t ? { title: t } : {}), ...(d ? { date: d } : {}), ...(terms.length ? { terms } : {}) }];
 }
 
 /** Feed titles are often HTML (Atom `type="html"`, CDATA in RSS): their text, entities decoded. */

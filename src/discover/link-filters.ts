@@ -142,9 +142,15 @@ export function rejectLink(url: string, ctx: LinkScope): string | undefined {
 }
 
 /** The URL without its fragment: `/post/#more` is the post itself. */
-export function withoutFragment(url: string): string {
+/**
+ * The page a link leads to, as it is fetched: no fragment (Hexo's "Read More" goes to `/post/#more`),
+ * and repeated slashes in the path merged (a Jekyll `url` ending in "/" gives `//post/` in every feed
+ * link; servers answer both with the same page).
+ */
+export function linkTarget(url: string): string {
   const u = new URL(url);
   u.hash = '';
+  if (u.pathname.includes('//')) u.pathname = u.pathname.replace(/\/{2,}/g, '/');
   return u.href;
 }
 

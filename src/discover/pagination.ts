@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
-import { withoutFragment } from './link-filters.js';
+import { linkTarget } from './link-filters.js';
 import { elementsIn, isElement, textOf } from './dom.js';
 import { query } from '../extract/dom.js';
 
@@ -202,7 +202,7 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
       if (key === self || goesBack(url, pageUrl, current?.number ?? 1)) continue;
       const score = rule.score || SIGNAL_SCORES[linkDirection(el)?.signal ?? ''] || 0;
       const known = candidates.get(key);
-      if (!known || known.score < score) candidates.set(key, { url: withoutFragment(url), score, order: known?.order ?? order++ });
+      if (!known || known.score < score) candidates.set(key, { url: linkTarget(url), score, order: known?.order ?? order++ });
     }
   }
   return [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);

@@ -11,7 +11,7 @@ import type { Overrides, PostLink } from '../types.js';
 import { parseDate } from '../extract/dates.js';
 import { absoluteUrl, normalizeUrl } from './url.js';
 import { indexRootOf } from './page-urls.js';
-import { excludeMatcher, rejectLink, withoutFragment, type LinkScope } from './link-filters.js';
+import { excludeMatcher, rejectLink, linkTarget, type LinkScope } from './link-filters.js';
 import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, textOf } from './dom.js';
 import { query } from '../extract/dom.js';
 import { closestIn } from '../extract/select.js';
@@ -114,7 +114,7 @@ function overrideLinks(ctx: Ctx, selector: string): PostLink[] {
     const a = el.name === 'a' && el.attribs['href'] !== undefined ? el : (elementsIn(el, isAnchor)[0] ?? $(el).closest('a[href]').get(0));
     const url = a && absoluteUrl(a.attribs['href'], ctx.base);
     if (!a || !url || rejectLink(url, ctx) === 'out of scope' || ctx.exclude?.(url)) continue;
-    const target = withoutFragment(url);
+    const target = linkTarget(url);
     if (normalizeUrl(target) === normalizeUrl(ctx.pageUrl)) continue;
     out.push({ url: target, ...describe(ctx, $(el).closest(ENTRY).toArray().find(isElement) ?? el, target, a) });
   }
@@ -304,7 +304,7 @@ function postUrlOf(ctx: Ctx, a: Element): string | null {
   let url = ctx.judged.get(a);
   if (url === undefined) {
     const href = absoluteUrl(a.attribs['href'], ctx.base);
-    const target = href && withoutFragment(href);
+    const target = href && linkTarget(href);
     url = target && rejectLink(target, ctx) === undefined ? target : null;
     ctx.judged.set(a, url);
   }

@@ -11,7 +11,7 @@
 import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { absoluteUrl, inScope, normalizeUrl } from './url.js';
-import { excludeMatcher, postScopeOf, rejectLink, withoutFragment } from './link-filters.js';
+import { excludeMatcher, postScopeOf, rejectLink, linkTarget } from './link-filters.js';
 import { list, parseXml, responseText, text, type XmlNode } from './xml.js';
 
 export interface SitemapOptions {
@@ -116,7 +116,7 @@ export async function discoverSitemapLinks(
     queue.push(...parsed.sitemaps.filter((s) => !NON_POST_SITEMAP.test(new URL(s).pathname.split('/').pop() ?? '')));
     // <lastmod> is when a page last changed, not when the post was published: it is not a post date.
     for (const { loc } of parsed.urls) {
-      const link = withoutFragment(loc);
+      const link = linkTarget(loc);
       const key = normalizeUrl(link);
       if (out.has(key) || !inScope(link, scope) || exclude(link)) continue;
       if (rejectLink(link, linkScope)) continue;

@@ -37,8 +37,8 @@ export function absoluteUrl(href: string | undefined, base: string): string | un
 const normalized = new Map<string, string>();
 
 /**
- * The key two links to the same post share: no fragment, no default index file, no trailing
- * slash, lower-case host, tracking parameters dropped, percent-encoding made canonical.
+ * The key two links to the same post share: no fragment, no default index file, no trailing or
+ * repeated slash, lower-case host, tracking parameters dropped, percent-encoding made canonical.
  */
 export function normalizeUrl(url: string): string {
   return remembered(normalized, url, normalForm);
@@ -52,7 +52,7 @@ function normalForm(url: string): string {
     if (/^(utm_|fbclid$|gclid$|ref$|replytocom$)/i.test(key)) u.searchParams.delete(key);
   }
   u.search = u.searchParams.size ? `?${u.searchParams.toString()}` : '';
-  let path = u.pathname.replace(/\/index\.(html?|php)$/i, '/');
+  let path = u.pathname.replace(/\/{2,}/g, '/').replace(/\/index\.(html?|php)$/i, '/');
   if (path.length > 1) path = path.replace(/\/+$/, '');
   u.pathname = path;
   return u.href;

@@ -15,6 +15,8 @@ import type { EngineRule } from './engines/index.js';
 export interface CleanContext {
   $: CheerioAPI;
   root: Cheerio<Element>;
+  /** The page's URL (or its `<base href>`): links are judged against the blog's own origin. */
+  base: string;
   engine?: EngineRule;
   /** Text length of the root before cleaning, for `maxShare`. */
   rootText: number;
@@ -44,6 +46,12 @@ export interface CleanRule {
   when?: (ctx: CleanContext) => boolean;
   /** Rules about nodes that are not elements (comments). */
   apply?: (ctx: CleanContext) => void;
+  /**
+   * Whether the rule may remove an inline element that sits in running text (see prose.ts). Only rules
+   * about what is never text (scripts, hidden and control elements, glyph-only anchors) may; chrome
+   * found by words or links in a sentence is the author's text.
+   */
+  touchesProse?: true;
 }
 
 /** Content that must never be touched by word-based rules: code, math, and things inside them. */
@@ -63,6 +71,21 @@ const READ_MORE = /^(read more|read the rest|continue reading|keep reading|read 
 const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|improve this (page|doc(ument)?)|suggest (an )?edit|view source)$/i;
 
 export { isTaxonomyLink };
+
+/** A link to the blog's home: its origin's root or index file, or the first path segment (`/blog/`). */
+function isOwnHomeLink(href: string, base: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(href.trim(), base);
+  } catch {
+    return false;
+  }
+  const page = new URL(base);
+  if (url.origin !== page.origin || url.search || url.hash) return false;
+  const path = url.pathname.replace(/(^|\/)index\.html?$/i, '$1');
+  const blogRoot = /^\/[^/]+\//.exec(page.pathname)?.[0];
+  return path === '/' || path === blogRoot || path === blogRoot?.slice(0, -1);
+}
 
 const hasMedia = (el: Element) => selectIn(el, 'img, picture, video, iframe').length > 0;
 
@@ -86,21 +109,25 @@ function removeComments(ctx: CleanContext, node: Element): void {
 export const CLEAN_RULES: CleanRule[] = [
   {
     name: 'html-comments',
+    touchesProse: true,
     apply: (ctx) => removeComments(ctx, ctx.root.get(0)!),
   },
   {
     name: 'scripts-and-styles',
+    touchesProse: true,
     // MathJax 2 keeps the TeX source in <script type="math/tex">, and an unrendered gist is only its
     // <script src>: both are content the converter turns into Markdown.
     selectors: ['script:not([type^="math/tex" i]):not([src*="gist.github.com"])', 'style', 'link', 'meta', 'template', 'noscript', 'iframe[src^="about:"]'],
   },
   {
     name: 'hidden',
+    touchesProse: true,
     selectors: ['[hidden]', '[aria-hidden="true"]', '[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]', '.sr-only', '.screen-reader-text', '.visually-hidden'],
     test: (el, ctx) => !insideAny(el, ctx.protectedSet),
   },
   {
     name: 'controls',
+    touchesProse: true,
     selectors: ['form', 'button', 'input', 'select', 'textarea', '[role="button"]:not(summary)', 'dialog'],
     // Task-list checkboxes carry the item's state; a zoomable image wrapped as a button is content.
     test: (el) =>
@@ -108,6 +135,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'image-buttons',
+    touchesProse: true,
     // Medium and lightbox plugins wrap images in role="button" elements: keep the image, drop the wrapper.
     selectors: ['[role="button"]'],
     test: hasMedia,
@@ -115,6 +143,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'engine-junk',
+    touchesProse: true,
     selectorsFrom: (ctx) => ctx.engine?.junk ?? [],
     maxShare: 0.6,
   },
@@ -177,14 +206,14 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'taxonomy-lines',
-    when: (ctx) => findIn(ctx.root, 'a[href]').some(isTaxonomyLink),
+    when: (ctx) => findIn(ctx.root, 'a[href]').some((a) => isTaxonomyLink(a, ctx.base)),
     scan: 'p, div, ul, ol, span, small, section',
     // A line made only of tag/category links ("Tags: a, b", a topic label above the title).
     test: (el, ctx) => {
       if (insideAny(el, ctx.protectedSet)) return false;
       const $el = ctx.$(el);
       const links = selectIn(el, 'a[href]');
-      if (!links.length || !links.every((a) => isTaxonomyLink(a))) return false;
+      if (!links.length || !links.every((a) => isTaxonomyLink(a, ctx.base))) return false;
       const linkText = links.reduce((n, a) => n + ctx.$(a).text().trim().length, 0);
       return $el.text().replace(/\s+/g, ' ').trim().length - linkText <= 24;
     },
@@ -219,10 +248,10 @@ export const CLEAN_RULES: CleanRule[] = [
   {
     name: 'back-to-index-links',
     scan: 'a[href]',
-    // "back to index" / "Home": a block holding nothing but a link to the site or blog root.
+    // "back to index" / "Home": a block holding nothing but a link to this blog's own home page. A link
+    // to another site's home ("[NumPy](https://numpy.org/)") is a reference, wherever it stands.
     test: (el, ctx) => {
-      const href = (el.attribs.href ?? '').trim();
-      if (!/^(\/|\.\.?\/?|(\.\/)?index\.html?|\/blog\/?|https?:\/\/[^/]+\/?)$/i.test(href)) return false;
+      if (!isOwnHomeLink(el.attribs.href ?? '', ctx.base)) return false;
       const own = ctx.$(el).text().trim();
       return own.length > 0 && own.length <= 40;
     },
@@ -236,10 +265,12 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'copy-code-buttons',
+    touchesProse: true,
     words: ['copy-btn', 'copy-button', 'copy-code', 'code-copy', 'copy-code-button', 'clipboard', 'copy-to-clipboard', 'btn-copy'],
   },
   {
     name: 'heading-anchors',
+    touchesProse: true,
     scan: 'h1 a, h2 a, h3 a, h4 a, h5 a, h6 a, a.headerlink, a.anchor, a.header-anchor, a.hash-link, a.anchorjs-link, a.direct-link, a.heading-anchor, a.zola-anchor',
     // Empty or glyph-only self-links (¶, #, 🔗) and anchor-classed links; the heading text itself stays.
     test: (el, ctx) => {
@@ -251,6 +282,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'heading-self-links',
+    touchesProse: true,
     action: 'unwrap',
     scan: 'h1 > a[href^="#"], h2 > a[href^="#"], h3 > a[href^="#"], h4 > a[href^="#"], h5 > a[href^="#"], h6 > a[href^="#"]',
     // <h2><a href="#setup">Setup</a></h2>: the link is the heading's permalink; keep only its text.

@@ -7,6 +7,7 @@ import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
 import { innerHtml } from './parse.js';
+import { inRunningText } from './prose.js';
 import { absolutiseUrls } from './urls.js';
 
 export interface CleanOptions {
@@ -31,11 +32,16 @@ function wordPattern(rule: CleanRule): RegExp {
   return pattern;
 }
 
-/** Class tokens, plus the id unless the id is a heading anchor slug that only names the text. */
+/**
+ * Class tokens, plus the id unless the id is a heading anchor slug that only names the text: a
+ * heading's own id, or that of a section whose first element is its heading (docutils and Pandoc
+ * write `<div class="section" id="select-related"><h2>select_related</h2>`).
+ */
 function hintTokens(el: Element): string[] {
   const tokens = (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
   const id = el.attribs.id;
-  const headingLike = /^h[1-6]$/.test(el.name) || (el.name === 'section' && el.children.some((c) => c.type === 'tag' && /^h[1-6]$/.test(c.name)));
+  const firstChild = el.children.find((c): c is Element => c.type === 'tag');
+  const headingLike = /^h[1-6]$/.test(el.name) || (firstChild !== undefined && /^h[1-6]$/.test(firstChild.name)) || (el.name === 'section' && el.children.some((c) => c.type === 'tag' && /^h[1-6]$/.test(c.name)));
   if (id && !headingLike) tokens.push(id);
   return tokens;
 }
@@ -88,6 +94,7 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
   }
   for (const el of matches(ctx, rule)) {
     if (!el.parent) continue; // already removed with an ancestor
+    if (!rule.touchesProse && inRunningText(el, ctx.root.get(0))) continue;
     const $el = ctx.$(el);
     if (rule.maxShare !== undefined && ctx.rootText > 0) {
       const share = $el.text().replace(/\s+/g, ' ').trim().length / ctx.rootText;
@@ -194,6 +201,7 @@ function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, option
   const ctx: CleanContext = {
     $,
     root,
+    base: options.base,
     engine: options.engine,
     rootText: root.text().replace(/\s+/g, ' ').trim().length,
     // Highlighted code has a classed span per token: leaving it out spares the word rules most of their tests.

@@ -68,6 +68,11 @@ function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weig
   return best;
 }
 
+/** True when the selector matches exactly one element on the page. */
+function unique($: CheerioAPI, selector: string): boolean {
+  return safeSelect($, selector).length === 1;
+}
+
 /** True when `inner` sits in `outer` with most of its text and every image, table and code block. */
 function tighter($: CheerioAPI, outer: Element, inner: Element): boolean {
   if (outer === inner || !$(outer).find(inner as never).length) return false;
@@ -93,7 +98,9 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
 
   for (const selector of engine?.content ?? []) {
     const found = heaviest($, selector);
-    if (found && fairShare(found.weight, 0.3)) return { root: found.el, source: 'engine', selector };
+    // The theme's own article element, when the page has one only, is the article however short it is:
+    // around a three-line post the copyright box, reward buttons and related-post cards outweigh it.
+    if (found && (fairShare(found.weight, 0.3) || unique($, selector))) return { root: found.el, source: 'engine', selector };
   }
   for (const selector of SEMANTIC) {
     const found = heaviest($, selector);

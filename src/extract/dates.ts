@@ -148,11 +148,21 @@ export function parseDate(text: string | undefined | null): string | undefined {
   return best?.value;
 }
 
-/** True when the whole text is a date, maybe with a short lead-in such as "Posted on" or "Updated:". */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * True when the whole text is a date, maybe with a short lead-in such as "Posted on", "Updated:" or
+ * "发布于". CJK text has no spaces: two of its characters count as a word, so a sentence that begins
+ * with a date ("2020.5.26 已升级安装最新版本") is a sentence.
+ */
 export function isDateLine(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 80 || !parseDate(t)) return false;
-  return wordsOutsideDates(t).length <= 4;
+  const words = wordsOutsideDates(t);
+  const cjk = words.reduce((n, w) => n + (w.match(CJK)?.length ?? 0), 0);
+  const other = words.filter((w) => !CJK.test(w)).length;
+  CJK.lastIndex = 0;
+  return other + Math.ceil(cjk / 2) <= 4;
 }
 
 /** The words of `text` once every date in it is taken out (punctuation and separators dropped). */

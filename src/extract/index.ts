@@ -1,14 +1,18 @@
-import type { ExtractedPost, Overrides } from '../types.js';
+import type { ExtractContext, ExtractedPost } from '../types.js';
 import { cleanContent } from './clean.js';
 import type { Element } from 'domhandler';
 import { mergeSiblings, selectContent, type ContentChoice } from './content.js';
 import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
+import { titleShownOutside } from './title.js';
+import { checkedLanguage } from './language.js';
+import { proseOf } from './prose.js';
 import { flattenDeepNesting } from './dom.js';
 import { documentBase } from './urls.js';
 import { withPage } from './parse.js';
 
 export { parseDate } from './dates.js';
+export { withFeedTerms } from './taxonomy.js';
 export { selectContent } from './content.js';
 export { ENGINES } from './engines/index.js';
 export type { EngineRule } from './engines/index.js';
@@ -52,20 +56,25 @@ export function detectEngine(html: string): string | undefined {
  * Content: user selector > engine rule > semantic container > generic scorer; then the named clean-up
  * rules strip everything that is not the article body.
  */
-export function extractPost(html: string, url: string, overrides?: Overrides): ExtractedPost {
-  return extractPostTree(html, url, overrides).post;
+export function extractPost(html: string, url: string, context: ExtractContext = {}): ExtractedPost {
+  return extractPostTree(html, url, context).post;
 }
 
 /** extractPost, plus the cleaned content element itself (`post.contentHtml` is its inner HTML), for a converter that can take a parsed tree. */
-export function extractPostTree(html: string, url: string, overrides?: Overrides): { post: ExtractedPost; content: Element } {
+export function extractPostTree(html: string, url: string, context: ExtractContext = {}): { post: ExtractedPost; content: Element } {
+  const { overrides } = context;
   return withPage(html, ($) => {
     flattenDeepNesting($.root().get(0)!);
     const engine = detectEngineRule($, html);
     const choice = selectContent($, engine, overrides);
-    const meta = extractMetadata($, { url, engine, root: choice.root, overrides });
+    const { meta, title, dated } = extractMetadata($, { url, engine, root: choice.root, overrides, site: context.site });
+    const keepTitleHeading = titleShownOutside($, choice.root, title);
     const content = mergeSiblings($, choice);
-    const contentHtml = cleanContent($, content, { base: documentBase($, url), engine, title: meta.title });
-    const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name) };
+    // Themes hard-code <html lang="en">: the article's own text says which language it is in.
+    const lang = checkedLanguage(meta.lang, proseOf(content.get(0)!));
+    if (lang) meta.lang = lang;
+    const contentHtml = cleanContent($, content, { base: documentBase($, url), engine, title: keepTitleHeading ? undefined : meta.title });
+    const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name), dated };
     if (engine) post.engine = engine.name;
     return { post, content: content.get(0)! };
   });

@@ -20,7 +20,7 @@ export function isMetaLine($: CheerioAPI, el: Element): boolean {
   const text = $el.text().replace(/\s+/g, ' ').trim();
   if (!text || text.length > 240 || !parseDate(text)) return false;
   const links = findIn($el, 'a[href]');
-  const taxonomy = links.filter(isTaxonomyLink);
+  const taxonomy = links.filter((a) => isTaxonomyLink(a));
   if (!taxonomy.length || links.length - taxonomy.length > 1 || findIn($el, 'p, li, h1, h2, h3, h4, h5, h6, pre, table, img').length > 2) return false;
   let rest = text;
   for (const a of taxonomy) rest = rest.replace($(a).text().trim(), ' ');

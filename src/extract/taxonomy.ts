@@ -1,9 +1,152 @@
-import type { Element } from 'domhandler';
+/**
+ * Tags and categories: which links name a post's terms, and what a term is called. Vocabularies are
+ * data (the URL shapes of tag and category pages); the rules are:
+ * - a category page (by URL or rel="category") is a category even when the theme marks it rel="tag"
+ *   (minimal-mistakes marks both kinds so);
+ * - a term link leads to the blog's own site: another site's "tagged" page is a reference;
+ * - a term's name is the link's text without the post count a theme shows beside it.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import type { PostMeta } from '../types.js';
+import { isElement, walk } from './tree-walk.js';
 
-const TAXONOMY_HREF = /\/(tags?|topics?|labels?|search\/label|categor(y|ies))\/[^/?#]+|[?&](tag|cat|category)=/i;
+/** URL shapes of a category page: `/categories/x/`, `/category/x`, `/categories/#x`, `/categories.html#x`, `?cat=`. */
+const CATEGORY_HREF = /\/(?:categor(?:y|ies)|section)\/[^/?#]+|\/categor(?:y|ies)(?:\.html?)?\/?#.+|[?&](?:cat|category)=/i;
+/** URL shapes of a tag page: `/tags/x/`, `/tag/x`, `/tagged/x`, `/topics/x`, `/labels/x`, Blogger's `/search/label/x`, `/tags.html#x`, `?tag=`. */
+const TAG_HREF = /\/(?:tags?|tagged|topics?|labels?|search\/label)\/[^/?#]+|\/(?:tags?|topics?|labels?)(?:\.html?)?\/?#.+|[?&]tag=/i;
+
+export type TermKind = 'tag' | 'category';
+
+/**
+ * Whether a link names a tag or a category, from its rel and its URL. With `base` (the page's URL), a
+ * link to another origin names no term of this blog.
+ */
+export function termKind(a: Element, base?: string): TermKind | undefined {
+  const href = (a.attribs.href ?? '').trim();
+  if (base && /^[a-z][a-z0-9+.-]*:/i.test(href)) {
+    try {
+      if (new URL(href).origin !== new URL(base).origin) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const rel = (a.attribs.rel ?? '').toLowerCase().split(/\s+/);
+  if (rel.includes('category') || CATEGORY_HREF.test(href)) return 'category';
+  if (rel.includes('tag') || TAG_HREF.test(href)) return 'tag';
+  return undefined;
+}
 
 /** A link to a tag, label, topic or category page. */
-export function isTaxonomyLink(a: Element): boolean {
-  const rel = (a.attribs.rel ?? '').toLowerCase().split(/\s+/);
-  return rel.includes('tag') || rel.includes('category') || TAXONOMY_HREF.test(a.attribs.href ?? '');
+export function isTaxonomyLink(a: Element, base?: string): boolean {
+  return termKind(a, base) !== undefined;
+}
+
+/** A post count in its own element: `11`, `(11)`, `[11]`. */
+const COUNT = /^[([]?\d+[)\]]?$/;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The name a term link shows, without the post count a theme puts in a child element (Jekyll-Bootstrap:
+ * `linux <span>12</span>`; AnZhiYu: `docker<span class="tagsPageCount">11</span>`; clouds: `<sup>11</sup>`).
+ */
+export function termText(a: Element): string {
+  let full = '';
+  let named = '';
+  walk(a, (node) => {
+    if (node.type === 'text') full += node.data;
+  });
+  const counts = new Set<AnyNode>();
+  walk(a, (node) => {
+    if (node !== a && isElement(node) && COUNT.test(collapse(textIn(node)))) counts.add(node);
+  });
+  if (!counts.size) return collapse(full);
+  walk(a, (node) => {
+    if (node.type === 'text' && ![...counts].some((c) => contains(c, node))) named += node.data;
+  });
+  return collapse(named) || collapse(full);
+}
+
+function textIn(el: AnyNode): string {
+  let text = '';
+  walk(el, (node) => {
+    if (node.type === 'text') text += node.data;
+  });
+  return text;
+}
+
+function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let n: AnyNode | null = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/** A term slug as a name: `machine-learning` -> `machine learning` (a name the page does not show). */
+export const nameFromSlug = (slug: string): string => safeDecode(slug).replace(/[-_+]+/g, ' ').trim();
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The slug a term page's URL ends with: `/tag/machine-learning/` and `/tags.html#machine-learning-ref` -> `machine-learning`. */
+export function termSlug(href: string): string | undefined {
+  const fragment = /#(.+)$/.exec(href)?.[1];
+  const raw = fragment ?? /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href)?.[1] ?? /[?&](?:tag|cat|category)=([^&#]+)/.exec(href)?.[1];
+  return raw ? safeDecode(raw).replace(/-ref$/, '').toLowerCase() : undefined;
+}
+
+/**
+ * Term slugs an article element's classes carry (WordPress and Ghost: `tag-python`, `category-news`);
+ * Ghost's internal tags (`tag-hash-…`) are not shown to readers and are left out.
+ */
+export function classTerms(el: Element | undefined): { tags: string[]; categories: string[] } {
+  const tags: string[] = [];
+  const categories: string[] = [];
+  for (const token of (el?.attribs.class ?? '').split(/\s+/)) {
+    const tag = /^tag-(.+)$/.exec(token)?.[1];
+    const category = /^category-(.+)$/.exec(token)?.[1];
+    if (tag && !tag.startsWith('hash-')) tags.push(tag.toLowerCase());
+    if (category) categories.push(category.toLowerCase());
+  }
+  return { tags, categories };
+}
+
+/**
+ * Tags completed from sources that name all of a post's tags where its theme shows one or some:
+ * `candidates` (the feed's terms for this post, or names found for the article's `tag-x` classes) are
+ * taken when they hold every tag the page shows; categories shown are left out of them. A page that
+ * shows no tag at all gives no proof of which candidates are tags (a feed mixes in categories).
+ */
+export function completeTags(shown: string[], categories: string[], candidates: string[]): string[] {
+  if (!candidates.length || !shown.length) return shown;
+  const key = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  const have = new Set(candidates.map(key));
+  if (!shown.every((t) => have.has(key(t)))) return shown;
+  const cats = new Set(categories.map(key));
+  const out = [...shown];
+  const seen = new Set(shown.map(key));
+  for (const c of candidates) {
+    const k = key(c);
+    if (seen.has(k) || cats.has(k)) continue;
+    seen.add(k);
+    out.push(c);
+  }
+  return out;
+}
+
+/** Split a keywords string ("a, b; c") into its items. */
+export const splitList = (value: string | undefined): string[] => (value ? value.split(/[,;，、]/).map((s) => s.trim()).filter(Boolean) : []);
+
+/**
+ * The post's tags completed with the terms the blog's feed gives it (themes that show one tag), when
+ * the feed's list holds every tag the page shows. Applied after extraction, on the main thread: the
+ * feed is read while the posts are.
+ */
+export function withFeedTerms(meta: PostMeta, terms: string[] | undefined): PostMeta {
+  if (!terms?.length) return meta;
+  const tags = completeTags(meta.tags, meta.categories, [...new Set(terms.map((t) => t.trim()).filter(Boolean))]);
+  return tags.length === meta.tags.length ? meta : { ...meta, tags };
 }

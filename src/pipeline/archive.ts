@@ -12,6 +12,9 @@ import { discoverSitemapLinks } from '../discover/sitemap.js';
 import { normalizeUrl } from '../discover/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
+import { readSiteFacts } from '../discover/site-facts.js';
+import { withFeedTerms } from '../extract/taxonomy.js';
+import type { ProcessedPost } from './process-post.js';
 import type { PostLink } from '../types.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
@@ -57,7 +60,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
     const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
-    await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http' });
+    const site = readSiteFacts(first.text ?? '');
+    await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
@@ -76,17 +80,24 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       first = await fetchIndex(browser, startUrl, true);
     }
 
+    // The feed is read while the index is walked: it names the terms of each post it lists (themes that
+    // show one tag), which extraction needs, and the posts the walk may miss.
+    const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : feedLinks(startUrl, first, http, settings, reporter);
+    const feedTerms = feed.then((links) => new Map(links.flatMap((l) => (l.terms ? [[normalizeUrl(l.url), l.terms] as const] : []))));
+
     // Posts a killed run already archived are not fetched again when the next run resumes it.
     const resumed = new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []);
     // The fetcher holds requests to --concurrency; the posts in flight may be more, so that a post being
     // converted or written does not hold a request slot and the workers always have the next page ready.
     const limit = pLimit(settings.concurrency + 2 * processor.capacity);
     const seen = new Set<string>();
+    const indexPages = new Set<string>([normalizeUrl(startUrl)]);
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
     const images = new ImageCache(http, store, reporter, summary);
-    const schedule = (link: PostLink) => {
+    /** `judge`: the page is archived only if it reads as a post (a page the feed or sitemap lists may be "About"). */
+    const schedule = (link: PostLink, judge = false) => {
       const key = normalizeUrl(link.url);
       listed.add(link.url);
       if (seen.has(key)) return;
@@ -96,10 +107,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       // slug would swap files between runs depending on which server answer came first.
       store.postPath(link.url, { title: link.title ?? '' });
       summary.postsFound++;
-      tasks.push(limit(() => (signal?.aborted ? undefined : archivePost(link))));
+      tasks.push(limit(() => (signal?.aborted ? undefined : archivePost(link, judge))));
     };
 
-    const archivePost = async (link: PostLink): Promise<void> => {
+    const archivePost = async (link: PostLink, judge: boolean): Promise<void> => {
       const entry = store.entry(link.url);
       if (resumed.has(normalizeUrl(link.url)) && entry?.status === 'archived') {
         summary.unchanged.push(link.url);
@@ -118,8 +129,17 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           report('unchanged', link.url, entry?.file ?? '');
           return;
         }
-        const processed = await processor.process(res.text ?? '', res.finalUrl, settings.overrides);
-        const meta = { ...processed.meta, title: processed.meta.title || link.title || '', date: processed.meta.date ?? link.date };
+        const processed = await processor.process(res.text ?? '', res.finalUrl, { overrides: settings.overrides, site });
+        if (judge && entry?.status !== 'archived' && !isPost(processed, link, res, seen, indexPages)) {
+          store.release(link.url);
+          listed.delete(link.url);
+          summary.postsFound--;
+          summary.notPosts.push(link.url);
+          reporter.debug(`not a post (no publication date, or a list of posts): ${link.url}`);
+          return;
+        }
+        const terms = link.terms ?? (await feedTerms).get(normalizeUrl(link.url)) ?? entry?.terms;
+        const meta = { ...withFeedTerms(processed.meta, terms), title: processed.meta.title || link.title || '', date: processed.meta.date ?? link.date };
         const file = store.postPath(link.url, meta);
         let markdown = processed.markdown;
         const assets: Record<string, string> = {};
@@ -148,6 +168,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           // retried; with them the post would answer 304 (or the same bytes) and keep its remote link forever.
           ...(imageMissing ? {} : { etag: res.headers['etag'], lastModified: res.headers['last-modified'], source }),
           assets,
+          terms,
           html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,
         });
         summary[result.status].push(link.url);
@@ -170,6 +191,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       for await (const page of walkIndex(startUrl, pages, walk)) {
         if (signal?.aborted) break;
         summary.indexPages++;
+        indexPages.add(normalizeUrl(page.url));
         if (page.error) {
           walkComplete = false;
           summary.indexFailed.push({ url: page.url, reason: page.error });
@@ -181,18 +203,25 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     }
 
     if (!signal?.aborted) {
-      const extra = crossCheck(discovered, await otherSources(settings, startUrl, first, http, discovered, reporter));
-      // When part of the index could not be read, the feed and sitemap stand in for it.
+      const fromFeed = await feed;
+      const fromSitemap = settings.discover === 'feed' ? [] : await sitemapLinks(startUrl, http, discovered, settings, reporter);
+      const extra = crossCheck(discovered, [...fromFeed, ...fromSitemap]);
+      // --since stops the walk on purpose: the older posts, and those already archived, are not missing from the index.
+      const cut = options.since ? Date.parse(options.since) : undefined;
+      const unexpected = (l: PostLink) => cut === undefined || (!(l.date && Date.parse(l.date) < cut) && store.entry(l.url)?.status !== 'archived');
       if (settings.discover === 'index' && summary.indexFailed.length === 0) {
-        // --since stops the walk on purpose: the older posts, and those already archived, are not missing from the index.
-        const cut = options.since ? Date.parse(options.since) : undefined;
-        const unexpected = (l: PostLink) => cut === undefined || (!(l.date && Date.parse(l.date) < cut) && store.entry(l.url)?.status !== 'archived');
         summary.notInIndex = extra.filter(unexpected).map((l) => l.url);
       } else {
-        for (const link of extra) schedule(link);
+        // When part of the index could not be read, the feed and sitemap stand in for it. What only a
+        // sitemap lists must read as a post; a feed lists posts.
+        const judged = settings.discover !== 'feed';
+        const fromIndexWalk = settings.discover === 'index' || settings.discover === 'all';
+        for (const link of extra.filter(unexpected)) schedule(link, judged);
+        if (fromIndexWalk) summary.notInIndex = extra.filter(unexpected).map((l) => l.url);
       }
     }
     await Promise.all(tasks);
+    summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));
     await indexCache.save();
     reporter.stop();
     summary.interrupted = signal?.aborted === true;
@@ -227,7 +256,7 @@ async function renderVerdict(
   if (previous) return { render: previous === 'browser', reason: 'as detected by the previous run' };
   try {
     const post = await http.fetch(links[0].url, { kind: 'page' });
-    const processed = await processor.process(post.text ?? '', post.finalUrl, settings.overrides);
+    const processed = await processor.process(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: readSiteFacts(first.text ?? '') });
     const verdict = needsRendering(post.text ?? '', { contentTextLength: processed.markdown.trim().length });
     return verdict.render ? { render: true, reason: `first post ${links[0].url}: ${verdict.reason ?? 'no content'}` } : verdict;
   } catch {
@@ -247,32 +276,43 @@ async function fetchIndex(fetcher: Fetcher, url: string, expand = false): Promis
   }
 }
 
-/** Feed and sitemap posts; absent or broken feeds are normal, so failures here are only logged. */
-async function otherSources(
-  settings: ArchiveSettings,
-  startUrl: string,
-  first: FetchResult,
-  http: Fetcher,
-  known: PostLink[],
-  reporter: Reporter,
-): Promise<PostLink[]> {
-  const links: PostLink[] = [];
-  const options = { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) };
-  if (settings.discover !== 'sitemap') {
-    try {
-      links.push(...(await discoverFeedLinks(startUrl, first.text ?? '', http, options)));
-    } catch (err) {
-      reporter.debug(`feed discovery: ${reasonOf(err)}`);
-    }
+/** The feed's posts; absent or broken feeds are normal, so failures here are only logged. */
+async function feedLinks(startUrl: string, first: FetchResult, http: Fetcher, settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
+  try {
+    return await discoverFeedLinks(startUrl, first.text ?? '', http, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
+  } catch (err) {
+    reporter.debug(`feed discovery: ${reasonOf(err)}`);
+    return [];
   }
-  if (settings.discover !== 'feed') {
-    try {
-      links.push(...(await discoverSitemapLinks(startUrl, http, known, options)));
-    } catch (err) {
-      reporter.debug(`sitemap discovery: ${reasonOf(err)}`);
-    }
+}
+
+/** The sitemap's post-like pages (shaped like the posts the walk found); failures are only logged. */
+async function sitemapLinks(startUrl: string, http: Fetcher, known: PostLink[], settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
+  try {
+    return await discoverSitemapLinks(startUrl, http, known, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
+  } catch (err) {
+    reporter.debug(`sitemap discovery: ${reasonOf(err)}`);
+    return [];
   }
-  return links;
+}
+
+/** Links to this many known posts make a page a list of posts (an archive, a tag page), not a post. */
+const LISTING_LINKS = 5;
+
+/**
+ * Whether a page that only the feed or sitemap named is a post: it gives its publication date (on the
+ * page, or in the feed's entry for it), it is not a copy of a page already found (its canonical URL),
+ * and it is not a list of posts.
+ */
+function isPost(processed: ProcessedPost, link: PostLink, page: FetchResult, posts: ReadonlySet<string>, indexPages: ReadonlySet<string>): boolean {
+  if (!processed.dated && !link.date) return false;
+  const self = normalizeUrl(link.url);
+  for (const url of [page.finalUrl, processed.meta.canonical]) {
+    const key = url && normalizeUrl(url);
+    if (key && key !== self && (posts.has(key) || indexPages.has(key))) return false;
+  }
+  const listed = findPostLinks(page.text ?? '', page.finalUrl).filter((l) => posts.has(normalizeUrl(l.url)));
+  return listed.length < LISTING_LINKS;
 }
 
 /** Downloads each image once per run, reuses copies archived by earlier runs. */

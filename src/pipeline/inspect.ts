@@ -5,6 +5,7 @@ import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
 import { discoverSitemapLinks } from '../discover/sitemap.js';
+import { readSiteFacts } from '../discover/site-facts.js';
 import { detectEngine, extractPost } from '../extract/index.js';
 import { htmlToMarkdown } from '../convert/index.js';
 import { validateStartUrl } from './archive.js';
@@ -45,7 +46,7 @@ export async function runInspect(settings: ArchiveSettings, pages: number): Prom
     out.push('', `Feed: ${feed.length} posts listed. Sitemap: ${sitemap.length} post-like URLs listed.`);
     if (sample) {
       const post = await http.fetch(sample, { kind: 'page' });
-      const extracted = extractPost(post.text ?? '', post.finalUrl, settings.overrides);
+      const extracted = extractPost(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: readSiteFacts(html) });
       const markdown = htmlToMarkdown(extracted.contentHtml, post.finalUrl);
       out.push('', `Sample post: ${sample}`);
       out.push(`  engine:     ${extracted.engine ?? 'generic'}`);

@@ -1,4 +1,4 @@
-import type { Overrides } from '../types.js';
+import type { Overrides, SiteFacts } from '../types.js';
 
 export type RenderMode = 'never' | 'auto' | 'always';
 export type DiscoverMode = 'index' | 'feed' | 'sitemap' | 'all';
@@ -25,13 +25,15 @@ export type ArchiveSettings = {
   overrides: Overrides;
   /** What `--render auto` chose on the last run, so later runs need not probe a post again. */
   detectedRenderer?: 'http' | 'browser';
+  /** What the start page said of the whole blog on the last run (for `rebuild`, which reads no page). */
+  site?: SiteFacts;
 };
 
 export const DEFAULT_SETTINGS: Omit<ArchiveSettings, 'startUrl'> = {
   concurrency: 4,
   maxPages: 1000,
   render: 'auto',
-  discover: 'index',
+  discover: 'all',
   ignoreRobots: false,
   timeoutMs: 30_000,
   retries: 3,

@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { ArchiveStore } from '../store/archive-store.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { processPost } from './process-post.js';
-import { DEFAULT_SETTINGS } from './options.js';
+import { withFeedTerms } from '../extract/taxonomy.js';
+import { DEFAULT_SETTINGS, type ArchiveSettings } from './options.js';
 
 export interface RebuildResult {
   rebuilt: number;
@@ -16,7 +17,7 @@ export interface RebuildResult {
  * original run archived, so a better extractor can be applied to an old archive.
  */
 export async function runRebuild(dir: string): Promise<RebuildResult> {
-  const saved = await ArchiveStore.loadSettings(dir);
+  const saved = await ArchiveStore.loadSettings<ArchiveSettings>(dir);
   const overrides = saved?.overrides ?? DEFAULT_SETTINGS.overrides;
   const store = await ArchiveStore.open(dir, { history: saved?.history ?? false, keepHtml: true });
   const result: RebuildResult = { rebuilt: 0, changed: 0, missing: [] };
@@ -29,9 +30,10 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
         result.missing.push(entry.url);
         continue;
       }
-      const processed = processPost(html.toString('utf8'), entry.url, overrides);
-      // As in the archive run, a title or date the page lacks came from the index link: the manifest kept it.
-      const meta = { ...processed.meta, title: processed.meta.title || entry.title || '', date: processed.meta.date ?? entry.date };
+      const processed = processPost(html.toString('utf8'), entry.url, { overrides, site: saved?.site });
+      // As in the archive run, a title or date the page lacks came from the index link, and tags the feed
+      // named: the manifest kept them.
+      const meta = { ...withFeedTerms(processed.meta, entry.terms), title: processed.meta.title || entry.title || '', date: processed.meta.date ?? entry.date };
       const file = store.postPath(entry.url, meta);
       const assets = entry.assets ?? {};
       const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));
@@ -40,7 +42,7 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
         if (inline) local.set(src, posix.relative(posix.dirname(file), await store.saveAsset(inline.bytes, 'data:', inline.contentType)));
       }
       const markdown = rewriteImageUrls(processed.markdown, local);
-      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, source: entry.source, assets });
+      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, source: entry.source, assets, terms: entry.terms });
       result.rebuilt++;
       if (written.status !== 'unchanged') result.changed++;
     }

@@ -11,8 +11,10 @@ export interface RunSummary {
   failed: { url: string; reason: string }[];
   /** Index pages that could not be read: the posts they list may be missing from the run. */
   indexFailed: { url: string; reason: string }[];
-  /** Listed by the feed or sitemap but not reached by the index walk. */
+  /** Posts listed by the feed or sitemap but not reached by the index walk. */
   notInIndex: string[];
+  /** Pages the feed or sitemap listed that are not posts (no publication date, or a list of posts): not archived. */
+  notPosts: string[];
   /** Archived by an earlier run, no longer listed by the blog (kept, marked in the manifest). */
   vanished: string[];
   images: number;
@@ -34,6 +36,7 @@ export function emptySummary(startUrl: string, out: string): RunSummary {
     failed: [],
     indexFailed: [],
     notInIndex: [],
+    notPosts: [],
     vanished: [],
     images: 0,
     imagesFailed: 0,

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IndexReadRequest, IndexReading } from '../discover/index-walk.js';
-import type { Overrides } from '../types.js';
+import type { ExtractContext } from '../types.js';
 import type { WorkerJob, WorkerRequest, WorkerResponse } from './jobs.js';
 import type { ProcessedPost } from './process-post.js';
 
@@ -20,7 +20,7 @@ const runHere = async (job: WorkerJob): Promise<ProcessedPost | IndexReading> =>
 export interface PostProcessor {
   /** Jobs the processor holds at once: workers times the jobs each has queued (1 on the calling thread). */
   readonly capacity: number;
-  process(html: string, url: string, overrides?: Overrides): Promise<ProcessedPost>;
+  process(html: string, url: string, context?: ExtractContext): Promise<ProcessedPost>;
   /** Index pages go ahead of queued posts: the walk finds the posts that keep the workers busy. */
   readIndex(request: IndexReadRequest): Promise<IndexReading>;
   close(): Promise<void>;
@@ -44,9 +44,9 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     let closed = false;
     return {
       capacity: 1,
-      process: async (html, url, overrides) => {
+      process: async (html, url, context) => {
         if (closed) throw new Error('post processor closed');
-        return (await runHere({ kind: 'post', html, url, overrides })) as ProcessedPost;
+        return (await runHere({ kind: 'post', html, url, context })) as ProcessedPost;
       },
       readIndex: async (request) => {
         if (closed) throw new Error('post processor closed');
@@ -154,7 +154,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
 
   return {
     capacity: size * JOBS_PER_WORKER,
-    process: (html, url, overrides) => submit<ProcessedPost>({ kind: 'post', html, url, overrides }, false),
+    process: (html, url, context) => submit<ProcessedPost>({ kind: 'post', html, url, context }, false),
     readIndex: (request) => submit<IndexReading>({ kind: 'index', ...request }, true),
     async close() {
       closed = true;

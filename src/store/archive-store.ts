@@ -56,6 +56,8 @@ export interface WritePostInput {
   assets?: Record<string, string>;
   /** The fetched HTML, stored as a snapshot when the store was opened with keepHtml. */
   html?: string | Uint8Array;
+  /** The feed's terms for the post, kept so that `rebuild` extracts what the run did. */
+  terms?: string[];
 }
 
 export type WriteStatus = 'new' | 'changed' | 'unchanged';
@@ -257,6 +259,15 @@ export class ArchiveStore {
    * name from the URL's slug that no other post, and no file already present, uses (`-2`, `-3`...).
    * Stable across runs once the post is recorded.
    */
+  /** Gives back a file name postPath handed out for a page that turned out not to be a post. */
+  release(url: string): void {
+    const key = keyOf(url);
+    const file = this.reserved.get(key);
+    if (!file || this.entryMap.has(key)) return;
+    this.reserved.delete(key);
+    if (this.owners.get(clashKey(file)) === key) this.owners.delete(clashKey(file));
+  }
+
   postPath(url: string, meta?: Pick<PostMeta, 'title'>): string {
     const key = keyOf(url);
     const known = this.entryMap.get(key)?.file ?? this.reserved.get(key);
@@ -315,6 +326,7 @@ export class ArchiveStore {
       source: input.source,
       title: input.meta.title || undefined,
       date: input.meta.date,
+      terms: input.terms?.length ? input.terms : undefined,
       assets: sortedRecord(input.assets),
       snapshot,
     };

@@ -27,6 +27,8 @@ export interface ManifestEntry {
   source?: string;
   title?: string;
   date?: string;
+  /** Terms the blog's feed gave the post (a theme may show only one tag). */
+  terms?: string[];
   /** Images the post references: source URL -> archive path (relative, posix). */
   assets?: Record<string, string>;
   /** Raw HTML snapshot (relative, posix), with --keep-html. */
@@ -50,6 +52,7 @@ const ENTRY_KEYS: (keyof ManifestEntry)[] = [
   'source',
   'title',
   'date',
+  'terms',
   'assets',
   'snapshot',
   'error',

@@ -48,7 +48,7 @@ test('a semantic class used for a short teaser does not beat the real body', () 
 
 test('the user content selector wins and picks the heaviest match', () => {
   const html = `<body><article class="post">${PARAS}</article><div class="body-text">tiny</div><div class="body-text">${PARAS}<p>Extra paragraph only here.</p></div></body>`;
-  const post = extractPost(html, 'https://o.example/p', { content: '.body-text' });
+  const post = extractPost(html, 'https://o.example/p', { overrides: { content: '.body-text' } });
   assert.match(text(post.contentHtml), /Extra paragraph only here/);
   const choice = selectContent(load(html), undefined, { content: '.body-text' });
   assert.equal(choice.source, 'override');
@@ -64,7 +64,7 @@ test('an image-only post keeps its images', () => {
 test('contentSelector tells how the body was chosen', () => {
   const semantic = extractPost(`<body><main><div class="entry-content">${PARAS}</div></main></body>`, 'https://s.example/p');
   assert.equal(semantic.contentSelector, '.entry-content (semantic container) -> main > div.entry-content');
-  const override = extractPost(`<body><div id="x">${PARAS}</div></body>`, 'https://s.example/p', { content: '#x' });
+  const override = extractPost(`<body><div id="x">${PARAS}</div></body>`, 'https://s.example/p', { overrides: { content: '#x' } });
   assert.equal(override.contentSelector, '#x (--content) -> div#x');
   const engine = extractPost(`<html><head><meta name="generator" content="Hexo 7"></head><body><div class="article-entry">${PARAS}</div></body></html>`, 'https://s.example/p');
   assert.equal(engine.contentSelector, '.article-entry (hexo rule) -> div.article-entry');

@@ -5,6 +5,9 @@ import { extractPost } from '../../src/extract/index.js';
 const page = (head: string, body: string, htmlAttrs = '') =>
   `<!doctype html><html${htmlAttrs}><head>${head}</head><body>${body}</body></html>`;
 const ARTICLE = '<p>The ring buffer keeps every descriptor in one place, which keeps latency low for the guest.</p><p>The host reads it back, and the guest never waits for a second exit.</p>';
+// The declared language is checked against the text (language.ts): pages declaring pt-BR or de say so in it.
+const ARTICLE_PT = '<p>O buffer circular guarda todos os descritores num só lugar, o que mantém a latência baixa para o convidado.</p><p>O anfitrião lê de volta, e o convidado nunca espera por uma segunda saída.</p>';
+const ARTICLE_DE = '<p>Der Ringpuffer hält alle Deskriptoren an einem Ort, was die Latenz für den Gast niedrig hält.</p><p>Der Wirt liest ihn zurück, und der Gast wartet nie auf einen zweiten Austritt.</p>';
 
 test('JSON-LD @graph with references (Yoast style) gives date, author, keywords and section', () => {
   const ld = JSON.stringify({
@@ -36,7 +39,7 @@ test('OpenGraph article:* is used when there is no JSON-LD; meta keywords only a
   const head = `<meta property="og:title" content="OG title"><meta property="article:published_time" content="2018-07-08T09:10:11Z">
 <meta property="article:modified_time" content="2018-07-09T00:00:00Z"><meta property="article:tag" content="alpha"><meta property="article:tag" content="beta">
 <meta property="article:section" content="Notes"><meta name="keywords" content="should, not, win"><meta property="og:image" content="/cover.jpg"><meta property="og:locale" content="pt_BR">`;
-  const post = extractPost(page(head, `<div>${ARTICLE}</div>`), 'https://x.example/og');
+  const post = extractPost(page(head, `<div>${ARTICLE_PT}</div>`), 'https://x.example/og');
   assert.equal(post.meta.title, 'OG title');
   assert.equal(post.meta.date, '2018-07-08T09:10:11Z');
   assert.equal(post.meta.updated, '2018-07-09T00:00:00Z');
@@ -94,14 +97,14 @@ test('dates: <time datetime> and itemprop before visible text; visible text; the
 
 test('overrides for title and date win over everything found on the page', () => {
   const html = page('<meta property="og:title" content="Wrong"><meta property="article:published_time" content="2001-01-01">', `<div id="t">Right title</div><span class="when">2015年7月26日</span><article>${ARTICLE}</article>`);
-  const post = extractPost(html, 'https://x.example/o', { title: '#t', date: '.when' });
+  const post = extractPost(html, 'https://x.example/o', { overrides: { title: '#t', date: '.when' } });
   assert.equal(post.meta.title, 'Right title');
   assert.equal(post.meta.date, '2015-07-26');
 });
 
 test('description, canonical (against <base href>), language and author from meta', () => {
   const head = '<base href="https://cdn.example/blog/"><meta name="description" content="A &amp; B"><link rel="canonical" href="posts/x/"><meta name="author" content="Kim">';
-  const post = extractPost(page(head, `<article>${ARTICLE}</article>`, ' lang="de"'), 'https://x.example/posts/x/');
+  const post = extractPost(page(head, `<article>${ARTICLE_DE}</article>`, ' lang="de"'), 'https://x.example/posts/x/');
   assert.equal(post.meta.description, 'A & B');
   assert.equal(post.meta.canonical, 'https://cdn.example/blog/posts/x/');
   assert.equal(post.meta.lang, 'de');

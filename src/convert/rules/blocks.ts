@@ -15,10 +15,17 @@ export const heading: MarkdownRule = {
 
 const INLINE_PARENTS = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FONT', 'SMALL', 'MARK', 'CODE', 'S', 'DEL', 'INS', 'SUB', 'SUP', 'LABEL', 'ABBR', 'CITE', 'Q']);
 
-/** The node has no visible content after (or before) it within its block. */
+/** Elements that end a line of text: a `<br>` between one and the line's edge breaks nothing. */
+const BLOCK_SIBLINGS = new Set(['P', 'DIV', 'UL', 'OL', 'PRE', 'TABLE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'FIGURE', 'SECTION', 'DL', 'DETAILS']);
+
+/**
+ * The node has no visible content after (or before) it within its line: up to its block's edge, or
+ * a block beside it (a spacer `<br>` between two paragraphs).
+ */
 function atBlockEdge(node: Node, side: 'next' | 'prev'): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     for (let s = side === 'next' ? n.nextSibling : n.previousSibling; s; s = side === 'next' ? s.nextSibling : s.previousSibling) {
+      if (isElement(s) && BLOCK_SIBLINGS.has(s.nodeName)) return true;
       if (!isBlankText(s.textContent) || (isElement(s) && (s.nodeName === 'IMG' || first(s, 'img')))) return false;
     }
     const parent = n.parentNode;

@@ -5,8 +5,11 @@ import { all, first, closest } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 import { marked } from './types.js';
 
-/** Elements a highlighter wraps around one code block (figure, div, the cells of a line-number table). */
-const WRAPPER_TAGS = new Set(['DIV', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'SPAN', 'SECTION']);
+/**
+ * Elements a highlighter wraps around one code block (figure, div, the cells of a line-number table,
+ * and the `<code>` Rouge puts around its line-number table when no `<pre>` holds it: Chirpy).
+ */
+const WRAPPER_TAGS = new Set(['DIV', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'SPAN', 'SECTION', 'CODE']);
 /** Parts of a code container that are chrome, not content: toolbars, copy buttons, language labels. */
 const CHROME_CLASS = /copy|toolbar|tools|code-?header|lang(?:uage)?-?(?:label|name)|^lang$|codeBlockTitle|code-?title|filename|buttonGroup/i;
 /** Chrome that names the code (a file name, a title); kept as a line above the block. */
@@ -85,15 +88,38 @@ function caption(box: Element, code: Element): string {
 function isCodeTable(table: Element): boolean {
   const cells = all(table, 'td');
   if (cells.some((td) => hasClass(td, LINE_TABLE_CELL))) return true;
-  return cells.some((td) => hasClass(td, /^code$/) && !!td.previousElementSibling && isGutter(td.previousElementSibling));
+  return cells.some((td) => hasClass(td, /^(?:rouge-)?code$/) && !!td.previousElementSibling && isGutter(td.previousElementSibling));
+}
+
+/**
+ * A `<pre>` holding one `<code>` and, beside it, a caption or label element (`<pre><span
+ * class="caption">main.go</span><code>…</code></pre>`): the code is the `<code>`'s text, the other
+ * element a title line. Undefined for a plain `<pre>`.
+ */
+function innerCodeAndLabel(pre: Element): { code: Element; label: string } | undefined {
+  if (pre.nodeName !== 'PRE') return undefined;
+  let code: Element | undefined;
+  let label = '';
+  for (let n = pre.firstChild; n; n = n.nextSibling) {
+    if (isElement(n)) {
+      if (n.nodeName === 'CODE') {
+        if (code) return undefined;
+        code = n;
+      } else if (isGutter(n) || (n.nodeName !== 'FIGCAPTION' && CHROME_TAGS.has(n.nodeName))) continue;
+      else if (!/\n/.test((n.textContent ?? '').trim())) label ||= collapse(n.textContent ?? '');
+      else return undefined;
+    } else if (!isBlankText(n.textContent)) return undefined;
+  }
+  return code && label ? { code, label } : undefined;
 }
 
 function normalise(code: Element, root: Element, language?: string): void {
   const box = container(code, root);
   const doc = root.ownerDocument;
-  const lang = language ?? codeLanguage(chain(code, box));
-  const pre = element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': lang }, codeText(code));
-  const title = box === code ? '' : caption(box, code);
+  const labelled = innerCodeAndLabel(code);
+  const lang = language ?? codeLanguage(labelled ? [labelled.code, ...chain(code, box)] : chain(code, box));
+  const pre = element(doc, 'pre', { 'data-bv-md': 'code', 'data-lang': lang }, codeText(labelled?.code ?? code));
+  const title = labelled?.label || (box === code ? '' : caption(box, code));
   if (title) replaceWith(box, element(doc, 'p', {}, title), pre);
   else replaceWith(box, pre);
 }
@@ -147,10 +173,10 @@ export const fencedCodeBlock: MarkdownRule = {
   },
 };
 
-/** Inline code from its text (markup inside `<code>` is highlighting, not Markdown). */
+/** Inline code from its text (markup inside `<code>` is highlighting, not Markdown); docutils and old pages write `<tt>`. */
 export const inlineCode: MarkdownRule = {
   name: 'inline-code',
-  filter: 'code',
+  filter: (node) => node.nodeName === 'CODE' || node.nodeName === 'TT',
   replacement(_content, node) {
     const text = (node.textContent ?? '').replace(/\r?\n|\r/g, ' ');
     if (!text) return '';

@@ -5,7 +5,7 @@ export const hugo: EngineRule = {
   name: 'hugo',
   detect: {
     generator: /^hugo\b/i,
-    selectors: ['nav#TableOfContents', '.post-single .post-content', 'article.main-article section.article-content'],
+    selectors: ['nav#TableOfContents', '.post-single .post-content', 'article.main-article section.article-content', 'article.single > h1.single-title'],
   },
   content: [
     '.post-single .post-content', // PaperMod

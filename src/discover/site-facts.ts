@@ -1,0 +1,20 @@
+/**
+ * What the blog's start page says of the whole blog (its `<title>`, its `<meta name="keywords">`), so
+ * that extraction can tell the blog's own metadata, repeated on every page, from a post's.
+ */
+import { withPage } from '../extract/parse.js';
+import { query } from '../extract/dom.js';
+import { splitList } from '../extract/taxonomy.js';
+import { titleText } from '../extract/title.js';
+import type { SiteFacts } from '../types.js';
+
+export function readSiteFacts(html: string): SiteFacts {
+  return withPage(html, ($) => {
+    const facts: SiteFacts = {};
+    const title = titleText(query($, 'title').first().text());
+    if (title) facts.title = title;
+    const keywords = splitList(query($, 'meta[name="keywords" i]').first().attr('content'));
+    if (keywords.length) facts.keywords = keywords;
+    return facts;
+  });
+}

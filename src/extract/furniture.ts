@@ -1,0 +1,79 @@
+/**
+ * Page furniture: the parts of a post page that belong to the blog, not to the post (sidebars, menus,
+ * the site's header and footer). Tag links, dates and headings found there are not the post's.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { findIn, insideAny } from './dom.js';
+import { pageMemo } from './parse.js';
+import { closestIn, selectIn } from './select.js';
+
+/** The post's own container: the article around the body, its header and footer included. */
+export const ARTICLE_SCOPE = 'article, [itemtype*="BlogPosting" i], [itemtype*="Article" i], .hentry, .h-entry, .type-post, .post, #post';
+
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
+const FURNITURE_TOKEN = /^(sidebar|secondary|widget|widgets|widget-area|tagcloud|tag-cloud|site-header|site-footer|menu|post-nav|post-navigation|pagination|archive-list|category-list|tag-list)$/i;
+const FURNITURE_PART = /sidebar|widget|related|tag-cloud|tagcloud/i;
+
+export function isFurniture(el: Element): boolean {
+  if (el.name === 'aside' || el.name === 'nav') return true;
+  if (FURNITURE_ROLES.has(el.attribs.role ?? '')) return true;
+  if ((el.name === 'header' || el.name === 'footer') && (el.parent as Element | null)?.name === 'body') return true;
+  // id="header"/"footer" is the page's; a class "footer" may be the post's own footer.
+  if (/^(header|footer)$/i.test(el.attribs.id ?? '')) return true;
+  if (!el.attribs.class && !el.attribs.id) return false;
+  const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
+  return tokens.some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
+}
+
+/** The site-wide footer: furniture in general, but wiki-born engines (ikiwiki) print the page's own tags there. */
+export function isPageFooter(el: Element): boolean {
+  if (el.attribs.role === 'contentinfo' || /^footer$/i.test(el.attribs.id ?? '')) return true;
+  return el.name === 'footer' && (el.parent as Element | null)?.name === 'body';
+}
+
+const furnitureCache = pageMemo<Set<AnyNode>>();
+
+/**
+ * Collect the page furniture once per document. Containers of the article itself are not furniture,
+ * even when a theme calls them a widget (Blogger wraps all posts in `.widget.Blog`).
+ */
+export function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefined): void {
+  const holdsArticle = new Set<AnyNode>();
+  for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) holdsArticle.add(n);
+  const set = new Set<AnyNode>();
+  // Furniture inside furniture adds nothing to `inFurniture`: its subtree is not searched.
+  const visit = (el: Element): void => {
+    for (const child of el.children) {
+      if (child.type !== 'tag') continue;
+      if (!holdsArticle.has(child) && isFurniture(child)) set.add(child);
+      else visit(child);
+    }
+  };
+  for (const body of selectIn($.root().get(0)!, 'body')) visit(body);
+  furnitureCache.set($, set);
+}
+
+/** True when the element sits in page furniture (sidebar, nav, site header/footer...). */
+export function inFurniture($: CheerioAPI, el: AnyNode): boolean {
+  if (!furnitureCache.has($)) prepareFurniture($, undefined);
+  return insideAny(el, furnitureCache.get($)!);
+}
+
+/** The article container around the body, widened until it includes the post's own header and footer. */
+export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined): Cheerio<Element> | undefined {
+  if (!root?.length) return undefined;
+  const belowPage = (el: Element | undefined): el is Element => !!el && el.name !== 'body' && el.name !== 'html';
+  const article = closestIn(root.get(0)!, ARTICLE_SCOPE);
+  if (belowPage(article)) {
+    const outer = article.parent?.type === 'tag' ? closestIn(article.parent as Element, ARTICLE_SCOPE) : undefined;
+    return $(belowPage(outer) && !selectIn(outer, '*').some(isFurniture) ? outer : article);
+  }
+  let scope = root;
+  for (let i = 0; i < 2; i++) {
+    const parent = scope.parent();
+    if (!parent.length || parent.is('body, html, main') || findIn(parent, 'aside, .sidebar, #sidebar, .widget').length) break;
+    scope = parent as Cheerio<Element>;
+  }
+  return scope;
+}

@@ -1,0 +1,189 @@
+/**
+ * The post's title: what the page names the post. In order: a `--title` selector; the engine's title
+ * element, the article's title heading, the single page heading outside the body — each only when it
+ * agrees with what the page declares (JSON-LD `headline`, `og:title`, `<title>`); the declared title;
+ * `<title>` without the blog's name. A heading inside the body is the title only when nothing else
+ * names the post: a body heading ("Setup", "PCI 简介") is part of the text.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { absoluteUrl } from '../discover/url.js';
+import type { SiteFacts } from '../types.js';
+import { decodeHTML } from 'entities';
+import { insideAny, query, safeSelect, textOf } from './dom.js';
+import type { EngineRule } from './engines/index.js';
+import { ARTICLE_SCOPE, inFurniture } from './furniture.js';
+import { closestIn, selectIn } from './select.js';
+import { walk } from './tree-walk.js';
+
+export interface TitleContext {
+  url: string;
+  engine?: EngineRule;
+  /** The article body chosen by content selection. */
+  root?: Cheerio<Element>;
+  /** The post's own container around the body (furniture.ts `articleScope`). */
+  scope?: Cheerio<Element>;
+  /** `--title` selector. */
+  selector?: string;
+  site?: SiteFacts;
+  /** JSON-LD `headline` of the page's article. */
+  headline?: string;
+  /** `og:site_name` (or `application-name`). */
+  siteName?: string;
+  /** `og:title` (or `twitter:title`). */
+  ogTitle?: string;
+}
+
+export interface TitleChoice {
+  text: string;
+  /** The element the title was read from, when it was read from one. */
+  element?: Element;
+}
+
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » ', ' / ', ': '];
+/** Title-heading conventions, most specific first. */
+const HEADING_SELECTORS = ['[itemprop~="headline"]', '.post-title', '.entry-title', '.article-title', '.p-name', 'h1'];
+/** A subtitle printed inside the title heading (Bootstrap's `<h1>Title <small>tagline</small></h1>`). */
+const SUBTITLE = 'small, .subtitle, .tagline, .post-subtitle, .sub-title';
+
+/**
+ * A title as authored: entities decoded, ends trimmed, layout whitespace (a run holding a newline or
+ * tab, from the template's indentation) made one space; the author's own spaces stay.
+ */
+export function titleText(value: string | undefined | null): string | undefined {
+  if (value == null) return undefined;
+  const decoded = value.includes('&') ? decodeHTML(value) : value;
+  const text = decoded.replace(/\s*[\t\r\n\f]\s*/g, ' ').trim();
+  return text || undefined;
+}
+
+/** Heading permalink glyphs ("# Title", "Title ¶") are not part of a title. */
+const stripAnchorGlyphs = (text: string) => text.replace(/^[#¶§🔗\s]+(?=\S)/u, '').replace(/(?<=\S)[\s]*[#¶§🔗]+$/u, '').trim();
+
+/** The text of a title element, without a subtitle printed inside it. */
+function headingText(el: Element): string {
+  const subtitles = new Set<AnyNode>(selectIn(el, SUBTITLE));
+  let text = '';
+  walk(el, (node) => {
+    if (node.type === 'text' && !insideAny(node, subtitles)) text += node.data;
+  });
+  if (!text.trim()) walk(el, (node) => void (node.type === 'text' && (text += node.data)));
+  return titleText(text) ?? '';
+}
+
+/**
+ * The blog's name as its header shows it: a heading (or site-title element) that is a link to the home
+ * page. Themes without og:site_name (chronicle, many hand-made ones) print it as the page's only <h1>.
+ */
+export function siteNameFromHomeLink($: CheerioAPI, url: string): string | undefined {
+  for (const el of query($, 'h1 a[href], h2 a[href], .site-title a[href], a.site-title[href]').toArray()) {
+    const target = absoluteUrl(el.attribs.href, url);
+    if (!target || new URL(target).origin !== new URL(url).origin || new URL(target).pathname !== '/') continue;
+    const heading = $(el).closest('h1, h2, .site-title');
+    const text = textOf(heading.length ? heading : $(el));
+    if (text && text === textOf($(el)) && text.length <= 100) return text;
+  }
+  return undefined;
+}
+
+/**
+ * The part of a document title ("Blog: Post", "Post | Site") that the page also shows as the whole text
+ * of one element (the post title in a <legend>, a span, a div): themes hard-code a prefix that is not the
+ * blog's name (chronicle's "Blog: ", a theme's own name), and the shown part is the post's title.
+ */
+function titleShownOnPage($: CheerioAPI, raw: string): string | undefined {
+  const parts = new Set<string>();
+  for (const sep of TITLE_SEPARATORS) {
+    for (let i = raw.indexOf(sep); i >= 0; i = raw.indexOf(sep, i + 1)) {
+      parts.add(raw.slice(0, i).trim());
+      parts.add(raw.slice(i + sep.length).trim());
+    }
+  }
+  if (!parts.size) return undefined;
+  const shown = new Set<string>();
+  for (const el of selectIn($.root().get(0)!, 'body *')) {
+    // A title element holds little markup: skipping containers keeps this linear on big pages.
+    if (el.name === 'a' || el.children.filter((c) => c.type === 'tag').length > 3) continue;
+    const text = $(el).text();
+    if (text.length <= 300) shown.add(text.replace(/\s+/g, ' ').trim());
+  }
+  if (shown.has(raw)) return raw;
+  // Both halves shown ("Post | Blog description" with the description in the header) decides nothing.
+  const found = [...parts].filter((part) => part.length > 0 && shown.has(part));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** `<title>` without the blog's name. */
+function titleFromDocument($: CheerioAPI, raw: string, siteName: string | undefined): string {
+  if (siteName) {
+    for (const sep of TITLE_SEPARATORS) {
+      if (raw.endsWith(`${sep}${siteName}`)) return raw.slice(0, -(sep.length + siteName.length)).trim();
+      if (raw.startsWith(`${siteName}${sep}`)) return raw.slice(siteName.length + sep.length).trim();
+    }
+  }
+  // Without a known site name, cut the last " | Site" part only when the separator is unambiguous.
+  // A dash may belong to the title itself ("Rust — a love letter"): cut there only before a shorter tail.
+  const shownPart = titleShownOnPage($, raw);
+  if (shownPart) return shownPart;
+  const m = /^(.+?)\s+(\||–|—|·|::|»)\s+([^|–—·»]+)$/.exec(raw);
+  if (!m) return raw;
+  return m[2] === '|' || m[3]!.length < m[1]!.length ? m[1]!.trim() : raw;
+}
+
+const norm = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
+  const body = new Set<AnyNode>(ctx.root?.toArray() ?? []);
+  const inBody = (el: Element) => insideAny(el, body);
+  const fromSelectors = (selectors: readonly string[] | undefined, within?: Cheerio<AnyNode>, keep: (el: Element) => boolean = () => true): TitleChoice | undefined => {
+    for (const selector of selectors ?? []) {
+      for (const el of safeSelect($, selector, within).toArray()) {
+        if (!keep(el) || (inFurniture($, el) && !closestIn(el, ARTICLE_SCOPE))) continue;
+        const declared = titleText(el.attribs['data-typed-text'] ?? el.attribs.content);
+        const text = stripAnchorGlyphs(declared ?? headingText(el));
+        if (text && text.length <= 300) return { text, element: el };
+      }
+    }
+    return undefined;
+  };
+  const siteName = ctx.siteName ?? siteNameFromHomeLink($, ctx.url);
+  const rawDocTitle = titleText(query($, 'head > title').first().text() || query($, 'title').first().text());
+  // A theme that titles every page with the blog's name (the start page's own <title>) names no post.
+  const docTitle = rawDocTitle && rawDocTitle !== siteName && rawDocTitle !== ctx.site?.title ? rawDocTitle : undefined;
+  const declared = [ctx.headline, ctx.ogTitle !== siteName && ctx.ogTitle !== ctx.site?.title ? ctx.ogTitle : undefined].filter((t): t is string => !!t);
+  const witnesses = [...declared, ...(docTitle ? [docTitle] : [])];
+  // A heading agrees when a declared title contains it or it contains one ("Title ¶", "Title | Blog").
+  const agrees = (choice: TitleChoice | undefined) =>
+    choice && witnesses.some((d) => norm(d).includes(norm(choice.text)) || norm(choice.text).includes(norm(d))) ? choice : undefined;
+  // With nothing declared, a bare heading inside the body is no title: it is the text's own.
+  const bareBodyHeading = (el: Element | undefined) => !!el && inBody(el) && /^h[1-6]$/.test(el.name) && !/title|headline|name/i.test(`${el.attribs.class ?? ''} ${el.attribs.itemprop ?? ''}`);
+  const trusted = (choice: TitleChoice | undefined) => (witnesses.length ? agrees(choice) : choice && !bareBodyHeading(choice.element) ? choice : undefined);
+  const outsideBody = (el: Element) => !inBody(el);
+  const pageHeadings = query($, 'body h1').toArray().filter(outsideBody);
+
+  return (
+    (ctx.selector ? fromSelectors([ctx.selector]) : undefined) ??
+    trusted(fromSelectors(ctx.engine?.title, ctx.scope)) ??
+    trusted(fromSelectors(ctx.engine?.title)) ??
+    (ctx.scope ? trusted(fromSelectors(HEADING_SELECTORS, ctx.scope, outsideBody)) : undefined) ??
+    (ctx.scope ? agrees(fromSelectors(HEADING_SELECTORS, ctx.scope)) : undefined) ??
+    (pageHeadings.length === 1 && headingText(pageHeadings[0]!) !== siteName ? trusted({ text: headingText(pageHeadings[0]!), element: pageHeadings[0]! }) : undefined) ??
+    (declared[0] ? { text: declared[0] } : undefined) ??
+    (docTitle ? { text: titleFromDocument($, docTitle, siteName) } : undefined) ??
+    (ctx.scope ? fromSelectors(['h1', 'h2'], ctx.root) : undefined) ??
+    (rawDocTitle ? { text: rawDocTitle } : undefined) ?? { text: '' }
+  );
+}
+
+/**
+ * Whether the page shows the title outside the article body (a theme's header above the content): a
+ * heading in the body that repeats it is then the author's own, and stays.
+ */
+export function titleShownOutside($: CheerioAPI, root: Cheerio<Element>, title: TitleChoice): boolean {
+  const body = new Set<AnyNode>(root.toArray());
+  if (title.element) return !insideAny(title.element, body);
+  const want = norm(title.text);
+  return query($, 'body h1, body h2, body h3, body [class*="title"]')
+    .toArray()
+    .some((el) => !insideAny(el, body) && !inFurniture($, el) && norm(headingText(el)) === want);
+}
