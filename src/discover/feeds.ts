@@ -55,19 +55,21 @@ export function parseFeed(body: string, feedUrl: string): ParsedFeed | undefined
   const channel = (rss?.['channel'] ?? (doc['RDF'] as XmlNode | undefined)?.['channel']) as XmlNode | undefined;
   if (rss || doc['RDF']) {
     const items = list(channel?.['item'] ?? (doc['RDF'] as XmlNode | undefined)?.['item']) as XmlNode[];
+    const generator = text(channel?.['generator']);
     return {
-      links: items.flatMap((item) => feedLink(rssItemUrl(item), feedUrl, item['title'], item['pubDate'] ?? item['date'] ?? item['published'], rssTerms(item))),
+      links: items.flatMap((item) => feedLink(rssItemUrl(item), feedUrl, item['title'], item['pubDate'] ?? item['date'] ?? item['published'], tagTerms(rssTerms(item), generator))),
       next: nextLink(channel?.['link'], feedUrl),
-      generator: text(channel?.['generator']),
+      generator,
     };
   }
   const feed = doc['feed'] as XmlNode | undefined;
   if (feed) {
     const entries = list(feed['entry']) as XmlNode[];
+    const generator = text(feed['generator']);
     return {
-      links: entries.flatMap((entry) => feedLink(atomEntryUrl(entry), feedUrl, entry['title'], entry['published'] ?? entry['issued'] ?? entry['updated'], atomTerms(entry))),
+      links: entries.flatMap((entry) => feedLink(atomEntryUrl(entry), feedUrl, entry['title'], entry['published'] ?? entry['issued'] ?? entry['updated'], tagTerms(atomTerms(entry), generator))),
       next: nextLink(feed['link'], feedUrl),
-      generator: text(feed['generator']),
+      generator,
     };
   }
   return undefined;
@@ -109,23 +111,39 @@ function nextLink(links: unknown, feedUrl: string): string | undefined {
   return next ? absoluteUrl(attr(next, 'href'), feedUrl) : undefined;
 }
 
-/** A feed term's scheme or domain that is a category page's URL: the term is a category, not a tag. */
-const CATEGORY_SCHEME = /\/categor(?:y|ies)\b/i;
+interface FeedTerm {
+  name: string;
+  /** Where the feed says so (a `scheme` or `domain` that is a tag or category page). */
+  kind?: 'tag' | 'category';
+}
 
-/** RSS `<category>` names, except those whose `domain` says they are categories. */
-function rssTerms(item: XmlNode): string[] {
+const termKindOf = (scheme: string | undefined): FeedTerm['kind'] =>
+  !scheme ? undefined : /\/categor(?:y|ies)\b/i.test(scheme) ? 'category' : /\/tags?\b/i.test(scheme) ? 'tag' : undefined;
+
+/** RSS `<category domain>` terms. */
+function rssTerms(item: XmlNode): FeedTerm[] {
   return list(item['category']).flatMap((c) => {
     const name = text(c);
-    return name && !CATEGORY_SCHEME.test(attr(c, 'domain') ?? '') ? [name] : [];
+    return name ? [{ name, kind: termKindOf(attr(c, 'domain')) }] : [];
   });
 }
 
-/** Atom `<category term label scheme>` names, except those whose `scheme` is a category page. */
-function atomTerms(entry: XmlNode): string[] {
+/** Atom `<category term label scheme>` terms. */
+function atomTerms(entry: XmlNode): FeedTerm[] {
   return list(entry['category']).flatMap((c) => {
-    const name = attr(c, 'label') ?? attr(c, 'term');
-    return name && !CATEGORY_SCHEME.test(attr(c, 'scheme') ?? '') ? [name.trim()] : [];
+    const name = (attr(c, 'label') ?? attr(c, 'term'))?.trim();
+    return name ? [{ name, kind: termKindOf(attr(c, 'scheme')) }] : [];
   });
+}
+
+/**
+ * The feed terms that are tags. Most feeds write categories and tags alike as `<category>` (WordPress,
+ * jekyll-feed, Pelican): only terms the feed marks as tags count, or every term where the engine has
+ * tags only (Ghost).
+ */
+function tagTerms(terms: FeedTerm[], generator: string | undefined): string[] {
+  const tagsOnly = /^ghost\b/i.test(generator ?? '');
+  return terms.filter((t) => t.kind === 'tag' || (tagsOnly && t.kind === undefined)).map((t) => t.name);
 }
 
 function feedLink(href: string | undefined, feedUrl: string, title: unknown, date: unknown, terms: string[] = []): PostLink[] {

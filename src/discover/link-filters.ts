@@ -18,9 +18,10 @@ const LISTING_SEGMENTS = new Set([
 ]);
 
 const SITE_PAGES = new Set([
-  'about', 'about-me', 'about-us', 'contact', 'contact-me', 'privacy', 'privacy-policy', 'terms', 'imprint',
-  'impressum', 'disclaimer', 'links', 'friends', 'sitemap', 'search', 'tags', 'categories', 'archives', 'archive',
-  'subscribe', 'newsletter', 'now', 'uses', 'projects', 'portfolio', 'resume', 'cv', '404',
+  'about', 'about-me', 'about-us', 'about_me', 'contact', 'contact-me', 'privacy', 'privacy-policy', 'privacy_policy',
+  'terms', 'imprint', 'impressum', 'disclaimer', 'links', 'friends', 'sitemap', 'search', 'tags', 'categories',
+  'archives', 'archive', 'subscribe', 'newsletter', 'now', 'uses', 'projects', 'portfolio', 'resume', 'cv', '404',
+  'profile', 'blogroll', 'guestbook',
 ]);
 
 const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|mp3|mp4|webm|ogg|wav|mov|woff2?|ttf|eot|exe|dmg|apk|epub|docx?|xlsx?|pptx?)$/i;

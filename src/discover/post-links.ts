@@ -364,8 +364,24 @@ function entryTitle(ctx: Ctx, entry: Element, url: string, chosen: Element): str
 
 /** Text of a title link, or its label when it has no text (covering links with aria-label). */
 function titleOf(ctx: Ctx, a: Element): string {
-  const heading = firstIn(a, ctx.sets('h1, h2, h3, h4, h5'));
+  const heading = firstIn(a, ctx.sets('h1, h2, h3, h4, h5')) ?? cardTitle(a);
   return textOf(heading ?? a) || words(a.attribs['title']);
+}
+
+const TITLE_CLASS = /(?:^|[-_])(?:title|name|heading|headline)(?:$|[-_])/i;
+const CARD_BLOCKS = new Set(['div', 'p', 'span', 'section', 'header', 'footer', 'time', 'figure', 'img']);
+
+/**
+ * The title inside a link that wraps a whole card (image, title, date, excerpt) without a heading: the
+ * element classed as a title, else the card's first line of text that is not a date. Undefined for a
+ * link that is only text.
+ */
+function cardTitle(a: Element): Element | undefined {
+  const parts = elementsIn(a, (el) => el !== a && CARD_BLOCKS.has(el.name));
+  if (parts.length < 2) return undefined;
+  const classed = parts.find((el) => TITLE_CLASS.test(el.attribs['class'] ?? '') && textOf(el));
+  if (classed) return classed;
+  return parts.find((el) => el.name !== 'img' && !el.children.some((c) => isElement(c) && CARD_BLOCKS.has(c.name)) && textOf(el) && !parseDateOnly(textOf(el)));
 }
 
 function parseDateOnly(text: string): boolean {

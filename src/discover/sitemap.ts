@@ -67,7 +67,7 @@ export function pathShape(url: string): string {
 }
 
 /** Fixed words of known post paths kept in the shape (`/posts/S/`, `/blog/Y/M/S`): first segments only. */
-function shapeKey(url: string): string {
+export function shapeKey(url: string): string {
   const first = new URL(url).pathname.split('/').filter(Boolean)[0] ?? '';
   const shape = pathShape(url);
   return shape.startsWith('/S') && !/^\d/.test(first) && shape.split('/').length > 3 ? `${first}:${shape}` : shape;

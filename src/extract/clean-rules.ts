@@ -36,8 +36,11 @@ export interface CleanRule {
   test?: (el: Element, ctx: CleanContext) => boolean;
   /** Elements to run `test` on when the rule has no selectors or words. */
   scan?: string;
-  /** What to do with a match (default remove; remove-block also removes wrappers holding only it). */
-  action?: 'remove' | 'unwrap' | 'remove-block';
+  /**
+   * What to do with a match (default remove; remove-block also removes wrappers holding only it;
+   * remove-line removes the short line of text, the paragraph or item, it sits in).
+   */
+  action?: 'remove' | 'unwrap' | 'remove-block' | 'remove-line';
   /** Skip matches holding more than this share of the article's text. */
   maxShare?: number;
   /** Rules that need the whole context (engine data). */
@@ -71,6 +74,11 @@ const READ_MORE = /^(read more|read the rest|continue reading|keep reading|read 
 const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) github|improve this (page|doc(ument)?)|suggest (an )?edit|view source)$/i;
 
 export { isTaxonomyLink };
+
+/** A link that edits a post's source file on a code host (GitHub, GitLab, Bitbucket, Codeberg, Gitee). */
+const EDIT_SOURCE_HREF = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com)\/.+\/(?:-\/)?edit\/.+\.(?:md|markdown|mdx|mkd|rst|adoc|asciidoc|org|textile|html?)(?:[?#].*)?$/i;
+/** "Back to top" in a few languages, or an arrow. */
+const BACK_TO_TOP = /^(?:(?:back )?to (?:the )?top|top|topo|arriba|nach oben|haut de page|返回顶部|回到顶部|トップへ|[↑⬆▲^])[\s↑⬆▲]*$/i;
 
 /** A link to the blog's home: its origin's root or index file, or the first path segment (`/blog/`). */
 function isOwnHomeLink(href: string, base: string): boolean {
@@ -262,6 +270,29 @@ export const CLEAN_RULES: CleanRule[] = [
     selectors: ['.edit-link', '.post-edit-link', '.theme-edit-this-page', '.edit-page', '.edit-this-page', '.page-edit'],
     scan: 'a',
     test: (el, ctx) => el.name !== 'a' || EDIT_LINK.test(ctx.$(el).text().replace(/\s+/g, ' ').trim()) || /(^|[\s_-])edit/i.test(el.attribs.class ?? ''),
+  },
+  {
+    name: 'edit-this-post-lines',
+    touchesProse: true,
+    scan: 'a[href]',
+    // "Found a mistake? Edit it!" in any language: a short line whose link edits the post's own source
+    // file on a code host. The line goes with the link: it only invites the edit.
+    test: (el) => EDIT_SOURCE_HREF.test(el.attribs.href ?? ''),
+    action: 'remove-line',
+  },
+  {
+    name: 'license-notices',
+    words: ['license', 'licence', 'licensing', 'cc-license', 'creative-commons', 'creativecommons', 'post-license', 'license-box'],
+    scan: 'p, div, section, aside',
+    // The licence block under a post: short, and linking its licence (rel="license", Creative Commons).
+    test: (el, ctx) => selectIn(el, 'a[rel~="license"], a[href*="creativecommons.org/licenses"]').length > 0 && nonSpaceLength(ctx.$(el).text()) <= 400,
+    maxShare: 0.3,
+  },
+  {
+    name: 'back-to-top-links',
+    words: ['go-top', 'gotop', 'back-to-top', 'backtotop', 'to-top', 'totop', 'scroll-top', 'scrolltop', 'top-link', 'return-top', 'goto-top'],
+    scan: 'a[href="#"], a[href="#top"]',
+    test: (el, ctx) => el.name !== 'a' || BACK_TO_TOP.test(ctx.$(el).text().replace(/\s+/g, ' ').trim()),
   },
   {
     name: 'copy-code-buttons',

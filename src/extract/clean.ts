@@ -1,7 +1,8 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
-import { findIn, insideAny } from './dom.js';
+import { findIn, insideAny, nonSpaceLength } from './dom.js';
+import { closestIn } from './select.js';
 import { withSubtreeIndex } from './select.js';
 import { isDateLine } from './dates.js';
 import type { EngineRule } from './engines/index.js';
@@ -100,10 +101,50 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
       const share = $el.text().replace(/\s+/g, ' ').trim().length / ctx.rootText;
       if (share > rule.maxShare) continue;
     }
-    if (rule.action === 'unwrap') $el.replaceWith($el.contents());
-    else if (rule.action === 'remove-block') outermostWrapper(ctx, el).remove();
-    else $el.remove();
+    if (rule.action === 'unwrap') {
+      $el.replaceWith($el.contents());
+      continue;
+    }
+    const removed = rule.action === 'remove-block' ? outermostWrapper(ctx, el) : rule.action === 'remove-line' ? lineOf(ctx, el) : $el;
+    const label = headingBefore(removed.get(0)!);
+    removed.remove();
+    if (label && label.parent && !contentAfter(label)) ctx.$(label).remove();
   }
+}
+
+/** The paragraph, list item or short block a link sits in, when its text is a line, not a section; else the link. */
+function lineOf(ctx: CleanContext, el: Element): Cheerio<Element> {
+  const line = closestIn(el, 'p, li, dd, div, section, span');
+  if (!line || line === ctx.root.get(0) || !ctx.$(line).closest(ctx.root).length) return ctx.$(el);
+  return nonSpaceLength(ctx.$(line).text()) <= LINE_CHARS ? ctx.$(line) : ctx.$(el);
+}
+
+/** A "line" of text around an edit link is at most this long; more is prose that only mentions it. */
+const LINE_CHARS = 160;
+
+/**
+ * The heading right before an element (its label: "Written by" over the author box, "Ads" over an
+ * ad), or the wrapper holding only that heading.
+ */
+function headingBefore(el: Element): Element | undefined {
+  for (let n = el.prev; n; n = n.prev) {
+    if (n.type === 'text' && !n.data.trim()) continue;
+    if (n.type !== 'tag') return undefined;
+    let inner: Element = n;
+    while (!/^h[1-6]$/.test(inner.name)) {
+      const children = inner.children.filter((c) => c.type !== 'comment' && (c.type !== 'text' || c.data.trim()));
+      if (children.length !== 1 || children[0]!.type !== 'tag') return undefined;
+      inner = children[0] as Element;
+    }
+    return n;
+  }
+  return undefined;
+}
+
+/** Whether anything but whitespace follows the node in its parent. */
+function contentAfter(node: AnyNode): boolean {
+  for (let n = node.next; n; n = n.next) if (n.type !== 'comment' && (n.type !== 'text' || n.data.trim())) return true;
+  return false;
 }
 
 const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').replace(/[\s.:!?。：！？]+$/, '').trim().toLowerCase();

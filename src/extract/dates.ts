@@ -176,3 +176,12 @@ export function wordsOutsideDates(text: string): string[] {
 export function dayOf(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/**
+ * A page's day-only date, made exact by a timestamp for the same day from elsewhere (the feed's entry,
+ * the index link): Pelican pages show "Mon 24 June 2019" where the feed says 2019-06-24T22:00:00-03:00.
+ */
+export function preciseDate(pageDate: string | undefined, other: string | undefined): string | undefined {
+  if (!pageDate) return other;
+  return other && pageDate.length === 10 && other.length > 10 && dayOf(other) === pageDate ? other : pageDate;
+}

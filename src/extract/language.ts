@@ -9,6 +9,9 @@ import { iso6393To1 } from 'iso-639-3';
 
 /** Prose shorter than this (in characters) is not judged: a few words can read as any language. */
 const MIN_PROSE = 160;
+/** Chinese, Japanese and Korean say as much in a quarter of the characters, and their scripts tell them apart. */
+const MIN_CJK = 40;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** franc is linear in its input; the first paragraphs tell the language as well as the whole post. */
 const SAMPLE = 1200;
 
@@ -31,10 +34,11 @@ export function checkedLanguage(declared: string | undefined, prose: string): st
   if (!declared) return undefined;
   const primary = declared.split('-')[0]!.toLowerCase();
   const sample = prose.replace(/\s+/g, ' ').trim().slice(0, SAMPLE);
-  if (sample.length < MIN_PROSE) return declared;
+  const minimum = (sample.match(CJK)?.length ?? 0) >= MIN_CJK ? MIN_CJK : MIN_PROSE;
+  if (sample.length < minimum) return declared;
   const words = sample.toLowerCase().match(/[a-z]+/g) ?? [];
   if (words.length >= 20 && words.filter((w) => ENGLISH.has(w)).length / words.length > 0.12) return primary === 'en' ? declared : 'en';
-  const best = franc(sample, { minLength: MIN_PROSE });
+  const best = franc(sample, { minLength: minimum });
   const detected = best === 'und' ? undefined : toIso1(best);
   return !detected || detected === primary ? declared : detected;
 }

@@ -284,9 +284,13 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): { meta: Po
   // Hugo (and others) put the content folder ("posts") in article:section: a folder is not a category.
   const folders = new Set(new URL(url).pathname.split('/').slice(0, -1).map((seg) => safeDecode(seg).toLowerCase()));
   const notFolder = (values: string[]) => values.filter((v) => !folders.has(v.toLowerCase()));
-  const categories = richer(
-    firstNonEmpty(notFolder(dedupe(metaAll($, 'article:section'))), notFolder(dedupe(jsonNames(article.articleSection, ld.resolve)))),
-    firstNonEmpty(engineCategories, dedupe(linked.categories)),
+  // Categories the page shows are the post's; article:section and JSON-LD articleSection hold one
+  // section, often the content type ("Post"), and stand in only where the page shows none.
+  const categories = firstNonEmpty(
+    engineCategories,
+    dedupe(linked.categories),
+    notFolder(dedupe(metaAll($, 'article:section'))),
+    notFolder(dedupe(jsonNames(article.articleSection, ld.resolve))),
   );
   // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
   // capped (Hugo's OpenGraph stops at 6): a page list that contains the machine list and more wins.

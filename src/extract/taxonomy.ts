@@ -117,12 +117,15 @@ export function classTerms(el: Element | undefined): { tags: string[]; categorie
 /**
  * Tags completed from sources that name all of a post's tags where its theme shows one or some:
  * `candidates` (the feed's terms for this post, or names found for the article's `tag-x` classes) are
- * taken when they hold every tag the page shows; categories shown are left out of them. A page that
- * shows no tag at all gives no proof of which candidates are tags (a feed mixes in categories).
+ * taken when the page shows one tag only and they hold it; categories shown are left out of them. A
+ * page that shows no tag gives no proof of which candidates are tags, and one that shows several
+ * shows them all.
  */
+const termKey = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+
 export function completeTags(shown: string[], categories: string[], candidates: string[]): string[] {
-  if (!candidates.length || !shown.length) return shown;
-  const key = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  if (!candidates.length || shown.length !== 1) return shown;
+  const key = termKey;
   const have = new Set(candidates.map(key));
   if (!shown.every((t) => have.has(key(t)))) return shown;
   const cats = new Set(categories.map(key));
@@ -141,12 +144,17 @@ export function completeTags(shown: string[], categories: string[], candidates: 
 export const splitList = (value: string | undefined): string[] => (value ? value.split(/[,;，、]/).map((s) => s.trim()).filter(Boolean) : []);
 
 /**
- * The post's tags completed with the terms the blog's feed gives it (themes that show one tag), when
- * the feed's list holds every tag the page shows. Applied after extraction, on the main thread: the
- * feed is read while the posts are.
+ * The post's tags as the blog's feed names them (the feed parser keeps only terms it knows are tags),
+ * when the feed's list holds every tag the page gave: it completes a theme's one shown tag and names
+ * the tags read from `tag-x` class slugs. Applied after extraction, on the main thread: the feed is
+ * read while the posts are.
  */
 export function withFeedTerms(meta: PostMeta, terms: string[] | undefined): PostMeta {
-  if (!terms?.length) return meta;
-  const tags = completeTags(meta.tags, meta.categories, [...new Set(terms.map((t) => t.trim()).filter(Boolean))]);
-  return tags.length === meta.tags.length ? meta : { ...meta, tags };
+  const feed = [...new Set((terms ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (!feed.length || !meta.tags.length) return meta;
+  const named = new Set(feed.map(termKey));
+  if (!meta.tags.every((t) => named.has(termKey(t)))) return meta;
+  const categories = new Set(meta.categories.map(termKey));
+  const tags = feed.filter((t) => !categories.has(termKey(t)));
+  return tags.join('\u0000') === meta.tags.join('\u0000') ? meta : { ...meta, tags };
 }

@@ -6,14 +6,18 @@ import { FetchError } from '../fetch/fetcher.js';
 import { httpFetcherFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findPostLinks } from '../discover/post-links.js';
+import { archiveLinksIn } from '../discover/archive-links.js';
+import { withPage } from '../extract/parse.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
-import { discoverSitemapLinks } from '../discover/sitemap.js';
+import { discoverSitemapLinks, pathShape } from '../discover/sitemap.js';
+import { nonPostReason } from '../discover/link-filters.js';
 import { normalizeUrl } from '../discover/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { readSiteFacts } from '../discover/site-facts.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
+import { preciseDate } from '../extract/dates.js';
 import type { ProcessedPost } from './process-post.js';
 import type { PostLink } from '../types.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
@@ -83,7 +87,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // The feed is read while the index is walked: it names the terms of each post it lists (themes that
     // show one tag), which extraction needs, and the posts the walk may miss.
     const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : feedLinks(startUrl, first, http, settings, reporter);
-    const feedTerms = feed.then((links) => new Map(links.flatMap((l) => (l.terms ? [[normalizeUrl(l.url), l.terms] as const] : []))));
+    const fromFeed = feed.then((links) => new Map(links.map((l) => [normalizeUrl(l.url), l] as const)));
 
     // Posts a killed run already archived are not fetched again when the next run resumes it.
     const resumed = new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []);
@@ -92,6 +96,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const limit = pLimit(settings.concurrency + 2 * processor.capacity);
     const seen = new Set<string>();
     const indexPages = new Set<string>([normalizeUrl(startUrl)]);
+    /** Path shapes of the posts the index walk found: a page only the feed dates must have one of them. */
+    const shapes = new Set<string>();
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
@@ -103,6 +109,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (seen.has(key)) return;
       seen.add(key);
       discovered.push(link);
+      if (!judge) shapes.add(pathShape(link.url));
       // Names are handed out in discovery order: were they taken when fetches finish, two posts sharing a
       // slug would swap files between runs depending on which server answer came first.
       store.postPath(link.url, { title: link.title ?? '' });
@@ -130,7 +137,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           return;
         }
         const processed = await processor.process(res.text ?? '', res.finalUrl, { overrides: settings.overrides, site });
-        if (judge && entry?.status !== 'archived' && !isPost(processed, link, res, seen, indexPages)) {
+        if (judge && entry?.status !== 'archived' && !isPost(processed, link, res, { posts: seen, indexPages, shapes })) {
           store.release(link.url);
           listed.delete(link.url);
           summary.postsFound--;
@@ -138,8 +145,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           reporter.debug(`not a post (no publication date, or a list of posts): ${link.url}`);
           return;
         }
-        const terms = link.terms ?? (await feedTerms).get(normalizeUrl(link.url)) ?? entry?.terms;
-        const meta = { ...withFeedTerms(processed.meta, terms), title: processed.meta.title || link.title || '', date: processed.meta.date ?? link.date };
+        const inFeed = (await fromFeed).get(normalizeUrl(link.url));
+        const terms = link.terms ?? inFeed?.terms ?? entry?.terms;
+        const date = preciseDate(processed.meta.date, inFeed?.date ?? link.date);
+        const meta = { ...withFeedTerms(processed.meta, terms), title: processed.meta.title || link.title || '', ...(date ? { date } : {}) };
         const file = store.postPath(link.url, meta);
         let markdown = processed.markdown;
         const assets: Record<string, string> = {};
@@ -251,6 +260,9 @@ async function renderVerdict(
   previous: ArchiveSettings['detectedRenderer'],
 ): Promise<{ render: boolean; reason?: string }> {
   const index = needsRendering(first.text ?? '', { postLinks: links.length });
+  // A home page that lists no post but links to the list ("Blog", "Archives") is walked statically, as
+  // the index walk would: only a list that is empty without JavaScript too needs the browser.
+  if (links.length === 0 && !APP_SHELL.test(index.reason ?? '') && (await listsPostsStatically(first, http, settings))) return { render: false };
   if (index.render || links.length === 0) return index;
   // A later run keeps the earlier choice: probing again would cost every nightly run a full download.
   if (previous) return { render: previous === 'browser', reason: 'as detected by the previous run' };
@@ -262,6 +274,21 @@ async function renderVerdict(
   } catch {
     // The post's own run reports its failure; the probe only decides how pages are fetched.
     return { render: false };
+  }
+}
+
+/** Reasons of render-detect.ts that mean the page itself is an empty shell, not just a page without posts. */
+const APP_SHELL = /app root|javascript/i;
+
+/** Whether the first page's link to the full post list ("Blog", "Archives") leads to a page that lists posts without JavaScript. */
+async function listsPostsStatically(first: FetchResult, http: Fetcher, settings: ArchiveSettings): Promise<boolean> {
+  const [listing] = withPage(first.text ?? '', ($) => archiveLinksIn($, first.finalUrl));
+  if (!listing) return false;
+  try {
+    const res = await http.fetch(listing, { kind: 'page' });
+    return findPostLinks(res.text ?? '', res.finalUrl, settings.overrides, { scope: new URL('/', res.finalUrl).href }).length > 0;
+  } catch {
+    return false;
   }
 }
 
@@ -299,12 +326,23 @@ async function sitemapLinks(startUrl: string, http: Fetcher, known: PostLink[], 
 /** Links to this many known posts make a page a list of posts (an archive, a tag page), not a post. */
 const LISTING_LINKS = 5;
 
+interface KnownPages {
+  /** Posts found so far, by normalised URL. */
+  posts: ReadonlySet<string>;
+  indexPages: ReadonlySet<string>;
+  /** Path shapes of the posts the index walk found (sitemap.ts `pathShape`). */
+  shapes: ReadonlySet<string>;
+}
+
 /**
- * Whether a page that only the feed or sitemap named is a post: it gives its publication date (on the
- * page, or in the feed's entry for it), it is not a copy of a page already found (its canonical URL),
- * and it is not a list of posts.
+ * Whether a page that only the feed or sitemap named is a post: its URL is shaped like the posts the
+ * walk found (`/posts/x/`, not `/about/`: Hugo's feed lists and dates every page), it is not a site
+ * page by name, it gives its publication date (on the page, or in the feed's entry), it is not a copy
+ * of a page already found (its canonical URL), and it is not a list of posts.
  */
-function isPost(processed: ProcessedPost, link: PostLink, page: FetchResult, posts: ReadonlySet<string>, indexPages: ReadonlySet<string>): boolean {
+function isPost(processed: ProcessedPost, link: PostLink, page: FetchResult, known: KnownPages): boolean {
+  const { posts, indexPages } = known;
+  if ((known.shapes.size && !known.shapes.has(pathShape(link.url))) || nonPostReason(link.url)) return false;
   if (!processed.dated && !link.date) return false;
   const self = normalizeUrl(link.url);
   for (const url of [page.finalUrl, processed.meta.canonical]) {

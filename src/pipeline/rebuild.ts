@@ -3,6 +3,7 @@ import { ArchiveStore } from '../store/archive-store.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { processPost } from './process-post.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
+import { preciseDate } from '../extract/dates.js';
 import { DEFAULT_SETTINGS, type ArchiveSettings } from './options.js';
 
 export interface RebuildResult {
@@ -33,7 +34,8 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
       const processed = processPost(html.toString('utf8'), entry.url, { overrides, site: saved?.site });
       // As in the archive run, a title or date the page lacks came from the index link, and tags the feed
       // named: the manifest kept them.
-      const meta = { ...withFeedTerms(processed.meta, entry.terms), title: processed.meta.title || entry.title || '', date: processed.meta.date ?? entry.date };
+      const date = preciseDate(processed.meta.date, entry.date);
+      const meta = { ...withFeedTerms(processed.meta, entry.terms), title: processed.meta.title || entry.title || '', ...(date ? { date } : {}) };
       const file = store.postPath(entry.url, meta);
       const assets = entry.assets ?? {};
       const local = new Map(Object.entries(assets).map(([src, path]) => [src, posix.relative(posix.dirname(file), path)]));

@@ -2,10 +2,15 @@ import { isBlankText, isElement } from '../dom.js';
 import type { MarkdownRule } from './types.js';
 import { first, closest } from '../select.js';
 
+/** Blocks a heading may not hold, though pages put them there (Butterfly's `<h3><details>…<ul>` toggles). */
+const BLOCKS_IN_HEADING = 'details, ul, ol, p, pre, table, blockquote, div > p';
+
 export const heading: MarkdownRule = {
   name: 'heading',
   filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
   replacement(content, node) {
+    // A heading holding paragraphs and lists is a box of content: one heading line would lose them.
+    if (first(node, BLOCKS_IN_HEADING)) return `\n\n${content.trim()}\n\n`;
     // A heading is one line; a trailing ` #` would read as the closing sequence of an ATX heading.
     const text = content.replace(/\\?\s*\n\s*/g, ' ').trim().replace(/(\s)(#+)$/, '$1\\$2');
     if (!text) return '';

@@ -83,3 +83,21 @@ export const image: MarkdownRule = {
     return `![${altText(node)}](${linkDestination(src)}${linkTitle(node.getAttribute('title'))})`;
   },
 };
+
+const words = (text: string | null | undefined) => (text ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * A figure's caption that only repeats its image's alt text (Hugo and Jekyll image hooks print the
+ * alt as a caption): the Markdown image keeps it as alt, printed once more it reads as a stray line.
+ */
+export const repeatedCaptions: DomRule = {
+  name: 'repeated-captions',
+  when: /<figcaption/i,
+  apply(root) {
+    for (const caption of all(root, 'figure > figcaption')) {
+      const images = all(caption.parentElement!, 'img');
+      const text = words(caption.textContent);
+      if (images.length === 1 && text && (text === words(images[0]!.getAttribute('alt')) || text === words(images[0]!.getAttribute('title')))) remove(caption);
+    }
+  },
+};

@@ -9,7 +9,7 @@ import { emojiImages } from './emoji.js';
 import { emphasis, strikethrough, strong } from './emphasis.js';
 import { footnoteDefinition, footnoteReference, footnotes } from './footnotes.js';
 import { gists } from './gist.js';
-import { image, imageSources } from './images.js';
+import { image, imageSources, repeatedCaptions } from './images.js';
 import { definitionDescription, definitionTerm, inlineHtml } from './inline-html.js';
 import { junk } from './junk.js';
 import { absoluteLinks, inlineLink } from './links.js';
@@ -37,6 +37,7 @@ export const domRules: DomRule[] = [
   headingAnchors,
   absoluteLinks,
   imageSources,
+  repeatedCaptions,
   callouts,
   tableLayout,
   tableRows,
