@@ -126,15 +126,26 @@ export function createTransport(): Transport {
       let failure: TransportError | undefined;
       let bodyFailed: ((err: TransportError) => void) | undefined;
       let responded = false;
+      let response: http.IncomingMessage | undefined;
+      /** The body's decoder: a few KB of hostile input inflate to gigabytes, so it must stop the moment a limit trips. */
+      let inflate: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined;
 
       const clearTimers = () => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
         if (stallTimer) clearTimeout(stallTimer);
       };
+      /**
+       * Ends the exchange. A response already received in full leaves a healthy connection, possibly back
+       * in the agent's pool already: destroying it then would raise an 'error' nobody listens to.
+       */
+      const stop = () => {
+        inflate?.destroy();
+        if (!response?.complete) req.destroy();
+      };
       const fail = (err: TransportError) => {
         failure ??= err;
-        req.destroy(failure);
+        stop();
         if (!responded) {
           clearTimers();
           reject(failure);
@@ -172,6 +183,7 @@ export function createTransport(): Transport {
 
       req.on('response', (res) => {
         responded = true;
+        response = res;
         armStall();
         const resHeaders = flattenHeaders(res.headers);
         const lengthHeader = resHeaders['content-length'];
@@ -188,7 +200,7 @@ export function createTransport(): Transport {
               settled = true;
               clearTimers();
               if (err) {
-                req.destroy();
+                stop();
                 rejectBody(err);
               } else resolveBody(body ?? Buffer.alloc(0));
             };
@@ -199,7 +211,7 @@ export function createTransport(): Transport {
             }
 
             let wireBytes = 0;
-            const inflate = decompressor(resHeaders['content-encoding']);
+            inflate = decompressor(resHeaders['content-encoding']);
             const source: Readable = inflate ?? res;
             const chunks: Buffer[] = [];
             let size = 0;
@@ -214,6 +226,7 @@ export function createTransport(): Transport {
               inflate.on('error', (err) => settle(failure ?? new TransportError('decompress', `could not decompress body: ${err.message}`)));
             }
             source.on('data', (chunk: Buffer) => {
+              if (settled) return;
               size += chunk.length;
               if (size > limits.maxBytes) return fail(tooLarge(limits.maxBytes, 'after decompression'));
               chunks.push(chunk);
