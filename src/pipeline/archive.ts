@@ -15,6 +15,7 @@ import { ArchiveStore } from '../store/archive-store.js';
 import { readSiteFacts } from '../discover/site-facts.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
 import type { ProcessedPost } from './process-post.js';
+import { ArchiveWriteError } from '../store/atomic-write.js';
 import type { PostLink } from '../types.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
@@ -107,10 +108,21 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       // slug would swap files between runs depending on which server answer came first.
       store.postPath(link.url, { title: link.title ?? '' });
       summary.postsFound++;
-      tasks.push(limit(() => (signal?.aborted ? undefined : archivePost(link, judge))));
+      tasks.push(limit(() => (signal?.aborted || writeFailure ? undefined : archivePost(link, judge))));
     };
 
+    /** The first write the archive refused (disk full...): no post is started after it, and the run ends with it. */
+    let writeFailure: ArchiveWriteError | undefined;
     const archivePost = async (link: PostLink, judge: boolean): Promise<void> => {
+      try {
+        await fetchAndStore(link, judge);
+      } catch (err) {
+        if (!(err instanceof ArchiveWriteError)) throw err;
+        writeFailure ??= err;
+      }
+    };
+
+    const fetchAndStore = async (link: PostLink, judge: boolean): Promise<void> => {
       const entry = store.entry(link.url);
       if (resumed.has(normalizeUrl(link.url)) && entry?.status === 'archived') {
         summary.unchanged.push(link.url);
@@ -174,6 +186,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         summary[result.status].push(link.url);
         report(result.status, link.url, result.file);
       } catch (err) {
+        if (err instanceof ArchiveWriteError) throw err;
         const reason = err instanceof FetchError ? err.reason : reasonOf(err);
         await store.markFailed(link.url, reason);
         summary.failed.push({ url: link.url, reason });
@@ -221,6 +234,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
     await Promise.all(tasks);
+    if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));
     await indexCache.save();
     reporter.stop();
@@ -348,6 +362,7 @@ class ImageCache {
       this.summary.images++;
       return path;
     } catch (err) {
+      if (err instanceof ArchiveWriteError) throw err;
       this.summary.imagesFailed++;
       this.reporter.debug(`image ${src}: ${reasonOf(err)}`);
       return undefined;
