@@ -30,6 +30,7 @@ function crawlOptions<T>(y: Argv<T>) {
     .option('render', { choices: ['never', 'auto', 'always'] as const, default: DEFAULT_SETTINGS.render, describe: 'Render pages in Chromium: auto = only when the static HTML has no content' })
     .option('discover', { choices: ['index', 'feed', 'sitemap', 'all'] as const, default: DEFAULT_SETTINGS.discover, describe: 'Where the post list comes from (index is cross-checked with feed and sitemap)' })
     .option('ignore-robots', { type: 'boolean', default: false, describe: 'Do not obey robots.txt' })
+    .option('allow-private-addresses', { type: 'boolean', default: false, describe: 'Fetch from loopback, private and link-local addresses even when the blog is not on one' })
     .option('rate', { type: 'number', describe: 'At most this many requests per second per host' })
     .option('timeout', { type: 'number', default: DEFAULT_SETTINGS.timeoutMs / 1000, describe: 'Seconds before a request is abandoned' })
     .option('retries', { type: 'number', default: DEFAULT_SETTINGS.retries, describe: 'Retries per URL on network errors, 5xx and 429' })
@@ -57,7 +58,7 @@ function reportOptions<T>(y: Argv<T>) {
 }
 
 type CrawlArgs = {
-  concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; rate?: number;
+  concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; allowPrivateAddresses: boolean; rate?: number;
   timeout: number; retries: number; maxBytes: number; images: boolean; history: boolean; keepHtml: boolean; layout: Layout;
   postLink?: string; next?: string; content?: string; title?: string; date?: string; exclude?: string[];
 };
@@ -104,6 +105,7 @@ function settingsFrom(url: string, a: CrawlArgs): ArchiveSettings {
     render: a.render,
     discover: a.discover,
     ignoreRobots: a.ignoreRobots,
+    ...(a.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
     rate: a.rate === undefined ? undefined : above('rate', a.rate),
     timeoutMs: above('timeout', a.timeout) * 1000,
     retries: whole('retries', a.retries),

@@ -3,8 +3,9 @@ import { posix } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
-import { httpFetcherFor } from './http.js';
+import { fetchLayerFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
+import { notAnImage } from '../fetch/image-check.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
@@ -52,7 +53,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const summary = emptySummary(startUrl, out);
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
-  const http = httpFetcherFor(settings, (message) => reporter.debug(message));
+  const http = fetchLayerFor(settings, (message) => reporter.debug(message));
   let browser: Fetcher | undefined;
   const processor = createPostProcessor();
   try {
@@ -68,11 +69,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
       const { createBrowserFetcher } = await import('../fetch/browser-fetcher.js');
       browser = await createBrowserFetcher({
-        http,
+        layer: http,
         concurrency: settings.concurrency,
         timeoutMs: settings.timeoutMs,
-        retries: settings.retries,
-        ignoreRobots: settings.ignoreRobots,
         expandMaxRounds: settings.maxPages,
         onEvent: (e) => reporter.debug(`browser: ${JSON.stringify(e)}`),
       });
@@ -353,6 +352,12 @@ class ImageCache {
     if (previous && (await this.store.hasAsset(previous))) return previous;
     const inline = decodeDataImage(src);
     if (inline) {
+      const refusal = await notAnImage(inline.bytes, inline.contentType);
+      if (refusal) {
+        this.summary.imagesFailed++;
+        this.reporter.debug(`inline image: ${refusal}`);
+        return undefined;
+      }
       this.summary.images++;
       return this.store.saveAsset(inline.bytes, 'data:', inline.contentType);
     }

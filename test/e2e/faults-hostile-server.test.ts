@@ -1,9 +1,11 @@
 // End to end (issue 18): a server that attacks its crawler. Compressed bodies that inflate to gigabytes
-// (br, gzip, deflate; pages and images), and responses over --max-bytes that arrive whole in one read.
-// Asserted: the exit code, the files on disk, and how soon the process ends after its last request.
+// (br, gzip, deflate; pages and images), responses over --max-bytes that arrive whole in one read, and
+// pages that point the crawler at internal addresses and other hosts. Asserted: the exit code, the
+// files on disk, the requests other servers received, and how soon the process ends after its last request.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import zlib from 'node:zlib';
@@ -46,6 +48,8 @@ async function deflateBomb(mib: number): Promise<Buffer> {
 }
 
 let server: TestServer;
+/** Another service on this machine: an "internal" one, and another site than the blog's. */
+let internal: TestServer;
 const bodies: Record<string, { encoding: string; body: Buffer }> = {};
 const outs: string[] = [];
 
@@ -56,8 +60,39 @@ before(async () => {
   // gzip and zlib wrappers around the same deflate data; the trailers are never reached.
   bodies.gzip = { encoding: 'gzip', body: Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]), raw]) };
   bodies.deflate = { encoding: 'deflate', body: Buffer.concat([Buffer.from([0x78, 0x9c]), raw]) };
+  internal = await startStaticServer(tmpdir(), (_req, res) => {
+    const body = JSON.stringify({ AccessKeyId: 'internal-secret', Token: 'internal-token' });
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    return true;
+  });
+  // 0.0.0.0 reaches this machine's services on Linux, and is not the loopback address the blog is on.
+  const internalByAddress = `http://0.0.0.0:${internal.port}`;
   server = await startStaticServer(tmpdir(), (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/ssrf/') {
+      const items = ['direct', 'redirected', 'fake', 'real'].map((s) => ({ href: `/ssrf/posts/${s}/`, title: `SSRF ${s}`, date: '2024-01-01' }));
+      // A feed named on another site: neither it nor that site's robots.txt may be asked for.
+      const html = indexPage('SSRF', items).replace('</head>', `<link rel="alternate" type="application/rss+xml" href="${internal.url}/feed.xml">\n</head>`);
+      return sendHtml(res, html);
+    }
+    const ssrf = /^\/ssrf\/posts\/(\w+)\/$/.exec(path)?.[1];
+    if (ssrf) {
+      const src = { direct: `${internalByAddress}/latest/meta-data/direct.png`, redirected: '/ssrf/img/hop.png', fake: '/ssrf/img/fake.png', real: '/ssrf/img/real.png' }[ssrf];
+      return sendHtml(res, postPage(`SSRF ${ssrf}`, '2024-01-01', `<p>Picture: <img src="${src}" alt="${ssrf}"></p>`));
+    }
+    if (path === '/ssrf/img/hop.png') {
+      res.writeHead(302, { location: `${internalByAddress}/latest/meta-data/redirected.png`, 'content-length': 0 }).end();
+      return true;
+    }
+    if (path === '/ssrf/img/fake.png') {
+      const body = JSON.stringify({ not: 'an image' });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': body.length }).end(body);
+      return true;
+    }
+    if (path === '/ssrf/img/real.png') {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
+      return true;
+    }
     const bomb = /^\/bombs\/(?:posts|img)\/(br|gzip|deflate)/.exec(path)?.[1];
     if (path === '/bombs/') {
       const items = ['br', 'gzip', 'deflate', 'image', 'plain'].map((s) => ({ href: `/bombs/posts/${s}/`, title: `Bomb ${s}`, date: '2024-01-01' }));
@@ -92,6 +127,7 @@ before(async () => {
 
 after(async () => {
   await server?.close();
+  await internal?.close();
   await Promise.all(outs.map((o) => rm(o, { recursive: true, force: true })));
 });
 
@@ -138,6 +174,25 @@ describe('hostile server', { concurrency: true }, () => {
     const image = posts.find((p) => p.fm.title === 'Image bomb')!;
     assert.match(image.body, /!\[small\]\(assets\/[^)]+\.png\)/);
     assert.match(image.body, /!\[bomb\]\(http:\/\/127\.0\.0\.1:\d+\/bombs\/img\/br\.png\)/, 'the bomb stays a remote link');
+  });
+
+  test('images pointing or redirected at internal addresses, a fake image, a feed on another site: none fetched or stored', async () => {
+    const out = await tempOut();
+    outs.push(out);
+    const result = await runTimed(['archive', `${server.url}/ssrf/`, '--out', out, '--discover', 'all', '--verbose'], 60_000);
+    assert.equal(result.code, 0, show(result));
+    assert.deepEqual(internal.log.map((e) => e.path), [], `the other service was asked\n${show(result)}`);
+    assert.match(result.stderr, /direct\.png: refused: 0\.0\.0\.0 is at 0\.0\.0\.0, an unspecified address/, show(result));
+    assert.match(result.stderr, /hop\.png: refused: 0\.0\.0\.0 is at 0\.0\.0\.0, an unspecified address/, show(result));
+    assert.match(result.stderr, /fake\.png: not an image \(the bytes of no image format, served as image\/png\)/, show(result));
+    // Only the real image is stored, and it is the image served.
+    const assets = await readdir(join(out, 'assets'));
+    assert.equal(assets.length, 1, assets.join(', '));
+    assert.deepEqual(await readFile(join(out, 'assets', assets[0]!)), PNG);
+    const posts = await readArchive(out);
+    assert.equal(posts.length, 4);
+    for (const post of posts) assert.doesNotMatch(post.raw, /internal-secret/);
+    assert.match(posts.find((p) => p.fm.title === 'SSRF direct')!.body, /!\[direct\]\(http:\/\/0\.0\.0\.0:\d+\/latest\/meta-data\/direct\.png\)/);
   });
 
   test('a small --max-bytes tripping on a response already read in full fails the post, without a crash', async () => {
