@@ -1,5 +1,5 @@
 // Index pages with tens of thousands of post links (issue 18): reading one used to take time quadratic in
-// the number of links (8,000 links: 43 s; 50,000: never done, 1.3 GB). Each shape of listing is read in a
+// the number of links (8,000 links: 43 s; 50,000: never done, 1.3 GB); 20,000 links took minutes. Each shape of listing is read in a
 // child process with a capped heap and a deadline far above linear time and far below quadratic time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const LINKS = 50_000;
+const LINKS = 20_000;
 const HEAP_MB = 768;
 const DEADLINE_MS = 90_000;
 
