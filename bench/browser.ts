@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../test/helpers/static-server.js';
 import { createBrowserFetcher } from '../src/fetch/browser-fetcher.js';
-import type { Fetcher } from '../src/fetch/fetcher.js';
+import { createFetchLayer } from '../src/fetch/layer.js';
 import { extractPost } from '../src/extract/index.js';
 import { htmlToMarkdown } from '../src/convert/index.js';
 
@@ -81,17 +81,12 @@ function memorySampler(intervalMs = 100): { stop(): number } {
   };
 }
 
-const noHttp: Fetcher = {
-  fetch: async (url) => {
-    throw new Error(`the benchmark fetches pages only, not ${url}`);
-  },
-  close: async () => undefined,
-};
 
 async function run(baseUrl: string, concurrency: number, rounds: number): Promise<void> {
   const memory = memorySampler();
   const started = performance.now();
-  const fetcher = await createBrowserFetcher({ http: noHttp, concurrency });
+  const layer = createFetchLayer({ allowPrivateAddresses: true, ignoreRobots: true, concurrency });
+  const fetcher = await createBrowserFetcher({ layer, concurrency });
   try {
     const launched = performance.now();
     const index = await fetcher.fetch(`${baseUrl}/`, { expand: true });
@@ -117,6 +112,7 @@ async function run(baseUrl: string, concurrency: number, rounds: number): Promis
     );
   } finally {
     await fetcher.close();
+    await layer.close();
     console.log(`  peak memory (Node + Chromium, PSS): ${memory.stop().toFixed(0)} MB`);
   }
 }

@@ -28,6 +28,6 @@ fi
 
 echo "install-chromium: installing Debian's chromium package..." >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium >/dev/null
+apt-get -o DPkg::Lock::Timeout=600 update -qq
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium >/dev/null
 echo "install-chromium: installed $(command -v chromium)" >&2

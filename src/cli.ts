@@ -9,10 +9,12 @@ import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type Layout,
 import { createReporter, type Verbosity } from './pipeline/reporter.js';
 import { archivedCount, formatSummary, type RunSummary } from './pipeline/summary.js';
 import { ArchiveStore } from './store/archive-store.js';
+import { ArchiveWriteError } from './store/atomic-write.js';
 import { EXPORT_TARGETS, type ExportTarget } from './export/types.js';
+import { excludePatternError } from './discover/link-filters.js';
 
 /** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, partial: 1, input: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, partial: 1, input: 2, write: 3, interrupted: 130 } as const;
 
 const profileParser = (path: string): Record<string, unknown> => {
   const text = readFileSync(path, 'utf8');
@@ -28,6 +30,7 @@ function crawlOptions<T>(y: Argv<T>) {
     .option('render', { choices: ['never', 'auto', 'always'] as const, default: DEFAULT_SETTINGS.render, describe: 'Render pages in Chromium: auto = only when the static HTML has no content' })
     .option('discover', { choices: ['index', 'feed', 'sitemap', 'all'] as const, default: DEFAULT_SETTINGS.discover, describe: 'Where the post list comes from (index is cross-checked with feed and sitemap)' })
     .option('ignore-robots', { type: 'boolean', default: false, describe: 'Do not obey robots.txt' })
+    .option('allow-private-addresses', { type: 'boolean', default: false, describe: 'Fetch from loopback, private and link-local addresses even when the blog is not on one' })
     .option('rate', { type: 'number', describe: 'At most this many requests per second per host' })
     .option('timeout', { type: 'number', default: DEFAULT_SETTINGS.timeoutMs / 1000, describe: 'Seconds before a request is abandoned' })
     .option('retries', { type: 'number', default: DEFAULT_SETTINGS.retries, describe: 'Retries per URL on network errors, 5xx and 429' })
@@ -55,27 +58,58 @@ function reportOptions<T>(y: Argv<T>) {
 }
 
 type CrawlArgs = {
-  concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; rate?: number;
+  concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; allowPrivateAddresses: boolean; rate?: number;
   timeout: number; retries: number; maxBytes: number; images: boolean; history: boolean; keepHtml: boolean; layout: Layout;
   postLink?: string; next?: string; content?: string; title?: string; date?: string; exclude?: string[];
 };
 
+/** Bounds of the numeric options: beyond them a value is a typo, or would overflow a timer or a buffer. */
+const LIMITS = {
+  concurrency: [1, 64],
+  'max-pages': [1, 1_000_000],
+  retries: [0, 10],
+  timeout: [0, 3600],
+  rate: [0, 1000],
+  'max-bytes': [1, 2 ** 31],
+} as const;
+
+/** A whole number within the option's bounds, or an InputError naming the option and the value. */
+function whole(name: 'concurrency' | 'max-pages' | 'retries' | 'max-bytes', n: number): number {
+  const [min, max] = LIMITS[name];
+  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`--${name} must be a whole number from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+/** A number above the option's lower bound (exclusive) and at most its upper one. */
+function above(name: 'timeout' | 'rate', n: number): number {
+  const [min, max] = LIMITS[name];
+  if (!(n > min && n <= max)) throw new InputError(`--${name} must be a number above ${min} and at most ${max}, got ${n}`);
+  return n;
+}
+
+/** An empty folder name would mean the current directory: an archive written all over it. */
+function folder(name: string, value: string): string {
+  if (!value.trim()) throw new InputError(`${name} must name a folder, got an empty string`);
+  return value;
+}
+
 function settingsFrom(url: string, a: CrawlArgs): ArchiveSettings {
-  const positive = (name: string, n: number | undefined) => {
-    if (n !== undefined && !(n > 0)) throw new InputError(`--${name} must be a positive number, got ${n}`);
-    return n;
-  };
+  for (const pattern of a.exclude ?? []) {
+    const error = excludePatternError(pattern);
+    if (error) throw new InputError(`--exclude ${pattern}: not a valid regular expression (${error})`);
+  }
   return {
     startUrl: url,
-    concurrency: Math.floor(positive('concurrency', a.concurrency) ?? DEFAULT_SETTINGS.concurrency),
-    maxPages: Math.floor(positive('max-pages', a.maxPages) ?? DEFAULT_SETTINGS.maxPages),
+    concurrency: whole('concurrency', a.concurrency),
+    maxPages: whole('max-pages', a.maxPages),
     render: a.render,
     discover: a.discover,
     ignoreRobots: a.ignoreRobots,
-    rate: positive('rate', a.rate),
-    timeoutMs: (positive('timeout', a.timeout) ?? 30) * 1000,
-    retries: Math.max(0, Math.floor(a.retries)),
-    maxBytes: positive('max-bytes', a.maxBytes) ?? DEFAULT_SETTINGS.maxBytes,
+    ...(a.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
+    rate: a.rate === undefined ? undefined : above('rate', a.rate),
+    timeoutMs: above('timeout', a.timeout) * 1000,
+    retries: whole('retries', a.retries),
+    maxBytes: whole('max-bytes', a.maxBytes),
     images: a.images,
     history: a.history,
     keepHtml: a.keepHtml,
@@ -137,9 +171,11 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
  */
 const COMMANDS = {
   archive: async (a: CrawlArgs & ReportArgs & { url: string; out: string }) => {
+    folder('--out', a.out);
     process.exitCode = await archiveAndReport(settingsFrom(a.url, a), a.out, a, 'normal');
   },
   update: async (a: ReportArgs & { dir: string }) => {
+    folder('<dir>', a.dir);
     const saved = (await ArchiveStore.loadSettings(a.dir)) ?? (await ArchiveStore.loadSettings(join(a.dir, '.blogvault', 'archive')));
     if (!saved) throw new InputError(`${a.dir}: not a blogvault archive (no saved settings); run \`blogvault archive <url> --out ${a.dir}\` first`);
     const settings = { ...DEFAULT_SETTINGS, ...(saved as Partial<ArchiveSettings>) } as ArchiveSettings;
@@ -158,6 +194,7 @@ const COMMANDS = {
     process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
   },
   export: async (a: { dir: string; to: ExportTarget; out: string; keepUrls: boolean }) => {
+    folder('--out', a.out);
     const { exportArchive } = await import('./export/index.js');
     const report = await exportArchive(a.dir, { to: a.to, out: a.out, keepUrls: a.keepUrls });
     process.stdout.write(`${report.summary}\n`);
@@ -210,8 +247,10 @@ export async function main(argv: string[]): Promise<void> {
     // strict() has refused any other word, so a missing entry is --help or --version, already answered.
     if (command) await command(args as never);
   } catch (err) {
-    process.stderr.write(`blogvault: ${reasonOf(err)}\n`);
+    const cannotWrite = err instanceof ArchiveWriteError;
+    const kept = cannotWrite ? '; what was archived before is kept, and the next run goes on from there' : '';
+    process.stderr.write(`blogvault: ${reasonOf(err)}${kept}\n`);
     if (process.env.BLOGVAULT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    process.exitCode = EXIT.input;
+    process.exitCode = cannotWrite ? EXIT.write : EXIT.input;
   }
 }

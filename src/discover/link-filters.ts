@@ -95,14 +95,28 @@ export function excludeMatcher(patterns: string[] | undefined): (url: string) =>
   };
 }
 
+const REGEX_PATTERN = /^\/(.+)\/([a-z]*)$/;
+
+/** Why an --exclude pattern written as `/regex/flags` does not compile; undefined for a usable pattern. */
+export function excludePatternError(pattern: string): string | undefined {
+  const regex = REGEX_PATTERN.exec(pattern.trim());
+  if (!regex) return undefined;
+  try {
+    new RegExp(regex[1]!, regex[2]);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 function compilePattern(pattern: string): (url: string, path: string) => boolean {
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern.trim());
+  const regex = REGEX_PATTERN.exec(pattern.trim());
   if (regex) {
     try {
       const re = new RegExp(regex[1]!, regex[2]);
       return (url) => re.test(url);
     } catch {
-      // an invalid expression is taken literally below
+      // the CLI refuses such patterns; one saved by an older version is taken literally below
     }
   }
   const glob = pattern.trim();

@@ -126,7 +126,8 @@ function detectLinks(ctx: Ctx): PostLink[] {
   query($, NOISE).remove();
   removeChrome(ctx);
   const named = [...ctx.sets(ENTRY)].filter(attached);
-  const widened = [...new Set(named.map((el) => widenToOwnLink(ctx, el, named)))];
+  const entriesUnder = countInside(named);
+  const widened = [...new Set(named.map((el) => widenToOwnLink(ctx, el, entriesUnder)))];
   const entries = listingEntries(ctx, widened.filter((el) => candidateAnchors(ctx, el).length > 0));
   let picked = entries;
   if (entries.length <= 1) {
@@ -199,16 +200,34 @@ function attached(el: Element): boolean {
  */
 function listingEntries(ctx: Ctx, matches: Element[]): Element[] {
   const out: Element[] = [];
-  const visit = (el: Element, pool: Element[]) => {
-    const inside = outermost(pool.filter((m) => m !== el && ancestorsOf([m]).has(el)));
+  // The outermost matches inside a match are those whose nearest matching ancestor it is: grouped in one
+  // pass, since asking every match about every other took minutes on an index of thousands.
+  const pool = new Set<AnyNode>(matches);
+  const directlyInside = new Map<AnyNode, Element[]>();
+  for (const m of matches) {
+    let p = m.parent;
+    while (p && !pool.has(p)) p = p.parent;
+    if (p) directlyInside.set(p, [...(directlyInside.get(p) ?? []), m]);
+  }
+  const visit = (el: Element) => {
+    const inside = directlyInside.get(el) ?? [];
     const nested = new Set(inside);
     const own = candidateAnchors(ctx, el).filter((a) => ![...ancestorsOf([a])].some((p) => nested.has(p as Element)));
     const titled = own.some((a) => isReadMore(ctx, a) || TITLE_LINKS.some((sel) => ctx.sets(sel).has(a)));
-    if (inside.length >= 2 && !titled) inside.forEach((inner) => visit(inner, pool));
+    if (inside.length >= 2 && !titled) inside.forEach(visit);
     else out.push(el);
   };
-  outermost(matches).forEach((el) => visit(el, matches));
+  outermost(matches).forEach(visit);
   return out;
+}
+
+/** For each element holding any of `els`, how many of them it holds (strictly inside). */
+function countInside(els: Element[]): Map<AnyNode, number> {
+  const counts = new Map<AnyNode, number>();
+  for (const el of els) {
+    for (let p = el.parent; p; p = p.parent) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
@@ -216,13 +235,14 @@ function listingEntries(ctx: Ctx, matches: Element[]): Element[] {
  * (blosxom-style `div.story`), its "Permalink" sitting just outside: the nearest ancestor that holds such
  * a link, and no other entry, is the entry.
  */
-function widenToOwnLink(ctx: Ctx, el: Element, entries: Element[]): Element {
+function widenToOwnLink(ctx: Ctx, el: Element, entriesUnder: Map<AnyNode, number>): Element {
   const ownLink = (e: Element) => candidateAnchors(ctx, e).some((a) => isReadMore(ctx, a) || TITLE_LINKS.some((sel) => ctx.sets(sel).has(a)));
   if (ownLink(el)) return el;
   let wider: Element = el;
   for (let i = 0; i < 3 && wider.parent && isElement(wider.parent) && wider.parent.name !== 'body'; i++) {
     wider = wider.parent;
-    if (entries.some((other) => other !== el && ancestorsOf([other]).has(wider))) return el;
+    // `el` is one of the entries under `wider`: another one makes it more than this entry's frame.
+    if ((entriesUnder.get(wider) ?? 0) >= 2) return el;
     if (ownLink(wider)) return wider;
   }
   return el;
@@ -244,13 +264,32 @@ function classTokens(el: Element): Set<string> {
   return new Set((el.attribs['class'] ?? '').split(/\s+/).filter(Boolean).map((c) => c.replace(/\d+/g, '')));
 }
 
-/** Same tag, and either no classes on both or at least one class in common (`card tag-news` ~ `card tag-life`). */
-function sameKind(a: Element, b: Element): boolean {
-  if (a.name !== b.name) return false;
-  const ca = classTokens(a);
-  const cb = classTokens(b);
-  if (!ca.size && !cb.size) return true;
-  return [...ca].some((c) => cb.has(c));
+/**
+ * Whether `el` has a sibling of the same kind among `holders`. Each parent's children are
+ * indexed once by tag and class token: comparing every child with all its siblings was quadratic in a
+ * flat list of thousands of entries.
+ */
+function hasPeerIn(el: Element, parent: Element, holders: Set<AnyNode>, kinds: Map<Element, Map<string, number>>): boolean {
+  let index = kinds.get(parent);
+  if (!index) {
+    index = new Map();
+    for (const c of parent.children) {
+      if (!isElement(c) || !holders.has(c)) continue;
+      for (const key of kindKeys(c)) index.set(key, (index.get(key) ?? 0) + 1);
+    }
+    kinds.set(parent, index);
+  }
+  const counts = index;
+  return kindKeys(el).some((key) => (counts.get(key) ?? 0) >= 2);
+}
+
+/**
+ * Two elements are of the same kind when they share one of these keys: same tag, and either no classes on
+ * both or at least one class in common (`card tag-news` ~ `card tag-life`).
+ */
+function kindKeys(el: Element): string[] {
+  const tokens = classTokens(el);
+  return tokens.size ? [...tokens].map((t) => `${el.name}.${t}`) : [el.name];
 }
 
 /**
@@ -264,14 +303,13 @@ function repeatedEntries(ctx: Ctx): Element[] {
   for (const a of anchors) holders.add(a);
   const entries: Element[] = [];
   const taken = new Set<Element>();
+  const kinds = new Map<Element, Map<string, number>>();
   for (const a of anchors) {
     // A link inside a sentence ("An earlier post, X, covers the basics") is prose: an index showing
     // whole posts has paragraphs with such links, and neither they nor the links are listing entries.
     if (inProse(a)) continue;
     for (let el: Element = a; el.parent && el.parent.type === 'tag'; el = el.parent) {
-      const self = el;
-      const peers = el.parent.children.filter((c) => isElement(c) && holders.has(c) && sameKind(self, c));
-      if (peers.length < 2) continue;
+      if (!hasPeerIn(el, el.parent, holders, kinds)) continue;
       if (!taken.has(el)) {
         taken.add(el);
         entries.push(el);

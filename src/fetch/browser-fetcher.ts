@@ -1,13 +1,14 @@
 import pLimit from 'p-limit';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
 import { blockReason } from './browser-blocklist.js';
 import { expandPage, type ExpandOutcome } from './browser-expand.js';
 import { MUTATION_CLOCK_SCRIPT, NetworkTracker, waitForSettled } from './browser-settle.js';
 import { findChromium, type FoundChromium } from './chromium.js';
-import { isTransientStatus, withRetries, type AttemptFailure } from './retry.js';
-import { createRobotsCache } from './robots.js';
-import { BLOGVAULT_VERSION, DEFAULT_USER_AGENT } from './user-agent.js';
+import type { FetchLayer } from './layer.js';
+import { withRetries, type AttemptFailure } from './retry.js';
+import { staysOnSite } from './site.js';
+import { BLOGVAULT_VERSION } from './user-agent.js';
 
 /** Things worth telling a user in verbose mode; the fetcher itself never prints. */
 export type BrowserEvent =
@@ -20,8 +21,12 @@ export type BrowserEvent =
   | { type: 'browser-lost' };
 
 export interface BrowserFetcherOptions {
-  /** Assets and data (images, feeds, sitemaps) go through this plain HTTP fetcher; the browser renders pages only. */
-  http: Fetcher;
+  /**
+   * Every request goes through this layer: each page's document is fetched by it (robots, rate, Retry-After,
+   * redirect, address and size rules) and handed to Chromium, which only renders; the requests the page
+   * makes are admitted by it; assets and data are fetched by it alone.
+   */
+  layer: FetchLayer;
   /** Pages rendered at once (one shared browser, this many tabs at most). */
   concurrency?: number;
   /** Deadline for a page's navigation (until DOMContentLoaded). */
@@ -38,13 +43,9 @@ export interface BrowserFetcherOptions {
   expandMaxRounds?: number;
   /** Time allowed for expanding one index page. */
   expandTimeLimitMs?: number;
-  /** Retries after the first attempt for transient failures (network errors, 5xx, timeouts). */
+  /** Renders tried again after the first when the browser crashes or times out (the document is not fetched again). */
   retries?: number;
   backoffMs?: number;
-  /** Render pages robots.txt disallows (robots.txt itself is read through `http`). */
-  ignoreRobots?: boolean;
-  /** The product token robots.txt rules are matched against; defaults to blogvault's. */
-  robotsUserAgent?: string;
   onEvent?: (event: BrowserEvent) => void;
 }
 
@@ -57,8 +58,6 @@ export const BROWSER_FETCHER_DEFAULTS = {
   expandTimeLimitMs: 60_000,
   retries: 2,
   backoffMs: 500,
-  ignoreRobots: false,
-  robotsUserAgent: DEFAULT_USER_AGENT,
 } as const;
 
 /** Flags for an unattended, quiet browser: no sandbox (containers, root), no GPU, no background traffic. */
@@ -74,19 +73,24 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-
 /** One launched browser with its context and its idle tabs. */
 interface Session {
   browser: Browser;
   context: BrowserContext;
   idle: Tab[];
+  userAgent: string;
 }
 
 /** A tab of the pool with the request tracker bound to it. */
 interface Tab {
   page: Page;
   network: NetworkTracker;
+}
+
+/** What the tab of a page is rendering: the document the layer fetched, and where scripts tried to take it off the site. */
+interface Rendering {
+  doc: FetchResult;
+  leftFor?: string;
 }
 
 /**
@@ -96,6 +100,7 @@ interface Tab {
 export async function createBrowserFetcher(options: BrowserFetcherOptions): Promise<Fetcher> {
   const o = { ...BROWSER_FETCHER_DEFAULTS, ...withoutUndefined(options) };
   const emit = options.onEvent ?? (() => undefined);
+  const { layer } = options;
   const found: { path: string; source: FoundChromium['source'] | 'option' } = options.executablePath
     ? { path: options.executablePath, source: 'option' }
     : findChromium();
@@ -114,17 +119,64 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   /** The running browser; forgotten when it dies on its own, so that the next page launches a new one. */
   let session: Promise<Session> | undefined;
 
+  /** Per tab: the page being rendered, for the request handler that serves its document. */
+  const renderings = new WeakMap<Page, Rendering>();
+
   async function launch(): Promise<Session> {
     const browser = await chromium.launch(launchOptions);
+    const userAgent = o.userAgent ?? defaultUserAgent(browser.version());
     let context: BrowserContext;
     try {
-      context = await newContext(browser, o.userAgent, emit);
+      context = await newContext(browser, userAgent);
     } catch (err) {
       await browser.close().catch(() => undefined);
       throw err;
     }
     emit({ type: 'launch', executablePath: found.path, source: found.source, version: browser.version() });
-    return { browser, context, idle: [] };
+    return { browser, context, idle: [], userAgent };
+  }
+
+  /**
+   * Every request Chromium makes passes here. A tab's own document is served from what the layer
+   * fetched; a navigation a script starts is fetched by the layer too, or refused when it leaves the
+   * site; anything else must be admitted by the layer (address rules; the blog's rate and pauses).
+   */
+  async function newContext(browser: Browser, userAgent: string): Promise<BrowserContext> {
+    const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', acceptDownloads: false });
+    await context.addInitScript({ content: MUTATION_CLOCK_SCRIPT });
+    await context.route('**/*', async (route) => {
+      const request = route.request();
+      const url = request.url();
+      const isMainDocument = request.isNavigationRequest() && request.frame().parentFrame() === null;
+      if (isMainDocument) {
+        const rendering = renderings.get(request.frame().page());
+        if (rendering && sameDocument(url, rendering.doc.finalUrl)) return route.fulfill(documentResponse(rendering.doc));
+        if (!rendering || !staysOnSite(rendering.doc.finalUrl, url)) {
+          if (rendering) rendering.leftFor ??= url;
+          return route.abort('blockedbyclient');
+        }
+        try {
+          return await route.fulfill(documentResponse(await layer.fetch(url, { kind: 'page', userAgent })));
+        } catch {
+          return route.abort('blockedbyclient').catch(() => undefined);
+        }
+      }
+      let reason = blockReason(url, request.resourceType());
+      if (!reason) {
+        try {
+          await layer.admit(url);
+          return await route.fallback();
+        } catch (err) {
+          if (!(err instanceof FetchError)) return undefined;
+          reason = err.reason;
+        }
+      }
+      emit({ type: 'blocked', url, page: safePageUrl(request), reason });
+      return route.abort('blockedbyclient').catch(() => undefined);
+    });
+    // Throttling answers to the page's own requests pause the host for the whole crawl.
+    context.on('response', (response) => layer.observe(response.url(), response.status(), response.headers()));
+    return context;
   }
 
   function currentSession(): Promise<Session> {
@@ -149,14 +201,6 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   await currentSession();
 
   const limit = pLimit(Math.max(1, o.concurrency));
-  const robots = createRobotsCache(async (robotsUrl) => {
-    try {
-      return (await options.http.fetch(robotsUrl, { kind: 'data' })).text;
-    } catch {
-      // No robots.txt, or none reachable: nothing to obey (the HTTP fetcher decides the same way).
-      return undefined;
-    }
-  }, o.robotsUserAgent);
   // Rejects when close() starts: Playwright calls caught mid-way by the context closing can stay pending forever.
   let announceClose: () => void = () => undefined;
   const closing = new Promise<never>((_, reject) => (announceClose = () => reject(new Error('browser closed'))));
@@ -168,21 +212,21 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     return { page, network: new NetworkTracker(page) };
   }
 
-  async function render(tab: Tab, url: string, expand: boolean): Promise<FetchResult> {
+  async function render(tab: Tab, url: string, doc: FetchResult, expand: boolean): Promise<FetchResult> {
     const { page, network } = tab;
     network.reset();
-    let response: Response | null;
+    const rendering: Rendering = { doc };
+    renderings.set(page, rendering);
+    const { status, headers } = doc;
+    const offSite = () => {
+      if (rendering.leftFor) throw new FetchError(url, `redirected off the site to ${rendering.leftFor}`, status);
+    };
     try {
-      response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: o.timeoutMs });
+      await page.goto(doc.finalUrl.replace(/#.*$/, ''), { waitUntil: 'domcontentloaded', timeout: o.timeoutMs });
     } catch (err) {
+      offSite();
       throw navigationError(url, err, closed);
     }
-    const status = response?.status() ?? 200;
-    const headers = { ...(response ? await response.allHeaders().catch(() => response!.headers()) : {}) };
-    if (status >= 400) throw new FetchError(url, `HTTP ${status}`, status, isTransientStatus(status));
-    const contentType = (headers['content-type'] ?? 'text/html').split(';')[0].trim().toLowerCase();
-    if (!HTML_TYPES.has(contentType)) throw new FetchError(url, `not HTML (content-type ${contentType})`, status);
-    if (!staysOnSite(url, page.url())) throw new FetchError(url, `redirected off the site to ${page.url()}`, status);
 
     const started = Date.now();
     if (!(await waitForSettled(page, network, { quietMs: o.quietMs, capMs: o.settleCapMs }))) {
@@ -203,6 +247,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     // Scripts may have moved on since (location.replace to a login page, a "moved" notice); but the
     // ?page=N an expanded index pushed into the address bar is not where its snapshot lives.
     const finalUrl = expanded && expanded.stop !== 'navigated' ? loadedUrl : page.url();
+    offSite();
     if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
     let text: string;
     try {
@@ -213,8 +258,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     return {
       url,
       finalUrl,
-      // A page served from the browser cache after revalidation was still rendered in full.
-      status: status === 304 ? 200 : status,
+      status,
       headers: renderedHeaders(headers),
       contentType: 'text/html',
       body: Buffer.from(text, 'utf8'),
@@ -222,7 +266,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     };
   }
 
-  async function fetchPage(url: string, expand: boolean): Promise<FetchResult> {
+  async function fetchPage(url: string, doc: FetchResult, expand: boolean): Promise<FetchResult> {
     if (closed) throw new FetchError(url, 'browser closed');
     let own: Session;
     let tab: Tab;
@@ -234,11 +278,11 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     }
     let reusable = false;
     try {
-      const result = await render(tab, url, expand);
+      const result = await render(tab, url, doc, expand);
       reusable = true;
       return result;
     } catch (err) {
-      // A page that answered with an error status is still a healthy tab.
+      // A page that left the site is still a healthy tab.
       reusable = err instanceof FetchError && err.status !== undefined;
       throw err;
     } finally {
@@ -250,18 +294,19 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   return {
     async fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
       const kind = fetchOptions.kind ?? 'page';
-      if (kind !== 'page') return options.http.fetch(url, fetchOptions);
+      if (kind !== 'page') return layer.fetch(url, fetchOptions);
+      if (closed) throw new FetchError(url, 'browser closed');
+      let userAgent: string;
       try {
-        const protocol = new URL(url).protocol;
-        if (protocol !== 'http:' && protocol !== 'https:') throw new Error(protocol);
-      } catch {
-        throw new FetchError(url, 'not an http(s) URL');
+        userAgent = (await currentSession()).userAgent;
+      } catch (err) {
+        throw navigationError(url, err, closed);
       }
-      if (!o.ignoreRobots && !(await robots.rulesFor(url)).isAllowed(url)) throw new FetchError(url, 'disallowed by robots.txt');
       // Validators are not sent: the shell of a client-rendered page says nothing about the data it loads.
+      const doc = await layer.fetch(url, { kind: 'page', userAgent });
       return withRetries(
         () =>
-          Promise.race([limit(() => fetchPage(url, fetchOptions.expand === true)), closing]).catch((err: unknown) => {
+          Promise.race([limit(() => fetchPage(url, doc, fetchOptions.expand === true)), closing]).catch((err: unknown) => {
             throw closed ? new FetchError(url, 'browser closed') : err;
           }),
         toFailure,
@@ -282,25 +327,6 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   };
 }
 
-async function newContext(browser: Browser, userAgent: string | undefined, emit: (e: BrowserEvent) => void): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    userAgent: userAgent ?? defaultUserAgent(browser.version()),
-    viewport: { width: 1280, height: 900 },
-    serviceWorkers: 'block',
-    acceptDownloads: false,
-  });
-  await context.addInitScript({ content: MUTATION_CLOCK_SCRIPT });
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const isMainDocument = request.isNavigationRequest() && request.frame().parentFrame() === null;
-    const reason = isMainDocument ? undefined : blockReason(request.url(), request.resourceType());
-    if (!reason) return route.fallback();
-    emit({ type: 'blocked', url: request.url(), page: safePageUrl(request), reason });
-    return route.abort('blockedbyclient');
-  });
-  return context;
-}
-
 function safePageUrl(request: { frame(): { url(): string } }): string {
   try {
     return request.frame().url();
@@ -312,6 +338,20 @@ function safePageUrl(request: { frame(): { url(): string } }): string {
 /** A desktop Chrome user agent (sites serve headless browsers differently) that still names blogvault. */
 function defaultUserAgent(version: string): string {
   return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version} Safari/537.36 blogvault/${BLOGVAULT_VERSION}`;
+}
+
+/** Two URLs of one document (the fragment never reaches the server). */
+function sameDocument(a: string, b: string): boolean {
+  return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+}
+
+/** The document the layer fetched, as the answer to the browser's navigation: its bytes, decoded from any content-encoding. */
+function documentResponse(doc: FetchResult): { status: number; headers: Record<string, string>; body: Buffer } {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(doc.headers)) {
+    if (!/^(content-length|content-encoding|transfer-encoding|connection|keep-alive)$/.test(name)) headers[name] = value;
+  }
+  return { status: doc.status, headers, body: doc.body };
 }
 
 /**
@@ -327,14 +367,6 @@ function renderedHeaders(headers: Record<string, string>): Record<string, string
   }
   out['content-type'] = 'text/html; charset=utf-8';
   return out;
-}
-
-/** Same rule as the HTTP fetcher: stay on the origin asked for, upgrading http to https on the same host. */
-function staysOnSite(from: string, to: string): boolean {
-  const a = new URL(from);
-  const b = new URL(to);
-  if (a.origin === b.origin) return true;
-  return a.protocol === 'http:' && b.protocol === 'https:' && a.hostname === b.hostname;
 }
 
 /** Playwright's navigation errors as FetchErrors: network failures and timeouts may pass, the rest will not. */

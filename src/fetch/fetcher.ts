@@ -24,6 +24,8 @@ export interface FetchOptions {
   lastModified?: string;
   /** Index pages only: a browser clicks "Load more" and scrolls until no new content appears before snapshotting. */
   expand?: boolean;
+  /** The User-Agent to send instead of blogvault's: a browser fetching the documents it renders sends its own. */
+  userAgent?: string;
 }
 
 /** Fetching is a service the stages call; HTTP and the browser implement the same interface. */

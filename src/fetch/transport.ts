@@ -1,8 +1,10 @@
+import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
-import type { Socket } from 'node:net';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
 import type { Readable } from 'node:stream';
+import type { AddressPolicy } from './address.js';
 
 /**
  * One HTTP GET over node:http(s), no redirects followed, with every limit a hostile or broken server
@@ -22,9 +24,10 @@ export type TransportErrorKind =
   | 'dns'
   | 'tls'
   | 'decompress'
+  | 'address'
   | 'network';
 
-const PERMANENT_KINDS: ReadonlySet<TransportErrorKind> = new Set(['too-large', 'dns', 'tls']);
+const PERMANENT_KINDS: ReadonlySet<TransportErrorKind> = new Set(['too-large', 'dns', 'tls', 'address']);
 
 export class TransportError extends Error {
   readonly transient: boolean;
@@ -106,17 +109,52 @@ function decompressor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate 
   }
 }
 
-export function createTransport(): Transport {
+/**
+ * A DNS lookup that answers only with addresses the policy allows: checked at connection time, for the
+ * addresses really connected to, so a name cannot resolve one way when checked and another when used.
+ */
+function guardedLookup(policy: AddressPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses: dns.LookupAddress[]) => {
+      if (err) return callback(err, '', 0);
+      void (async () => {
+        const allowed: dns.LookupAddress[] = [];
+        let refusal: string | undefined;
+        for (const a of addresses) {
+          const why = await policy.refusal(a.address, hostname);
+          if (why) refusal ??= why;
+          else allowed.push(a);
+        }
+        if (!allowed.length) return callback(new TransportError('address', `refused: ${refusal ?? `${hostname} has no address`}`), '', 0);
+        if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
+        callback(null, allowed[0]!.address, allowed[0]!.family);
+      })();
+    });
+  };
+}
+
+export function createTransport(policy?: AddressPolicy): Transport {
   const agents = {
     'http:': new http.Agent({ keepAlive: true }),
     'https:': new https.Agent({ keepAlive: true }),
   };
+  const lookup = policy && guardedLookup(policy);
 
-  function request(url: string, headers: Record<string, string>, limits: TransportLimits): Promise<TransportResponse> {
+  async function request(url: string, headers: Record<string, string>, limits: TransportLimits): Promise<TransportResponse> {
     const target = new URL(url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-      return Promise.reject(new TransportError('network', `unsupported protocol ${target.protocol}`));
+      throw new TransportError('network', `unsupported protocol ${target.protocol}`);
     }
+    // An address written in the URL is connected to without any lookup: checked here.
+    const literal = target.hostname.replace(/^\[|\]$/g, '');
+    if (policy && isIP(literal)) {
+      const refusal = await policy.refusal(literal, target.hostname);
+      if (refusal) throw new TransportError('address', `refused: ${refusal}`);
+    }
+    return exchange(target, headers, limits);
+  }
+
+  function exchange(target: URL, headers: Record<string, string>, limits: TransportLimits): Promise<TransportResponse> {
     const client = target.protocol === 'https:' ? https : http;
 
     return new Promise((resolve, reject) => {
@@ -126,15 +164,26 @@ export function createTransport(): Transport {
       let failure: TransportError | undefined;
       let bodyFailed: ((err: TransportError) => void) | undefined;
       let responded = false;
+      let response: http.IncomingMessage | undefined;
+      /** The body's decoder: a few KB of hostile input inflate to gigabytes, so it must stop the moment a limit trips. */
+      let inflate: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined;
 
       const clearTimers = () => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
         if (stallTimer) clearTimeout(stallTimer);
       };
+      /**
+       * Ends the exchange. A response already received in full leaves a healthy connection, possibly back
+       * in the agent's pool already: destroying it then would raise an 'error' nobody listens to.
+       */
+      const stop = () => {
+        inflate?.destroy();
+        if (!response?.complete) req.destroy();
+      };
       const fail = (err: TransportError) => {
         failure ??= err;
-        req.destroy(failure);
+        stop();
         if (!responded) {
           clearTimers();
           reject(failure);
@@ -150,7 +199,7 @@ export function createTransport(): Transport {
         stallTimer = setTimeout(() => fail(new TransportError('stall', `stalled: no data for ${limits.stallMs} ms`)), limits.stallMs);
       };
 
-      const req = client.request(target, { method: 'GET', headers, agent: agents[target.protocol as 'http:' | 'https:'] });
+      const req = client.request(target, { method: 'GET', headers, agent: agents[target.protocol as 'http:' | 'https:'], ...(lookup ? { lookup } : {}) });
       later(limits.timeoutMs, () => new TransportError('timeout', `timed out after ${limits.timeoutMs} ms`));
 
       req.on('socket', (socket: Socket) => {
@@ -172,6 +221,7 @@ export function createTransport(): Transport {
 
       req.on('response', (res) => {
         responded = true;
+        response = res;
         armStall();
         const resHeaders = flattenHeaders(res.headers);
         const lengthHeader = resHeaders['content-length'];
@@ -188,7 +238,7 @@ export function createTransport(): Transport {
               settled = true;
               clearTimers();
               if (err) {
-                req.destroy();
+                stop();
                 rejectBody(err);
               } else resolveBody(body ?? Buffer.alloc(0));
             };
@@ -199,7 +249,7 @@ export function createTransport(): Transport {
             }
 
             let wireBytes = 0;
-            const inflate = decompressor(resHeaders['content-encoding']);
+            inflate = decompressor(resHeaders['content-encoding']);
             const source: Readable = inflate ?? res;
             const chunks: Buffer[] = [];
             let size = 0;
@@ -214,6 +264,7 @@ export function createTransport(): Transport {
               inflate.on('error', (err) => settle(failure ?? new TransportError('decompress', `could not decompress body: ${err.message}`)));
             }
             source.on('data', (chunk: Buffer) => {
+              if (settled) return;
               size += chunk.length;
               if (size > limits.maxBytes) return fail(tooLarge(limits.maxBytes, 'after decompression'));
               chunks.push(chunk);

@@ -3,8 +3,9 @@ import { posix } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
-import { httpFetcherFor } from './http.js';
+import { fetchLayerFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
+import { notAnImage } from '../fetch/image-check.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { archiveLinksIn } from '../discover/archive-links.js';
 import { withPage } from '../extract/parse.js';
@@ -19,6 +20,7 @@ import { readSiteFacts } from '../discover/site-facts.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
 import { preciseDate } from '../extract/dates.js';
 import type { ProcessedPost } from './process-post.js';
+import { ArchiveWriteError } from '../store/atomic-write.js';
 import type { PostLink } from '../types.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
@@ -55,7 +57,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const summary = emptySummary(startUrl, out);
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
-  const http = httpFetcherFor(settings, (message) => reporter.debug(message));
+  const http = fetchLayerFor(settings, (message) => reporter.debug(message));
   let browser: Fetcher | undefined;
   const processor = createPostProcessor();
   try {
@@ -71,11 +73,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
       const { createBrowserFetcher } = await import('../fetch/browser-fetcher.js');
       browser = await createBrowserFetcher({
-        http,
+        layer: http,
         concurrency: settings.concurrency,
         timeoutMs: settings.timeoutMs,
-        retries: settings.retries,
-        ignoreRobots: settings.ignoreRobots,
         expandMaxRounds: settings.maxPages,
         onEvent: (e) => reporter.debug(`browser: ${JSON.stringify(e)}`),
       });
@@ -114,10 +114,21 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       // slug would swap files between runs depending on which server answer came first.
       store.postPath(link.url, { title: link.title ?? '' });
       summary.postsFound++;
-      tasks.push(limit(() => (signal?.aborted ? undefined : archivePost(link, judge))));
+      tasks.push(limit(() => (signal?.aborted || writeFailure ? undefined : archivePost(link, judge))));
     };
 
+    /** The first write the archive refused (disk full...): no post is started after it, and the run ends with it. */
+    let writeFailure: ArchiveWriteError | undefined;
     const archivePost = async (link: PostLink, judge: boolean): Promise<void> => {
+      try {
+        await fetchAndStore(link, judge);
+      } catch (err) {
+        if (!(err instanceof ArchiveWriteError)) throw err;
+        writeFailure ??= err;
+      }
+    };
+
+    const fetchAndStore = async (link: PostLink, judge: boolean): Promise<void> => {
       const entry = store.entry(link.url);
       if (resumed.has(normalizeUrl(link.url)) && entry?.status === 'archived') {
         summary.unchanged.push(link.url);
@@ -183,6 +194,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         summary[result.status].push(link.url);
         report(result.status, link.url, result.file);
       } catch (err) {
+        if (err instanceof ArchiveWriteError) throw err;
         const reason = err instanceof FetchError ? err.reason : reasonOf(err);
         await store.markFailed(link.url, reason);
         summary.failed.push({ url: link.url, reason });
@@ -230,6 +242,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
     await Promise.all(tasks);
+    if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));
     await indexCache.save();
     reporter.stop();
@@ -377,6 +390,12 @@ class ImageCache {
     if (previous && (await this.store.hasAsset(previous))) return previous;
     const inline = decodeDataImage(src);
     if (inline) {
+      const refusal = await notAnImage(inline.bytes, inline.contentType);
+      if (refusal) {
+        this.summary.imagesFailed++;
+        this.reporter.debug(`inline image: ${refusal}`);
+        return undefined;
+      }
       this.summary.images++;
       return this.store.saveAsset(inline.bytes, 'data:', inline.contentType);
     }
@@ -386,6 +405,7 @@ class ImageCache {
       this.summary.images++;
       return path;
     } catch (err) {
+      if (err instanceof ArchiveWriteError) throw err;
       this.summary.imagesFailed++;
       this.reporter.debug(`image ${src}: ${reasonOf(err)}`);
       return undefined;

@@ -1,10 +1,11 @@
-import type { Fetcher } from '../fetch/fetcher.js';
-import { createHttpFetcher, formatFetchEvent } from '../fetch/http-fetcher.js';
+import { createFetchLayer, formatFetchEvent, type FetchLayer } from '../fetch/layer.js';
 import type { ArchiveSettings } from './options.js';
 
-/** The HTTP fetcher a run's settings ask for; `debug` receives retries, waits and robots decisions. */
-export function httpFetcherFor(settings: ArchiveSettings, debug?: (message: string) => void): Fetcher {
-  return createHttpFetcher({
+/** The fetch layer a run's settings ask for; `debug` receives retries, waits and robots decisions. */
+export function fetchLayerFor(settings: ArchiveSettings, debug?: (message: string) => void): FetchLayer {
+  return createFetchLayer({
+    site: settings.startUrl,
+    allowPrivateAddresses: settings.allowPrivateAddresses,
     concurrency: settings.concurrency,
     rate: settings.rate,
     timeoutMs: settings.timeoutMs,

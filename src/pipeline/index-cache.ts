@@ -14,23 +14,22 @@ export class PersistentIndexCache implements IndexPageCache {
   private readonly used = new Map<string, ReadIndexPage>();
 
   private constructor(
-    private readonly file: string,
+    private readonly archiveDir: string,
     private readonly earlier: Map<string, ReadIndexPage>,
     private readonly text: string,
   ) {}
 
   static async load(archiveDir: string): Promise<PersistentIndexCache> {
-    const file = join(archiveDir, FILE);
     let earlier = new Map<string, ReadIndexPage>();
     let text = '';
     try {
-      text = await readFile(file, 'utf8');
+      text = await readFile(join(archiveDir, FILE), 'utf8');
       const data = JSON.parse(text) as { version?: string; pages?: Record<string, ReadIndexPage> };
       if (data.version === VERSION && data.pages) earlier = new Map(Object.entries(data.pages));
     } catch {
       // No cache yet, or an unreadable one: the pages are simply read again.
     }
-    return new PersistentIndexCache(file, earlier, text);
+    return new PersistentIndexCache(archiveDir, earlier, text);
   }
 
   get(key: string): ReadIndexPage | undefined {
@@ -47,6 +46,6 @@ export class PersistentIndexCache implements IndexPageCache {
     const pages = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)));
     const text = `${JSON.stringify({ version: VERSION, pages })}\n`;
     // An unchanged blog leaves the archive untouched, this file included.
-    if (text !== this.text) await atomicWrite(this.file, text);
+    if (text !== this.text) await atomicWrite(join(this.archiveDir, FILE), text, { root: this.archiveDir });
   }
 }

@@ -1,4 +1,4 @@
-import { httpFetcherFor } from './http.js';
+import { fetchLayerFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { findNextPages } from '../discover/pagination.js';
 import { findPostLinks } from '../discover/post-links.js';
@@ -15,7 +15,7 @@ import type { ArchiveSettings } from './options.js';
 /** A dry run that explains what an archive run would do on this blog, writing nothing. */
 export async function runInspect(settings: ArchiveSettings, pages: number): Promise<string> {
   const startUrl = validateStartUrl(settings.startUrl);
-  const http = httpFetcherFor(settings);
+  const http = fetchLayerFor(settings);
   const out: string[] = [];
   try {
     const first = await http.fetch(startUrl, { kind: 'page' }).catch((err: unknown) => {

@@ -13,6 +13,8 @@ export type ArchiveSettings = {
   render: RenderMode;
   discover: DiscoverMode;
   ignoreRobots: boolean;
+  /** Reach loopback, private and link-local addresses even when the blog is not on such an address. */
+  allowPrivateAddresses?: boolean;
   rate?: number;
   timeoutMs: number;
   retries: number;

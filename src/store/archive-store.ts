@@ -4,7 +4,7 @@
  * journal, so a run killed at any instant leaves an archive the next run opens and resumes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { normalizeUrl } from '../discover/url.js';
@@ -121,13 +121,23 @@ function keyOf(url: string): string {
   }
 }
 
-/** Synchronous: archive files are small, and a read through the thread pool costs more than the read itself. */
+/**
+ * Synchronous: archive files are small, and a read through the thread pool costs more than the read itself.
+ * A symbolic link counts as no file: what it points at is not the archive's (it would be copied into history).
+ */
 async function readIfExists(file: string): Promise<Buffer | undefined> {
+  let fd: number;
   try {
-    return readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ELOOP') return undefined;
     throw error;
+  }
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -310,7 +320,7 @@ export class ArchiveStore {
     if (status === 'changed' && this.options.history) {
       const stem = file.replace(/\.md$/, '');
       const keep = resolveInside(this.outDir, `${HISTORY_DIR}/${stem}/${sha256(existing!).slice(0, 8)}.md.orig`);
-      if (!existsSync(keep)) await atomicWrite(keep, existing!, { durable: this.durable });
+      if (!existsSync(keep)) await atomicWrite(keep, existing!, { durable: this.durable, root: this.outDir });
     }
     const prev = this.entryMap.get(key);
     let snapshot = prev?.snapshot;
@@ -341,6 +351,7 @@ export class ArchiveStore {
     try {
       await atomicWrite(target, bytes, {
         durable: this.durable,
+        root: this.outDir,
         beforeRename: () => {
           this.record(key, entry, prev);
           recorded = true;
@@ -437,7 +448,7 @@ export class ArchiveStore {
       // Same name and hash8, different bytes: a truncated-hash collision; the full hash tells them apart.
       name = name.replace(/-[0-9a-f]{8}\./, `-${hash}.`);
     }
-    await atomicWrite(resolveInside(this.outDir, `${ASSETS_DIR}/${name}`), bytes, { durable: this.durable });
+    await atomicWrite(resolveInside(this.outDir, `${ASSETS_DIR}/${name}`), bytes, { durable: this.durable, root: this.outDir });
     const h8 = hash.slice(0, 8);
     this.assetNamesByHash8.set(h8, [...(this.assetNamesByHash8.get(h8) ?? []), name]);
     return `${ASSETS_DIR}/${name}`;
@@ -458,7 +469,7 @@ export class ArchiveStore {
     const target = resolveInside(this.outDir, file);
     const bytes = compressSnapshot(html);
     const existing = await readIfExists(target);
-    if (!existing?.equals(bytes)) await atomicWrite(target, bytes, { durable: this.durable });
+    if (!existing?.equals(bytes)) await atomicWrite(target, bytes, { durable: this.durable, root: this.outDir });
     return file;
   }
 
@@ -480,12 +491,12 @@ export class ArchiveStore {
   /** Keeps the summary of this run (times, counts) as `.blogvault/last-run.json`, apart from the manifest so that quiet runs leave it untouched. */
   async recordRun(summary: object): Promise<void> {
     this.assertWritable();
-    await this.track(atomicWrite(join(this.outDir, LAST_RUN_FILE), `${JSON.stringify(summary, null, 2)}\n`, { durable: this.durable }));
+    await this.track(atomicWrite(join(this.outDir, LAST_RUN_FILE), `${JSON.stringify(summary, null, 2)}\n`, { durable: this.durable, root: this.outDir }));
   }
 
   async saveSettings(settings: ArchiveSettings): Promise<void> {
     this.assertWritable();
-    await this.track(atomicWrite(join(this.outDir, SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`, { durable: this.durable }));
+    await this.track(atomicWrite(join(this.outDir, SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`, { durable: this.durable, root: this.outDir }));
   }
 
   /** Waits for pending writes, folds the journal into manifest.json, releases the lock. Idempotent. */
@@ -497,7 +508,7 @@ export class ArchiveStore {
       await Promise.allSettled([...this.inFlight]);
       this.journal?.close();
       if (this.journalDirty) {
-        await compactManifest(join(this.outDir, MANIFEST_FILE), join(this.outDir, JOURNAL_FILE), this.entryMap, this.durable);
+        await compactManifest(join(this.outDir, MANIFEST_FILE), join(this.outDir, JOURNAL_FILE), this.entryMap, this.durable, this.outDir);
       }
     } finally {
       this.lock?.release();
@@ -524,13 +535,14 @@ export class ArchiveStore {
   private record(key: string, entry: ManifestEntry, prev: ManifestEntry | undefined): void {
     if (prev && sameEntry(prev, entry)) return;
     const stamped = { ...entry, updatedAt: now() };
+    // Journaled first: an append that fails (disk full) leaves the entry as the manifest knows it.
+    this.journal!.append(key, stamped);
+    this.journalDirty = true;
     this.entryMap.set(key, stamped);
     if (stamped.file) {
       this.owners.set(clashKey(stamped.file), key);
       this.reserved.delete(key);
     }
-    this.journal!.append(key, stamped);
-    this.journalDirty = true;
   }
 
   /**
@@ -560,6 +572,16 @@ export class ArchiveStore {
       if (entry?.status !== 'archived') continue;
       this.journal!.append(key, entry);
       this.journalDirty = true;
+    }
+  }
+
+  /** True when `dir` (relative) exists and resolves, through any links, inside the archive folder. */
+  private async isInside(dir: string): Promise<boolean> {
+    try {
+      const [root, real] = await Promise.all([realpath(this.outDir), realpath(join(this.outDir, dir))]);
+      return real === root || real.startsWith(root + sep);
+    } catch {
+      return false;
     }
   }
 
@@ -657,7 +679,10 @@ export class ArchiveStore {
       (entries) => entries.filter((e) => e.isDirectory()).map((e) => `${HISTORY_DIR}/${e.name}`),
       () => [] as string[],
     );
-    for (const dir of ['.', META_DIR, ASSETS_DIR, SNAPSHOT_DIR, ...historyDirs]) removed += await removeStaleTemps(join(this.outDir, dir));
+    for (const dir of ['.', META_DIR, ASSETS_DIR, SNAPSHOT_DIR, ...historyDirs]) {
+      // A folder linked to somewhere else is not the archive's to clean.
+      if (await this.isInside(dir)) removed += await removeStaleTemps(join(this.outDir, dir));
+    }
     this.recovery.removedTemps = removed;
     await this.indexPostFiles();
     for (const [key, entry] of this.entryMap) {
@@ -685,7 +710,7 @@ export class ArchiveStore {
     }
     await this.verifyJournaled();
     if (this.recovery.interrupted || this.recovery.adopted.length || this.recovery.lostFiles.length) {
-      await compactManifest(join(this.outDir, MANIFEST_FILE), join(this.outDir, JOURNAL_FILE), this.entryMap, this.durable);
+      await compactManifest(join(this.outDir, MANIFEST_FILE), join(this.outDir, JOURNAL_FILE), this.entryMap, this.durable, this.outDir);
     }
   }
 }

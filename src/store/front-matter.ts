@@ -65,8 +65,16 @@ function renderKey(key: string, value: Value): string {
     if (Array.isArray(value) && value.every(bare)) return `${key}:\n${value.map((v) => `  - ${v}\n`).join('')}`;
   }
   // Stringified under YAML 1.1 rules so that values such as `yes`, `on` or `2015-07-26` in a title get
-  // quoted: a 1.1 reader would otherwise turn them into booleans or dates.
-  return YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
+  // quoted: a 1.1 reader would otherwise turn them into booleans or dates. What 1.1 leaves plain but 1.2
+  // reads as a number (`0o17`, `1e3`) is double-quoted, which both versions read alike.
+  const text = YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
+  if (readsBackAs(text, key, value)) return text;
+  return YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+function readsBackAs(text: string, key: string, value: Value): boolean {
+  const read = (YAML.parse(text, { version: '1.2' }) as Record<string, unknown>)[key];
+  return Array.isArray(value) ? Array.isArray(read) && read.length === value.length && read.every((v, i) => v === value[i]) : read === value;
 }
 
 /**

@@ -4,9 +4,9 @@
  * `.blogvault/journal.jsonl` (one whole entry per line, so replaying is idempotent): appending costs
  * O(entry) per post instead of O(manifest), and a line handed to the kernel survives SIGKILL.
  */
-import { closeSync, fsync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsync, openSync, writeSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { atomicWrite } from './atomic-write.js';
+import { asWriteError, atomicWrite } from './atomic-write.js';
 
 export type EntryStatus = 'archived' | 'failed' | 'missing';
 
@@ -117,6 +117,7 @@ export async function readManifest(file: string): Promise<Map<string, ManifestEn
   } catch (error) {
     throw new ManifestError(file, `not valid JSON (${(error as Error).message})`);
   }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ManifestError(file, 'not a blogvault manifest (expected a JSON object)');
   if (typeof data.version === 'number' && data.version > MANIFEST_VERSION) {
     throw new ManifestError(file, `written by a newer blogvault (manifest version ${data.version})`);
   }
@@ -164,7 +165,7 @@ export async function replayJournal(file: string, entries: Map<string, ManifestE
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const record = parseRecord(line);
-    if (!record) continue;
+    if (!record || typeof record !== 'object') continue;
     if (typeof record.key === 'string' && validEntry(record.entry)) {
       entries.set(record.key, record.entry);
       touched.add(record.key);
@@ -174,8 +175,8 @@ export async function replayJournal(file: string, entries: Map<string, ManifestE
 }
 
 /** Writes the manifest atomically, then empties the journal it now contains. */
-export async function compactManifest(manifestFile: string, journalFile: string, entries: Map<string, ManifestEntry>, durable: boolean): Promise<void> {
-  await atomicWrite(manifestFile, serializeManifest(entries), { durable });
+export async function compactManifest(manifestFile: string, journalFile: string, entries: Map<string, ManifestEntry>, durable: boolean, root?: string): Promise<void> {
+  await atomicWrite(manifestFile, serializeManifest(entries), { durable, root });
   // Only after the manifest is safely renamed: a crash in between replays records already applied.
   await rm(journalFile, { force: true });
 }
@@ -193,9 +194,14 @@ export class Journal {
   constructor(private readonly file: string, private readonly durable: boolean, private readonly syncDelayMs = 200) {}
 
   append(key: string, entry: ManifestEntry): void {
-    this.fd ??= openSync(this.file, 'a', 0o644);
-    const line = Buffer.from(`${JSON.stringify({ key, entry: orderedEntry(entry) })}\n`);
-    for (let written = 0; written < line.length; ) written += writeSync(this.fd, line, written);
+    try {
+      // Never through a symbolic link: appending would write wherever it points.
+      this.fd ??= openSync(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+      const line = Buffer.from(`${JSON.stringify({ key, entry: orderedEntry(entry) })}\n`);
+      for (let written = 0; written < line.length; ) written += writeSync(this.fd, line, written);
+    } catch (error) {
+      throw asWriteError(this.file, error);
+    }
     this.dirty = true;
     if (this.durable && !this.syncTimer) {
       this.syncTimer = setTimeout(() => this.sync(), this.syncDelayMs);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChromiumNotFoundError, findChromium } from '../../src/fetch/chromium.js';
 import { createBrowserFetcher, type BrowserEvent } from '../../src/fetch/browser-fetcher.js';
-import type { Fetcher } from '../../src/fetch/fetcher.js';
+import { createFetchLayer } from '../../src/fetch/layer.js';
 
 let dir: string;
 const noPlaywright = () => join(dir, 'no-such-playwright-chrome');
@@ -19,12 +19,8 @@ async function executable(name: string, mode = 0o755): Promise<string> {
   return file;
 }
 
-const unusedHttp: Fetcher = {
-  fetch: async (url) => {
-    throw new Error(`unexpected HTTP fetch of ${url}`);
-  },
-  close: async () => undefined,
-};
+/** Never asked for anything: these tests only launch browsers. */
+const unusedLayer = createFetchLayer();
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bv-chromium-'));
@@ -113,14 +109,14 @@ test('createBrowserFetcher launches the browser BLOGVAULT_CHROMIUM names, and fa
 
   process.env.BLOGVAULT_CHROMIUM = real;
   const events: BrowserEvent[] = [];
-  const fetcher = await createBrowserFetcher({ http: unusedHttp, concurrency: 1, onEvent: (e) => events.push(e) });
+  const fetcher = await createBrowserFetcher({ layer: unusedLayer, concurrency: 1, onEvent: (e) => events.push(e) });
   await fetcher.close();
   const launch = events.find((e) => e.type === 'launch');
   assert.deepEqual(launch && { path: launch.executablePath, source: launch.source }, { path: real, source: 'env' });
   assert.match(launch?.version ?? '', /^\d+\.\d+\./);
 
   process.env.BLOGVAULT_CHROMIUM = join(dir, 'missing-chrome');
-  await assert.rejects(createBrowserFetcher({ http: unusedHttp, concurrency: 1 }), (err: unknown) => {
+  await assert.rejects(createBrowserFetcher({ layer: unusedLayer, concurrency: 1 }), (err: unknown) => {
     assert.ok(err instanceof ChromiumNotFoundError);
     assert.match(err.message, /missing-chrome is not an executable file/);
     return true;

@@ -10,18 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type TestServer } from '../helpers/static-server.js';
 import { createBrowserFetcher, type BrowserEvent } from '../../src/fetch/browser-fetcher.js';
-import { FetchError, type Fetcher } from '../../src/fetch/fetcher.js';
+import { FetchError } from '../../src/fetch/fetcher.js';
+import { createFetchLayer } from '../../src/fetch/layer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SPA = join(ROOT, 'fixtures', 'spa-blog');
 
-const http: Fetcher = {
-  fetch: async (url) => {
-    // robots.txt: none
-    throw new FetchError(url, 'HTTP 404', 404);
-  },
-  close: async () => undefined,
-};
+const layer = createFetchLayer({ allowPrivateAddresses: true, ignoreRobots: true });
 
 interface Proc {
   pid: number;
@@ -93,12 +88,13 @@ before(async () => {
 });
 
 after(async () => {
+  await layer.close();
   await spa?.close();
   await rm(scratch, { recursive: true, force: true });
 });
 
 test('close() with renders in flight rejects them with FetchErrors and ends every Chromium process', async () => {
-  const own = await createBrowserFetcher({ http, concurrency: 2 });
+  const own = await createBrowserFetcher({ layer, concurrency: 2 });
   const settled = Promise.allSettled([own.fetch(`${spa.url}/posts/zh-typography/`), own.fetch(`${spa.url}/`, { expand: true })]);
   await new Promise((resolve) => setTimeout(resolve, 300));
   const pids = browserProcesses(process.pid);
@@ -113,7 +109,7 @@ test('close() with renders in flight rejects them with FetchErrors and ends ever
 test('a browser that dies is replaced: the next page launches a new one', async () => {
   const before = new Set(browserProcesses(process.pid));
   const events: BrowserEvent[] = [];
-  const own = await createBrowserFetcher({ http, concurrency: 1, onEvent: (e) => events.push(e) });
+  const own = await createBrowserFetcher({ layer, concurrency: 1, onEvent: (e) => events.push(e) });
   try {
     const first = await own.fetch(`${spa.url}/posts/zh-typography/`);
     assert.match(first.text ?? '', /中文网页排版笔记/);
@@ -147,11 +143,13 @@ test('a browser that dies is replaced: the next page launches a new one', async 
 async function childLeavesNothing(how: 'exit' | 'throw' | 'sigkill' | 'sigterm'): Promise<void> {
   const script = join(scratch, `child-${how}.mts`);
   const module = new URL('../../src/fetch/browser-fetcher.ts', import.meta.url).href;
+  const layerModule = new URL('../../src/fetch/layer.ts', import.meta.url).href;
   await writeFile(
     script,
     `import { createBrowserFetcher } from ${JSON.stringify(module)};
-const http = { fetch: async (url) => { throw new Error(url); }, close: async () => {} };
-const fetcher = await createBrowserFetcher({ http, concurrency: 1, ignoreRobots: true });
+import { createFetchLayer } from ${JSON.stringify(layerModule)};
+const layer = createFetchLayer({ allowPrivateAddresses: true, ignoreRobots: true });
+const fetcher = await createBrowserFetcher({ layer, concurrency: 1 });
 fetcher.fetch(${JSON.stringify(`${spa.url}/`)}, { expand: true }).catch(() => {});
 console.log('ready');
 setTimeout(() => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type TestServer } from '../helpers/static-server.js';
 import { createBrowserFetcher, type BrowserEvent } from '../../src/fetch/browser-fetcher.js';
-import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from '../../src/fetch/fetcher.js';
+import { FetchError, type Fetcher } from '../../src/fetch/fetcher.js';
+import { createFetchLayer, type FetchLayerOptions } from '../../src/fetch/layer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SPA = join(ROOT, 'fixtures', 'spa-blog');
@@ -16,20 +17,6 @@ const API_DELAY_MS = 700;
 
 const spaSlugs = readdirSync(join(SPA, 'api', 'post')).map((f) => f.replace(/\.json$/, ''));
 const scrollPaths = (JSON.parse(readFileSync(join(SCROLL, 'expected.json'), 'utf8')) as { posts: { path: string }[] }).posts.map((p) => p.path);
-
-/** Stands in for the HTTP fetcher and records what was delegated to it. */
-function recordingHttp(): Fetcher & { calls: { url: string; options?: FetchOptions }[] } {
-  const calls: { url: string; options?: FetchOptions }[] = [];
-  return {
-    calls,
-    async fetch(url, options) {
-      calls.push({ url, options });
-      const body = Buffer.from('delegated');
-      return { url, finalUrl: url, status: 200, headers: {}, contentType: 'text/plain', body, text: 'delegated' } satisfies FetchResult;
-    },
-    async close() {},
-  };
-}
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,7 +54,9 @@ let spa: TestServer;
 let scroll: TestServer;
 let apiInFlight = 0;
 let apiMaxInFlight = 0;
-const http = recordingHttp();
+/** The politeness layer every request of the browser goes through; the servers are on this machine. */
+const LAYER: FetchLayerOptions = { allowPrivateAddresses: true, retries: 1, backoffMs: 50 };
+const layer = createFetchLayer(LAYER);
 const events: BrowserEvent[] = [];
 let fetcher: Fetcher;
 
@@ -98,11 +87,12 @@ before(async () => {
     return false;
   });
   scroll = await startStaticServer(SCROLL);
-  fetcher = await createBrowserFetcher({ http, concurrency: 3, retries: 1, backoffMs: 50, onEvent: (e) => events.push(e) });
+  fetcher = await createBrowserFetcher({ layer, concurrency: 3, retries: 1, backoffMs: 50, onEvent: (e) => events.push(e) });
 });
 
 after(async () => {
   await fetcher?.close();
+  await layer.close();
   await spa?.close();
   await scroll?.close();
 });
@@ -168,17 +158,20 @@ test('fonts, media, images and trackers never reach a server; scripts and styles
   assert.ok(blocked.some((e) => e.url.startsWith('https://www.googletagmanager.com/gtag/js') && e.reason === 'tracker'), 'the analytics tag was not blocked');
 });
 
-test('assets and data are fetched over plain HTTP, never by the browser', async () => {
+test('documents, assets and data are fetched by the layer over plain HTTP; the browser only renders', async () => {
   const before = spa.log.length;
   const image = await fetcher.fetch(`${spa.url}/images/zh-typography-1.png`, { kind: 'asset' });
-  const feed = await fetcher.fetch(`${spa.url}/api/posts-1.json`, { kind: 'data', etag: '"x"' });
-  assert.equal(image.text, 'delegated');
-  assert.equal(feed.text, 'delegated');
-  assert.deepEqual(http.calls.slice(-2), [
-    { url: `${spa.url}/images/zh-typography-1.png`, options: { kind: 'asset' } },
-    { url: `${spa.url}/api/posts-1.json`, options: { kind: 'data', etag: '"x"' } },
-  ]);
-  assert.equal(spa.log.length, before, 'the browser requested a delegated URL');
+  const feed = await fetcher.fetch(`${spa.url}/api/posts-1.json`, { kind: 'data' });
+  const page = await fetcher.fetch(`${spa.url}/posts/zh-typography/`);
+  assert.equal(image.contentType, 'image/png');
+  assert.match(feed.text ?? '', /"posts"/);
+  assert.match(page.text ?? '', /中文网页排版笔记/);
+  const requests = spa.log.slice(before);
+  const asked = (path: string) => requests.filter((e) => e.path === path).map((e) => String(e.headers['user-agent']));
+  assert.deepEqual(asked('/images/zh-typography-1.png').map((ua) => ua.startsWith('blogvault/')), [true]);
+  assert.deepEqual(asked('/api/posts-1.json').map((ua) => ua.startsWith('blogvault/')), [true]);
+  // The document is asked for once, by the layer, in the browser's name; the browser never asks again.
+  assert.deepEqual(asked('/posts/zh-typography/').map((ua) => /Chrome\/.* blogvault\//.test(ua)), [true]);
 });
 
 test('tabs are bounded by concurrency and used in parallel', async () => {
@@ -211,7 +204,7 @@ test('a server that cannot be reached is a transient FetchError', async () => {
   await assert.rejects(fetcher.fetch(url), (err: unknown) => {
     assert.ok(err instanceof FetchError);
     assert.equal(err.transient, true);
-    assert.match(err.reason, /ERR_CONNECTION_REFUSED/);
+    assert.match(err.reason, /connection refused \(ECONNREFUSED\)/);
     return true;
   });
 });
@@ -224,33 +217,34 @@ test('a Chinese "加载更多" button is clicked, through pushState; a "Load mor
 });
 
 test('a fetch after close fails with a FetchError', async () => {
-  const own = await createBrowserFetcher({ http, concurrency: 1 });
+  const own = await createBrowserFetcher({ layer, concurrency: 1 });
   await own.close();
   await assert.rejects(own.fetch(`${spa.url}/`), (err: unknown) => err instanceof FetchError && /browser closed/.test(err.message));
 });
 
-test('robots.txt (read over HTTP) keeps the browser off disallowed pages unless told to ignore it', async () => {
-  const robotsHttp: Fetcher = {
-    async fetch(url) {
-      assert.equal(new URL(url).pathname, '/robots.txt', `unexpected HTTP fetch of ${url}`);
-      const text = 'User-agent: *\nDisallow: /posts/zh-typography/\n';
-      return { url, finalUrl: url, status: 200, headers: {}, contentType: 'text/plain', body: Buffer.from(text), text };
-    },
-    async close() {},
-  };
-  const polite = await createBrowserFetcher({ http: robotsHttp, concurrency: 1 });
-  const rude = await createBrowserFetcher({ http: robotsHttp, concurrency: 1, ignoreRobots: true });
+test('robots.txt (read by the layer) keeps the browser off disallowed pages unless told to ignore it', async () => {
+  const guarded = await startStaticServer(SPA, (req, res) => {
+    if (req.url !== '/robots.txt') return false;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /posts/zh-typography/\n');
+    return true;
+  });
+  const politeLayer = createFetchLayer({ ...LAYER, site: `${guarded.url}/` });
+  const rudeLayer = createFetchLayer({ ...LAYER, site: `${guarded.url}/`, ignoreRobots: true });
+  const polite = await createBrowserFetcher({ layer: politeLayer, concurrency: 1 });
+  const rude = await createBrowserFetcher({ layer: rudeLayer, concurrency: 1 });
   try {
-    const requests = () => spa.log.filter((e) => e.path === '/posts/zh-typography/').length;
-    const before = requests();
-    await assert.rejects(polite.fetch(`${spa.url}/posts/zh-typography/`), /zh-typography\/: disallowed by robots\.txt/);
-    assert.equal(requests(), before, 'the disallowed page was requested');
-    const allowed = await polite.fetch(`${spa.url}/posts/json-api-pagination/`);
+    const requests = () => guarded.log.filter((e) => e.path === '/posts/zh-typography/').length;
+    await assert.rejects(polite.fetch(`${guarded.url}/posts/zh-typography/`), /zh-typography\/: disallowed by robots\.txt/);
+    assert.equal(requests(), 0, 'the disallowed page was requested');
+    const allowed = await polite.fetch(`${guarded.url}/posts/json-api-pagination/`);
     assert.match(allowed.text ?? '', /Designing JSON API Pagination/);
-    const ignored = await rude.fetch(`${spa.url}/posts/zh-typography/`);
+    const ignored = await rude.fetch(`${guarded.url}/posts/zh-typography/`);
     assert.match(ignored.text ?? '', /中文网页排版笔记/);
   } finally {
     await polite.close();
     await rude.close();
+    await politeLayer.close();
+    await rudeLayer.close();
+    await guarded.close();
   }
 });

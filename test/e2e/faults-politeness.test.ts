@@ -7,16 +7,11 @@ import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, loadExpected, requireBuild, runCli, tempOut, type CliResult } from './archive-harness.js';
-import { parseReport, readManifest, serveFaulty, type ServedFaulty } from './faults-harness.js';
-import type { FaultLogEntry } from '../helpers/fault-server.js';
+import { JITTER_MS, parseReport, readManifest, serveFaulty, spacing, type ServedFaulty } from './faults-harness.js';
 
 const FIXTURE = join(ROOT, 'fixtures', 'jekyll-blog');
 const DISALLOWED = '/2015/08/';
 const CRAWL_DELAY_S = 0.25;
-// The limiter spaces request starts in the client; the server sees arrivals, which lag the starts by the
-// client's own latency (a new connection, a busy CPU shared with other tests). One request may arrive
-// late and make the next gap look short, but no burst can hide inside this allowance.
-const JITTER_MS = 120;
 
 const cleanup: (() => Promise<void>)[] = [];
 after(async () => {
@@ -35,23 +30,6 @@ async function archive(served: ServedFaulty, ...args: string[]): Promise<{ resul
   cleanup.push(() => rm(out, { recursive: true, force: true }));
   const result = await runCli(['archive', `${served.url}/`, '--out', out, ...args]);
   return { result, out };
-}
-
-/**
- * The worst spacing violation in the request log: for every run of up to 6 consecutive arrivals, how much
- * shorter its span is than the interval demands. Returns the smallest margin (negative: violated).
- */
-function spacing(log: FaultLogEntry[], intervalMs: number): { margin: number; smallestGap: number; where: string } {
-  const sorted = [...log].sort((a, b) => a.time - b.time);
-  let worst = { margin: Infinity, smallestGap: Infinity, where: '' };
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0) worst.smallestGap = Math.min(worst.smallestGap, sorted[i].time - sorted[i - 1].time);
-    for (let k = 1; k <= 5 && i + k < sorted.length; k++) {
-      const margin = sorted[i + k].time - sorted[i].time - (k * intervalMs - JITTER_MS);
-      if (margin < worst.margin) worst = { ...worst, margin, where: `${k + 1} requests ${sorted[i].path} .. ${sorted[i + k].path} in ${sorted[i + k].time - sorted[i].time} ms` };
-    }
-  }
-  return worst;
 }
 
 const show = (r: CliResult) => `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;

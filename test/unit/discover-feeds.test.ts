@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startStaticServer, type Handler } from '../helpers/static-server.js';
-import { createHttpFetcher } from '../../src/fetch/http-fetcher.js';
+import { createFetchLayer } from '../../src/fetch/layer.js';
 import { declaredFeeds, discoverFeedLinks, parseFeed } from '../../src/discover/feeds.js';
 import { crossCheck } from '../../src/discover/cross-check.js';
 
@@ -30,7 +30,7 @@ async function serve(name: string, origin: string, extra?: Handler) {
   let url = '';
   const server = await startStaticServer(dir(name), rewriting(dir(name), origin, () => url, extra));
   url = server.url;
-  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  const fetcher = createFetchLayer({ retries: 0, ignoreRobots: true, timeoutMs: 5000, allowPrivateAddresses: true });
   return {
     server,
     fetcher,

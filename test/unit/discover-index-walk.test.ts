@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type Handler } from '../helpers/static-server.js';
-import { createHttpFetcher } from '../../src/fetch/http-fetcher.js';
+import { createFetchLayer } from '../../src/fetch/layer.js';
 import { walkIndex, type IndexPage, type ReadIndexPage, type WalkOptions } from '../../src/discover/index-walk.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
 
@@ -10,7 +10,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/discover
 
 async function walk(root: string, startPath: string, options: Partial<WalkOptions> = {}, handler?: Handler) {
   const server = await startStaticServer(root, handler);
-  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  const fetcher = createFetchLayer({ retries: 0, ignoreRobots: true, timeoutMs: 5000, allowPrivateAddresses: true });
   try {
     const pages: IndexPage[] = [];
     for await (const page of walkIndex(`${server.url}${startPath}`, fetcher, { maxPages: 50, ...options })) pages.push(page);
@@ -189,7 +189,7 @@ test('a cache of page readings gives the same walk, is used for unchanged pages 
   let sets = 0;
   const cache = { get: (k: string) => readings.get(k), set: (k: string, v: ReadIndexPage) => (sets++, readings.set(k, v)) };
   const server = await startStaticServer(fixture('chain'));
-  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  const fetcher = createFetchLayer({ retries: 0, ignoreRobots: true, timeoutMs: 5000, allowPrivateAddresses: true });
   const run = async () => {
     const pages: IndexPage[] = [];
     for await (const page of walkIndex(`${server.url}/`, fetcher, { maxPages: 50, cache })) pages.push(page);

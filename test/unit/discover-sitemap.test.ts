@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startStaticServer, type Handler } from '../helpers/static-server.js';
-import { createHttpFetcher } from '../../src/fetch/http-fetcher.js';
+import { createFetchLayer } from '../../src/fetch/layer.js';
 import { discoverSitemapLinks, parseSitemap, pathShape } from '../../src/discover/sitemap.js';
 
 const dir = (name: string) => fileURLToPath(new URL(`../../fixtures/discover/${name}/`, import.meta.url));
@@ -28,7 +28,7 @@ async function discover(name: string, origin: string, known: string[] = [], extr
   let url = '';
   const server = await startStaticServer(dir(name), rewriting(dir(name), origin, () => url, extra));
   url = server.url;
-  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  const fetcher = createFetchLayer({ retries: 0, ignoreRobots: true, timeoutMs: 5000, allowPrivateAddresses: true });
   try {
     const links = await discoverSitemapLinks(`${server.url}/`, fetcher, known.map((k) => `${server.url}${k}`));
     return { links: links.map((l) => l.url.replace(server.url, '')), requests: server.log.map((e) => e.path) };
@@ -96,7 +96,7 @@ test('a blog at /blog/ whose known posts live elsewhere on the origin widens the
   let url = '';
   const server = await startStaticServer(dir('sitemap-only'), rewriting(dir('sitemap-only'), 'http://sitemap.test', () => url));
   url = server.url;
-  const fetcher = createHttpFetcher({ retries: 0, ignoreRobots: true, timeoutMs: 5000 });
+  const fetcher = createFetchLayer({ retries: 0, ignoreRobots: true, timeoutMs: 5000, allowPrivateAddresses: true });
   try {
     const paths = (links: { url: string }[]) => links.map((l) => l.url.replace(server.url, ''));
     assert.deepEqual(paths(await discoverSitemapLinks(`${server.url}/blog/`, fetcher, [`${server.url}/posts/alpha/`])), ['/posts/alpha/', '/posts/beta/', '/posts/gamma/']);

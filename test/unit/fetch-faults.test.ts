@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHttpFetcher, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
+import { createFetchLayer, type FetchEvent, type FetchLayerOptions } from '../../src/fetch/layer.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
 import { hashUnit, startFaultServer, type CharsetRule } from '../helpers/fault-server.js';
 
-const FAST: HttpFetcherOptions = { retries: 3, backoffMs: 5, maxBackoffMs: 40, stallMs: 250, timeoutMs: 3000, connectTimeoutMs: 1000 };
+const FAST: FetchLayerOptions = { allowPrivateAddresses: true, retries: 3, backoffMs: 5, maxBackoffMs: 40, stallMs: 250, timeoutMs: 3000, connectTimeoutMs: 1000 };
 const POSTS = 40;
 const page = (title: string, body = '') => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>\n`;
 
@@ -46,7 +46,7 @@ test('with retries, a flaky server yields every page byte-identical to a healthy
   const rates = { error500: 0.12, error429: 0.03, error503: 0.02, reset: 0.08, stall: 0.05, truncate: 0.08 };
   const server = await startFaultServer(root, { seed: 2026, rates, burst: 2, maxFaultsPerPath: 3, retryAfter: '1', exempt: (p) => p === '/robots.txt' });
   const events: FetchEvent[] = [];
-  const fetcher = createHttpFetcher({ ...FAST, concurrency: 4, onEvent: (e) => events.push(e) });
+  const fetcher = createFetchLayer({ ...FAST, concurrency: 4, onEvent: (e) => events.push(e) });
   const urls = [...postUrls(server.url), `${server.url}/private/`];
   const settled = await Promise.allSettled(urls.map((u) => fetcher.fetch(u)));
   await fetcher.close();
@@ -81,7 +81,7 @@ test('with retries, a flaky server yields every page byte-identical to a healthy
 
 test('a path that always fails is reported with its reason; every other page still arrives', async () => {
   const server = await startFaultServer(root, { seed: 5, failPaths: { '/posts/p3.html': 500, '/posts/p7.html': 'reset' }, rates: { error500: 0.1 } });
-  const fetcher = createHttpFetcher({ ...FAST, retries: 2 });
+  const fetcher = createFetchLayer({ ...FAST, retries: 2 });
   const settled = await Promise.allSettled(postUrls(server.url).map((u) => fetcher.fetch(u)));
   await fetcher.close();
   await server.close();
@@ -102,7 +102,7 @@ test('Crawl-delay from robots.txt spaces the requests (server-side timestamps)',
   writeFileSync(join(slowRoot, 'robots.txt'), 'User-agent: blogvault\nCrawl-delay: 0.15\n');
   for (let i = 0; i < 4; i++) writeFileSync(join(slowRoot, `${i}.html`), page(`Page ${i}`));
   const server = await startFaultServer(slowRoot);
-  const fetcher = createHttpFetcher({ ...FAST, concurrency: 4 });
+  const fetcher = createFetchLayer({ ...FAST, concurrency: 4 });
   await Promise.all([0, 1, 2, 3].map((i) => fetcher.fetch(`${server.url}/${i}.html`)));
   await fetcher.close();
   await server.close();
@@ -135,7 +135,7 @@ test('mis-declared charsets served over HTTP decode to the right titles', async 
   charsets['/cp1252-undeclared.html'] = { encoding: 'windows-1252', meta: null };
 
   const server = await startFaultServer(encRoot, { charsets });
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const titleOf = async (file: string) => (await fetcher.fetch(`${server.url}/${file}`)).text?.match(/<title>([^<]*)<\/title>/)?.[1];
   for (const c of cases) assert.equal(await titleOf(c.file), c.title, c.file);
   assert.equal(await titleOf('utf8-said-gbk.html'), 'UTF-8 “declared” GBK — 中文');

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
-import { createHttpFetcher, formatFetchEvent, HTTP_FETCHER_DEFAULTS, staysOnSite, type FetchEvent, type HttpFetcherOptions } from '../../src/fetch/http-fetcher.js';
+import { createFetchLayer, formatFetchEvent, FETCH_LAYER_DEFAULTS, staysOnSite, type FetchEvent, type FetchLayerOptions } from '../../src/fetch/layer.js';
 import { FetchError } from '../../src/fetch/fetcher.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 import type { Handler } from '../helpers/static-server.js';
 
-const FAST: HttpFetcherOptions = { retries: 2, backoffMs: 5, maxBackoffMs: 20, stallMs: 300, timeoutMs: 3000, connectTimeoutMs: 1000 };
+const FAST: FetchLayerOptions = { allowPrivateAddresses: true, retries: 2, backoffMs: 5, maxBackoffMs: 20, stallMs: 300, timeoutMs: 3000, connectTimeoutMs: 1000 };
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PAGE = (title: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><p>${title}</p></body></html>`;
 
 let root: string;
@@ -101,7 +102,7 @@ before(async () => {
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\nDisallow: /secret/\n');
   writeFileSync(join(root, 'index.html'), PAGE('Home'));
   writeFileSync(join(root, 'post.html'), PAGE('A post'));
-  writeFileSync(join(root, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+  writeFileSync(join(root, 'image.png'), PNG_1X1);
   writeFileSync(join(root, 'feed.xml'), '<?xml version="1.0" encoding="utf-8"?><rss><channel><title>Feed</title></channel></rss>');
   mkdirSync(join(root, 'secret'));
   writeFileSync(join(root, 'secret', 'index.html'), PAGE('Secret'));
@@ -139,17 +140,17 @@ async function rejection(promise: Promise<unknown>): Promise<FetchError> {
 }
 
 test('defaults are exported', () => {
-  assert.equal(HTTP_FETCHER_DEFAULTS.concurrency, 4);
-  assert.equal(HTTP_FETCHER_DEFAULTS.timeoutMs, 30_000);
-  assert.equal(HTTP_FETCHER_DEFAULTS.stallMs, 15_000);
-  assert.equal(HTTP_FETCHER_DEFAULTS.retries, 3);
-  assert.equal(HTTP_FETCHER_DEFAULTS.maxBytes, 20 * 1024 * 1024);
-  assert.equal(HTTP_FETCHER_DEFAULTS.maxRedirects, 10);
-  assert.equal(HTTP_FETCHER_DEFAULTS.rate, undefined);
+  assert.equal(FETCH_LAYER_DEFAULTS.concurrency, 4);
+  assert.equal(FETCH_LAYER_DEFAULTS.timeoutMs, 30_000);
+  assert.equal(FETCH_LAYER_DEFAULTS.stallMs, 15_000);
+  assert.equal(FETCH_LAYER_DEFAULTS.retries, 3);
+  assert.equal(FETCH_LAYER_DEFAULTS.maxBytes, 20 * 1024 * 1024);
+  assert.equal(FETCH_LAYER_DEFAULTS.maxRedirects, 10);
+  assert.equal(FETCH_LAYER_DEFAULTS.rate, undefined);
 });
 
 test('a page: decoded text, MIME type, versioned User-Agent, robots.txt asked once', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const before = server.log.length;
   const [home, post, feed] = await Promise.all([
     fetcher.fetch(`${server.url}/`),
@@ -169,7 +170,7 @@ test('a page: decoded text, MIME type, versioned User-Agent, robots.txt asked on
 });
 
 test('conditional request: validators sent, 304 answered as notModified with an empty body', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const first = await fetcher.fetch(`${server.url}/post.html`);
   const second = await fetcher.fetch(`${server.url}/post.html`, { etag: first.headers.etag, lastModified: first.headers['last-modified'] });
   await fetcher.close();
@@ -180,7 +181,7 @@ test('conditional request: validators sent, 304 answered as notModified with an 
 });
 
 test('404 is permanent: one request, no retry', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const err = await rejection(fetcher.fetch(`${server.url}/missing-page`));
   await fetcher.close();
   assert.equal(err.status, 404);
@@ -190,19 +191,19 @@ test('404 is permanent: one request, no retry', async () => {
 });
 
 test('a non-HTML page is a permanent error; the same URL as an asset is fine', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const err = await rejection(fetcher.fetch(`${server.url}/image.png`));
   const asset = await fetcher.fetch(`${server.url}/image.png`, { kind: 'asset' });
   await fetcher.close();
   assert.equal(err.reason, 'not HTML (content-type image/png)');
   assert.equal(err.transient, false);
   assert.equal(asset.contentType, 'image/png');
-  assert.equal(asset.body.length, 11);
+  assert.equal(asset.body.length, PNG_1X1.length);
   assert.equal(asset.text, undefined);
 });
 
 test('a page without Content-Type is accepted when it looks like HTML; gzip bodies are decompressed', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const untyped = await fetcher.fetch(`${server.url}/untyped`);
   const gz = await fetcher.fetch(`${server.url}/gzip`);
   await fetcher.close();
@@ -212,7 +213,7 @@ test('a page without Content-Type is accepted when it looks like HTML; gzip bodi
 });
 
 test('gzipped data files (sitemap.xml.gz) are unpacked, within maxBytes', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, maxBytes: 100_000 });
+  const fetcher = createFetchLayer({ ...FAST, maxBytes: 100_000 });
   const sitemap = await fetcher.fetch(`${server.url}/sitemap.xml.gz`, { kind: 'data' });
   const bomb = await rejection(fetcher.fetch(`${server.url}/bomb.xml.gz`, { kind: 'data' }));
   await fetcher.close();
@@ -222,7 +223,7 @@ test('gzipped data files (sitemap.xml.gz) are unpacked, within maxBytes', async 
 });
 
 test('robots.txt: disallowed paths are never requested; ignoreRobots skips robots.txt entirely', async () => {
-  const polite = createHttpFetcher(FAST);
+  const polite = createFetchLayer(FAST);
   const err = await rejection(polite.fetch(`${server.url}/secret/`));
   await polite.close();
   assert.equal(err.reason, 'disallowed by robots.txt');
@@ -230,7 +231,7 @@ test('robots.txt: disallowed paths are never requested; ignoreRobots skips robot
   assert.equal(requestsTo(server, '/secret/').length, 0);
 
   const robotsBefore = requestsTo(other, '/robots.txt').length;
-  const rude = createHttpFetcher({ ...FAST, ignoreRobots: true });
+  const rude = createFetchLayer({ ...FAST, ignoreRobots: true });
   const page = await rude.fetch(`${other.url}/secret/`);
   await rude.close();
   assert.match(page.text ?? '', /Secret/);
@@ -239,7 +240,7 @@ test('robots.txt: disallowed paths are never requested; ignoreRobots skips robot
 
 test('5xx is retried with backoff until it succeeds; retries are reported', async () => {
   const events: FetchEvent[] = [];
-  const fetcher = createHttpFetcher({ ...FAST, onEvent: (e) => events.push(e) });
+  const fetcher = createFetchLayer({ ...FAST, onEvent: (e) => events.push(e) });
   const page = await fetcher.fetch(`${server.url}/flaky-500`);
   await fetcher.close();
   assert.match(page.text ?? '', /Recovered/);
@@ -251,7 +252,7 @@ test('5xx is retried with backoff until it succeeds; retries are reported', asyn
 });
 
 test('a 5xx that persists ends in a transient FetchError after the bounded retries', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const err = await rejection(fetcher.fetch(`${server.url}/always-500`));
   await fetcher.close();
   assert.equal(err.status, 503);
@@ -261,7 +262,7 @@ test('a 5xx that persists ends in a transient FetchError after the bounded retri
 });
 
 test('a connection reset is retried', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const page = await fetcher.fetch(`${server.url}/reset-once`);
   await fetcher.close();
   assert.match(page.text ?? '', /After reset/);
@@ -269,7 +270,7 @@ test('a connection reset is retried', async () => {
 });
 
 test('stalled bodies and stalled headers time out quickly and transiently', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, retries: 0, stallMs: 150 });
+  const fetcher = createFetchLayer({ ...FAST, retries: 0, stallMs: 150 });
   const started = Date.now();
   const [body, headers] = await Promise.all([
     rejection(fetcher.fetch(`${server.url}/stall`)),
@@ -283,7 +284,7 @@ test('stalled bodies and stalled headers time out quickly and transiently', asyn
 });
 
 test('the overall deadline holds even when bytes keep trickling in', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, retries: 0, timeoutMs: 200, maxBytes: 1e9 });
+  const fetcher = createFetchLayer({ ...FAST, retries: 0, timeoutMs: 200, maxBytes: 1e9 });
   const err = await rejection(fetcher.fetch(`${server.url}/big-streamed`));
   await fetcher.close();
   assert.equal(err.reason, 'timed out after 200 ms');
@@ -291,7 +292,7 @@ test('the overall deadline holds even when bytes keep trickling in', async () =>
 });
 
 test('a truncated body (fewer bytes than Content-Length) is a transient error and retried', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const err = await rejection(fetcher.fetch(`${server.url}/truncated`));
   await fetcher.close();
   assert.equal(err.reason, 'truncated body: 50 of 100 bytes (after 3 attempts)');
@@ -300,7 +301,7 @@ test('a truncated body (fewer bytes than Content-Length) is a transient error an
 });
 
 test('maxBytes: declared or streamed oversize bodies are cut off, permanently', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, maxBytes: 1000 });
+  const fetcher = createFetchLayer({ ...FAST, maxBytes: 1000 });
   const declared = await rejection(fetcher.fetch(`${server.url}/big-declared`));
   const streamed = await rejection(fetcher.fetch(`${server.url}/big-streamed`));
   await fetcher.close();
@@ -312,7 +313,7 @@ test('maxBytes: declared or streamed oversize bodies are cut off, permanently', 
 
 test('redirects: followed on the origin, loops detected, chains bounded', async () => {
   const events: FetchEvent[] = [];
-  const fetcher = createHttpFetcher({ ...FAST, maxRedirects: 3, onEvent: (e) => events.push(e) });
+  const fetcher = createFetchLayer({ ...FAST, maxRedirects: 3, onEvent: (e) => events.push(e) });
   const moved = await fetcher.fetch(`${server.url}/moved`);
   const loop = await rejection(fetcher.fetch(`${server.url}/loop-a`));
   const long = await rejection(fetcher.fetch(`${server.url}/chain/0`));
@@ -339,7 +340,7 @@ test('what counts as the same site for page redirects', () => {
 });
 
 test('a page redirected off its origin is not followed; an asset is', async () => {
-  const fetcher = createHttpFetcher(FAST);
+  const fetcher = createFetchLayer(FAST);
   const page = await rejection(fetcher.fetch(`${server.url}/away`));
   const asset = await fetcher.fetch(`${server.url}/away-image`, { kind: 'asset' });
   await fetcher.close();
@@ -347,12 +348,12 @@ test('a page redirected off its origin is not followed; an asset is', async () =
   assert.equal(page.transient, false);
   assert.equal(requestsTo(other, '/post.html').length, 0);
   assert.equal(asset.finalUrl, `${other.url}/image.png`);
-  assert.equal(asset.body.length, 11);
+  assert.equal(asset.body.length, PNG_1X1.length);
 });
 
 test('429 with Retry-After: the host is left alone for that long, then the URL is retried', async () => {
   const events: FetchEvent[] = [];
-  const fetcher = createHttpFetcher({ ...FAST, onEvent: (e) => events.push(e) });
+  const fetcher = createFetchLayer({ ...FAST, onEvent: (e) => events.push(e) });
   await fetcher.fetch(`${server.url}/`);
   const throttled = fetcher.fetch(`${server.url}/throttled`);
   await new Promise((r) => setTimeout(r, 50));
@@ -370,7 +371,7 @@ test('429 with Retry-After: the host is left alone for that long, then the URL i
 });
 
 test('a Retry-After beyond the cap fails at once, transiently, naming the wait', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, maxRetryAfterMs: 10_000 });
+  const fetcher = createFetchLayer({ ...FAST, maxRetryAfterMs: 10_000 });
   const err = await rejection(fetcher.fetch(`${server.url}/throttled-long`));
   await fetcher.close();
   assert.equal(err.reason, 'HTTP 503 (Retry-After 3600 s)');
@@ -379,7 +380,7 @@ test('a Retry-After beyond the cap fails at once, transiently, naming the wait',
 });
 
 test('rate: request starts to one host are spaced by 1/rate (server-side timestamps)', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, rate: 10, concurrency: 4 });
+  const fetcher = createFetchLayer({ ...FAST, rate: 10, concurrency: 4 });
   const before = other.log.length;
   await Promise.all(Array.from({ length: 6 }, (_, i) => fetcher.fetch(`${other.url}/post.html?rate=${i}`)));
   await fetcher.close();
@@ -392,7 +393,7 @@ test('rate: request starts to one host are spaced by 1/rate (server-side timesta
 });
 
 test('concurrency bounds the requests in flight', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, concurrency: 2 });
+  const fetcher = createFetchLayer({ ...FAST, concurrency: 2 });
   await fetcher.fetch(`${server.url}/`);
   const before = server.log.length;
   await Promise.all(Array.from({ length: 6 }, () => fetcher.fetch(`${server.url}/slow`)));
@@ -405,7 +406,7 @@ test('concurrency bounds the requests in flight', async () => {
 });
 
 test('an unreachable host is a clear transient error; a non-http URL a permanent one', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, retries: 1, ignoreRobots: true });
+  const fetcher = createFetchLayer({ ...FAST, retries: 1, ignoreRobots: true });
   const closed = await startFaultServer(root);
   const url = closed.url;
   await closed.close();
@@ -418,7 +419,7 @@ test('an unreachable host is a clear transient error; a non-http URL a permanent
 });
 
 test('close() settles queued and in-flight fetches instead of leaving them pending', async () => {
-  const fetcher = createHttpFetcher({ ...FAST, concurrency: 1, ignoreRobots: true });
+  const fetcher = createFetchLayer({ ...FAST, concurrency: 1, ignoreRobots: true });
   const pending = Array.from({ length: 3 }, (_, i) => fetcher.fetch(`${server.url}/slow?close=${i}`));
   await new Promise((r) => setTimeout(r, 20));
   await fetcher.close();

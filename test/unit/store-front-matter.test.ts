@@ -123,6 +123,30 @@ test('parsePostFile reads files written by other tools', () => {
   assert.throws(() => parsePostFile('---\ntitle: [x\n---\n', 'bad.md'), /bad\.md: invalid front matter/);
 });
 
+/** What YAML 1.1 and YAML 1.2 readers make of a rendered front matter block. */
+function readBoth(frontMatter: string): [Record<string, unknown>, Record<string, unknown>] {
+  const yamlText = frontMatter.replace(/^---\n/, '').replace(/---\n$/, '');
+  return [YAML.parse(yamlText, { version: '1.1' }) as Record<string, unknown>, YAML.parse(yamlText, { version: '1.2' }) as Record<string, unknown>];
+}
+
+test('every value reads back as exactly the same string or list under YAML 1.1 and 1.2 readers (fuzzed)', () => {
+  const known = ['0o17', '0O17', '0o8', '1e3', '1E3', '+1e3', '-2e-5', '1_000', '0b101', '.5', '5.', '+.inf', '-.Inf', '.NaN', '.nan', '0x1F', '017', '1:20', '190:20:30', '0.', 'Null', 'NULL', 'TRUE', 'False', '~', '<<', '=', '2001-12-14t21:59:43.10-05:00', '2015-07-26', '12e03', 'o17', 'e3'];
+  // Number-like pieces, so that the generator hits the corners where 1.1 and 1.2 disagree.
+  const pieces = ['0', '1', '7', '9', 'o', 'O', 'x', 'b', 'e', 'E', '.', '+', '-', '_', ':', 'inf', 'nan', 'a', ' ', '#', '"', "'", 'é', '中'];
+  let seed = 18;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const values = [...known];
+  for (let i = 0; i < 20000; i++) values.push(Array.from({ length: 1 + random(6) }, () => pieces[random(pieces.length)]).join(''));
+  for (const value of values.filter((v) => v.trim())) {
+    const [v11, v12] = readBoth(renderFrontMatter({ title: value, description: value, tags: [value, '1e3'] } as PostMeta, URL));
+    for (const [version, read] of [['1.1', v11], ['1.2', v12]] as const) {
+      assert.equal(read.title, value, `${version}: title ${JSON.stringify(value)}`);
+      assert.equal(read.description, value, `${version}: description ${JSON.stringify(value)}`);
+      assert.deepEqual(read.tags, [value, '1e3'], `${version}: tags ${JSON.stringify(value)}`);
+    }
+  }
+});
+
 test('values written without the YAML library are byte for byte what YAML.stringify writes', () => {
   const yaml = (key: string, value: unknown) => YAML.stringify({ [key]: value }, { version: '1.1', lineWidth: 0, indentSeq: true });
   const tricky = ['Call f() first; it [mostly] works, "quoted" & 100% <safe>!', 'yes', 'No', 'ON', 'off', 'true', 'null', 'y', 'N', '~', 'e9', 'E+10', 'e_1', '1.5', '0x1F', '1:20', '.inf', 'a: b', 'a #b', 'a:', 'x:y', 'a  b', 'b ', "it's", 'Hello World', 'on-call', '随笔', 'It works 🚀 even with emoji and “curly quotes”.', '“Quoted” first', 'Ünïcödé: yes', '中文：标题', 'é:', '\u00a0lead', 'zero\u200bwidth'];

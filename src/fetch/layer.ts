@@ -1,5 +1,16 @@
+/**
+ * The one politeness and safety layer every request passes through: pages, feeds, sitemaps, robots.txt
+ * and images over HTTP, and the documents and sub-requests of pages rendered in a browser. It applies
+ * robots.txt, the per-host rate and Crawl-delay, the Retry-After pause, retries, redirect rules checked
+ * at every hop, address rules (no private or internal address unless the blog is on one), the blog-only
+ * rule for feeds, sitemaps and robots.txt, size and time limits, and the image check. The HTTP transport
+ * and the browser only carry requests; the rules live here.
+ */
 import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
+import { createAddressPolicy, resolveAll } from './address.js';
+import { notAnImage } from './image-check.js';
+import { staysOnSite } from './site.js';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
 import { decodeBody } from './decode.js';
 import { createHostRateLimiter } from './rate-limit.js';
@@ -10,10 +21,18 @@ import { DEFAULT_USER_AGENT } from './user-agent.js';
 import type { FetchEvent } from './events.js';
 
 export { formatFetchEvent, type FetchEvent } from './events.js';
+export { staysOnSite } from './site.js';
 
 type Kind = NonNullable<FetchOptions['kind']>;
 
-export interface HttpFetcherOptions {
+export interface FetchLayerOptions {
+  /**
+   * The blog's start URL. Feeds, sitemaps and robots.txt are read from its site only, and the classes
+   * of address its host is on may be reached besides public ones. Unset: no site rule, public addresses only.
+   */
+  site?: string;
+  /** Reach loopback, private, link-local and other non-public addresses whatever the blog's own. */
+  allowPrivateAddresses?: boolean;
   userAgent?: string;
   /** Requests in flight at once, over all hosts. */
   concurrency?: number;
@@ -44,7 +63,19 @@ export interface HttpFetcherOptions {
   random?: () => number;
 }
 
-export const HTTP_FETCHER_DEFAULTS = {
+/** The layer, with what a renderer needs for the requests it makes itself. */
+export interface FetchLayer extends Fetcher {
+  /**
+   * A request a renderer is about to make (a script, a stylesheet, an XHR of a rendered page): rejects
+   * with a FetchError when the address rules forbid it; for the blog's own hosts, waits for the host's
+   * turn (rate, Crawl-delay, Retry-After pause).
+   */
+  admit(url: string): Promise<void>;
+  /** A response a renderer received: a Retry-After on 429/503 pauses the host for every request. */
+  observe(url: string, status: number, headers: Record<string, string>): void;
+}
+
+export const FETCH_LAYER_DEFAULTS = {
   userAgent: DEFAULT_USER_AGENT,
   concurrency: 4,
   rate: undefined as number | undefined,
@@ -105,29 +136,19 @@ function looksLikeHtml(body: Buffer): boolean {
   return /^(\uFEFF)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|title|meta)\b/i.test(body.subarray(0, 1024).toString('latin1'));
 }
 
-/**
- * Pages may only redirect within the site they were asked on: the same origin, give or take an upgrade
- * from http to https and a leading "www." (both are one site to its owner; anything else is another site).
- */
-export function staysOnSite(from: string, to: string): boolean {
-  const a = new URL(from);
-  const b = new URL(to);
-  if (a.origin === b.origin) return true;
-  const bareHost = (u: URL) => u.hostname.replace(/^www\./, '');
-  const schemeOk = a.protocol === b.protocol || (a.protocol === 'http:' && b.protocol === 'https:');
-  return schemeOk && a.port === b.port && bareHost(a) === bareHost(b);
-}
-
 function toFailure(err: unknown): AttemptFailure {
   if (err instanceof StatusError) return { transient: err.transient, retryAfterMs: err.retryAfterMs, reason: err.reason };
   if (err instanceof FetchError || err instanceof TransportError) return { transient: err.transient, reason: err instanceof FetchError ? err.reason : err.message };
   return { transient: false, reason: String(err) };
 }
 
-export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
-  const o = { ...HTTP_FETCHER_DEFAULTS, ...withoutUndefined(options) };
+export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
+  const o = { ...FETCH_LAYER_DEFAULTS, ...withoutUndefined(options) };
   const emit = options.onEvent ?? (() => undefined);
-  const transport = createTransport();
+  const addresses = createAddressPolicy({ site: options.site, allowAll: options.allowPrivateAddresses });
+  const transport = createTransport(addresses);
+  /** On the blog's site (every URL is, when no site is given). */
+  const onSite = (url: string) => !options.site || staysOnSite(options.site, url);
   const limit = pLimit(Math.max(1, o.concurrency));
   const rate = createHostRateLimiter(o.rate);
   let closed = false;
@@ -157,9 +178,12 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     }
   }, o.userAgent);
 
-  /** Whether robots.txt lets us fetch `url`; also installs the host's Crawl-delay. */
+  /**
+   * Whether robots.txt lets us fetch `url`; also installs the host's Crawl-delay. robots.txt is read
+   * from the blog's site only: images on other hosts are fetched as a reader's browser would.
+   */
   async function allowedByRobots(url: string): Promise<boolean> {
-    if (o.ignoreRobots) return true;
+    if (o.ignoreRobots || !onSite(url)) return true;
     const rules = await robots.rulesFor(url);
     if (rules.crawlDelayMs) rate.setCrawlDelay(new URL(url).host, Math.min(rules.crawlDelayMs, o.maxCrawlDelayMs));
     return rules.isAllowed(url);
@@ -167,7 +191,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
 
   function requestHeaders(kind: Kind, options: FetchOptions, conditional: boolean): Record<string, string> {
     const headers: Record<string, string> = {
-      'user-agent': o.userAgent,
+      'user-agent': options.userAgent ?? o.userAgent,
       accept: ACCEPT[kind],
       'accept-encoding': 'gzip, deflate, br',
     };
@@ -217,21 +241,27 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       throw new FetchError(url, `invalid redirect location ${JSON.stringify(location)}`, status);
     }
     if (kind === 'page' && !staysOnSite(url, next)) throw new FetchError(url, `redirected off the site to ${next}`, status);
+    if (kind === 'data' && !onSite(next)) throw new FetchError(url, `redirected off the blog's site to ${next}`, status);
     if (visited.has(next)) throw new FetchError(url, `redirect loop at ${next}`, status);
     if (hops + 1 > o.maxRedirects) throw new FetchError(url, `too many redirects (more than ${o.maxRedirects})`, status);
     visited.add(next);
     return next;
   }
 
-  function statusError(url: string, status: number, headers: Record<string, string>, host: string): StatusError {
-    const transient = isTransientStatus(status);
+  /** A Retry-After on 429/503, in ms; the host is paused for it (throttling concerns the whole host, not only this URL). */
+  function pauseFor(url: string, status: number, headers: Record<string, string>, host: string): number | undefined {
     const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after']) : undefined;
     if (retryAfterMs !== undefined && retryAfterMs <= o.maxRetryAfterMs) {
-      // Throttling concerns the whole host, not only this URL: hold every request to it.
       const untilMs = Date.now() + retryAfterMs;
       rate.pauseUntil(host, untilMs);
       emit({ type: 'pause', url, host, untilMs });
     }
+    return retryAfterMs;
+  }
+
+  function statusError(url: string, status: number, headers: Record<string, string>, host: string): StatusError {
+    const transient = isTransientStatus(status);
+    const retryAfterMs = pauseFor(url, status, headers, host);
     const wait = retryAfterMs !== undefined ? ` (Retry-After ${Math.ceil(retryAfterMs / 1000)} s)` : '';
     return new StatusError(url, `HTTP ${status}${wait}`, status, transient, retryAfterMs);
   }
@@ -247,6 +277,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     if (kind === 'page' && !contentType) {
       if (!looksLikeHtml(body)) throw new FetchError(url, 'not HTML (no content-type, body does not look like HTML)', status);
       contentType = 'text/html';
+    }
+    if (kind === 'asset') {
+      const refusal = await notAnImage(body, contentType);
+      if (refusal) throw new FetchError(url, refusal, status);
     }
     const result: FetchResult = { url, finalUrl, status, headers, contentType, body };
     if (kind === 'data' && isGzip(body)) result.body = gunzipData(url, body, o.maxBytes);
@@ -268,6 +302,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       } catch {
         throw new FetchError(url, 'not an http(s) URL');
       }
+      if (kind === 'data' && !onSite(url)) throw new FetchError(url, "not on the blog's site (feeds, sitemaps and robots.txt are read from the blog only)");
       if (!(await allowedByRobots(url))) throw new FetchError(url, 'disallowed by robots.txt');
       let attempts = 0;
       try {
@@ -283,6 +318,30 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       } catch (err) {
         throw finalError(url, err, attempts);
       }
+    },
+    async admit(url) {
+      let target: URL;
+      try {
+        target = new URL(url);
+      } catch {
+        throw new FetchError(url, 'not a URL');
+      }
+      if (target.protocol === 'data:' || target.protocol === 'blob:') return;
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new FetchError(url, 'not an http(s) URL');
+      let refusal: string | undefined;
+      try {
+        for (const ip of await resolveAll(target.hostname)) refusal ??= await addresses.refusal(ip, target.hostname);
+      } catch {
+        // Unresolvable: the renderer's own request fails on its own.
+      }
+      if (refusal) throw new FetchError(url, refusal);
+      if (onSite(url) && options.site) {
+        if (!(await allowedByRobots(url))) throw new FetchError(url, 'disallowed by robots.txt');
+        await rate.acquire(target.host);
+      }
+    },
+    observe(url, status, headers) {
+      if (onSite(url)) pauseFor(url, status, headers, new URL(url).host);
     },
     async close() {
       // Queued fetches still run, and fail at once: clearing the queue would leave their promises pending forever.

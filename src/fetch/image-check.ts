@@ -1,0 +1,16 @@
+/**
+ * A response stored as an image must be one: an image content type and the bytes of an image format.
+ * Otherwise a server (or a redirect to an internal service) could have any document saved as
+ * `assets/x.png` and linked from a post.
+ */
+import imageType from 'image-type';
+
+/** An SVG document: optional BOM, XML declaration, comments and doctype, then the <svg> element. */
+const SVG_START = /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i;
+
+/** Why `bytes` served as `contentType` is not an image, or undefined when it is one. */
+export async function notAnImage(bytes: Uint8Array, contentType: string): Promise<string | undefined> {
+  if (!contentType.startsWith('image/')) return `not an image (content-type ${contentType || 'none'})`;
+  if (contentType === 'image/svg+xml') return SVG_START.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8')) ? undefined : 'not an image (not an SVG document)';
+  return (await imageType(bytes)) ? undefined : `not an image (the bytes of no image format, served as ${contentType})`;
+}
