@@ -15,8 +15,8 @@ import { parseFeed } from '../../src/discover/feeds.js';
 /** The element with this id in a fragment. */
 function byId(html: string, id: string): Element {
   const el = load(html)(`#${id}`).get(0);
-  assert.ok(el, `no #${id}`);
-  return el;
+  assert.ok(el && el.type === 'tag', `no #${id}`);
+  return el as Element;
 }
 
 test('running text: a link inside a sentence is prose; a link alone, or among links, is not', () => {
