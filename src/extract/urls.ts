@@ -15,6 +15,16 @@ export function documentBase($: CheerioAPI, pageUrl: string): string {
 }
 
 /**
+ * A URL the author wrapped in parentheses or angle brackets: a Markdown reference written
+ * `[ref]:(https://…)` becomes `href="(https://…)"`, which resolves as a path of this page. The URL
+ * inside is what the author meant.
+ */
+function unwrapped(value: string | undefined): string | undefined {
+  const m = value && /^(?:\((https?:\/\/[^()\s]+)\)|<(https?:\/\/[^<>\s]+)>)$/i.exec(value);
+  return m ? (m[1] ?? m[2]) : value;
+}
+
+/**
  * Make every link and media URL under `root` absolute. Links to a fragment of the same page (footnotes,
  * headings) stay `#id` so they keep working inside the archived file.
  */
@@ -23,7 +33,7 @@ export function absolutiseUrls($: CheerioAPI, root: Cheerio<Element>, base: stri
   for (const [tag, attr] of URL_ATTRS) attrsOf.set(tag, [...(attrsOf.get(tag) ?? []), attr]);
   $(findIn(root, [...attrsOf.keys()].join(', '))).each((_, el) => {
     for (const attr of attrsOf.get(el.name) ?? []) {
-      const value = el.attribs[attr]?.trim();
+      const value = unwrapped(el.attribs[attr]?.trim());
       if (!value || value.startsWith('#')) continue;
       const abs = absoluteUrl(value, base);
       if (abs) el.attribs[attr] = abs;
