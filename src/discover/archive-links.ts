@@ -6,10 +6,10 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
+import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 import { linkTarget } from './link-filters.js';
-import { textOf } from './dom.js';
-import { query } from '../extract/dom.js';
+import { textOf } from '../html/text.js';
+import { query } from '../html/query.js';
 
 /** One signal that a link leads to the full post list; stronger rules score higher. */
 interface ArchiveRule {

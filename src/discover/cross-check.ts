@@ -1,6 +1,6 @@
 /** Comparing the index walk with the other sources of the post list. */
 import type { PostLink } from '../types.js';
-import { normalizeUrl } from './url.js';
+import { normalizeUrl } from '../url/url.js';
 
 /**
  * Posts that `otherLinks` (feed, sitemap) list but the index walk did not find, by normalised URL,

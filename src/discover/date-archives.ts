@@ -6,9 +6,9 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
+import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 import { linkTarget } from './link-filters.js';
-import { query } from '../extract/dom.js';
+import { query } from '../html/query.js';
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_OR_DAY = /^\d{1,2}$/;

@@ -3,13 +3,15 @@
  * index walk. Feeds declared in the index page are read; when none is declared, common feed paths are
  * tried. Feed pagination is followed (Atom/RSS `rel="next"`, WordPress `?paged=N`), bounded.
  */
-import { withPage } from '../extract/parse.js';
+import { withPage } from '../html/parse.js';
 import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
-import { parseDate } from '../extract/dates.js';
-import { absoluteUrl, inScope, normalizeUrl } from './url.js';
+import { parseDate } from '../text/dates.js';
+import { absoluteUrl, inScope, normalizeUrl } from '../url/url.js';
 import { excludeMatcher, postScopeOf, linkTarget } from './link-filters.js';
 import { attr, list, parseXml, responseText, text, type XmlNode } from './xml.js';
+import { query } from '../html/query.js';
+import { textOf } from '../html/text.js';
 
 export interface FeedOptions {
   overrides?: Overrides;
@@ -36,7 +38,7 @@ export interface ParsedFeed {
 export function declaredFeeds(indexHtml: string, pageUrl: string): string[] {
   return withPage(indexHtml, ($) => {
     const urls: string[] = [];
-    $('link[rel~="alternate" i][href]').each((_, el) => {
+    query($, 'link[rel~="alternate" i][href]').each((_, el) => {
       const type = $(el).attr('type') ?? '';
       const href = absoluteUrl($(el).attr('href'), pageUrl);
       const label = `${$(el).attr('title') ?? ''} ${href ?? ''}`;
@@ -157,7 +159,7 @@ function feedLink(href: string | undefined, feedUrl: string, title: unknown, dat
 /** Feed titles are often HTML (Atom `type="html"`, CDATA in RSS): their text, entities decoded. */
 function plainText(value: string | undefined): string | undefined {
   if (!value || !/[<&]/.test(value)) return value;
-  return withPage(`<body>${value}</body>`, ($) => $('body').text()).replace(/\s+/g, ' ').trim() || undefined;
+  return withPage(`<body>${value}</body>`, ($) => textOf($.root())) || undefined;
 }
 
 /**

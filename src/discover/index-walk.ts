@@ -4,7 +4,7 @@
  * of: a page already visited, a page adding no new post, no next page in scope, or `maxPages`.
  */
 import { createHash } from 'node:crypto';
-import { withPage } from '../extract/parse.js';
+import { withPage } from '../html/parse.js';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
@@ -12,7 +12,7 @@ import { nextPagesIn } from './pagination.js';
 import { archiveLinksIn } from './archive-links.js';
 import { dateArchiveLinksIn } from './date-archives.js';
 import { findPostLinks, postLinksIn } from './post-links.js';
-import { inScope, normalizeUrl } from './url.js';
+import { inScope, normalizeUrl } from '../url/url.js';
 import { postScopeOf } from './link-filters.js';
 import { indexRootOf } from './page-urls.js';
 

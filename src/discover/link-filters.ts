@@ -2,7 +2,7 @@
  * Which URLs can be posts: the blog's own pages that are not listings (tags, categories, archives,
  * authors, pagination, search, feeds) or site pages (about, contact), plus the user's --exclude patterns.
  */
-import { inScope, normalizeUrl } from './url.js';
+import { inScope, normalizeUrl } from '../url/url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
 
 /** One reason a URL is not a post, as a named test on its parsed form. */

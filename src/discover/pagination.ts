@@ -4,14 +4,16 @@
  * score; candidates come out best first.
  */
 import type { CheerioAPI } from 'cheerio';
-import { withPage } from '../extract/parse.js';
+import { withPage } from '../html/parse.js';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
-import { absoluteUrl, normalizeUrl, sameOrigin } from './url.js';
+import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
 import { linkTarget } from './link-filters.js';
-import { elementsIn, isElement, textOf } from './dom.js';
-import { query } from '../extract/dom.js';
+import { elementsIn, isElement } from '../html/walk.js';
+import { textOf } from '../html/text.js';
+import { query } from '../html/query.js';
+import { closestIn, selectFirst } from '../html/select.js';
 
 type Direction = 'next' | 'prev';
 
@@ -128,9 +130,9 @@ const RULES: NextRule[] = [
     score: 100,
     find: ({ $, overrides }) => {
       if (!overrides?.next) return [];
-      return $(overrides.next)
+      return query($, overrides.next)
         .toArray()
-        .map((el) => ($(el).is('[href]') ? el : ($(el).find('a[href]').get(0) ?? $(el).closest('a[href]').get(0))))
+        .map((el) => (el.attribs['href'] !== undefined ? el : (selectFirst(el, 'a[href]') ?? closestIn(el, 'a[href]'))))
         .filter((el): el is Element => el !== undefined && el.type === 'tag');
     },
   },

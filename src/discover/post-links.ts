@@ -5,16 +5,18 @@
  * to a post-like page. Archive pages and title-only lists are read as repeated list items and headings.
  */
 import type { CheerioAPI } from 'cheerio';
-import { withPage } from '../extract/parse.js';
+import { withPage } from '../html/parse.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { Overrides, PostLink } from '../types.js';
-import { parseDate } from '../extract/dates.js';
-import { absoluteUrl, normalizeUrl } from './url.js';
+import { parseDate } from '../text/dates.js';
+import { absoluteUrl, normalizeUrl } from '../url/url.js';
 import { indexRootOf } from './page-urls.js';
 import { excludeMatcher, rejectLink, linkTarget, type LinkScope } from './link-filters.js';
-import { ancestorsOf, elementsIn, firstIn, isElement, selectorSets, textOf } from './dom.js';
-import { query } from '../extract/dom.js';
-import { closestIn } from '../extract/select.js';
+import { ancestorsOf, elementsIn, firstIn, isElement } from '../html/walk.js';
+import { selectorSets } from '../html/query.js';
+import { textOf } from '../html/text.js';
+import { query } from '../html/query.js';
+import { closestIn } from '../html/select.js';
 
 export interface PostLinkOptions {
   /**
@@ -111,7 +113,7 @@ function overrideLinks(ctx: Ctx, selector: string): PostLink[] {
   const { $ } = ctx;
   const out: PostLink[] = [];
   for (const el of query($, selector).toArray().filter(isElement)) {
-    const a = el.name === 'a' && el.attribs['href'] !== undefined ? el : (elementsIn(el, isAnchor)[0] ?? $(el).closest('a[href]').get(0));
+    const a = el.name === 'a' && el.attribs['href'] !== undefined ? el : (elementsIn(el, isAnchor)[0] ?? closestIn(el, 'a[href]'));
     const url = a && absoluteUrl(a.attribs['href'], ctx.base);
     if (!a || !url || rejectLink(url, ctx) === 'out of scope' || ctx.exclude?.(url)) continue;
     const target = linkTarget(url);

@@ -2,8 +2,8 @@
  * What the blog's start page says of the whole blog (its `<title>`, its `<meta name="keywords">`), so
  * that extraction can tell the blog's own metadata, repeated on every page, from a post's.
  */
-import { withPage } from '../extract/parse.js';
-import { query } from '../extract/dom.js';
+import { withPage } from '../html/parse.js';
+import { query } from '../html/query.js';
 import { splitList } from '../extract/taxonomy.js';
 import { titleText } from '../extract/title.js';
 import type { SiteFacts } from '../types.js';

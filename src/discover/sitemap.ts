@@ -10,7 +10,7 @@
  */
 import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
-import { absoluteUrl, inScope, normalizeUrl } from './url.js';
+import { absoluteUrl, inScope, normalizeUrl } from '../url/url.js';
 import { excludeMatcher, postScopeOf, rejectLink, linkTarget } from './link-filters.js';
 import { list, parseXml, responseText, text, type XmlNode } from './xml.js';
 

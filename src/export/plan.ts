@@ -1,5 +1,5 @@
 /** Decides, once for every post of an export, its unique slug, its dates and how links find it. */
-import { normalizeUrl } from '../discover/url.js';
+import { normalizeUrl } from '../url/url.js';
 import { parseWallDate, wallDateFromInstant } from './dates.js';
 import type { ArchivePost, PlannedPost, UnmappedItem } from './types.js';
 

@@ -1,8 +1,10 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { findIn, insideAny, nonSpaceLength } from './dom.js';
-import { closestIn, selectIn } from './select.js';
-import { isDateLine } from './dates.js';
+import { findIn } from '../html/query.js';
+import { insideAny } from '../html/walk.js';
+import { nonSpaceLength } from '../html/text.js';
+import { closestIn, selectIn } from '../html/select.js';
+import { isDateLine } from '../text/dates.js';
 import { isMetaLine } from './meta-line.js';
 import { isTaxonomyLink } from './taxonomy.js';
 import type { EngineRule } from './engines/index.js';
@@ -20,6 +22,8 @@ export interface CleanContext {
   engine?: EngineRule;
   /** Text length of the root before cleaning, for `maxShare`. */
   rootText: number;
+  /** Elements under the root matching a selector (through the article's index: html/select.ts `indexSubtree`). */
+  select(selector: string): Element[];
   /** Elements under the root with their class/id tokens, collected once for the word-based rules; none inside `protectedSet`. */
   hinted: [Element, string[]][];
   /** Code and math elements: nothing inside them is touched by word-based rules. */
@@ -34,7 +38,7 @@ export interface CleanRule {
   words?: string[];
   /** Extra test for elements found by `selectors` or `words`, or the only test when `scan` is set. */
   test?: (el: Element, ctx: CleanContext) => boolean;
-  /** Elements to run `test` on when the rule has no selectors or words. */
+  /** Elements to run `test` on when the rule has no selectors or words: a selector, or `children` (the article's own). */
   scan?: string;
   /**
    * What to do with a match (default remove; remove-block also removes wrappers holding only it;
@@ -214,7 +218,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'taxonomy-lines',
-    when: (ctx) => findIn(ctx.root, 'a[href]').some((a) => isTaxonomyLink(a, ctx.base)),
+    when: (ctx) => ctx.select('a[href]').some((a) => isTaxonomyLink(a, ctx.base)),
     scan: 'p, div, ul, ol, span, small, section',
     // A line made only of tag/category links ("Tags: a, b", a topic label above the title).
     test: (el, ctx) => {
@@ -228,7 +232,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'lone-date-lines',
-    scan: '> *',
+    scan: 'children',
     // A short line that is only a date ("Posted on July 26, 2015") at the top or bottom of the body.
     test: (el, ctx) => {
       const parent = el.parent;
@@ -238,7 +242,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
   {
     name: 'lead-meta-lines',
-    scan: '> *',
+    scan: 'children',
     // "published on 2016-02-18 · tagged with #a and #b" as a block at the top or bottom of the body.
     test: (el, ctx) => el.parent === ctx.root.get(0) && nearEdge(el) && isMetaLine(ctx.$, el),
   },

@@ -1,13 +1,15 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
-import { findIn, insideAny, nonSpaceLength } from './dom.js';
-import { closestIn } from './select.js';
-import { withSubtreeIndex } from './select.js';
-import { isDateLine } from './dates.js';
+import { findIn } from '../html/query.js';
+import { insideAny } from '../html/walk.js';
+import { nonSpaceLength } from '../html/text.js';
+import { closestIn } from '../html/select.js';
+import { indexSubtree } from '../html/select.js';
+import { isDateLine } from '../text/dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
-import { innerHtml } from './parse.js';
+import { innerHtml } from '../html/parse.js';
 import { inRunningText } from './prose.js';
 import { absolutiseUrls } from './urls.js';
 
@@ -53,12 +55,12 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
   const selectors = [...(rule.selectors ?? []), ...(rule.selectorsFrom?.(ctx) ?? [])];
   if (selectors.length) {
     try {
-      for (const el of findIn(root, selectors.join(', '))) found.add(el);
+      for (const el of ctx.select(selectors.join(', '))) found.add(el);
     } catch {
       // One malformed selector in a rule table must not stop extraction: try them one by one.
       for (const selector of selectors) {
         try {
-          for (const el of findIn(root, selector)) found.add(el);
+          for (const el of ctx.select(selector)) found.add(el);
         } catch {
           continue;
         }
@@ -71,7 +73,7 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
       if (tokens.some((t) => pattern.test(t))) found.add(el);
     }
   }
-  const scanned = rule.scan ? findIn(root, rule.scan) : [];
+  const scanned = rule.scan === 'children' ? root.children().toArray() : rule.scan ? ctx.select(rule.scan) : [];
   const candidates = [...found].filter((el) => !rule.test || rule.test(el, ctx));
   return [...candidates, ...scanned.filter((el) => !found.has(el) && rule.test?.(el, ctx))];
 }
@@ -80,8 +82,9 @@ function matches(ctx: CleanContext, rule: CleanRule): Element[] {
 function outermostWrapper(ctx: CleanContext, el: Element): Cheerio<Element> {
   const text = ctx.$(el).text().trim();
   let top = ctx.$(el);
-  for (let parent = top.parent(); parent.length && !parent.is(ctx.root); parent = parent.parent()) {
-    if (parent.text().trim() !== text || parent.find('img, iframe, video, pre, table').length > top.find('img, iframe, video, pre, table').length) break;
+  const media = (el: Cheerio<Element>) => findIn(el, 'img, iframe, video, pre, table').length;
+  for (let parent = top.parent(); parent.length && parent.get(0) !== ctx.root.get(0); parent = parent.parent()) {
+    if (parent.text().trim() !== text || media(parent as Cheerio<Element>) > media(top)) break;
     top = parent as Cheerio<Element>;
   }
   return top;
@@ -115,7 +118,7 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
 /** The paragraph, list item or short block a link sits in, when its text is a line, not a section; else the link. */
 function lineOf(ctx: CleanContext, el: Element): Cheerio<Element> {
   const line = closestIn(el, 'p, li, dd, div, section, span');
-  if (!line || line === ctx.root.get(0) || !ctx.$(line).closest(ctx.root).length) return ctx.$(el);
+  if (!line || line === ctx.root.get(0) || !insideAny(line, new Set([ctx.root.get(0)!]))) return ctx.$(el);
   return nonSpaceLength(ctx.$(line).text()) <= LINE_CHARS ? ctx.$(line) : ctx.$(el);
 }
 
@@ -233,12 +236,13 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   normaliseImages($, root);
   const el = root.get(0);
   if (!el) return '';
-  // From here on elements are only removed or unwrapped, never added (see withSubtreeIndex).
-  return withSubtreeIndex(el, () => cleanIndexed($, root, el, options));
+  // From here on elements are only removed or unwrapped, never added (see indexSubtree).
+  return cleanIndexed($, root, el, options);
 }
 
 function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, options: CleanOptions): string {
-  const protectedSet = new Set<AnyNode>(findIn(root, PROTECTED));
+  const index = indexSubtree(el);
+  const protectedSet = new Set<AnyNode>(index.select(PROTECTED));
   const ctx: CleanContext = {
     $,
     root,
@@ -246,7 +250,8 @@ function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, option
     engine: options.engine,
     rootText: root.text().replace(/\s+/g, ' ').trim().length,
     // Highlighted code has a classed span per token: leaving it out spares the word rules most of their tests.
-    hinted: findIn(root, '[class], [id]')
+    select: (selector) => index.select(selector),
+    hinted: index.select('[class], [id]')
       .filter((el) => !insideAny(el, protectedSet))
       .map((el) => [el, hintTokens(el)] as [Element, string[]]),
     protectedSet,

@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
-import { query, safeSelect } from './dom.js';
+import { query, safeSelect } from '../html/query.js';
 import type { EngineRule } from './engines/index.js';
 import { contentWeight, scoreBest, statsOf, textStats } from './scorer.js';
 

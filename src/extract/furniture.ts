@@ -4,9 +4,10 @@
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { findIn, insideAny } from './dom.js';
-import { pageMemo } from './parse.js';
-import { closestIn, selectIn } from './select.js';
+import { findIn } from '../html/query.js';
+import { insideAny } from '../html/walk.js';
+import { factOf, hasFact, pageFact, setFact } from '../html/parse.js';
+import { closestIn, matchesSelector, selectIn } from '../html/select.js';
 
 /** The post's own container: the article around the body, its header and footer included. */
 export const ARTICLE_SCOPE = 'article, [itemtype*="BlogPosting" i], [itemtype*="Article" i], .hentry, .h-entry, .type-post, .post, #post';
@@ -32,7 +33,7 @@ export function isPageFooter(el: Element): boolean {
   return el.name === 'footer' && (el.parent as Element | null)?.name === 'body';
 }
 
-const furnitureCache = pageMemo<Set<AnyNode>>();
+const FURNITURE = pageFact<Set<AnyNode>>('page furniture');
 
 /**
  * Collect the page furniture once per document. Containers of the article itself are not furniture,
@@ -51,13 +52,13 @@ export function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefin
     }
   };
   for (const body of selectIn($.root().get(0)!, 'body')) visit(body);
-  furnitureCache.set($, set);
+  setFact($, FURNITURE, set);
 }
 
 /** True when the element sits in page furniture (sidebar, nav, site header/footer...). */
 export function inFurniture($: CheerioAPI, el: AnyNode): boolean {
-  if (!furnitureCache.has($)) prepareFurniture($, undefined);
-  return insideAny(el, furnitureCache.get($)!);
+  if (!hasFact($, FURNITURE)) prepareFurniture($, undefined);
+  return insideAny(el, factOf($, FURNITURE, () => new Set<AnyNode>()));
 }
 
 /** The article container around the body, widened until it includes the post's own header and footer. */
@@ -72,7 +73,8 @@ export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined):
   let scope = root;
   for (let i = 0; i < 2; i++) {
     const parent = scope.parent();
-    if (!parent.length || parent.is('body, html, main') || findIn(parent, 'aside, .sidebar, #sidebar, .widget').length) break;
+    const el = parent.get(0);
+    if (!el || el.type !== 'tag' || matchesSelector(el, 'body, html, main') || findIn(parent, 'aside, .sidebar, #sidebar, .widget').length) break;
     scope = parent as Cheerio<Element>;
   }
   return scope;

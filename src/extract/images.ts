@@ -1,7 +1,8 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
+import { closestIn, selectFirst, selectIn } from '../html/select.js';
 import type { Element } from 'domhandler';
-import { findIn } from './dom.js';
-import { innerHtml, withFragment } from './parse.js';
+import { findIn } from '../html/query.js';
+import { innerHtml, withFragment } from '../html/parse.js';
 
 /**
  * Lazy-loading leaves the real image in a data attribute, a srcset, a <picture> source or a <noscript>
@@ -65,7 +66,8 @@ function isLazy(el: Element): boolean {
 }
 
 function fromPicture($: CheerioAPI, img: Cheerio<Element>): string | undefined {
-  for (const source of img.closest('picture').find('source').toArray()) {
+  const picture = closestIn(img.get(0)!, 'picture');
+  for (const source of picture ? selectIn(picture, 'source') : []) {
     const best = bestFromSrcset(source.attribs.srcset ?? source.attribs['data-srcset']);
     if (best) return best;
   }
@@ -130,8 +132,8 @@ export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
     // The lazy twin sits right before (or after) the noscript, possibly inside a <picture>.
     const fallbackSrc = fallback.attribs.src;
     const twin = [noscript.prev(), noscript.next()]
-      .map((n) => (n.is('picture') ? n.find('img').first() : n))
-      .find((n) => n.is('img') && (isLazy(n.get(0)!) || realSource(n.get(0)!) === fallbackSrc));
+      .map((n) => (n.get(0)?.type === 'tag' && (n.get(0) as Element).name === 'picture' ? $(selectFirst(n.get(0) as Element, 'img') ?? ([] as Element[])) : n))
+      .find((n) => n.get(0)?.type === 'tag' && (n.get(0) as Element).name === 'img' && (isLazy(n.get(0) as Element) || realSource(n.get(0) as Element) === fallbackSrc));
     if (twin) {
       if (!realSource(twin.get(0)!) && !fromPicture($, twin)) twin.replaceWith(fallback);
       noscript.remove();
@@ -156,7 +158,7 @@ export function normaliseImages($: CheerioAPI, root: Cheerio<Element>): void {
   });
   $(findIn(root, 'picture')).each((_, el) => {
     const picture = $(el);
-    const img = picture.find('img').first();
+    const img = $(selectFirst(el, 'img') ?? ([] as Element[]));
     if (img.length) picture.replaceWith(img);
     else picture.remove();
   });

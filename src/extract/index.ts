@@ -7,11 +7,11 @@ import { extractMetadata } from './metadata.js';
 import { titleShownOutside } from './title.js';
 import { checkedLanguage } from './language.js';
 import { proseOf } from './prose.js';
-import { flattenDeepNesting } from './dom.js';
+import { flattenDeepNesting } from '../html/walk.js';
 import { documentBase } from './urls.js';
-import { withPage } from './parse.js';
+import { withPage } from '../html/parse.js';
 
-export { parseDate } from './dates.js';
+export { parseDate } from '../text/dates.js';
 export { withFeedTerms } from './taxonomy.js';
 export { selectContent } from './content.js';
 export { ENGINES } from './engines/index.js';

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { query } from './dom.js';
+import { query } from '../html/query.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { parseDate, wordsOutsideDates } from './dates.js';
-import { findIn } from './dom.js';
+import { parseDate, wordsOutsideDates } from '../text/dates.js';
+import { findIn } from '../html/query.js';
 import { isTaxonomyLink } from './taxonomy.js';
 
 /** Lead-in words of a post's meta line ("published on … · tagged with #a, #b and #c"). */

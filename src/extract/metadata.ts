@@ -1,14 +1,16 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { absoluteUrl } from '../discover/url.js';
+import { absoluteUrl } from '../url/url.js';
 import type { Overrides, PostMeta, SiteFacts } from '../types.js';
-import { dayOf, isDateLine, parseDate } from './dates.js';
-import { decodeText, findIn, firstMatch, insideAny, query, safeSelect, textOf } from './dom.js';
+import { dayOf, isDateLine, parseDate } from '../text/dates.js';
+import { decodeText, textOf } from '../html/text.js';
+import { findIn, firstMatch, query, safeSelect } from '../html/query.js';
+import { insideAny } from '../html/walk.js';
 import type { EngineRule } from './engines/index.js';
 import { articleScope, inFurniture, isFurniture, isPageFooter, prepareFurniture } from './furniture.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
-import { pageMemo } from './parse.js';
+import { factOf, pageFact } from '../html/parse.js';
 import { inRunningText } from './prose.js';
 import { statsOf, textStats } from './scorer.js';
 import { classTerms, completeTags, nameFromSlug, splitList, termKind, termSlug, termText } from './taxonomy.js';
@@ -25,13 +27,12 @@ export interface MetadataContext {
   site?: SiteFacts;
 }
 
-const metaCache = pageMemo<Map<string, string[]>>();
+const META_INDEX = pageFact<Map<string, string[]>>('meta tags by name');
 
 /** Every <meta> of the page by lower-case property/name/itemprop, read in one pass. */
 function metaIndex($: CheerioAPI): Map<string, string[]> {
-  let index = metaCache.get($);
-  if (!index) {
-    index = new Map();
+  return factOf($, META_INDEX, () => {
+    const index = new Map<string, string[]>();
     for (const el of query($, 'meta[content]').toArray()) {
       const content = decodeText(el.attribs.content);
       if (!content) continue;
@@ -46,9 +47,8 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
         }
       }
     }
-    metaCache.set($, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 const meta = ($: CheerioAPI, ...keys: string[]): string | undefined => {

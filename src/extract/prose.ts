@@ -4,7 +4,7 @@
  * "in [NumPy](https://numpy.org/)." or a `<span class="author">` in a sentence) is the article's text.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement } from './tree-walk.js';
+import { isElement } from '../html/walk.js';
 
 /** Elements that start a block of text: the nearest one around an inline element holds its sentence. */
 const BLOCKS = new Set([

@@ -1,8 +1,9 @@
 import type { CheerioAPI } from 'cheerio';
 import { hasChildren, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { classAndId, nonSpaceLength, query } from './dom.js';
-import { pageMemo } from './parse.js';
+import { classAndId, nonSpaceLength } from '../html/text.js';
+import { query } from '../html/query.js';
+import { factOf, pageFact } from '../html/parse.js';
 
 /**
  * The generic content scorer for pages no rule knows: every paragraph-like block gives points to its
@@ -58,11 +59,13 @@ export const statsOf = (stats: TextStats, el: Element): ElementStats => stats.ge
 const COMMA = /[,，、;]/g;
 const commasIn = (text: string): number => text.match(COMMA)?.length ?? 0;
 
-const statsCache = pageMemo<TextStats>();
+const TEXT_STATS = pageFact<TextStats>('text statistics');
 
 export function textStats($: CheerioAPI): TextStats {
-  const cached = statsCache.get($);
-  if (cached) return cached;
+  return factOf($, TEXT_STATS, () => computeStats($));
+}
+
+function computeStats($: CheerioAPI): TextStats {
   const stats: TextStats = new Map();
   const visit = (el: Element, inLink: boolean): ElementStats => {
     const link = inLink || el.name === 'a';
@@ -88,7 +91,6 @@ export function textStats($: CheerioAPI): TextStats {
   };
   const body = query($, 'body').get(0);
   if (body) visit(body, false);
-  statsCache.set($, stats);
   return stats;
 }
 

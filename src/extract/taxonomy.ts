@@ -8,7 +8,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import type { PostMeta } from '../types.js';
-import { isElement, walk } from './tree-walk.js';
+import { isElement, walk } from '../html/walk.js';
 
 /** URL shapes of a category page: `/categories/x/`, `/category/x`, `/categories/#x`, `/categories.html#x`, `?cat=`. */
 const CATEGORY_HREF = /\/(?:categor(?:y|ies)|section)\/[^/?#]+|\/categor(?:y|ies)(?:\.html?)?\/?#.+|[?&](?:cat|category)=/i;

@@ -7,14 +7,16 @@
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { absoluteUrl } from '../discover/url.js';
+import { absoluteUrl } from '../url/url.js';
 import type { SiteFacts } from '../types.js';
 import { decodeHTML } from 'entities';
-import { insideAny, query, safeSelect, textOf } from './dom.js';
+import { insideAny } from '../html/walk.js';
+import { query, safeSelect } from '../html/query.js';
+import { textOf } from '../html/text.js';
 import type { EngineRule } from './engines/index.js';
 import { ARTICLE_SCOPE, inFurniture } from './furniture.js';
-import { closestIn, selectIn } from './select.js';
-import { walk } from './tree-walk.js';
+import { closestIn, selectIn } from '../html/select.js';
+import { walk } from '../html/walk.js';
 
 export interface TitleContext {
   url: string;
@@ -79,9 +81,9 @@ export function siteNameFromHomeLink($: CheerioAPI, url: string): string | undef
   for (const el of query($, 'h1 a[href], h2 a[href], .site-title a[href], a.site-title[href]').toArray()) {
     const target = absoluteUrl(el.attribs.href, url);
     if (!target || new URL(target).origin !== new URL(url).origin || new URL(target).pathname !== '/') continue;
-    const heading = $(el).closest('h1, h2, .site-title');
-    const text = textOf(heading.length ? heading : $(el));
-    if (text && text === textOf($(el)) && text.length <= 100) return text;
+    const heading = closestIn(el, 'h1, h2, .site-title');
+    const text = textOf(heading ?? el);
+    if (text && text === textOf(el) && text.length <= 100) return text;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { absoluteUrl } from '../discover/url.js';
-import { findIn, query } from './dom.js';
+import { absoluteUrl } from '../url/url.js';
+import { findIn, query } from '../html/query.js';
 
 /** URL-carrying attributes of article content. */
 const URL_ATTRS: [string, string][] = [

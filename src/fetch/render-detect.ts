@@ -1,5 +1,9 @@
 import type { CheerioAPI } from 'cheerio';
-import { withPage } from '../extract/parse.js';
+import { withPage } from '../html/parse.js';
+import type { AnyNode, Element } from 'domhandler';
+import { query } from '../html/query.js';
+import { selectIn } from '../html/select.js';
+import { isElement, walk } from '../html/walk.js';
 
 /** What the caller already knows about the static page (from discovery or extraction). */
 export interface RenderInfo {
@@ -46,8 +50,8 @@ const RULES: RenderRule[] = [
     test({ $, bodyText }) {
       if (bodyText.length > SHELL_TEXT_MAX) return undefined;
       for (const selector of APP_ROOT_SELECTORS) {
-        const root = $(selector).first();
-        if (root.length && isEmptyMount($, root)) return `empty app root ${selector}`;
+        const root = query($, selector).first();
+        if (root.length && isEmptyMount(root.get(0)!)) return `empty app root ${selector}`;
       }
       return undefined;
     },
@@ -57,7 +61,7 @@ const RULES: RenderRule[] = [
     test({ $, bodyText }) {
       // Static blogs often carry "enable JavaScript to see the comments"; only a near-empty page counts.
       if (bodyText.length > SHELL_TEXT_MAX) return undefined;
-      const message = $('noscript')
+      const message = query($, 'noscript')
         .toArray()
         .map((el) => collapse($(el).text()))
         .find((text) => ENABLE_JS.test(text));
@@ -86,16 +90,15 @@ const RULES: RenderRule[] = [
  */
 export function needsRendering(html: string, info: RenderInfo = {}): RenderVerdict {
   return withPage(html, ($) => {
-    const hasScripts = $('script')
+    const hasScripts = query($, 'script')
       .toArray()
       .some((el) => {
         const type = ($(el).attr('type') ?? '').trim().toLowerCase();
         return !type || type === 'module' || /javascript|ecmascript/.test(type);
       });
     if (!hasScripts) return { render: false };
-    const body = $('body').clone();
-    body.find('script, style, noscript, template').remove();
-    const facts: PageFacts = { $, bodyText: collapse(body.text()), info };
+    const body = query($, 'body').get(0);
+    const facts: PageFacts = { $, bodyText: body ? visibleText(body) : '', info };
     for (const rule of RULES) {
       const reason = rule.test(facts);
       if (reason) return { render: true, reason };
@@ -104,12 +107,26 @@ export function needsRendering(html: string, info: RenderInfo = {}): RenderVerdi
   });
 }
 
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
+
+/** The text a reader would see under `root`: scripts, styles, `<noscript>` and templates left out. */
+function visibleText(root: Element): string {
+  let text = '';
+  walk(root, (node) => {
+    if (node.type === 'text' && !insideHidden(node, root)) text += node.data;
+  });
+  return collapse(text);
+}
+
+function insideHidden(node: AnyNode, root: Element): boolean {
+  for (let n = node.parent; n && n !== root; n = n.parent) if (isElement(n) && NOT_SHOWN.has(n.name)) return true;
+  return false;
+}
+
 /** A mount point with no text and no element other than a loading spinner's empty boxes. */
-function isEmptyMount($: CheerioAPI, root: ReturnType<CheerioAPI>): boolean {
-  const clone = root.clone();
-  clone.find('script, style, noscript, template').remove();
-  if (collapse(clone.text()).replace(/loading|加载中|載入中|[\s.…。]/gi, '').length > 0) return false;
-  return clone.find('a[href], img, article, p, h1, h2, h3, li').length === 0;
+function isEmptyMount(root: Element): boolean {
+  if (visibleText(root).replace(/loading|加载中|載入中|[\s.…。]/gi, '').length > 0) return false;
+  return selectIn(root, 'a[href], img, article, p, h1, h2, h3, li').every((el) => insideHidden(el, root));
 }
 
 function collapse(text: string): string {

@@ -3,7 +3,7 @@ import { ArchiveStore } from '../store/archive-store.js';
 import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js';
 import { processPost } from './process-post.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
-import { preciseDate } from '../extract/dates.js';
+import { preciseDate } from '../text/dates.js';
 import { DEFAULT_SETTINGS, type ArchiveSettings } from './options.js';
 
 export interface RebuildResult {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { normalizeUrl } from '../discover/url.js';
+import { normalizeUrl } from '../url/url.js';
 import type { Overrides, PostMeta } from '../types.js';
 import { assetFileName, hash8OfAssetName } from './asset-names.js';
 import { atomicWrite, removeStaleTemps } from './atomic-write.js';

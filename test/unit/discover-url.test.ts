@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { absoluteUrl, inScope, normalizeUrl, sameOrigin } from '../../src/discover/url.js';
+import { absoluteUrl, inScope, normalizeUrl, sameOrigin } from '../../src/url/url.js';
 
 test('absoluteUrl resolves against the base and refuses what is not a page address', () => {
   assert.equal(absoluteUrl(' ../b/c.html ', 'https://blog.example.com/a/x/'), 'https://blog.example.com/a/b/c.html');

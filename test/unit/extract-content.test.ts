@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { load } from 'cheerio';
 import { selectContent } from '../../src/extract/content.js';
 import { extractPost } from '../../src/extract/index.js';
-import { nonSpaceLength } from '../../src/extract/dom.js';
+import { nonSpaceLength } from '../../src/html/text.js';
 
 const text = (html: string) => load(html).text().replace(/\s+/g, ' ').trim();
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDate } from '../../src/extract/dates.js';
+import { parseDate } from '../../src/text/dates.js';
 import { extractPost } from '../../src/extract/index.js';
 
 test('asctime/ctime dates (C, Perl, `date`) keep their time and zone', () => {

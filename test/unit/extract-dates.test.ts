@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDateLine, parseDate } from '../../src/extract/dates.js';
+import { isDateLine, parseDate } from '../../src/text/dates.js';
 
 const cases: [string, string][] = [
   ['26 Jul 2015', '2015-07-26'],

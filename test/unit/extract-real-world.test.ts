@@ -6,7 +6,7 @@ import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import { inRunningText } from '../../src/extract/prose.js';
 import { termKind, termText, withFeedTerms, classTerms } from '../../src/extract/taxonomy.js';
-import { isDateLine, preciseDate } from '../../src/extract/dates.js';
+import { isDateLine, preciseDate } from '../../src/text/dates.js';
 import { checkedLanguage } from '../../src/extract/language.js';
 import { extractPost } from '../../src/extract/index.js';
 import { findPostLinks } from '../../src/discover/post-links.js';

@@ -13,7 +13,7 @@ import { substack } from './substack.js';
 import type { EngineRule } from './types.js';
 import { vuepress } from './vuepress.js';
 import { wordpress } from './wordpress.js';
-import { query } from '../dom.js';
+import { query } from '../../html/query.js';
 
 export type { EngineRule } from './types.js';
 

@@ -1,46 +1,56 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from 'cheerio';
-import { is, select } from 'cheerio-select';
-import { findAll } from 'domutils';
-import type { Element } from 'domhandler';
-import { closestIn, selectIn, withSubtreeIndex } from '../../src/extract/select.js';
-import { withFragment, withPage } from '../../src/extract/parse.js';
+import { selectAll } from 'css-select';
+import type { Element, ParentNode } from 'domhandler';
+import { closestIn, indexSubtree, selectFirst, selectIn } from '../../src/html/select.js';
+import { withFragment, withPage } from '../../src/html/parse.js';
+
+/**
+ * The oracle: css-select's own selectAll, non-relative, which is what a browser's querySelectorAll
+ * does (the selector matched against the whole document, the elements inside the root returned).
+ */
+const qsa = (selector: string, root: ParentNode) => selectAll(selector, root, { relativeSelector: false }) as Element[];
 
 const page = `<main id="m"><article id="a"><header><time datetime="2020-01-02">Jan 2</time></header>
 <div class="a"><section id="s"><p id="p1"><time datetime="x">t</time><a href="#1">one</a></p><p id="p2"><a href="#2">two</a></p></section></div></article>
 <aside><p id="p3"><a href="#3">three</a></p></aside></main>`;
 
 const ids = (els: Element[]) => els.map((el) => el.attribs.id ?? el.name);
+/** The first element of the page matching `selector`. */
+const query = ($: { root(): { get(i: number): ParentNode | undefined } }, selector: string) => selectFirst($.root().get(0)!, selector)!;
 
-test('scoped queries match what Cheerio matches, scope after scope on one page (no stale cached answers)', () => {
+test('scoped queries match what querySelectorAll matches, scope after scope on one page (no stale cached answers)', () => {
   const $ = load(page);
-  const selectors = ['time', 'p time', 'section time', 'div section time', '> p', 'article time', 'article header time', 'p > a', 'a[href^="#"]', 'main p', 'p:not(#p2)'];
+  const selectors = ['time', 'p time', 'section time', 'div section time', 'article time', 'article header time', 'p > a', 'a[href^="#"]', 'main p', 'p:not(#p2)', '.a p'];
   for (const round of [1, 2]) {
     for (const scope of ['main', 'article', 'div.a', 'section', '#p1', 'article', 'main', 'section', 'aside']) {
       const el = $(scope).get(0) as Element;
       for (const selector of selectors) {
-        assert.deepEqual(ids(selectIn(el, selector)), ids(select(selector, el) as Element[]), `round ${round}, ${selector} in ${scope}`);
+        assert.deepEqual(ids(selectIn(el, selector)), ids(qsa(selector, el)), `round ${round}, ${selector} in ${scope}`);
       }
     }
   }
 });
 
-test('the scope element itself never matches the first compound; whole-page queries see everything', () => {
+test('a selector means what it means in a browser: ancestors of the scope count, the scope itself is never returned', () => {
   const $ = load(page);
-  assert.deepEqual(ids(selectIn($('article').get(0)!, 'article header time')), []);
-  assert.deepEqual(ids(selectIn($('main').get(0)!, 'article header time')), ['time']);
+  assert.deepEqual(ids(selectIn($('article').get(0)!, 'article header time')), ['time']);
+  assert.deepEqual(ids(selectIn($('div.a').get(0)!, '.a p')), ['p1', 'p2']);
+  assert.deepEqual(ids(selectIn($('article').get(0)!, 'article')), []);
   assert.deepEqual(ids(selectIn($.root().get(0)!, 'main p')), ['p1', 'p2', 'p3']);
+  assert.equal(selectFirst($('main').get(0)!, 'p')?.attribs.id, 'p1');
 });
 
 test('unindexed queries walk the tree as domutils does: document order, <template> content, any depth', () => {
   const html = `${page}<template><p id="t1"><a href="#t">in template</a></p></template><div id="d"><p id="p4"></p></div>`;
   withPage(html, ($) => {
     const root = $.root().get(0)!;
+    const query = (_: unknown, selector: string) => selectFirst(root, selector)!;
     for (const selector of ['p', 'a', 'main p, #d p', 'time, a[href="#2"]', 'div p']) {
-      assert.deepEqual(ids(selectIn(root, selector)), ids(findAll((el) => is(el, selector), root.children)), selector);
-      const main = $('main').get(0)!;
-      assert.deepEqual(ids(selectIn(main, selector)), ids(select(selector, main) as Element[]), `${selector} in main`);
+      assert.deepEqual(ids(selectIn(root, selector)), ids(qsa(selector, root)), selector);
+      const main = query($, 'main');
+      assert.deepEqual(ids(selectIn(main, selector)), ids(qsa(selector, main)), `${selector} in main`);
     }
     assert.ok(ids(selectIn(root, 'p')).includes('t1'));
   });
@@ -50,9 +60,10 @@ test('unindexed queries walk the tree as domutils does: document order, <templat
   assert.deepEqual(ids(selectIn($deep.root().get(0)!, 'b')), ['deep']);
 });
 
-test('jQuery positional filters go to Cheerio; invalid selectors throw; closestIn climbs from the element itself', () => {
+test('one engine: jQuery extensions, selectors starting with a combinator and invalid ones throw; closestIn climbs from the element itself', () => {
   const $ = load(page);
-  assert.deepEqual(ids(selectIn($('main').get(0)!, 'p:first')), ['p1']);
+  assert.throws(() => selectIn($('main').get(0)!, 'p:first'));
+  assert.throws(() => selectIn($('main').get(0)!, '> p'));
   assert.throws(() => selectIn($('main').get(0)!, 'p[['));
   const a = $('#p1 a').get(0)!;
   assert.equal(closestIn(a, 'section, aside')?.attribs.id, 's');
@@ -60,7 +71,7 @@ test('jQuery positional filters go to Cheerio; invalid selectors throw; closestI
   assert.equal(closestIn(a, 'nav'), undefined);
 });
 
-test('selector lists, whose alternatives are filed by what their subject carries, match what Cheerio matches', () => {
+test('selector lists, whose alternatives are filed by what their subject carries, match what querySelectorAll matches', () => {
   const $ = load(`<div id="top" class="Wrap box"><p class="note lead" data-x="1" style="DISPLAY:none">a</p><p id="P2" hidden>b</p>
 <svg><rect class="note"/></svg><span class="box">c</span><ul><li id="l1" class="item">d</li><li class="ITEM">e</li></ul></div>`);
   const lists = [
@@ -75,7 +86,7 @@ test('selector lists, whose alternatives are filed by what their subject carries
   ];
   for (const scope of [$.root().get(0)!, $('div').get(0)!, $('ul').get(0)!]) {
     for (const list of lists) {
-      assert.deepEqual(ids(selectIn(scope as Element, list)), ids(select(list, scope as Element) as Element[]), list);
+      assert.deepEqual(ids(selectIn(scope as Element, list)), ids(qsa(list, scope as ParentNode)), list);
     }
   }
 });
@@ -88,8 +99,8 @@ test('whole-page queries for head elements come from the page index: document or
     const doc = $.root().get(0)!;
     const metas = () => selectIn(doc, 'meta[content]').map((el) => el.attribs.name ?? el.attribs.itemprop);
     assert.deepEqual(metas(), ['a', 'datePublished', 'z']);
-    assert.deepEqual(selectIn(doc, 'meta[content]'), select('meta[content]', doc.children) as Element[], 'the same elements as a walk');
-    $('article').remove();
+    assert.deepEqual(selectIn(doc, 'meta[content]'), qsa('meta[content]', doc), 'the same elements as a walk');
+    $(selectIn(doc, 'article')).remove();
     assert.deepEqual(metas(), ['a', 'z'], 'a meta removed with its article is not found any more');
     assert.deepEqual(selectIn(doc, 'link[rel~="canonical" i]').map((el) => el.attribs.href), ['/one']);
     assert.deepEqual(selectIn(doc, 'title, meta[name="a"]').map((el) => el.name), ['title', 'meta']);
@@ -109,18 +120,17 @@ test('whole-page queries for head elements come from the page index: document or
 test('queries scoped to an indexed element answer as a walk does, through removals and unwrapping', () => {
   const html = `<div id="root"><p class="a b" id="p1">x <a href="#1" class="b">1</a></p><div role="button" class="wrap"><img src="i.png"><a href="#2">2</a></div>
 <section hidden><p class="b">gone</p><a href="#3">3</a></section><p style="display:none">h</p><span id="s" class="a">s</span><a href="#4">4</a></div>`;
-  const selectors = ['a', '.a', '.b, #s', 'p, span, a[href]', '[hidden], [style*="display:none" i], .a', 'div a', '> p', '[role="button"] a', 'p.b', 'a, img', '#p1 a, .wrap > a'];
+  const selectors = ['a', '.a', '.b, #s', 'p, span, a[href]', '[hidden], [style*="display:none" i], .a', 'div a', '#root > p', '[role="button"] a', 'p.b', 'a, img', '#p1 a, .wrap > a'];
   const read = (indexed: boolean) =>
     withPage(html, ($) => {
-      const root = $('#root').get(0)!;
-      const answers = () => selectors.map((s) => selectIn(root, s).map((el) => `${el.name}${el.attribs.href ?? ''}${el.attribs.id ?? ''}`));
-      const run = () => {
-        const before = answers();
-        $('section').remove();
-        $('.wrap').replaceWith($('.wrap').contents());
-        return { before, after: answers(), inner: selectIn($('#p1').get(0)!, 'a').length };
-      };
-      return indexed ? withSubtreeIndex(root, run) : run();
+      const root = query($, '#root');
+      const index = indexed ? indexSubtree(root) : { select: (s: string) => selectIn(root, s) };
+      const answers = () => selectors.map((s) => index.select(s).map((el) => `${el.name}${el.attribs.href ?? ''}${el.attribs.id ?? ''}`));
+      const before = answers();
+      $(query($, 'section')).remove();
+      const wrap = $(query($, '.wrap'));
+      wrap.replaceWith(wrap.contents());
+      return { before, after: answers(), inner: selectIn(query($, '#p1'), 'a').length };
     });
   const walked = read(false);
   assert.deepEqual(walked.after[0], ['a#1', 'a#2', 'a#4'], 'the removed link is gone, the unwrapped one kept its place');
