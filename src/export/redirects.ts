@@ -52,10 +52,13 @@ export function pathVariants(path: string): string[] {
   return pretty === dir ? [dir, `${dir}/`, `${dir}/index.html`] : [dir, pretty, `${pretty}/`];
 }
 
-/** Every variant of every redirect, first target kept, never a path to itself. */
+const isAbsolute = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url);
+
+/** Every variant of every redirect, first target kept; never from a path where a migrated post or image now lives. */
 export function redirectRules(redirects: Redirect[]): { rules: RedirectRule[]; queryOnly: string[] } {
   const rules = new Map<string, string>();
   const queryOnly: string[] = [];
+  const targets = new Set(redirects.filter((r) => !isAbsolute(r.to)).map((r) => new URL(encodedPath(r.to), 'http://site.invalid').pathname));
   for (const redirect of redirects) {
     const old = new URL(redirect.from);
     if (old.search) {
@@ -63,17 +66,16 @@ export function redirectRules(redirects: Redirect[]): { rules: RedirectRule[]; q
       continue;
     }
     const variants = redirect.kind === 'post' ? pathVariants(old.pathname) : [old.pathname];
-    const target = new URL(redirect.to, old.origin);
-    const sameSite = !/^[a-z][a-z0-9+.-]*:/i.test(redirect.to);
+    // Header values are ASCII: a target with other characters is sent percent-encoded.
+    const to = isAbsolute(redirect.to) ? new URL(redirect.to).href : encodedPath(redirect.to);
     for (const variant of variants.map(encodedPath)) {
-      if (rules.has(variant) || (sameSite && variant === target.pathname)) continue;
-      rules.set(variant, redirect.to);
+      if (!rules.has(variant) && !targets.has(variant)) rules.set(variant, to);
     }
   }
   return { rules: [...rules].map(([from, to]) => ({ from, to })), queryOnly };
 }
 
-const regexEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const regexEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const nginxString = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 const csvField = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 /** A target as a config value: characters configs treat specially ($ starts a variable in nginx) encoded. */

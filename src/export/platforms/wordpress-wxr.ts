@@ -20,8 +20,8 @@ const NAMESPACES = {
   '@_xmlns:wp': 'http://wordpress.org/export/1.2/',
 };
 
-/** CDATA that survives a `]]>` in the text: the section is closed and reopened around it. */
-const cdata = (text: string) => ({ __cdata: text.replace(/]]>/g, ']]]]><![CDATA[>') });
+/** Text as CDATA, the way WordPress writes WXR (the builder splits the section around a `]]>` in the text). */
+const cdata = (text: string) => ({ __cdata: text });
 
 /** WordPress shows titles and excerpts as HTML: archive text is escaped so `<T>` reads as written. */
 export const wpText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
