@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the platforms the migration tests publish to and import into (issue 22): WordPress from
 # Debian (with MariaDB, PHP and the Twenty Twenty-One theme), nginx from Debian (serves a site with the
-# redirect map), and Ghost from npm, on SQLite, into test/platforms/ghost/app with the lock file beside
-# it (outside the project's node_modules, like test/engines/hexo-site). Idempotent: does nothing that
-# is already done. Ghost's native modules (sqlite3, re2) compile from source here: allow a few minutes.
+# redirect map), and Ghost from npm, run on SQLite, with its own lock file (test/platforms/ghost/), outside
+# the project's node_modules: test/platforms/ghost/app links to it. Idempotent: does nothing that is
+# already done. Ghost's native modules (sqlite3, re2) compile from source the first time: allow 15 minutes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 GHOST_VERSION=5.130.6
@@ -25,21 +25,27 @@ fi
 
 ghost="$root/test/platforms/ghost"
 app="$ghost/app"
-# The marker holds the lock's hash: a new lock (another Ghost version) installs afresh.
-want="$GHOST_VERSION $(sha256sum "$ghost/package-lock.json" | cut -d' ' -f1)"
-if [[ ! -f "$app/.installed" || "$(cat "$app/.installed")" != "$want" ]]; then
-  rm -rf "$app"
-  mkdir -p "$app"
+# Ghost takes minutes to install (1,600 packages, native modules compiled here), so it lives in a cache
+# folder named after its version and lock file, shared by every clone on the machine; app links to it.
+lock_hash="$(sha256sum "$ghost/package-lock.json" | cut -c1-12)"
+cache="${BLOGVAULT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/blogvault}/ghost-$GHOST_VERSION-$lock_hash"
+if [[ ! -f "$cache/.installed" ]]; then
+  rm -rf "$cache"
+  mkdir -p "$cache"
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
   (cd "$work" && npm pack "ghost@$GHOST_VERSION" --silent >/dev/null)
-  tar xzf "$work/ghost-$GHOST_VERSION.tgz" -C "$app" --strip-components=1
+  tar xzf "$work/ghost-$GHOST_VERSION.tgz" -C "$cache" --strip-components=1
   # Ghost's development dependencies include git URLs (no network here) and are not needed to run it.
-  node -e 'const f=process.argv[1], p=require(f); delete p.devDependencies; require("fs").writeFileSync(f, JSON.stringify(p, null, 2) + "\n")' "$app/package.json"
-  cp "$ghost/package-lock.json" "$app/package-lock.json"
+  node -e 'const f=process.argv[1], p=require(f); delete p.devDependencies; require("fs").writeFileSync(f, JSON.stringify(p, null, 2) + "\n")' "$cache/package.json"
+  cp "$ghost/package-lock.json" "$cache/package-lock.json"
   # bookshelf declares an old knex as its peer; Ghost runs it with its own knex.
-  (cd "$app" && npm ci --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=error)
-  echo "$want" > "$app/.installed"
+  (cd "$cache" && npm ci --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=error)
+  touch "$cache/.installed"
+fi
+if [[ "$(readlink "$app" 2>/dev/null)" != "$cache" ]]; then
+  rm -rf "$app"
+  ln -s "$cache" "$app"
 fi
 
 echo "wordpress $(dpkg-query -W -f='${Version}' wordpress), $(mariadbd --version | cut -d' ' -f1-4), $(php -r 'echo "php ", PHP_VERSION;'), $(nginx -v 2>&1)"
