@@ -17,6 +17,7 @@ interface GhostPost {
   id: string;
   url: string;
   slug: string;
+  title: string;
   updated_at: string;
 }
 
@@ -62,11 +63,14 @@ export async function publishGhost(ctx: PublishContext, archive: LoadedArchive, 
   for (const post of archive.posts) {
     if (state.posts[post.source]) continue;
     const slug = ghostPostSlug(post);
-    let remote: GhostPost;
+    let remote: GhostPost | undefined;
     try {
       remote = (await api<{ posts: GhostPost[] }>(admin(`posts/slug/${encodeURIComponent(slug)}/`))).posts[0];
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 404)) throw error;
+    }
+    // A post already there under this slug is this one only if it has its title too.
+    if (remote?.title !== post.meta.title) {
       const published_at = instantOf(post.date).toISOString();
       remote = (await api<{ posts: GhostPost[] }>(admin('posts/'), { json: { posts: [{ title: post.meta.title, slug, status: 'published', published_at }] } })).posts[0];
     }

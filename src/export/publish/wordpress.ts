@@ -19,6 +19,7 @@ interface WpPost {
   id: number;
   link: string;
   slug: string;
+  title: { raw?: string; rendered: string };
 }
 interface WpTerm {
   id: number;
@@ -96,8 +97,10 @@ export async function publishWordpress(ctx: PublishContext, archive: LoadedArchi
   for (const post of archive.posts) {
     if (state.posts[post.source]) continue;
     const slug = platformSlug(post);
+    const title = wpText(post.meta.title);
+    // A post already there under this slug is this one only if it has its title too: another post keeps its slug.
     const existing = await api<WpPost[]>(route(site, 'posts', { slug, status: 'publish,future,draft,pending,private', context: 'edit' }));
-    const created = existing[0] ?? (await api<WpPost>(route(site, 'posts'), { json: { title: wpText(post.meta.title), slug, status: 'publish', ...dates(post) } }));
+    const created = existing.find((p) => p.title.raw === title) ?? (await api<WpPost>(route(site, 'posts'), { json: { title, slug, status: 'publish', ...dates(post) } }));
     state.posts[post.source] = { id: created.id, url: created.link };
     await saveState(stateFile, state);
   }
