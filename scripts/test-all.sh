@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
 bash scripts/install-chromium.sh
 bash scripts/install-engines.sh
+bash scripts/install-platforms.sh
 npm run build
 npm run typecheck
 npm test

@@ -193,10 +193,16 @@ const COMMANDS = {
     for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);
     process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
   },
-  export: async (a: { dir: string; to: ExportTarget; out: string; keepUrls: boolean }) => {
+  export: async (a: { dir: string; to: ExportTarget; out: string; keepUrls: boolean; mediaUrl?: string }) => {
     folder('--out', a.out);
     const { exportArchive } = await import('./export/index.js');
-    const report = await exportArchive(a.dir, { to: a.to, out: a.out, keepUrls: a.keepUrls });
+    const report = await exportArchive(a.dir, { to: a.to, out: a.out, keepUrls: a.keepUrls, mediaUrl: a.mediaUrl });
+    process.stdout.write(`${report.summary}\n`);
+  },
+  publish: async (a: { dir: string; to: 'wordpress' | 'ghost'; site: string; user?: string; redirects?: string }) => {
+    folder('<dir>', a.dir);
+    const { publishArchive, publishSecret } = await import('./export/publish/index.js');
+    const report = await publishArchive(a.dir, { ...a, secret: await publishSecret(a.to) });
     process.stdout.write(`${report.summary}\n`);
   },
 };
@@ -227,9 +233,18 @@ export function buildCli(argv: string[]) {
         .positional('dir', { type: 'string', demandOption: true })
         .option('to', { choices: EXPORT_TARGETS, demandOption: true, describe: 'Target platform' })
         .option('out', { type: 'string', alias: 'o', demandOption: true, describe: 'Output folder' })
-        .option('keep-urls', { type: 'boolean', default: false, describe: 'Keep the old URL paths (permalink / aliases)' }),
+        .option('keep-urls', { type: 'boolean', default: false, describe: 'Keep the old URL paths (permalink / aliases)' })
+        .option('media-url', { type: 'string', describe: 'wordpress: URL the exported media/ folder is served from during the import' }),
     )
-    .demandCommand(1, 'Name a command: archive, update, inspect, rebuild or export (see --help)')
+    .command('publish <dir>', 'Publish an archive to a WordPress or Ghost site through its API (secret from the environment)', (y) =>
+      y
+        .positional('dir', { type: 'string', demandOption: true })
+        .option('to', { choices: ['wordpress', 'ghost'] as const, demandOption: true, describe: 'Target platform' })
+        .option('site', { type: 'string', demandOption: true, describe: 'The site\'s home URL' })
+        .option('user', { type: 'string', describe: 'wordpress: the user whose application password is in BLOGVAULT_WP_APP_PASSWORD' })
+        .option('redirects', { type: 'string', describe: 'Folder for the redirect files (default: in the archive\'s .blogvault/publish/)' }),
+    )
+    .demandCommand(1, 'Name a command: archive, update, inspect, rebuild, export or publish (see --help)')
     .strict()
     .version(VERSION)
     .help()

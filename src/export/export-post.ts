@@ -44,9 +44,27 @@ export function archiveFileOf(url: string, post: PlannedPost, files: ArchiveFile
   return { file: candidates.find((c) => !c.startsWith('..') && files.has(c)), relative: true };
 }
 
-export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, files: ArchiveFiles, options: ExportOptions, bySource: Map<string, PlannedPost>): ExportedFile {
-  const refs: string[] = [];
-  const mark = (ref: string) => `\uE000${refs.push(ref) - 1}\uE001`;
+/** Where a body's references go: the target's form of a link to an archive asset or to another post. */
+export interface RefResolver {
+  asset(asset: string, syntax: 'markdown' | 'html'): string;
+  post(to: PlannedPost, fragment: string): string;
+}
+
+export interface RewrittenBody {
+  body: string;
+  /** Archive asset files the body references (archive-relative). */
+  assets: string[];
+  internalLinks: number;
+  unmapped: UnmappedItem[];
+}
+
+/**
+ * Rewrites a post's links to other posts and to its images through `refs`; `protect` (the engine's
+ * template escaping) applies to archive text only, never to the refs written.
+ */
+export function rewriteBody(post: PlannedPost, refs: RefResolver, index: PostIndex, files: ArchiveFiles, bySource: Map<string, PlannedPost>, protect?: (text: string) => string): RewrittenBody {
+  const written: string[] = [];
+  const mark = (ref: string) => `\uE000${written.push(ref) - 1}\uE001`;
   const assets = new Set<string>();
   const unmapped: UnmappedItem[] = detectUnmapped(post.markdown);
   let internalLinks = 0;
@@ -57,10 +75,10 @@ export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, 
       const linked = bySource.get(local.file);
       if (linked) {
         internalLinks++;
-        return mark(layout.postRef(linked, post, url.includes('#') ? url.slice(url.indexOf('#')) : '', options));
+        return mark(refs.post(linked, url.includes('#') ? url.slice(url.indexOf('#')) : ''));
       }
       assets.add(local.file);
-      return mark(layout.assetRef(post, local.file, spot.syntax === 'html' ? 'html' : 'markdown', options));
+      return mark(refs.asset(local.file, spot.syntax === 'html' ? 'html' : 'markdown'));
     }
     if (local.relative && IMAGE_LIKE.test(url.replace(/[?#].*$/, ''))) {
       unmapped.push({ kind: 'missing-asset', detail: `${url} is not in the archive` });
@@ -75,22 +93,34 @@ export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, 
       return undefined;
     }
     internalLinks++;
-    return mark(layout.postRef(target.post, post, target.fragment, options));
+    return mark(refs.post(target.post, target.fragment));
   };
 
   const marked = replaceUrls(post.markdown, rewrite);
-  const protectedText = layout.protectText
-    ? marked.split(/(\uE000\d+\uE001)/).map((part, i) => (i % 2 ? part : layout.protectText!(part))).join('')
-    : marked;
-  const body = protectedText.replace(REF_MARK, (_, n: string) => refs[Number(n)]).replace(/\s*$/, '\n');
+  const protectedText = protect ? marked.split(/(\uE000\d+\uE001)/).map((part, i) => (i % 2 ? part : protect(part))).join('') : marked;
+  const body = protectedText.replace(REF_MARK, (_, n: string) => written[Number(n)]).replace(/\s*$/, '\n');
+  return { body, assets: [...assets], internalLinks, unmapped };
+}
 
-  const image = post.meta.image ? archiveFileOf(post.meta.image, post, files).file : undefined;
-  if (image) assets.add(image);
+/** The archive asset the post's `image` front matter names, when it is one. */
+export function imageAssetOf(post: PlannedPost, files: ArchiveFiles): string | undefined {
+  return post.meta.image ? archiveFileOf(post.meta.image, post, files).file : undefined;
+}
+
+export function exportPost(post: PlannedPost, layout: Layout, index: PostIndex, files: ArchiveFiles, options: ExportOptions, bySource: Map<string, PlannedPost>): ExportedFile {
+  const refs: RefResolver = {
+    asset: (asset, syntax) => layout.assetRef(post, asset, syntax, options),
+    post: (to, fragment) => layout.postRef(to, post, fragment, options),
+  };
+  const { body, assets, internalLinks, unmapped } = rewriteBody(post, refs, index, files, bySource, layout.protectText);
+  const image = imageAssetOf(post, files);
+  const all = new Set(assets);
+  if (image) all.add(image);
   const frontMatter = layout.frontMatter(post, { options, body, imageAsset: image });
   return {
     file: layout.postFile(post),
     content: `${renderFrontMatter(frontMatter)}\n${body}`,
-    assets: [...assets],
+    assets: [...all],
     internalLinks,
     unmapped,
   };

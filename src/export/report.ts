@@ -1,4 +1,5 @@
 /** The export report as the CLI prints it: a summary line, then only the posts that need a look. */
+import { formatRedirects } from './redirects.js';
 import type { ExportReport } from './types.js';
 
 export function formatExportReport(report: Omit<ExportReport, 'summary'>): string {
@@ -9,6 +10,7 @@ export function formatExportReport(report: Omit<ExportReport, 'summary'>): strin
     lines.push(`  ${post.source} -> ${post.file}`);
     for (const item of post.unmapped) lines.push(`    ${item.line ? `line ${item.line}: ` : ''}${item.kind}: ${item.detail}`);
   }
+  if (report.redirects) lines.push(...formatRedirects(report.redirects.map, report.redirects.dir));
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }

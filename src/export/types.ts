@@ -1,13 +1,20 @@
 import type { PostMeta } from '../types.js';
+import type { RedirectMap } from './redirects.js';
 
-export const EXPORT_TARGETS = ['jekyll', 'hugo', 'hexo', 'astro', 'plain'] as const;
+export const EXPORT_TARGETS = ['jekyll', 'hugo', 'hexo', 'astro', 'wordpress', 'ghost', 'plain'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+/** Targets written as one file per post in a static site's source layout. */
+export type LayoutTarget = Exclude<ExportTarget, 'plain' | 'wordpress' | 'ghost'>;
+/** Platforms that import a whole blog from one file, or take posts through their API (`publish`). */
+export type PlatformTarget = 'wordpress' | 'ghost';
 
 export interface ExportOptions {
   to: ExportTarget;
   out: string;
   /** Keep each post's old URL path reachable (Jekyll/Hexo `permalink`, Hugo `aliases`). */
   keepUrls?: boolean;
+  /** WordPress: the public URL the exported `media/` folder will be served from, for the importer to download. */
+  mediaUrl?: string;
 }
 
 /** Something in a post the target cannot express the same way; kept verbatim, listed for a human. */
@@ -37,6 +44,8 @@ export interface ExportReport {
   posts: ExportedPost[];
   /** Asset files written (each file once, even when several posts share it). */
   assetFiles: number;
+  /** The redirect map from the old blog's URLs, and the folder its files were written to. */
+  redirects?: { dir: string; map: RedirectMap };
   warnings: string[];
   /** The report as the CLI prints it (`formatExportReport`). */
   summary: string;
@@ -82,7 +91,7 @@ export type FrontMatter = [key: string, value: FrontMatterValue][];
  * `asset` arguments are asset files relative to the archive folder.
  */
 export interface Layout {
-  target: Exclude<ExportTarget, 'plain'>;
+  target: LayoutTarget;
   postFile(post: PlannedPost): string;
   assetFile(post: PlannedPost, asset: string): string;
   /** What the post's body writes to reference the asset, in Markdown or in an HTML attribute. */
@@ -90,6 +99,10 @@ export interface Layout {
   /** What `from`'s body writes to link to `to`; `fragment` includes its `#` or is empty. */
   postRef(to: PlannedPost, from: PlannedPost, fragment: string, options: ExportOptions): string;
   frontMatter(post: PlannedPost, context: FrontMatterContext): FrontMatter;
+  /** The site path the built post is served at, with the settings the README gives for the target. */
+  postUrl(post: PlannedPost, options: ExportOptions): string;
+  /** The site path of an asset exported with `post`; undefined when the engine renames it at build time. */
+  assetUrl(post: PlannedPost, asset: string, options: ExportOptions): string | undefined;
   /** Neutralises the engine's own template syntax in archive text (never in refs the layout wrote). */
   protectText?(text: string): string;
   /** Export-wide caveats, e.g. an option the target cannot honour. */

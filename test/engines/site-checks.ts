@@ -32,7 +32,7 @@ export function archiveImages(body: string): string[] {
     .filter((src) => !/^(https?:)?\/\//.test(src));
 }
 
-const urlKey = (url: string) => {
+export const urlKey = (url: string) => {
   const u = new URL(url);
   return `${u.host}${u.pathname}`.replace(/\/(index\.html)?$/, '');
 };

@@ -7,7 +7,7 @@ import { LAYOUTS } from '../../src/export/layouts/index.js';
 import { descriptionFromBody } from '../../src/export/layouts/astro.js';
 import { escapeHugoShortcodes } from '../../src/export/layouts/hugo.js';
 import { PostIndex, planPosts, slugFromSource } from '../../src/export/plan.js';
-import type { ArchivePost, ExportOptions, ExportTarget } from '../../src/export/types.js';
+import type { ArchivePost, ExportOptions, LayoutTarget } from '../../src/export/types.js';
 
 function archivePost(source: string, url: string, meta: Partial<ArchivePost['meta']>, markdown = 'Body.\n'): ArchivePost {
   return { source, url, meta: { title: 'T', tags: [], categories: [], ...meta }, markdown, mtime: new Date('2020-01-02T03:04:05Z') };
@@ -32,7 +32,7 @@ const POSTS = [
 ];
 const FILES = new Set(['first.md', 'notes/second.md', 'assets/pic-1234abcd.png', 'assets/hero-1234abcd.png']);
 
-function run(to: Exclude<ExportTarget, 'plain'>, options: Partial<ExportOptions> = {}) {
+function run(to: LayoutTarget, options: Partial<ExportOptions> = {}) {
   const { posts } = planPosts(POSTS);
   const opts: ExportOptions = { to, out: '/out', ...options };
   const bySource = new Map(posts.map((p) => [p.source, p]));

@@ -45,6 +45,9 @@ export const astroLayout: Layout = {
     if (imageAsset) fm.push(['heroImage', `../../${imageAsset}`]);
     return fm;
   },
+  postUrl: (post) => `/blog/${post.slug}/`,
+  // Astro's image pipeline publishes src/assets under hashed names known only after the build.
+  assetUrl: () => undefined,
   warnings: (options) =>
     options.keepUrls ? ['astro: routes come from your pages, so --keep-urls keeps no old URL; add `redirects` in astro.config'] : [],
 };

@@ -50,4 +50,7 @@ export const hexoLayout: Layout = {
     if (NUNJUCKS.test(body)) fm.push(['disableNunjucks', true]);
     return fm;
   },
+  postUrl: (post, options) => sitePath(post, options.keepUrls),
+  // The asset folder is published beside the page: in the page's folder, or in `<page>/` for `.html` pages.
+  assetUrl: (post, asset, options) => `${sitePath(post, options.keepUrls).replace(/\.html?$/i, '/')}${basename(asset)}`,
 };

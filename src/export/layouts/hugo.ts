@@ -5,10 +5,11 @@
  */
 import { rfc3339Date } from '../dates.js';
 import { maskCode } from '../markdown-scan.js';
-import type { FrontMatter, Layout } from '../types.js';
+import type { FrontMatter, Layout, PlannedPost } from '../types.js';
 import { basename, keptPath, pathForLink, titleOf } from './shared.js';
 
 const bundle = (slug: string) => `content/posts/${slug}`;
+const hugoUrl = (post: PlannedPost) => `/posts/${post.slug.toLowerCase()}/`;
 
 /**
  * Turns shortcode calls found in archive text into Hugo's escaped form, shown literally. An opener
@@ -32,7 +33,7 @@ export const hugoLayout: Layout = {
   assetFile: (post, asset) => `${bundle(post.slug)}/${basename(asset)}`,
   assetRef: (_post, asset) => pathForLink(basename(asset)),
   postRef: (to, _from, fragment) => `{{< relref "/posts/${to.slug}/index.md" >}}${fragment}`,
-  frontMatter(post, { options, imageAsset }) {
+  frontMatter(post, { imageAsset }) {
     const meta = post.meta;
     const fm: FrontMatter = [
       ['title', titleOf(post)],
@@ -45,10 +46,14 @@ export const hugoLayout: Layout = {
     if (meta.description) fm.push(['description', meta.description]);
     if (imageAsset) fm.push(['images', [basename(imageAsset)]]);
     else if (meta.image) fm.push(['images', [meta.image]]);
-    const kept = options.keepUrls ? keptPath(post) : undefined;
+    // Aliases keep old URLs answering on any static host (a page that redirects), with or without --keep-urls.
+    const kept = keptPath(post);
     // An alias equal to the page's own path would overwrite the page with a redirect.
-    if (kept && kept.toLowerCase().replace(/\/?$/, '/') !== `/posts/${post.slug.toLowerCase()}/`) fm.push(['aliases', [kept]]);
+    if (kept && kept.toLowerCase().replace(/\/?$/, '/') !== hugoUrl(post)) fm.push(['aliases', [kept]]);
     return fm;
   },
+  postUrl: (post) => hugoUrl(post),
+  // Hugo lower-cases the page's path; the bundle's files are published beside the page under their own names.
+  assetUrl: (post, asset) => `${hugoUrl(post)}${basename(asset)}`,
   protectText: escapeHugoShortcodes,
 };

@@ -4,10 +4,14 @@
  * when their target is missing instead of shipping a broken link.
  */
 import { dayOf, jekyllDate } from '../dates.js';
-import type { FrontMatter, Layout, PlannedPost } from '../types.js';
+import type { ExportOptions, FrontMatter, Layout, PlannedPost } from '../types.js';
 import { keptPath, rawWrap, titleOf } from './shared.js';
 
 const LIQUID = /\{\{|\{%/;
+
+/** The post's URL with `permalink: /:year/:month/:day/:title/` (the README's setting), or its kept old path. */
+const jekyllUrl = (post: PlannedPost, options: ExportOptions) =>
+  (options.keepUrls && keptPath(post)) || `/${post.date.year}/${post.date.month}/${post.date.day}/${postName(post).slice(11)}/`;
 
 const postName = (post: PlannedPost) => `${dayOf(post.date)}-${post.slug.replace(/^\d{4}-\d{2}-\d{2}-/, '')}`;
 
@@ -32,9 +36,13 @@ export const jekyllLayout: Layout = {
     if (meta.lang) fm.push(['lang', meta.lang]);
     if (imageAsset) fm.push(['image', `/${imageAsset}`]);
     else if (meta.image) fm.push(['image', meta.image]);
-    const kept = options.keepUrls ? keptPath(post) : undefined;
-    if (kept) fm.push(['permalink', kept]);
+    const kept = keptPath(post);
+    if (kept && options.keepUrls) fm.push(['permalink', kept]);
+    // Read by the jekyll-redirect-from plugin: a page at the old path that sends readers on.
+    else if (kept && kept !== jekyllUrl(post, options)) fm.push(['redirect_from', [kept]]);
     return fm;
   },
+  postUrl: (post, options) => jekyllUrl(post, options),
+  assetUrl: (_post, asset) => `/${asset}`,
   protectText: (text) => rawWrap(text, LIQUID),
 };

@@ -1,0 +1,4 @@
+declare module 'unidecode' {
+  /** ASCII transliteration of any Unicode text. */
+  export default function unidecode(text: string): string;
+}
