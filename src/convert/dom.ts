@@ -1,53 +1,37 @@
-import domino from '@mixmark-io/domino';
-import type { AnyNode, ParentNode } from 'domhandler';
+import type { ParentNode } from 'domhandler';
+import { Element as TreeElement } from 'domhandler';
+import { parseFragment as parseHtml } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import { ViewDocument, type ElementView } from '../html/dom-view.js';
 
 /**
- * Turndown parses with domino under Node; parsing once with the very same package (a dependency here
- * with turndown's own version range, so npm installs one copy) lets the normalising rules work on a
- * real DOM and hand turndown a node, so the HTML is parsed a single time.
+ * The conversion rules and Turndown work on the DOM interface; they get it as a view over the one
+ * parsed tree (html/dom-view.ts). The types here are the DOM's (lib.dom) because the rules and Turndown
+ * are written against them; the objects are views, which implement what the conversion uses.
  */
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
-let blank: Document | undefined;
 
-/** The fragment's elements inside one wrapper element (a custom tag keeps `<meta>`/`<style>` out of `<head>`). */
-export function parseFragment(html: string): Element {
-  const doc = domino.createDocument(`<x-root>${html}</x-root>`);
-  return doc.querySelector('x-root') ?? doc.body;
+/** The DOM view of `root` (the article's element, or the wrapper of a parsed fragment), rooted there. */
+export function domOf(root: ParentNode): Element {
+  return new ViewDocument(root).view(root) as unknown as Element;
 }
 
-/**
- * The same fragment built from the children of an element of an already parsed page (Cheerio's tree):
- * no serialising and parsing again. Undefined when a name is not one the DOM accepts (hostile markup
- * the HTML parser let through); `parseFragment` on the serialised HTML handles those.
- */
-export function importChildren(parent: ParentNode): Element | undefined {
-  blank ??= domino.createDocument('');
-  const doc = blank;
-  const root = doc.createElement('x-root');
-  const copy = (from: ParentNode, to: Node): void => {
-    for (const child of from.children as AnyNode[]) {
-      if (child.type === 'text') {
-        // Clean-up leaves neighbouring text nodes where it removed an element; parsed HTML has them as one.
-        const last = to.lastChild;
-        if (last?.nodeType === TEXT_NODE) (last as Text).appendData(child.data);
-        else to.appendChild(doc.createTextNode(child.data));
-      }
-      else if (child.type === 'comment') to.appendChild(doc.createComment(child.data));
-      else if (child.type === 'tag' || child.type === 'script' || child.type === 'style') {
-        const ns = child.namespace;
-        const el = ns && ns !== HTML_NS ? doc.createElementNS(ns, child.name) : doc.createElement(child.name);
-        for (const [name, value] of Object.entries(child.attribs)) el.setAttribute(name, value);
-        copy(child, el);
-        to.appendChild(el);
-      }
-    }
-  };
-  try {
-    copy(parent, root);
-  } catch {
-    return undefined;
+/** The underlying tree element of a view. */
+export const treeOf = (el: Element): ParentNode => (el as unknown as ElementView).node;
+
+/** A fragment of HTML parsed as a template's content would be, inside one wrapper element, as a DOM view. */
+export function parseFragment(html: string): Element {
+  // As domino did, and as an article's HTML reads once scripts are gone: <noscript> holds markup.
+  const fragment = parseHtml(html, { treeAdapter: adapter, scriptingEnabled: false });
+  const root = new TreeElement('x-root', {}, []);
+  for (const child of [...fragment.children]) {
+    child.parent = root;
+    root.children.push(child);
   }
-  return root;
+  root.children.forEach((child, i) => {
+    child.prev = root.children[i - 1] ?? null;
+    child.next = root.children[i + 1] ?? null;
+  });
+  return domOf(root);
 }
 
 export const ELEMENT_NODE = 1;

@@ -344,11 +344,30 @@ function postUrlOf(ctx: Ctx, a: Element): string | null {
   let url = ctx.judged.get(a);
   if (url === undefined) {
     const href = absoluteUrl(a.attribs['href'], ctx.base);
-    const target = href && linkTarget(href);
+    const target = href && !isPageLink(a, href) ? linkTarget(href) : undefined;
     url = target && rejectLink(target, ctx) === undefined ? target : null;
     ctx.judged.set(a, url);
   }
   return url;
+}
+
+/** How a link to another page of the listing names itself: "Next page", "Page 3", "Older posts". */
+const PAGE_LABEL = /^(?:(?:go to )?(?:next|previous|prev|older|newer|first|last)(?: page| posts| entries)?|page \d+|第\s*\d+\s*页|下一页|上一页|次のページ|前のページ)$/i;
+
+/**
+ * A link to another page of the index: rel="next"/"prev", a page label (text, aria-label or title), or
+ * a number leading to a path that ends in that number (`<a href="/3/">3</a>`: Astro themes number their
+ * pages at the root, which no URL rule can tell from a post with a numeric id).
+ */
+function isPageLink(a: Element, href: string): boolean {
+  const rel = (a.attribs['rel'] ?? '').toLowerCase().split(/\s+/);
+  if (rel.includes('next') || rel.includes('prev')) return true;
+  const labels = [textOf(a), words(a.attribs['aria-label']), words(a.attribs['title'])].filter(Boolean);
+  if (labels.some((l) => PAGE_LABEL.test(l.replace(EDGE_PUNCTUATION, '')))) return true;
+  const number = textOf(a);
+  if (!/^\d{1,4}$/.test(number)) return false;
+  const last = new URL(href).pathname.split('/').filter(Boolean).pop() ?? '';
+  return last === number || last === `page${number}`;
 }
 
 function isReadMoreText(text: string): boolean {

@@ -9,7 +9,6 @@ import { indexSubtree } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
 import type { EngineRule } from './engines/index.js';
 import { normaliseImages } from './images.js';
-import { innerHtml } from '../html/parse.js';
 import { inRunningText } from './prose.js';
 import { absolutiseUrls } from './urls.js';
 
@@ -109,7 +108,9 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
       continue;
     }
     const removed = rule.action === 'remove-block' ? outermostWrapper(ctx, el) : rule.action === 'remove-line' ? lineOf(ctx, el) : $el;
-    const label = headingBefore(removed.get(0)!);
+    // A heading that only labelled the chrome just removed ("Written by" over an author box) goes with it;
+    // what scripts, hidden or control elements leave behind is the author's (a heading before a gist).
+    const label = rule.touchesProse ? undefined : headingBefore(removed.get(0)!);
     removed.remove();
     if (label && label.parent && !contentAfter(label)) ctx.$(label).remove();
   }
@@ -229,18 +230,17 @@ function dropEventHandlers(root: Cheerio<Element>): void {
 }
 
 /**
- * Clean the chosen article element in place and return its inner HTML: lazy images resolved, every
- * named clean-up rule applied, URLs made absolute, a title-repeating heading dropped.
+ * Clean the chosen article element in place: lazy images resolved, every named clean-up rule applied,
+ * URLs made absolute, a title-repeating heading dropped.
  */
-export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): string {
+export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): void {
   normaliseImages($, root);
   const el = root.get(0);
-  if (!el) return '';
   // From here on elements are only removed or unwrapped, never added (see indexSubtree).
-  return cleanIndexed($, root, el, options);
+  if (el) cleanIndexed($, root, el, options);
 }
 
-function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, options: CleanOptions): string {
+function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, options: CleanOptions): void {
   const index = indexSubtree(el);
   const protectedSet = new Set<AnyNode>(index.select(PROTECTED));
   const ctx: CleanContext = {
@@ -261,5 +261,5 @@ function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, option
   dropEmptyBlocks($, root);
   dropEventHandlers(root);
   absolutiseUrls($, root, options.base);
-  return innerHtml(el).trim();
+
 }

@@ -9,7 +9,8 @@ import { checkedLanguage } from './language.js';
 import { proseOf } from './prose.js';
 import { flattenDeepNesting } from '../html/walk.js';
 import { documentBase } from './urls.js';
-import { withPage } from '../html/parse.js';
+import { innerHtml, withPage } from '../html/parse.js';
+import { removeElement } from 'domutils';
 
 export { parseDate } from '../text/dates.js';
 export { withFeedTerms } from './taxonomy.js';
@@ -57,11 +58,15 @@ export function detectEngine(html: string): string | undefined {
  * rules strip everything that is not the article body.
  */
 export function extractPost(html: string, url: string, context: ExtractContext = {}): ExtractedPost {
-  return extractPostTree(html, url, context).post;
+  const { post, content } = extractPostTree(html, url, context);
+  return { ...post, contentHtml: innerHtml(content).trim() };
 }
 
-/** extractPost, plus the cleaned content element itself (`post.contentHtml` is its inner HTML), for a converter that can take a parsed tree. */
-export function extractPostTree(html: string, url: string, context: ExtractContext = {}): { post: ExtractedPost; content: Element } {
+/**
+ * extractPost without serialising the article: the cleaned content element itself, detached from its
+ * page, for the converter, which works on the same tree.
+ */
+export function extractPostTree(html: string, url: string, context: ExtractContext = {}): { post: Omit<ExtractedPost, 'contentHtml'>; content: Element } {
   const { overrides } = context;
   return withPage(html, ($) => {
     flattenDeepNesting($.root().get(0)!);
@@ -73,9 +78,11 @@ export function extractPostTree(html: string, url: string, context: ExtractConte
     // Themes hard-code <html lang="en">: the article's own text says which language it is in.
     const lang = checkedLanguage(meta.lang, proseOf(content.get(0)!));
     if (lang) meta.lang = lang;
-    const contentHtml = cleanContent($, content, { base: documentBase($, url), engine, title: keepTitleHeading ? undefined : meta.title });
-    const post: ExtractedPost = { url, meta, contentHtml, contentSelector: describeChoice(choice, engine?.name), dated };
+    cleanContent($, content, { base: documentBase($, url), engine, title: keepTitleHeading ? undefined : meta.title });
+    const post: Omit<ExtractedPost, 'contentHtml'> = { url, meta, contentSelector: describeChoice(choice, engine?.name), dated };
     if (engine) post.engine = engine.name;
-    return { post, content: content.get(0)! };
+    const element = content.get(0)!;
+    removeElement(element);
+    return { post, content: element };
   });
 }

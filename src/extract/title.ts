@@ -134,6 +134,12 @@ function titleFromDocument($: CheerioAPI, raw: string, siteName: string | undefi
 
 const norm = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Whether `text` is `part` plus only marks, digits or spaces around it. */
+function holdsOnly(text: string, part: string): boolean {
+  const at = part ? text.indexOf(part) : -1;
+  return at >= 0 && !/\p{L}/u.test(text.slice(0, at) + text.slice(at + part.length));
+}
+
 export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   const body = new Set<AnyNode>(ctx.root?.toArray() ?? []);
   const inBody = (el: Element) => insideAny(el, body);
@@ -154,9 +160,16 @@ export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   const docTitle = rawDocTitle && rawDocTitle !== siteName && rawDocTitle !== ctx.site?.title ? rawDocTitle : undefined;
   const declared = [ctx.headline, ctx.ogTitle !== siteName && ctx.ogTitle !== ctx.site?.title ? ctx.ogTitle : undefined].filter((t): t is string => !!t);
   const witnesses = [...declared, ...(docTitle ? [docTitle] : [])];
-  // A heading agrees when a declared title contains it or it contains one ("Title ¶", "Title | Blog").
-  const agrees = (choice: TitleChoice | undefined) =>
-    choice && witnesses.some((d) => norm(d).includes(norm(choice.text)) || norm(choice.text).includes(norm(d))) ? choice : undefined;
+  // A heading agrees when a declared title holds it ("Title | Blog") or it holds a declared title
+  // ("Benchmarking Huge Pages" for <title>Huge pages</title>). Inside the body it must hold nothing
+  // else but marks ("Title ¶"): a body heading that only begins like the title ("virtio-net" and
+  // "Virtio-net的简单发包流程") is the text's.
+  const agrees = (choice: TitleChoice | undefined) => {
+    if (!choice) return undefined;
+    const text = norm(choice.text);
+    const strict = choice.element !== undefined && inBody(choice.element);
+    return witnesses.some((d) => norm(d).includes(text) || (strict ? holdsOnly(text, norm(d)) : text.includes(norm(d)))) ? choice : undefined;
+  };
   // With nothing declared, a bare heading inside the body is no title: it is the text's own.
   const bareBodyHeading = (el: Element | undefined) => !!el && inBody(el) && /^h[1-6]$/.test(el.name) && !/title|headline|name/i.test(`${el.attribs.class ?? ''} ${el.attribs.itemprop ?? ''}`);
   const trusted = (choice: TitleChoice | undefined) => (witnesses.length ? agrees(choice) : choice && !bareBodyHeading(choice.element) ? choice : undefined);

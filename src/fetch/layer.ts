@@ -303,13 +303,18 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
         throw new FetchError(url, 'not an http(s) URL');
       }
       if (kind === 'data' && !onSite(url)) throw new FetchError(url, "not on the blog's site (feeds, sitemaps and robots.txt are read from the blog only)");
-      if (!(await allowedByRobots(url))) throw new FetchError(url, 'disallowed by robots.txt');
+      // robots.txt says which pages may be crawled; the images a post shows are part of that post, as
+      // they are of a reader's visit (Hexo and Astro themes disallow their image folders for search
+      // engines). Their host's Crawl-delay still applies.
+      const robotsApply = kind !== 'asset';
+      const allowed = await allowedByRobots(url);
+      if (robotsApply && !allowed) throw new FetchError(url, 'disallowed by robots.txt');
       let attempts = 0;
       try {
         return await withRetries(
           () => {
             attempts++;
-            return limit(() => attempt(url, kind, fetchOptions, true));
+            return limit(() => attempt(url, kind, fetchOptions, robotsApply));
           },
           toFailure,
           policy,

@@ -1,5 +1,5 @@
 import { extractPostTree } from '../extract/index.js';
-import { htmlToMarkdown } from '../convert/index.js';
+import { treeToMarkdown } from '../convert/index.js';
 import type { ExtractContext, PostMeta } from '../types.js';
 
 export interface ProcessedPost {
@@ -14,5 +14,5 @@ export interface ProcessedPost {
 /** The CPU-bound part of archiving a post, HTML in, Markdown out: extract, then convert. */
 export function processPost(html: string, url: string, context: ExtractContext = {}): ProcessedPost {
   const { post, content } = extractPostTree(html, url, context);
-  return { meta: post.meta, markdown: htmlToMarkdown(post.contentHtml, url, content), engine: post.engine, dated: post.dated };
+  return { meta: post.meta, markdown: treeToMarkdown(content, url), engine: post.engine, dated: post.dated };
 }

@@ -4,6 +4,7 @@ import { load } from 'cheerio';
 import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { cleanContent } from '../../src/extract/clean.js';
+import { innerHtml } from '../../src/html/parse.js';
 import { CLEAN_RULES } from '../../src/extract/clean-rules.js';
 import { bestFromSrcset, dataImageSize } from '../../src/extract/images.js';
 
@@ -11,7 +12,9 @@ const KEEP = '<p>The body paragraph that must survive every rule, with enough wo
 
 function clean(inner: string, options: { title?: string; base?: string; head?: string } = {}): string {
   const $ = load(`<html><head>${options.head ?? ''}</head><body><div id="c">${inner}</div></body></html>`);
-  return cleanContent($, $('#c') as Cheerio<Element>, { base: options.base ?? 'https://b.example/2020/post/', title: options.title });
+  const root = $('#c') as Cheerio<Element>;
+  cleanContent($, root, { base: options.base ?? 'https://b.example/2020/post/', title: options.title });
+  return innerHtml(root.get(0)!).trim();
 }
 
 const text = (html: string) => load(html).text().replace(/\s+/g, ' ').trim();
