@@ -30,7 +30,8 @@ try {
     platform: 'node',
     target: 'node20',
     // Playwright is imported only when a blog needs a browser, and it finds its own files at run time.
-    external: ['playwright-core'],
+    // BullMQ (and its Redis client) only by the queue commands; it picks among optional backends at run time.
+    external: ['playwright-core', 'bullmq', 'ioredis'],
     // CommonJS packages in the bundle (yargs' helpers, iconv-lite, turndown) call require().
     banner: { js: "import { createRequire as __blogvaultRequire } from 'node:module';\nconst require = __blogvaultRequire(import.meta.url);" },
     sourcemap: 'linked',
