@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Debian's redis-server for the queue tests (`blogvault enqueue/worker/status`). The tests start
-# their own server on a free loopback port; the service the package sets up is not needed, so it is left
-# stopped where systemd runs it. Idempotent: does nothing when redis-server is already there.
+# their own server on a free loopback port and never use the one the package may start as a service.
+# Idempotent: does nothing when redis-server is already there.
 set -euo pipefail
 
 if command -v redis-server >/dev/null 2>&1; then

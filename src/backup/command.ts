@@ -11,6 +11,7 @@ export interface BackupArgs {
   parallel: number;
   git: boolean;
   warc: boolean;
+  since?: string;
   report?: string;
   json: boolean;
   quiet: boolean;
@@ -20,7 +21,8 @@ export interface BackupArgs {
 /** `blogvault backup <config>`: returns the exit code. */
 export async function backupCommand(a: BackupArgs): Promise<number> {
   if (!(a.parallel >= 1)) throw new InputError(`--parallel must be at least 1, got ${a.parallel}`);
-  const config = loadBackupConfig(a.config, a.warc ? { warc: true } : {});
+  // Given on the command line, these apply to every blog; the config's own values stand otherwise.
+  const config = loadBackupConfig(a.config, { ...(a.warc ? { warc: true } : {}), ...(a.since !== undefined ? { since: a.since } : {}) });
   if (a.git) await checkGit().catch((err: Error) => {
     throw new InputError(err.message);
   });

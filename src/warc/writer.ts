@@ -5,7 +5,7 @@
  * once they pass a size. The file being written ends in `.open`; each request/response pair goes to
  * disk in one write, so a killed run leaves whole records only, and the next writer closes such a file.
  */
-import { appendFileSync, closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { WARCRecord, WARCSerializer, WARC_1_1 } from 'warcio';
@@ -110,7 +110,14 @@ export class WarcWriter {
   /** Writes what is queued, closes the current file (dropping its `.open`) and tells what was written. */
   async close(): Promise<WarcTotals> {
     await this.tail;
-    this.closeFile();
+    try {
+      this.closeFile();
+    } catch (error) {
+      // The records are written; the next writer closes the file it could not rename.
+      this.totals.error ??= `${this.file}: ${(error as Error).message}`;
+      this.fd = undefined;
+      this.file = undefined;
+    }
     return this.totals;
   }
 
@@ -178,6 +185,8 @@ export class WarcWriter {
     const dir = join(this.archive, WARC_DIR);
     for (;;) {
       const name = `blogvault-${timestamp(now)}-${String(this.serial++).padStart(5, '0')}.warc.gz`;
+      // The closed file of an earlier run with the same time (a clock set back) is never replaced.
+      if (existsSync(join(dir, name))) continue;
       try {
         this.fd = openSync(join(dir, `${name}${OPEN_SUFFIX}`), 'wx');
       } catch (error) {
