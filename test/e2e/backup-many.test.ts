@@ -57,21 +57,39 @@ function overlappingBlogsOnOneHost(server: FarmServer): string[] {
   return clashes;
 }
 
-test('backup of 20 blogs: every archive equals a single-blog run; one host serves one blog at a time', async () => {
-  const set = elsewhere(join(root, 'plain'));
-  const config = join(root, 'plain.yaml');
-  await writeConfig(config, set);
+/** The repository of the --git runs, the blogs written into it, their config. */
+let repo: string;
+let inRepo: FarmBlogRef[];
+let gitConfig: string;
+const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+const commits = () => git('log', '--format=%H%x09%s').trim().split('\n').filter(Boolean);
+
+test('backup --git of 20 blogs into one repository: archives equal single-blog runs, one blog per host at a time, one commit per blog', async () => {
+  repo = join(root, 'repo');
+  await mkdir(repo);
+  execFileSync('git', ['init', '-q', repo]);
+  inRepo = elsewhere(join(repo, 'blogs'));
+  gitConfig = join(root, 'git.yaml');
+  await writeConfig(gitConfig, inRepo);
   for (const s of servers) s.log.length = 0;
-  const report = join(root, 'plain-report.json');
-  const r = await runCli(['backup', config, '--parallel', '4', '--report', report], 300_000);
+  const report = join(root, 'report.json');
+  const r = await runCli(['backup', gitConfig, '--git', '--parallel', '4', '--report', report], 300_000);
   assert.equal(r.code, 0, output(r));
   assert.match(r.stdout, /^Done: 20 blogs, 20 complete, 0 partial, 0 failed; posts \d+ new/m);
-  const json = JSON.parse(await readFile(report, 'utf8')) as { exitCode: number; blogs: { url: string; exitCode: number; counts: { new: number } }[] };
+  const json = JSON.parse(await readFile(report, 'utf8')) as { exitCode: number; blogs: { url: string; exitCode: number; counts: { new: number }; git: { commit: string } }[] };
   assert.equal(json.exitCode, 0);
-  assert.deepEqual(json.blogs.map((b) => b.url), set.map((b) => b.url), 'the report lists the blogs in the config\'s order');
-  json.blogs.forEach((b, i) => assert.equal(b.counts.new, set[i].fixture.posts, `${b.url}: new posts in the report`));
-  for (const blog of set) await assertSameAsReference(blog, references, 'backup');
+  assert.deepEqual(json.blogs.map((b) => b.url), inRepo.map((b) => b.url), 'the report lists the blogs in the config\'s order');
+  json.blogs.forEach((b, i) => assert.equal(b.counts.new, inRepo[i].fixture.posts, `${b.url}: new posts in the report`));
+  for (const blog of inRepo) await assertSameAsReference(blog, references, 'backup');
   for (const s of servers) assert.deepEqual(overlappingBlogsOnOneHost(s), [], `${s.url}: two blogs of this host were archived at the same time`);
+
+  assert.equal(commits().length, BLOGS, 'one commit per blog on the first run');
+  for (const [i, blog] of inRepo.entries()) {
+    const log = git('log', '--format=%H%n%B', '--', relative(repo, blog.out));
+    assert.ok(log.startsWith(`${json.blogs[i].git.commit}\n`), `${blog.url}: the report names the blog's commit`);
+    assert.match(log, new RegExp(`^blogvault: ${blog.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${blog.fixture.posts} new, 0 changed, 0 missing\\)`, 'm'));
+  }
+  assert.equal(git('status', '--porcelain'), '', 'the run leaves nothing uncommitted');
 });
 
 test('a backup killed mid-run is completed by the next run: same archives as single runs, no lock left', async () => {
@@ -98,26 +116,10 @@ test('a backup killed mid-run is completed by the next run: same archives as sin
   }
 });
 
-test('--git: one commit per changed blog, listing new, changed and missing posts; none when nothing changed', async () => {
-  const repo = join(root, 'repo');
-  await mkdir(repo);
-  execFileSync('git', ['init', '-q', repo]);
-  const set = elsewhere(join(repo, 'blogs'));
-  const config = join(root, 'git.yaml');
-  await writeConfig(config, set);
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-  const commits = () => git('log', '--format=%H%x09%s').trim().split('\n').filter(Boolean);
-
-  const first = await runCli(['backup', config, '--git', '--quiet'], 300_000);
-  assert.equal(first.code, 0, output(first));
-  assert.equal(commits().length, BLOGS, 'one commit per blog on the first run');
-  for (const blog of set) {
-    const log = git('log', '--format=%B', '--', relative(repo, blog.out));
-    assert.match(log, new RegExp(`^blogvault: ${blog.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${blog.fixture.posts} new, 0 changed, 0 missing\\)`, 'm'));
-    await assertSameAsReference(blog, references, 'backup --git');
-  }
-  assert.equal(git('status', '--porcelain'), '', 'the run leaves nothing uncommitted');
-
+test('backup --git again: one commit per changed blog, listing changed and missing posts; none when nothing changed', async () => {
+  assert.ok(repo, 'runs after the first --git backup');
+  const set = inRepo;
+  const config = gitConfig;
   // One post edited on one copy of the jekyll blog, one post removed from the other.
   const [edited, trimmed] = set.filter((b) => b.fixture.name === 'jekyll-blog');
   assert.ok(edited && trimmed, 'the farm holds two copies of the jekyll blog');

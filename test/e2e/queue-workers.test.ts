@@ -18,7 +18,7 @@ import { JITTER_MS, spacing } from './faults-harness.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import type { FarmServer } from '../helpers/blog-farm.js';
 
-const RATE = 20;
+const RATE = 25;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const QUEUE = 'bvtest';
 let redis: TestRedis;
@@ -129,7 +129,8 @@ test('3 workers, 30 blogs, one worker killed mid-blog: every archive complete an
     const overlaps = spans.filter((a, i) => spans.some((b, k) => k > i && a.host === b.host && a.from < b.to && b.from < a.to)).length;
     t.diagnostic(`${overlaps} jobs ran alongside another job of the same host`);
     assert.ok(overlaps > 0, 'no two workers ever archived blogs of the same host at once: the shared rate was not exercised');
-    // ...and each host still saw its requests spaced by the shared rate.
+    // ...and each host still saw its requests spaced by the shared rate. Runs of up to 21 requests: two
+    // workers each at the full rate would bring 21 requests in half the time allowed.
     for (const server of servers) {
       const { margin, smallestGap, where } = spacing(server.log, 1000 / RATE, 20);
       t.diagnostic(`${server.url}: ${server.log.length} requests, smallest gap ${smallestGap} ms, tightest run: ${where}`);
@@ -146,7 +147,6 @@ test('queue commands: an unreachable Redis or a bad URL is one line and exit 2',
   for (const args of [
     ['status', '--redis', closed],
     ['worker', '--redis', 'http://127.0.0.1:1'],
-    ['enqueue', join(root, 'missing.yaml'), '--redis', redis.url],
   ]) {
     const r = await runCli(args);
     assert.equal(r.code, 2, output(r));
