@@ -3,7 +3,7 @@
 // archive a single `blogvault archive` run makes of the same fixture.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { ROOT, runCli, tempOut, walk } from './archive-harness.js';
@@ -87,6 +87,7 @@ export async function referenceArchives(fixtures: Fixture[]): Promise<{ archives
         const r = await runCli(['archive', blog.url, '--out', out]);
         assert.equal(r.code, 0, `reference run of ${fixtures[i].name}: ${output(r)}`);
         const files = await normalizedArchive(out, blog.base);
+        await rm(out, { recursive: true, force: true });
         const posts = [...files.keys()].filter((f) => f.endsWith('.md')).length;
         assert.equal(posts, fixtures[i].posts, `reference run of ${fixtures[i].name}: ${posts} posts, expected.json has ${fixtures[i].posts}`);
         archives.set(fixtures[i].name, files);
