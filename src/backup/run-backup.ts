@@ -36,7 +36,7 @@ export interface BackupReport {
 /** The exit code of a run of many blogs: the worst of theirs, an interruption first. */
 export function overallExitCode(codes: number[], interrupted: boolean): number {
   if (interrupted) return EXIT.interrupted;
-  for (const code of [EXIT.input, EXIT.partial] as number[]) if (codes.includes(code)) return code;
+  for (const code of [EXIT.write, EXIT.input, EXIT.partial] as number[]) if (codes.includes(code)) return code;
   return EXIT.ok;
 }
 
@@ -81,7 +81,7 @@ export async function runBackup(config: BackupConfig, options: BackupOptions): P
             if (options.signal?.aborted) return;
             const reporter = blogReporter(blog.url, options.verbosity, log);
             const { outcome, summary } = await runBlog(blog, { reporter, signal: options.signal, processor });
-            if (options.git && summary && !outcome.interrupted && outcome.exitCode !== EXIT.input) {
+            if (options.git && summary && !outcome.interrupted && outcome.exitCode <= EXIT.partial) {
               const commit = commits.then(() => commitBlog(blog.out, archiveDirOf(blog.settings, blog.out), commitMessage(summary)));
               commits = commit.catch(() => undefined);
               try {
@@ -116,7 +116,7 @@ export async function runBackup(config: BackupConfig, options: BackupOptions): P
       blogs: blogs.length,
       ok: ran.filter((o) => o.exitCode === EXIT.ok).length,
       partial: ran.filter((o) => o.exitCode === EXIT.partial).length,
-      failed: ran.filter((o) => o.exitCode === EXIT.input).length,
+      failed: ran.filter((o) => o.exitCode === EXIT.input || o.exitCode === EXIT.write).length,
       notRun: blogs.length - ran.length,
       new: sum((o) => o.counts?.new ?? 0),
       changed: sum((o) => o.counts?.changed ?? 0),

@@ -4,6 +4,7 @@ import { EXIT, reasonOf } from '../pipeline/errors.js';
 import type { Reporter } from '../pipeline/reporter.js';
 import { archivedCount, type RunSummary } from '../pipeline/summary.js';
 import type { PostProcessor } from '../pipeline/worker-pool.js';
+import { ArchiveWriteError } from '../store/atomic-write.js';
 import { LockError } from '../store/lock.js';
 import type { BlogJob } from './config.js';
 
@@ -13,7 +14,7 @@ export interface BlogOutcome {
   out: string;
   /** What `update` on this blog alone would have exited with. */
   exitCode: number;
-  /** Why the run could not start or stopped (unusable input, archive in use): one line. */
+  /** Why the run could not start or stopped (unusable input, archive in use, archive not writable): one line. */
   error?: string;
   /** The archive was in use by another run. */
   locked?: boolean;
@@ -66,7 +67,8 @@ export async function runBlog(job: BlogJob, options: BlogRunOptions): Promise<{ 
     const summary = await archiveBlog(job.settings, job.out, { ...options, since: job.since });
     return { outcome: outcomeOf(job, summary), summary };
   } catch (err) {
-    const outcome: BlogOutcome = { url: job.url, out: job.out, exitCode: EXIT.input, error: reasonOf(err), elapsedMs: Date.now() - started };
+    const exitCode = err instanceof ArchiveWriteError ? EXIT.write : EXIT.input;
+    const outcome: BlogOutcome = { url: job.url, out: job.out, exitCode, error: reasonOf(err), elapsedMs: Date.now() - started };
     if (err instanceof LockError) outcome.locked = true;
     return { outcome };
   }

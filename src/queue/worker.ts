@@ -73,7 +73,7 @@ export async function workerCommand(a: WorkerArgs): Promise<number> {
         await job.moveToWait(token);
         throw new WaitingError();
       }
-      if (blog.git && summary && outcome.exitCode !== EXIT.input) {
+      if (blog.git && summary && outcome.exitCode <= EXIT.partial) {
         try {
           const commit = await commitBlog(blog.out, archiveDirOf(blog.settings, blog.out), commitMessage(summary));
           outcome.git = commit ? { commit } : {};
@@ -82,7 +82,7 @@ export async function workerCommand(a: WorkerArgs): Promise<number> {
           outcome.exitCode = Math.max(outcome.exitCode, EXIT.partial);
         }
       }
-      if (outcome.exitCode === EXIT.input) {
+      if (outcome.exitCode === EXIT.input || outcome.exitCode === EXIT.write) {
         log(`${blog.url}: failed: ${outcome.error ?? 'unknown error'}`);
         throw new Error(outcome.error ?? 'failed');
       }

@@ -76,7 +76,7 @@ test('bad configs are refused with one line naming the file, the blog and the pr
     ['blogs:\n  - url: ftp://a.example/', /blog 1: ftp:\/\/a\.example\/: only http and https URLs can be archived/],
     ['blogs:\n  - url: https://a.example/\n    colour: red', /blog 1 \(https:\/\/a\.example\/\): Unknown argument: colour/],
     ['blogs:\n  - url: https://a.example/\n    render: sometimes', /blog 1 \(https:\/\/a\.example\/\): Invalid values: Argument: render, Given: "sometimes"/],
-    ['blogs:\n  - url: https://a.example/\n    rate: fast', /blog 1 \(https:\/\/a\.example\/\): --rate must be a positive number, got NaN/],
+    ['blogs:\n  - url: https://a.example/\n    rate: fast', /blog 1 \(https:\/\/a\.example\/\): --rate must be a number above 0 and at most 1000, got NaN/],
     ['blogs:\n  - url: https://a.example/\n    since: yesterday', /since yesterday: not a date/],
     ['blogs:\n  - url: https://a.example/\n    git: true', /git is an option of the whole run, not of one blog/],
     ['blogs:\n  - url: https://a.example/\n    profile: nope.yaml', /blog 1 \(https:\/\/a\.example\/\): profile nope\.yaml: .*no such file/i],
@@ -99,8 +99,9 @@ test('default folder names come from the host and path', () => {
   assert.equal(defaultOutName('https://example.com/~me/blog%20x/'), 'example.com-_me-blog_20x');
 });
 
-test('the exit code of a backup is its blogs\' worst: interrupted, then unusable input, then partial', () => {
+test('the exit code of a backup is its blogs\' worst: interrupted, then unwritable archive, unusable input, partial', () => {
   assert.equal(overallExitCode([0, 0], false), 0);
+  assert.equal(overallExitCode([2, 3, 1], false), 3);
   assert.equal(overallExitCode([0, 1, 0], false), 1);
   assert.equal(overallExitCode([1, 2, 0], false), 2);
   assert.equal(overallExitCode([0, 0], true), 130);
