@@ -30,9 +30,10 @@ try {
     platform: 'node',
     target: 'node20',
     // Playwright is imported only when a blog needs a browser, and it finds its own files at run time.
+    // BullMQ (and its Redis client) only by the queue commands; it picks among optional backends at run time.
     // Turndown requires domino only to parse a string, and it is always given the parsed tree
     // (html/dom-view.ts): leaving domino out keeps 0.5 MB of parser out of every worker.
-    external: ['playwright-core', '@mixmark-io/domino'],
+    external: ['playwright-core', 'bullmq', 'ioredis', '@mixmark-io/domino'],
     // CommonJS packages in the bundle (yargs' helpers, iconv-lite, turndown) call require().
     banner: { js: "import { createRequire as __blogvaultRequire } from 'node:module';\nconst require = __blogvaultRequire(import.meta.url);" },
     sourcemap: 'linked',

@@ -8,6 +8,7 @@ npm ci --no-audit --no-fund
 bash scripts/install-chromium.sh
 bash scripts/install-engines.sh
 bash scripts/install-platforms.sh
+bash scripts/install-redis.sh
 npm run build
 npm run typecheck
 npm test

@@ -3,27 +3,26 @@ import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import YAML from 'yaml';
 import { VERSION } from './version.js';
-import { runArchive } from './pipeline/archive.js';
-import { InputError, reasonOf } from './pipeline/errors.js';
+import { archiveBlog, eventful, exitCodeOf, foundNoPosts, stopOnSignals } from './pipeline/archive-blog.js';
+import { EXIT, InputError, reasonOf } from './pipeline/errors.js';
 import { DEFAULT_SETTINGS, type ArchiveSettings, type DiscoverMode, type Layout, type RenderMode } from './pipeline/options.js';
 import { createReporter, type Verbosity } from './pipeline/reporter.js';
-import { archivedCount, formatSummary, type RunSummary } from './pipeline/summary.js';
+import { formatSummary, type RunSummary } from './pipeline/summary.js';
 import { ArchiveStore } from './store/archive-store.js';
 import { ArchiveWriteError } from './store/atomic-write.js';
 import { EXPORT_TARGETS, type ExportTarget } from './export/types.js';
 import { excludePatternError } from './discover/link-filters.js';
 
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, partial: 1, input: 2, write: 3, interrupted: 130 } as const;
+export { EXIT } from './pipeline/errors.js';
 
-const profileParser = (path: string): Record<string, unknown> => {
+export const profileParser = (path: string): Record<string, unknown> => {
   const text = readFileSync(path, 'utf8');
   const data: unknown = path.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
   if (!data || typeof data !== 'object') throw new InputError(`${path}: a site profile must be a YAML or JSON mapping of options`);
   return data as Record<string, unknown>;
 };
 
-function crawlOptions<T>(y: Argv<T>) {
+export function crawlOptions<T>(y: Argv<T>) {
   return y
     .option('concurrency', { type: 'number', default: DEFAULT_SETTINGS.concurrency, describe: 'Requests in flight at once' })
     .option('max-pages', { type: 'number', default: DEFAULT_SETTINGS.maxPages, describe: 'Stop walking the index after this many pages' })
@@ -48,6 +47,28 @@ function crawlOptions<T>(y: Argv<T>) {
     .config('profile', 'Site profile (YAML or JSON) holding any of these options', profileParser);
 }
 
+/** Where the queue of `enqueue`, `worker` and `status` lives. */
+function queueOptions<T>(y: Argv<T>) {
+  return y
+    .option('redis', { type: 'string', demandOption: true, describe: 'Redis URL, e.g. redis://queue.example.com:6379' })
+    .option('queue', { type: 'string', default: 'blogvault', describe: 'Queue name' });
+}
+
+/** `--warc`, saved with the archive's settings so that `update` records too. */
+export function warcOptions<T>(y: Argv<T>) {
+  return y
+    .option('warc', { type: 'boolean', default: false, describe: 'Also record every response fetched in WARC files under <archive>/warc/' })
+    .option('warc-size', { type: 'number', default: 1024, describe: 'Start a new WARC file past this many MiB' });
+}
+
+export type WarcArgs = { warc: boolean; warcSize: number };
+
+export function withWarc(settings: ArchiveSettings, a: WarcArgs): ArchiveSettings {
+  if (!a.warc) return settings;
+  if (!(a.warcSize > 0)) throw new InputError(`--warc-size must be a positive number of MiB, got ${a.warcSize}`);
+  return { ...settings, warc: { maxFileBytes: Math.floor(a.warcSize * 1024 * 1024) } };
+}
+
 function reportOptions<T>(y: Argv<T>) {
   return y
     .option('since', { type: 'string', describe: 'Stop walking the index once posts are older than this date (YYYY-MM-DD)' })
@@ -57,7 +78,7 @@ function reportOptions<T>(y: Argv<T>) {
     .option('verbose', { type: 'boolean', alias: 'v', default: false, describe: 'Print every post, retry and skipped link' });
 }
 
-type CrawlArgs = {
+export type CrawlArgs = {
   concurrency: number; maxPages: number; render: RenderMode; discover: DiscoverMode; ignoreRobots: boolean; allowPrivateAddresses: boolean; rate?: number;
   timeout: number; retries: number; maxBytes: number; images: boolean; history: boolean; keepHtml: boolean; layout: Layout;
   postLink?: string; next?: string; content?: string; title?: string; date?: string; exclude?: string[];
@@ -93,7 +114,7 @@ function folder(name: string, value: string): string {
   return value;
 }
 
-function settingsFrom(url: string, a: CrawlArgs): ArchiveSettings {
+export function settingsFrom(url: string, a: CrawlArgs): ArchiveSettings {
   for (const pattern of a.exclude ?? []) {
     const error = excludePatternError(pattern);
     if (error) throw new InputError(`--exclude ${pattern}: not a valid regular expression (${error})`);
@@ -130,38 +151,20 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
   const verbosity = verbosityOf(a, fallback);
   if (a.since !== undefined && Number.isNaN(Date.parse(a.since))) throw new InputError(`--since ${a.since}: not a date (use YYYY-MM-DD)`);
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    process.stderr.write('\nStopping: finishing the posts in flight (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  const stopListening = stopOnSignals(controller);
   let summary: RunSummary;
-  const archiveDir = settings.layout === 'plain' ? out : join(out, '.blogvault', 'archive');
   try {
-    summary = await runArchive({ settings, out: archiveDir, since: a.since, reporter: createReporter(verbosity), signal: controller.signal });
-    if (settings.layout !== 'plain') {
-      const { exportArchive } = await import('./export/index.js');
-      const exported = await exportArchive(archiveDir, { to: settings.layout, out });
-      if (verbosity === 'verbose') process.stderr.write(`${exported.summary}\n`);
-    }
+    const onExported = verbosity === 'verbose' ? (text: string) => process.stderr.write(`${text}\n`) : undefined;
+    summary = await archiveBlog(settings, out, { since: a.since, reporter: createReporter(verbosity), signal: controller.signal, onExported });
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    stopListening();
   }
   const json = JSON.stringify(summary, null, 2);
   if (a.report) writeFileSync(a.report, `${json}\n`);
-  const eventful = summary.new.length + summary.changed.length + summary.failed.length + summary.indexFailed.length > 0 || summary.interrupted;
   if (a.json) process.stdout.write(`${json}\n`);
-  else if (verbosity !== 'quiet' || eventful) process.stdout.write(`${formatSummary(summary)}\n`);
-  if (summary.interrupted) return EXIT.interrupted;
-  if (summary.failed.length > 0 || summary.indexFailed.length > 0) return EXIT.partial;
-  if (archivedCount(summary) === 0) {
-    process.stderr.write(`blogvault: no posts found at ${settings.startUrl} (try --post-link, or \`blogvault inspect\`)\n`);
-    return EXIT.partial;
-  }
-  return EXIT.ok;
+  else if (verbosity !== 'quiet' || eventful(summary)) process.stdout.write(`${formatSummary(summary)}\n`);
+  if (foundNoPosts(summary)) process.stderr.write(`blogvault: no posts found at ${settings.startUrl} (try --post-link, or \`blogvault inspect\`)\n`);
+  return exitCodeOf(summary);
 }
 
 /**
@@ -170,9 +173,9 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
  * case the handler fails later, and blogvault never shows that text.
  */
 const COMMANDS = {
-  archive: async (a: CrawlArgs & ReportArgs & { url: string; out: string }) => {
+  archive: async (a: CrawlArgs & ReportArgs & WarcArgs & { url: string; out: string }) => {
     folder('--out', a.out);
-    process.exitCode = await archiveAndReport(settingsFrom(a.url, a), a.out, a, 'normal');
+    process.exitCode = await archiveAndReport(withWarc(settingsFrom(a.url, a), a), a.out, a, 'normal');
   },
   update: async (a: ReportArgs & { dir: string }) => {
     folder('<dir>', a.dir);
@@ -193,6 +196,22 @@ const COMMANDS = {
     for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);
     process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
   },
+  backup: async (a: import('./backup/command.js').BackupArgs) => {
+    const { backupCommand } = await import('./backup/command.js');
+    process.exitCode = await backupCommand(a);
+  },
+  enqueue: async (a: import('./queue/enqueue.js').EnqueueArgs) => {
+    const { enqueueCommand } = await import('./queue/enqueue.js');
+    process.exitCode = await enqueueCommand(a);
+  },
+  worker: async (a: import('./queue/worker.js').WorkerArgs) => {
+    const { workerCommand } = await import('./queue/worker.js');
+    process.exitCode = await workerCommand(a);
+  },
+  status: async (a: import('./queue/status.js').StatusArgs) => {
+    const { statusCommand } = await import('./queue/status.js');
+    process.exitCode = await statusCommand(a);
+  },
   export: async (a: { dir: string; to: ExportTarget; out: string; keepUrls: boolean; mediaUrl?: string }) => {
     folder('--out', a.out);
     const { exportArchive } = await import('./export/index.js');
@@ -212,7 +231,7 @@ export function buildCli(argv: string[]) {
     .scriptName('blogvault')
     .usage('$0 <command> [options]\n\nArchive a whole blog into Markdown files with YAML front matter.')
     .command('archive <url>', 'Archive every post of the blog whose index is at <url>', (y) =>
-      reportOptions(crawlOptions(y.positional('url', { type: 'string', demandOption: true, describe: 'The blog index (first page)' })))
+      warcOptions(reportOptions(crawlOptions(y.positional('url', { type: 'string', demandOption: true, describe: 'The blog index (first page)' }))))
         .option('out', { type: 'string', alias: 'o', default: 'archive', describe: 'Archive folder' }),
     )
     .command(
@@ -244,7 +263,34 @@ export function buildCli(argv: string[]) {
         .option('user', { type: 'string', describe: 'wordpress: the user whose application password is in BLOGVAULT_WP_APP_PASSWORD' })
         .option('redirects', { type: 'string', describe: 'Folder for the redirect files (default: in the archive\'s .blogvault/publish/)' }),
     )
-    .demandCommand(1, 'Name a command: archive, update, inspect, rebuild, export or publish (see --help)')
+    .command('backup <config>', 'Archive every blog a config file lists (several at once, each host polite), one summary for all', (y) =>
+      reportOptions(y.positional('config', { type: 'string', demandOption: true, describe: 'YAML or JSON file listing the blogs' }))
+        .option('parallel', { type: 'number', default: 4, describe: 'Blogs archived at once (blogs on one host run one after another)' })
+        .option('git', { type: 'boolean', default: false, describe: 'Commit each blog\'s changes after its run (one commit per changed blog)' })
+        .option('warc', { type: 'boolean', default: false, describe: 'Also record every response fetched in WARC files under each archive' }),
+    )
+    .command('enqueue <config>', 'Put one job per blog of a config on a BullMQ queue for `worker`s', (y) =>
+      queueOptions(y.positional('config', { type: 'string', demandOption: true, describe: 'YAML or JSON file listing the blogs' }))
+        .option('attempts', { type: 'number', default: 3, describe: 'Runs of a blog that ends in error before it is marked failed' })
+        .option('retry-delay', { type: 'number', default: 60, describe: 'Seconds before the first retry (doubled each time)' })
+        .option('git', { type: 'boolean', default: false, describe: 'Workers commit each blog\'s changes after its run' })
+        .option('warc', { type: 'boolean', default: false, describe: 'Also record every response fetched in WARC files under each archive' })
+        .option('quiet', { type: 'boolean', alias: 'q', default: false, describe: 'Print nothing' }),
+    )
+    .command('worker', 'Archive blogs taken from the queue, one at a time (any number of workers, on any machine)', (y) =>
+      queueOptions(y)
+        .option('rate', { type: 'number', default: 2, describe: 'Requests per second per host, shared by every worker on the queue' })
+        .option('stall-timeout', { type: 'number', default: 30, describe: 'Seconds after which the blog of a worker that stopped answering goes to another' })
+        .option('until-empty', { type: 'boolean', default: false, describe: 'Exit once no blog is waiting or running' })
+        .option('quiet', { type: 'boolean', alias: 'q', default: false, describe: 'Log only failures' })
+        .option('verbose', { type: 'boolean', alias: 'v', default: false, describe: 'Log every post' }),
+    )
+    .command('status', 'Show the waiting, running, done and failed blogs of the queue', (y) =>
+      queueOptions(y)
+        .option('limit', { type: 'number', default: 50, describe: 'Blogs listed per state' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+    )
+    .demandCommand(1, 'Name a command: archive, update, inspect, rebuild, export, publish, backup, enqueue, worker or status (see --help)')
     .strict()
     .version(VERSION)
     .help()

@@ -13,7 +13,8 @@ import { notAnImage } from './image-check.js';
 import { staysOnSite } from './site.js';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
 import { decodeBody } from './decode.js';
-import { createHostRateLimiter } from './rate-limit.js';
+import { createHostRateLimiter, type HostRateLimiter } from './rate-limit.js';
+import { observeTransport, type ExchangeObserver } from './exchange.js';
 import { createRobotsCache, parseRobots } from './robots.js';
 import { isTransientStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry.js';
 import { createTransport, TransportError, type TransportLimits, type TransportResponse } from './transport.js';
@@ -59,6 +60,10 @@ export interface FetchLayerOptions {
   /** Crawl-delay values above this are capped so one robots.txt cannot stall an archive for hours. */
   maxCrawlDelayMs?: number;
   onEvent?: (event: FetchEvent) => void;
+  /** Told of every response (WARC recording). */
+  onExchange?: ExchangeObserver;
+  /** Spaces requests per host in place of one built from `rate`: several fetchers (runs, processes) share it. */
+  rateLimiter?: HostRateLimiter;
   /** Source of jitter (tests pass a fixed one). */
   random?: () => number;
 }
@@ -146,11 +151,11 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
   const o = { ...FETCH_LAYER_DEFAULTS, ...withoutUndefined(options) };
   const emit = options.onEvent ?? (() => undefined);
   const addresses = createAddressPolicy({ site: options.site, allowAll: options.allowPrivateAddresses });
-  const transport = createTransport(addresses);
+  const transport = observeTransport(createTransport(addresses), options.onExchange);
   /** On the blog's site (every URL is, when no site is given). */
   const onSite = (url: string) => !options.site || staysOnSite(options.site, url);
   const limit = pLimit(Math.max(1, o.concurrency));
-  const rate = createHostRateLimiter(o.rate);
+  const rate = options.rateLimiter ?? createHostRateLimiter(o.rate);
   let closed = false;
   const policy: RetryPolicy = { retries: o.retries, backoffMs: o.backoffMs, maxBackoffMs: o.maxBackoffMs, maxRetryAfterMs: o.maxRetryAfterMs, random: options.random };
 

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
+import type { HostRateLimiter } from '../fetch/rate-limit.js';
 import { fetchLayerFor } from './http.js';
 import { needsRendering } from '../fetch/render-detect.js';
 import { notAnImage } from '../fetch/image-check.js';
@@ -29,6 +30,7 @@ import type { ArchiveSettings } from './options.js';
 import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { InputError, reasonOf } from './errors.js';
+import { VERSION } from '../version.js';
 
 export interface RunOptions {
   settings: ArchiveSettings;
@@ -38,6 +40,10 @@ export interface RunOptions {
   reporter: Reporter;
   /** Aborted on SIGINT: no new post is started, the ones in flight finish. */
   signal?: AbortSignal;
+  /** Parsing threads shared by the runs of one process (`backup`); left open. Otherwise the run starts its own. */
+  processor?: PostProcessor;
+  /** Per-host request spacing shared with other runs (`worker`: through Redis) in place of the run's own. */
+  rateLimiter?: HostRateLimiter;
 }
 
 export function validateStartUrl(raw: string): string {
@@ -57,9 +63,14 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const summary = emptySummary(startUrl, out);
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
-  const http = fetchLayerFor(settings, (message) => reporter.debug(message));
+  // Opened under the archive's lock: it closes the WARC file a killed run left open.
+  const warc = settings.warc ? await openWarc(store.outDir, settings, startUrl).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  }) : undefined;
+  const http = fetchLayerFor(settings, (message) => reporter.debug(message), { onExchange: warc && ((e) => warc.record(e)), rateLimiter: options.rateLimiter });
   let browser: Fetcher | undefined;
-  const processor = createPostProcessor();
+  const processor = options.processor ?? createPostProcessor();
   try {
     const previous = await ArchiveStore.loadSettings<ArchiveSettings>(out);
     let first = await fetchIndex(http, startUrl);
@@ -248,16 +259,33 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     reporter.stop();
     summary.interrupted = signal?.aborted === true;
     if (walkComplete && !summary.interrupted) summary.vanished = await store.markListed([...listed]);
+    if (warc) summary.warc = await warc.close();
     summary.elapsedMs = Date.now() - started;
     await store.recordRun(summary);
     return summary;
   } finally {
     reporter.stop();
     await browser?.close();
-    await processor.close();
+    if (!options.processor) await processor.close();
     await http.close();
+    await warc?.close();
     await store.close();
   }
+}
+
+/** Loaded only with --warc: warcio and its hashing code would add to every other run's start. */
+async function openWarc(archive: string, settings: ArchiveSettings, startUrl: string) {
+  const { WarcWriter } = await import('../warc/writer.js');
+  return WarcWriter.open(archive, {
+    maxFileBytes: settings.warc!.maxFileBytes,
+    info: {
+      software: `blogvault/${VERSION}`,
+      format: 'WARC File Format 1.1',
+      conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
+      description: `blogvault archive of ${startUrl}`,
+      robots: settings.ignoreRobots ? 'ignore' : 'obey',
+    },
+  });
 }
 
 /**

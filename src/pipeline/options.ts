@@ -25,6 +25,8 @@ export type ArchiveSettings = {
   /** Layout of the output folder; other than plain, the archive itself lives in <out>/.blogvault/archive. */
   layout: Layout;
   overrides: Overrides;
+  /** Also record every response fetched in WARC files under <archive>/warc/, a new file past this size. */
+  warc?: { maxFileBytes: number };
   /** What `--render auto` chose on the last run, so later runs need not probe a post again. */
   detectedRenderer?: 'http' | 'browser';
   /** What the start page said of the whole blog on the last run (for `rebuild`, which reads no page). */

@@ -21,6 +21,8 @@ export interface RunSummary {
   imagesFailed: number;
   interrupted: boolean;
   elapsedMs: number;
+  /** With --warc: the files written (relative to the archive), the records, the error that stopped the recording. */
+  warc?: { files: string[]; records: number; error?: string };
 }
 
 export function emptySummary(startUrl: string, out: string): RunSummary {
@@ -65,5 +67,7 @@ export function formatSummary(s: RunSummary): string {
     for (const u of s.notInIndex) lines.push(`    ${u}`);
   }
   if (s.vanished.length) lines.push(`  ${s.vanished.length} archived posts are no longer listed by the blog (kept, marked missing)`);
+  if (s.warc) lines.push(`  WARC: ${s.warc.records} records written to ${s.warc.files.join(', ') || 'no file'}`);
+  if (s.warc?.error) lines.push(`  WARC recording stopped: ${s.warc.error}`);
   return lines.join('\n');
 }

@@ -1,14 +1,21 @@
 /**
  * One run per archive: `.blogvault/lock` is created exclusively and names its owner. A lock whose
- * process is gone (same host, pid not alive) is taken over; anything else refuses with one line.
+ * process is gone (same host, pid not alive) is taken over; so is one from another host (archives on
+ * shared storage) whose owner stopped touching it; anything else refuses with one line.
  */
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 
 export interface LockOwner {
   pid: number;
   hostname: string;
   startedAt: string;
+  /**
+   * The owner touches the lock file this often while it runs. A pid on another host cannot be checked,
+   * but a lock it has not touched for HEARTBEAT_MISSES beats is a dead owner's. Absent in locks of older
+   * versions, which are never judged from another host.
+   */
+  heartbeatMs?: number;
 }
 
 export class LockError extends Error {
@@ -26,6 +33,12 @@ export class LockError extends Error {
 const UNREADABLE_GRACE_MS = 10_000;
 /** Clock and uptime disagree by a little; a lock must predate the boot by more than this to be judged by it. */
 const BOOT_TIME_SLACK_MS = 60_000;
+export const HEARTBEAT_MS = 10_000;
+/**
+ * Beats a lock from another host may miss before it is stale: 60 s covers a busy machine and a slow
+ * network file system, as long as the hosts' clocks agree to within a few seconds (NTP).
+ */
+export const HEARTBEAT_MISSES = 6;
 
 export function processAlive(pid: number): boolean {
   try {
@@ -41,7 +54,8 @@ function readOwner(file: string): LockOwner | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (typeof data.pid === 'number' && typeof data.hostname === 'string' && typeof data.startedAt === 'string') {
-      return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt };
+      const heartbeat = typeof data.heartbeatMs === 'number' && data.heartbeatMs > 0 ? { heartbeatMs: data.heartbeatMs } : {};
+      return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, ...heartbeat };
     }
   } catch {
     return undefined;
@@ -57,8 +71,16 @@ function isStale(file: string, owner: LockOwner | undefined): boolean {
       return true;
     }
   }
-  // A pid on another host cannot be checked from here: never assume it is dead.
-  if (owner.hostname !== hostname() || owner.pid === process.pid) return false;
+  if (owner.pid === process.pid && owner.hostname === hostname()) return false;
+  // A pid on another host cannot be checked from here: only a heartbeat that stopped tells it died.
+  if (owner.hostname !== hostname()) {
+    if (!owner.heartbeatMs) return false;
+    try {
+      return Date.now() - statSync(file).mtimeMs > owner.heartbeatMs * HEARTBEAT_MISSES;
+    } catch {
+      return true;
+    }
+  }
   // Taken before the last boot: whatever process has that pid now is not the owner.
   const bootedAt = Date.now() - uptime() * 1000;
   if (Date.parse(owner.startedAt) < bootedAt - BOOT_TIME_SLACK_MS) return true;
@@ -68,14 +90,30 @@ function isStale(file: string, owner: LockOwner | undefined): boolean {
 export class ArchiveLock {
   private released = false;
   private readonly onExit = () => this.release();
+  private readonly heartbeat: NodeJS.Timeout;
 
   private constructor(readonly file: string, readonly owner: LockOwner) {
     process.once('exit', this.onExit);
+    this.heartbeat = setInterval(() => this.beat(), owner.heartbeatMs);
+    // The lock must not keep a finished process alive.
+    this.heartbeat.unref();
+  }
+
+  /** Touches the lock while it is still ours, so that other hosts see its owner alive. */
+  private beat(): void {
+    const current = readOwner(this.file);
+    if (!current || current.pid !== this.owner.pid || current.startedAt !== this.owner.startedAt) return;
+    try {
+      const now = new Date();
+      utimesSync(this.file, now, now);
+    } catch {
+      // Gone between the read and the touch: release() or a takeover; nothing to keep alive.
+    }
   }
 
   /** Takes the lock for `archive` (used in messages) at `file`, or throws LockError. */
-  static acquire(file: string, archive: string): ArchiveLock {
-    const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+  static acquire(file: string, archive: string, heartbeatMs = HEARTBEAT_MS): ArchiveLock {
+    const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), heartbeatMs };
     for (let attempt = 0; attempt < 3; attempt++) {
       let fd: number;
       try {
@@ -118,6 +156,7 @@ export class ArchiveLock {
   release(): void {
     if (this.released) return;
     this.released = true;
+    clearInterval(this.heartbeat);
     process.removeListener('exit', this.onExit);
     const current = readOwner(this.file);
     if (current && current.pid === this.owner.pid && current.startedAt === this.owner.startedAt) {

@@ -101,13 +101,16 @@ export async function editSite(root: string, path: string, edit: (text: string) 
   await writeFile(file, after);
 }
 
-/** Removes a post from the served blog: its page, its entry on the index page, the feed and the sitemap. */
-export async function removePost(root: string, indexPage: string, postPath: string): Promise<void> {
+/**
+ * Removes a post from the served blog: its page, its entry on the index page, the feed and the sitemap.
+ * `dir` is the post's folder under `root` when it is not its link's path (a copy served under a prefix).
+ */
+export async function removePost(root: string, indexPage: string, postPath: string, dir = postPath): Promise<void> {
   const href = postPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await editSite(root, indexPage, (t) => t.replace(new RegExp(`\\s*<li class="post">(?:(?!</li>)[\\s\\S])*?href="${href}"[\\s\\S]*?</li>`), ''));
   await editSite(root, 'feed.xml', (t) => t.replace(new RegExp(`<entry>(?:(?!</entry>)[\\s\\S])*?${href}[\\s\\S]*?</entry>`), ''));
   await editSite(root, 'sitemap.xml', (t) => t.replace(new RegExp(`<url>(?:(?!</url>)[\\s\\S])*?${href}[\\s\\S]*?</url>`), ''));
-  await rm(join(root, postPath), { recursive: true });
+  await rm(join(root, dir), { recursive: true });
 }
 
 export interface RunningCli {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { atomicWrite, removeStaleTemps, TEMP_SUFFIX } from '../../src/store/atomic-write.js';
-import { ArchiveLock, LockError } from '../../src/store/lock.js';
+import { ArchiveLock, HEARTBEAT_MISSES, HEARTBEAT_MS, LockError } from '../../src/store/lock.js';
 import { ArchiveStore } from '../../src/store/archive-store.js';
 import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
@@ -66,6 +66,37 @@ test('a lock held on another host is never assumed stale', () => {
   const file = join(dir, 'lock');
   writeFileSync(file, JSON.stringify({ pid: deadPid(), hostname: 'elsewhere.invalid', startedAt: '2020-01-01T00:00:00.000Z' }));
   assert.throws(() => ArchiveLock.acquire(file, dir), /in use by pid \d+ on elsewhere\.invalid since 2020/);
+});
+
+test('a lock from another host is stale once its heartbeat stops, and not before', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'lock');
+  const foreign = { pid: process.pid, hostname: 'elsewhere.invalid', startedAt: new Date().toISOString(), heartbeatMs: HEARTBEAT_MS };
+  writeFileSync(file, JSON.stringify(foreign));
+  assert.throws(() => ArchiveLock.acquire(file, dir), /in use by pid \d+ on elsewhere\.invalid/, 'a fresh lock of a live owner elsewhere');
+  // Touched last a little less, then a little more, than the misses allowed ago.
+  const ago = (ms: number) => new Date(Date.now() - ms);
+  utimesSync(file, ago(HEARTBEAT_MS * HEARTBEAT_MISSES - 5_000), ago(HEARTBEAT_MS * HEARTBEAT_MISSES - 5_000));
+  assert.throws(() => ArchiveLock.acquire(file, dir), /in use/);
+  utimesSync(file, ago(HEARTBEAT_MS * HEARTBEAT_MISSES + 5_000), ago(HEARTBEAT_MS * HEARTBEAT_MISSES + 5_000));
+  const lock = ArchiveLock.acquire(file, dir);
+  const owner = JSON.parse(readFileSync(file, 'utf8')) as { hostname: string; heartbeatMs: number };
+  assert.equal(owner.hostname, hostname());
+  assert.equal(owner.heartbeatMs, HEARTBEAT_MS);
+  lock.release();
+  assert.ok(!existsSync(file));
+});
+
+test('the owner of a lock touches it while it holds it', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'lock');
+  const lock = ArchiveLock.acquire(file, dir, 40);
+  const old = new Date(Date.now() - 3_600_000);
+  utimesSync(file, old, old);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.ok(Date.now() - statSync(file).mtimeMs < 1_000, 'the heartbeat did not touch the lock');
+  lock.release();
+  assert.ok(!existsSync(file));
 });
 
 test('an unreadable fresh lock is respected; released locks are only ours', () => {
