@@ -10,6 +10,13 @@ import { createReporter, type Verbosity } from './pipeline/reporter.js';
 import { formatSummary, type RunSummary } from './pipeline/summary.js';
 import { ArchiveStore } from './store/archive-store.js';
 import { ArchiveWriteError } from './store/atomic-write.js';
+import { ArchiveError } from './store/archive-store.js';
+import { LockError } from './store/lock.js';
+import { ManifestError } from './store/manifest.js';
+import { FrontMatterError } from './store/front-matter.js';
+import { PathEscapeError } from './store/filenames.js';
+import { FetchError } from './fetch/fetcher.js';
+import { ApiError } from './export/publish/api.js';
 import { EXPORT_TARGETS, type ExportTarget } from './export/types.js';
 import { excludePatternError } from './discover/link-filters.js';
 
@@ -301,6 +308,21 @@ export function buildCli(argv: string[]) {
     });
 }
 
+/** Errors that say what was asked cannot be done with this input (exit 2): a URL, an option, an archive, a site. */
+const INPUT_ERRORS = [InputError, FetchError, LockError, ArchiveError, ManifestError, FrontMatterError, PathEscapeError, ApiError];
+/** The same, by name, for classes of modules loaded only when needed (Playwright's). */
+const INPUT_ERROR_NAMES = new Set(['ChromiumNotFoundError']);
+
+/**
+ * The exit code of an error that ends a command: bad input (2), an archive that cannot be written (3),
+ * and an internal error (70) for anything else, which is a bug and is reported as one.
+ */
+export function exitCodeForError(err: unknown): number {
+  if (err instanceof ArchiveWriteError) return EXIT.write;
+  const input = INPUT_ERRORS.some((kind) => err instanceof kind) || (err instanceof Error && INPUT_ERROR_NAMES.has(err.name));
+  return input ? EXIT.input : EXIT.internal;
+}
+
 export async function main(argv: string[]): Promise<void> {
   try {
     const args = await buildCli(argv).parseAsync();
@@ -308,10 +330,11 @@ export async function main(argv: string[]): Promise<void> {
     // strict() has refused any other word, so a missing entry is --help or --version, already answered.
     if (command) await command(args as never);
   } catch (err) {
-    const cannotWrite = err instanceof ArchiveWriteError;
-    const kept = cannotWrite ? '; what was archived before is kept, and the next run goes on from there' : '';
-    process.stderr.write(`blogvault: ${reasonOf(err)}${kept}\n`);
+    const code = exitCodeForError(err);
+    const kept = code === EXIT.write ? '; what was archived before is kept, and the next run goes on from there' : '';
+    const bug = code === EXIT.internal ? `internal error (${err instanceof Error ? err.name : typeof err}), please report it with BLOGVAULT_DEBUG=1's output: ` : '';
+    process.stderr.write(`blogvault: ${bug}${reasonOf(err)}${kept}\n`);
     if (process.env.BLOGVAULT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    process.exitCode = cannotWrite ? EXIT.write : EXIT.input;
+    process.exitCode = code;
   }
 }

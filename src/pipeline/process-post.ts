@@ -1,6 +1,7 @@
 import { extractPostTree } from '../extract/index.js';
 import { treeToMarkdown } from '../convert/index.js';
 import type { ExtractContext, PostMeta } from '../types.js';
+import { PageError } from './errors.js';
 
 export interface ProcessedPost {
   meta: PostMeta;
@@ -13,6 +14,7 @@ export interface ProcessedPost {
 
 /** The CPU-bound part of archiving a post, HTML in, Markdown out: extract, then convert. */
 export function processPost(html: string, url: string, context: ExtractContext = {}): ProcessedPost {
-  const { post, content } = extractPostTree(html, url, context);
-  return { meta: post.meta, markdown: treeToMarkdown(content, url), engine: post.engine, dated: post.dated };
+  const { post, content } = PageError.during('extract', url, () => extractPostTree(html, url, context));
+  const markdown = PageError.during('convert', url, () => treeToMarkdown(content, url));
+  return { meta: post.meta, markdown, engine: post.engine, dated: post.dated };
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { IndexReadRequest, IndexReading } from '../discover/index-walk.js';
 import type { ExtractContext } from '../types.js';
 import type { WorkerJob, WorkerRequest, WorkerResponse } from './jobs.js';
+import { PageError } from './errors.js';
 import type { ProcessedPost } from './process-post.js';
 
 /**
@@ -127,7 +128,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
       inFlight.delete(res.id);
       if (job) {
         if (res.ok) job.resolve(res.result);
-        else job.reject(new Error(res.error));
+        else job.reject(PageError.fromData(res.error));
       }
       dispatch();
     });

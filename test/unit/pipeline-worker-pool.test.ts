@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPostProcessor } from '../../src/pipeline/worker-pool.js';
 import { processPost } from '../../src/pipeline/process-post.js';
+import { PageError, reasonOf } from '../../src/pipeline/errors.js';
 import { tempDir as freshDir } from '../helpers/temp-dir.js';
 
 // Worker threads run the built worker (dist/post-worker.js, what the CLI starts); the test suite builds
@@ -111,5 +112,24 @@ test('index pages all go to one worker, ahead of the posts queued, and posts to 
   } finally {
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an error in a worker keeps its class, stage, URL and stack across the thread boundary', async () => {
+  const pool = createBuiltProcessor(1);
+  try {
+    // An index page whose URL is not one: reading it throws a TypeError inside the worker.
+    const failure = await pool.readIndex({ html: '<html><body><a href="/x/">x</a></body></html>', url: 'not a url', scope: 'http://b.test/', first: false }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    assert.ok(failure instanceof PageError, `a PageError, not ${String(failure)}`);
+    assert.equal(failure.stage, 'index');
+    assert.equal(failure.url, 'not a url');
+    assert.equal(failure.kind, 'TypeError');
+    assert.match(failure.stack ?? '', /readIndexPage|index-walk|post-worker/);
+    assert.match(reasonOf(failure), /^index failed: TypeError: /);
+  } finally {
+    await pool.close();
   }
 });
