@@ -1,0 +1,105 @@
+/**
+ * One post, from its URL to its file: fetch (conditionally) -> unchanged? -> extract and convert (on a
+ * worker) -> a post at all? -> metadata the feed completes -> images -> write. The decisions are the
+ * store's run rules (store/run-rules.ts) and the discovery's judgement of pages (discover/post-judge.ts).
+ */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { Fetcher } from '../fetch/fetcher.js';
+import { FetchError } from '../fetch/fetcher.js';
+import { isPost, type KnownPages } from '../discover/post-judge.js';
+import { withFeedTerms } from '../extract/taxonomy.js';
+import { preciseDate } from '../text/dates.js';
+import { normalizeUrl } from '../url/url.js';
+import type { ArchiveStore } from '../store/archive-store.js';
+import { ArchiveWriteError } from '../store/atomic-write.js';
+import { alreadyResumed, unchangedPage, validatorsFor, validatorsToKeep } from '../store/run-rules.js';
+import type { PostLink, SiteFacts } from '../types.js';
+import type { ImageCache } from './image-cache.js';
+import { collectImageUrls, rewriteImageUrls } from './images.js';
+import type { ArchiveSettings } from './options.js';
+import type { PostProcessor } from './worker-pool.js';
+import { reasonOf } from './errors.js';
+
+export interface PostStepContext {
+  settings: ArchiveSettings;
+  store: ArchiveStore;
+  /** Fetches post pages (HTTP, or the browser for a JavaScript-rendered blog). */
+  pages: Fetcher;
+  processor: PostProcessor;
+  images: ImageCache;
+  /** What the start page says of the whole blog. */
+  site: SiteFacts;
+  /** Posts a killed run archived (normalised URLs): the run that resumes it does not fetch them again. */
+  resumed: ReadonlySet<string>;
+  /** The feed's entries by normalised URL, when it has been read. */
+  feed: Promise<ReadonlyMap<string, PostLink>>;
+  /** What the run knows, to judge pages only the feed or sitemap list. */
+  known: KnownPages;
+}
+
+export type PostOutcome = { status: 'new' | 'changed' | 'unchanged'; file: string } | { status: 'failed'; reason: string } | { status: 'not a post' };
+
+/**
+ * Archives the post at `link`. `judge`: it is archived only if it reads as a post (a page the feed or
+ * sitemap lists may be "About"). A page that cannot be fetched or read is a failed post, recorded for the
+ * next run; an archive that cannot be written throws (ArchiveWriteError): the run cannot go on.
+ */
+export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepContext): Promise<PostOutcome> {
+  const { store, settings } = ctx;
+  const entry = store.entry(link.url);
+  if (alreadyResumed(entry, ctx.resumed, normalizeUrl(link.url))) return { status: 'unchanged', file: entry?.file ?? '' };
+  const validators = validatorsFor(entry);
+  try {
+    const res = await ctx.pages.fetch(link.url, { kind: 'page', ...validators });
+    const source = res.notModified ? undefined : createHash('sha256').update(res.body).digest('hex');
+    if (unchangedPage(entry, res, source)) {
+      await store.markNotModified(link.url, res.notModified ? validators : { etag: res.headers['etag'], lastModified: res.headers['last-modified'] });
+      return { status: 'unchanged', file: entry?.file ?? '' };
+    }
+    const processed = await ctx.processor.process(res.text ?? '', res.finalUrl, { overrides: settings.overrides, site: ctx.site });
+    if (judge && entry?.status !== 'archived' && !isPost({ dated: processed.dated, canonical: processed.meta.canonical }, link, res, ctx.known)) {
+      store.release(link.url);
+      return { status: 'not a post' };
+    }
+    const inFeed = (await ctx.feed).get(normalizeUrl(link.url));
+    const terms = link.terms ?? inFeed?.terms ?? entry?.terms;
+    const date = preciseDate(processed.meta.date, inFeed?.date ?? link.date);
+    const meta = { ...withFeedTerms(processed.meta, terms), title: processed.meta.title || link.title || '', ...(date ? { date } : {}) };
+    const file = store.postPath(link.url, meta);
+    let markdown = processed.markdown;
+    const assets: Record<string, string> = {};
+    let imageMissing = false;
+    if (settings.images) {
+      const local = new Map<string, string>();
+      const sources = collectImageUrls(markdown);
+      const saved = await Promise.all(sources.map((src) => ctx.images.get(src, entry?.assets)));
+      sources.forEach((src, i) => {
+        const path = saved[i];
+        if (path === undefined) {
+          imageMissing = true;
+          return;
+        }
+        // Inline images need no URL map: the next run decodes them again, with no request.
+        if (!src.startsWith('data:')) assets[src] = path;
+        local.set(src, posix.relative(posix.dirname(file), path));
+      });
+      markdown = rewriteImageUrls(markdown, local);
+    }
+    const result = await store.writePost({
+      url: link.url,
+      meta,
+      markdown,
+      ...validatorsToKeep(imageMissing, { etag: res.headers['etag'], lastModified: res.headers['last-modified'], source }),
+      assets,
+      terms,
+      html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,
+    });
+    return { status: result.status, file: result.file };
+  } catch (err) {
+    if (err instanceof ArchiveWriteError) throw err;
+    const reason = err instanceof FetchError ? err.reason : reasonOf(err);
+    await store.markFailed(link.url, reason);
+    return { status: 'failed', reason };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The start of a run, before any post: the blog's first page, whether it needs a browser, and the two
+ * other sources of the post list (feed, sitemap), whose failures are normal and only logged.
+ */
+import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
+import { FetchError } from '../fetch/fetcher.js';
+import { needsRendering } from '../fetch/render-detect.js';
+import { findPostLinks } from '../discover/post-links.js';
+import { archiveLinksIn } from '../discover/archive-links.js';
+import { discoverFeedLinks } from '../discover/feeds.js';
+import { discoverSitemapLinks } from '../discover/sitemap.js';
+import { readSiteFacts } from '../discover/site-facts.js';
+import { withPage } from '../html/parse.js';
+import type { PostLink } from '../types.js';
+import type { ArchiveSettings } from './options.js';
+import type { PostProcessor } from './worker-pool.js';
+import type { Reporter } from './reporter.js';
+import { InputError, reasonOf } from './errors.js';
+
+export function validateStartUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(`${raw}: not a valid URL (expected something like https://blog.example.com/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`${raw}: only http and https URLs can be archived`);
+  return url.href;
+}
+
+/** The blog's index page; a failure here is the input's: the blog cannot be archived from this URL. */
+export async function fetchIndex(fetcher: Fetcher, url: string, expand = false): Promise<FetchResult> {
+  try {
+    const res = await fetcher.fetch(url, { kind: 'page', expand });
+    if (!res.text) throw new FetchError(url, 'empty response');
+    return res;
+  } catch (err) {
+    const reason = err instanceof FetchError ? err.reason : reasonOf(err);
+    throw new InputError(`cannot read the blog index ${url}: ${reason}`);
+  }
+}
+
+/**
+ * `--render auto`: the browser is needed when the index has no usable content, or when its first post
+ * does not (an index rendered on the server whose posts are built by JavaScript).
+ */
+export async function renderVerdict(
+  first: FetchResult,
+  links: PostLink[],
+  http: Fetcher,
+  processor: PostProcessor,
+  settings: ArchiveSettings,
+  previous: ArchiveSettings['detectedRenderer'],
+): Promise<{ render: boolean; reason?: string }> {
+  const index = needsRendering(first.text ?? '', { postLinks: links.length });
+  // A home page that lists no post but links to the list ("Blog", "Archives") is walked statically, as
+  // the index walk would: only a list that is empty without JavaScript too needs the browser.
+  if (links.length === 0 && !APP_SHELL.test(index.reason ?? '') && (await listsPostsStatically(first, http, settings))) return { render: false };
+  if (index.render || links.length === 0) return index;
+  // A later run keeps the earlier choice: probing again would cost every nightly run a full download.
+  if (previous) return { render: previous === 'browser', reason: 'as detected by the previous run' };
+  try {
+    const post = await http.fetch(links[0]!.url, { kind: 'page' });
+    const processed = await processor.process(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: readSiteFacts(first.text ?? '') });
+    const verdict = needsRendering(post.text ?? '', { contentTextLength: processed.markdown.trim().length });
+    return verdict.render ? { render: true, reason: `first post ${links[0]!.url}: ${verdict.reason ?? 'no content'}` } : verdict;
+  } catch {
+    // The post's own run reports its failure; the probe only decides how pages are fetched.
+    return { render: false };
+  }
+}
+
+/** Reasons of render-detect.ts that mean the page itself is an empty shell, not just a page without posts. */
+const APP_SHELL = /app root|javascript/i;
+
+/** Whether the first page's link to the full post list ("Blog", "Archives") leads to a page that lists posts without JavaScript. */
+async function listsPostsStatically(first: FetchResult, http: Fetcher, settings: ArchiveSettings): Promise<boolean> {
+  const [listing] = withPage(first.text ?? '', ($) => archiveLinksIn($, first.finalUrl));
+  if (!listing) return false;
+  try {
+    const res = await http.fetch(listing, { kind: 'page' });
+    return findPostLinks(res.text ?? '', res.finalUrl, settings.overrides, { scope: new URL('/', res.finalUrl).href }).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The feed's posts; absent or broken feeds are normal, so failures here are only logged. */
+export async function feedLinks(startUrl: string, first: FetchResult, http: Fetcher, settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
+  try {
+    return await discoverFeedLinks(startUrl, first.text ?? '', http, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
+  } catch (err) {
+    reporter.debug(`feed discovery: ${reasonOf(err)}`);
+    return [];
+  }
+}
+
+/** The sitemap's post-like pages (shaped like the posts the walk found); failures are only logged. */
+export async function sitemapLinks(startUrl: string, http: Fetcher, known: PostLink[], settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
+  try {
+    return await discoverSitemapLinks(startUrl, http, known, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
+  } catch (err) {
+    reporter.debug(`sitemap discovery: ${reasonOf(err)}`);
+    return [];
+  }
+}

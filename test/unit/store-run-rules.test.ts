@@ -1,0 +1,63 @@
+// What a run writes, decided on the archive's own records (store/run-rules.ts), and which pages only the
+// feed or sitemap list are posts (discover/post-judge.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ManifestEntry } from '../../src/store/manifest.js';
+import { alreadyResumed, mayMarkMissing, postsInFlight, unchangedPage, validatorsFor, validatorsToKeep, worthFetching } from '../../src/store/run-rules.js';
+import { isPost } from '../../src/discover/post-judge.js';
+
+const archived: ManifestEntry = { url: 'http://b.test/p/', file: 'p.md', status: 'archived', etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', source: 'abc' };
+const failed: ManifestEntry = { url: 'http://b.test/q/', file: 'q.md', status: 'failed', etag: '"old"', error: 'HTTP 500' };
+
+test('a killed run\'s archived posts are not fetched again; failed ones are', () => {
+  const journaled = new Set(['http://b.test/p', 'http://b.test/q']);
+  assert.equal(alreadyResumed(archived, journaled, 'http://b.test/p'), true);
+  assert.equal(alreadyResumed(failed, journaled, 'http://b.test/q'), false);
+  assert.equal(alreadyResumed(archived, new Set(), 'http://b.test/p'), false);
+});
+
+test('conditional requests carry an archived post\'s validators only; 304 or the same bytes mean unchanged', () => {
+  assert.deepEqual(validatorsFor(archived), { etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT' });
+  assert.deepEqual(validatorsFor(failed), {});
+  assert.deepEqual(validatorsFor(undefined), {});
+  assert.equal(unchangedPage(archived, { notModified: true }, undefined), true);
+  assert.equal(unchangedPage(archived, {}, 'abc'), true);
+  assert.equal(unchangedPage(archived, {}, 'def'), false);
+  assert.equal(unchangedPage({ ...failed, source: 'abc' }, {}, 'abc'), false, 'a failed post is written again');
+  assert.equal(unchangedPage(undefined, {}, 'abc'), false);
+});
+
+test('a post whose image could not be archived keeps no validators, so the next run retries the image', () => {
+  const page = { etag: '"e2"', lastModified: 'x', source: 'def' };
+  assert.deepEqual(validatorsToKeep(false, page), page);
+  assert.deepEqual(validatorsToKeep(true, page), {});
+});
+
+test('posts in flight: requests plus two jobs per parsing thread; missing posts only after a whole, uninterrupted walk', () => {
+  assert.equal(postsInFlight(4, 2), 8);
+  assert.equal(mayMarkMissing(true, false), true);
+  assert.equal(mayMarkMissing(false, false), false);
+  assert.equal(mayMarkMissing(true, true), false);
+});
+
+test('--since: an older post, or one archived already, is not missing from a walk cut on purpose', () => {
+  assert.equal(worthFetching({ date: '2020-01-01' }, undefined, undefined), true);
+  assert.equal(worthFetching({ date: '2020-01-01' }, '2021-01-01', undefined), false);
+  assert.equal(worthFetching({ date: '2022-01-01' }, '2021-01-01', undefined), true);
+  assert.equal(worthFetching({ date: '2022-01-01' }, '2021-01-01', archived), false);
+});
+
+test('pages only the feed or sitemap list: posts are shaped like posts, dated, no copies, no lists', () => {
+  const known = { posts: new Set(['http://b.test/posts/a', 'http://b.test/posts/b']), indexPages: new Set(['http://b.test/']), shapes: new Set(['/S/S/']) };
+  const page = (url: string, body = '<p>A post.</p>') => ({ finalUrl: url, text: `<html><body><article>${body}</article></body></html>` });
+  const dated = { dated: true };
+  assert.equal(isPost(dated, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/'), known), true);
+  assert.equal(isPost(dated, { url: 'http://b.test/about/' }, page('http://b.test/about/'), known), false, 'shaped like a page, not a post');
+  assert.equal(isPost({ dated: false }, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/'), known), false, 'no date');
+  assert.equal(isPost({ dated: false }, { url: 'http://b.test/posts/c/', date: '2020-01-01' }, page('http://b.test/posts/c/'), known), true, 'dated by the feed');
+  assert.equal(isPost({ dated: true, canonical: 'http://b.test/posts/a/' }, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/'), known), false, 'a copy of a post');
+  assert.equal(isPost(dated, { url: 'http://b.test/posts/c/' }, page('http://b.test/'), known), false, 'redirected to the index');
+  const list = ['a', 'b', 'x', 'y', 'z'].map((s) => `<li><h2><a href="/posts/${s}/">${s}</a></h2></li>`).join('');
+  const manyKnown = { ...known, posts: new Set(['a', 'b', 'x', 'y', 'z'].map((s) => `http://b.test/posts/${s}`)) };
+  assert.equal(isPost(dated, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/', `<ul>${list}</ul>`), manyKnown), false, 'a list of posts');
+});
