@@ -79,6 +79,7 @@ export function withWarc(settings: ArchiveSettings, a: WarcArgs): ArchiveSetting
 function reportOptions<T>(y: Argv<T>) {
   return y
     .option('since', { type: 'string', describe: 'Stop walking the index once posts are older than this date (YYYY-MM-DD)' })
+    .option('verify', { type: 'boolean', default: false, describe: 'Check every post, even those the sitemap dates as unchanged since the last run' })
     .option('report', { type: 'string', describe: 'Write a JSON report of the run to this file' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report on stdout instead of the summary' })
     .option('quiet', { type: 'boolean', alias: 'q', default: false, describe: 'Print nothing unless something changed or failed' })
@@ -152,7 +153,7 @@ function verbosityOf(a: { quiet: boolean; verbose: boolean }, fallback: Verbosit
   return fallback;
 }
 
-type ReportArgs = { since?: string; report?: string; json: boolean; quiet: boolean; verbose: boolean };
+type ReportArgs = { since?: string; verify?: boolean; report?: string; json: boolean; quiet: boolean; verbose: boolean };
 
 async function archiveAndReport(settings: ArchiveSettings, out: string, a: ReportArgs, fallback: Verbosity): Promise<number> {
   const verbosity = verbosityOf(a, fallback);
@@ -162,7 +163,7 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
   let summary: RunSummary;
   try {
     const onExported = verbosity === 'verbose' ? (text: string) => process.stderr.write(`${text}\n`) : undefined;
-    summary = await archiveBlog(settings, out, { since: a.since, reporter: createReporter(verbosity), signal: controller.signal, onExported });
+    summary = await archiveBlog(settings, out, { since: a.since, verify: a.verify, reporter: createReporter(verbosity), signal: controller.signal, onExported });
   } finally {
     stopListening();
   }

@@ -73,31 +73,25 @@ export function shapeKey(url: string): string {
   return shape.startsWith('/S') && !/^\d/.test(first) && shape.split('/').length > 3 ? `${first}:${shape}` : shape;
 }
 
-/**
- * Post-like URLs listed by the blog's sitemaps (robots.txt `Sitemap:` lines, else /sitemap.xml and the
- * other usual paths), filtered as explained above. `knownPosts` (URLs or links found by the index walk)
- * sharpens the filter. Missing or broken sitemaps give an empty list; this never throws for them.
- */
-export async function discoverSitemapLinks(
-  startUrl: string,
-  fetcher: Fetcher,
-  knownPosts: (string | PostLink)[] = [],
-  options: SitemapOptions = {},
-): Promise<PostLink[]> {
-  const known = knownPosts.map((p) => (typeof p === 'string' ? p : p.url));
-  // Posts found by the walk outside the start directory (a blog at /blog/ with posts at /2015/...) widen it.
-  const startScope = postScopeOf(startUrl);
-  const scope = options.scope ?? (known.some((k) => !inScope(k, startScope)) ? new URL('/', startUrl).href : startScope);
-  const exclude = excludeMatcher(options.overrides?.exclude);
-  const shapes = new Set(known.map(shapeKey));
-  const maxSitemaps = options.maxSitemaps ?? 50;
-  const linkScope = { scope, pageUrl: startUrl };
+/** One URL of the blog's sitemaps, with its `<lastmod>` (when the page last changed, not its publication date). */
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+}
 
+/**
+ * Every URL the blog's sitemaps list (robots.txt `Sitemap:` lines, else /sitemap.xml and the other usual
+ * paths; indexes followed, bounded; child sitemaps of listings and pages left out), on the blog's origin,
+ * each once, in sitemap order. Missing or broken sitemaps give an empty list; this never throws for them.
+ */
+export async function readSitemap(startUrl: string, fetcher: Fetcher, options: Pick<SitemapOptions, 'maxSitemaps' | 'onWarning'> = {}): Promise<SitemapEntry[]> {
+  const maxSitemaps = options.maxSitemaps ?? 50;
   const queue = await robotsSitemaps(startUrl, fetcher);
   const fromRobots = queue.length > 0;
   if (!fromRobots) queue.push(...defaultSitemaps(startUrl));
+  const origin = new URL('/', startUrl).href;
   const visited = new Set<string>();
-  const out = new Map<string, PostLink>();
+  const out = new Map<string, SitemapEntry>();
   let read = 0;
   while (queue.length && read < maxSitemaps) {
     const url = queue.shift()!;
@@ -114,19 +108,44 @@ export async function discoverSitemapLinks(
     }
     if (!parsed) continue;
     queue.push(...parsed.sitemaps.filter((s) => !NON_POST_SITEMAP.test(new URL(s).pathname.split('/').pop() ?? '')));
-    // <lastmod> is when a page last changed, not when the post was published: it is not a post date.
-    for (const { loc } of parsed.urls) {
+    for (const { loc, lastmod } of parsed.urls) {
       const link = linkTarget(loc);
       const key = normalizeUrl(link);
-      if (out.has(key) || !inScope(link, scope) || exclude(link)) continue;
-      if (rejectLink(link, linkScope)) continue;
-      if (shapes.size && !shapes.has(shapeKey(link))) continue;
-      out.set(key, { url: link });
+      if (out.has(key) || !inScope(link, origin)) continue;
+      out.set(key, { url: link, ...(lastmod ? { lastmod } : {}) });
     }
     // The usual paths are alternatives: the first that is a sitemap is the site's sitemap.
     if (!fromRobots) queue.splice(0, queue.length, ...queue.filter((q) => !defaultSitemaps(startUrl).includes(q)));
   }
   return [...out.values()];
+}
+
+/**
+ * The post-like URLs among a sitemap's, filtered as explained above: in scope, not the home or an index
+ * page, not a listing or site page, and (when posts found by the index walk are given) shaped like one
+ * of them. `<lastmod>` is not a post date: the links carry none.
+ */
+export function sitemapPostLinks(entries: SitemapEntry[], startUrl: string, knownPosts: (string | PostLink)[] = [], options: Pick<SitemapOptions, 'overrides' | 'scope'> = {}): PostLink[] {
+  const known = knownPosts.map((p) => (typeof p === 'string' ? p : p.url));
+  // Posts found by the walk outside the start directory (a blog at /blog/ with posts at /2015/...) widen it.
+  const startScope = postScopeOf(startUrl);
+  const scope = options.scope ?? (known.some((k) => !inScope(k, startScope)) ? new URL('/', startUrl).href : startScope);
+  const exclude = excludeMatcher(options.overrides?.exclude);
+  const shapes = new Set(known.map(shapeKey));
+  const linkScope = { scope, pageUrl: startUrl };
+  return entries
+    .filter(({ url }) => inScope(url, scope) && !exclude(url) && !rejectLink(url, linkScope) && (!shapes.size || shapes.has(shapeKey(url))))
+    .map(({ url }) => ({ url }));
+}
+
+/** Post-like URLs listed by the blog's sitemaps: readSitemap, then sitemapPostLinks. */
+export async function discoverSitemapLinks(
+  startUrl: string,
+  fetcher: Fetcher,
+  knownPosts: (string | PostLink)[] = [],
+  options: SitemapOptions = {},
+): Promise<PostLink[]> {
+  return sitemapPostLinks(await readSitemap(startUrl, fetcher, options), startUrl, knownPosts, options);
 }
 
 async function robotsSitemaps(startUrl: string, fetcher: Fetcher): Promise<string[]> {

@@ -8,7 +8,7 @@ import { pathShape } from '../discover/sitemap.js';
 import { normalizeUrl } from '../url/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
-import { mayMarkMissing, postsInFlight, worthFetching } from '../store/run-rules.js';
+import { mayMarkMissing, planFromSitemap, postsInFlight, worthFetching } from '../store/run-rules.js';
 import { readSiteFacts } from '../discover/site-facts.js';
 import { ArchiveWriteError } from '../store/atomic-write.js';
 import type { PostLink } from '../types.js';
@@ -19,7 +19,9 @@ import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, renderVerdict, sitemapLinks, validateStartUrl } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, renderVerdict, validateStartUrl } from './run-start.js';
+import { loadUpdateState, saveUpdateState } from './update-state.js';
+import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
 
 export interface RunOptions {
@@ -27,6 +29,8 @@ export interface RunOptions {
   out: string;
   /** Stop walking the index once its posts are older than this ISO date. */
   since?: string;
+  /** Check every post, whatever the sitemap's dates say (a rerun otherwise fetches only what they say changed). */
+  verify?: boolean;
   reporter: Reporter;
   /** Aborted on SIGINT: no new post is started, the ones in flight finish. */
   signal?: AbortSignal;
@@ -54,7 +58,13 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     await store.close();
     throw err;
   }) : undefined;
-  const http = fetchLayerFor(settings, (message) => reporter.debug(message), { onExchange: warc && ((e) => warc.record(e)), rateLimiter: options.rateLimiter });
+  const http = fetchLayerFor(settings, (message) => reporter.debug(message), {
+    onExchange: (e) => {
+      summary.requests++;
+      warc?.record(e);
+    },
+    rateLimiter: options.rateLimiter,
+  });
   let browser: Fetcher | undefined;
   const processor = options.processor ?? createPostProcessor();
   try {
@@ -81,9 +91,13 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       first = await fetchIndex(browser, startUrl, true);
     }
 
-    // The feed is read while the index is walked: it completes the metadata of the posts it lists (the
-    // tags of themes that show one, the time of day), and names the posts the walk may miss.
+    // The feed and the sitemap are read while the index is walked: the feed completes the metadata of the
+    // posts it lists (the tags of themes that show one, the time of day); both name posts the walk may
+    // miss, and the sitemap's dates say which posts changed since the last run.
     const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : feedLinks(startUrl, first, http, settings, reporter);
+    const sitemap = settings.discover === 'feed' ? Promise.resolve([]) : readSitemapEntries(startUrl, http, reporter);
+    const update = await loadUpdateState(out);
+    const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
     const step: PostStepContext = {
       settings,
@@ -113,13 +127,23 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         writeFailure ??= err;
         return;
       }
+      const key = normalizeUrl(link.url);
+      const lastmod = (await lastmodOf).get(key);
       if (outcome.status === 'not a post') {
         listed.delete(link.url);
         summary.postsFound--;
         summary.notPosts.push(link.url);
+        if (lastmod !== undefined) update.state.notPosts[key] = lastmod;
         reporter.debug(`not a post (no publication date, or a list of posts): ${link.url}`);
         return;
       }
+      // A post that changed while the sitemap kept its date: from now on every run checks every post.
+      if (outcome.status === 'changed' && lastmod && update.state.lastmod[key] === lastmod && update.state.sitemapDatesTrusted) {
+        update.state.sitemapDatesTrusted = false;
+        reporter.notice(`the sitemap dates ${link.url} as unchanged, and it changed: every run checks every post from now on`);
+      }
+      // The sitemap's date of a post now checked: the next run fetches it again only when that date moves.
+      if (outcome.status !== 'failed' && lastmod) update.state.lastmod[key] = lastmod;
       if (outcome.status === 'failed') summary.failed.push({ url: link.url, reason: outcome.reason });
       else summary[outcome.status].push(link.url);
       reporter.post(outcome.status, link.url, outcome.status === 'failed' ? outcome.reason : outcome.file, ++done, summary.postsFound);
@@ -139,9 +163,42 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       tasks.push(limit(() => (signal?.aborted || writeFailure ? undefined : runStep(link, judge))));
     };
 
+    // A blog checked before, whose sitemap dates every archived post: only what the sitemap says changed
+    // is fetched, plus a sample of the rest; if the sample shows a change the sitemap did not date, every
+    // post is checked after all, and from then on.
+    let guided = false;
+    if (!options.verify && update.state.sitemapDatesTrusted && settings.discover !== 'feed' && !options.since) {
+      const archived = store.entries().filter((e) => e.status === 'archived').map((e) => ({ url: normalizeUrl(e.url), date: e.date }));
+      const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
+      const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);
+      // A post on the first index page that the sitemap does not list: the sitemap is behind the blog.
+      const behind = staticLinks.find((l) => !inSitemap.has(normalizeUrl(l.url)));
+      if ('fullCheck' in plan) reporter.debug(`checking every post: ${plan.fullCheck}`);
+      else if (behind) reporter.debug(`checking every post: the sitemap does not list ${behind.url}, on the first index page`);
+      else {
+        const urlOf = new Map(store.entries().map((e) => [normalizeUrl(e.url), e.url]));
+        for (const key of plan.sample) schedule({ url: urlOf.get(key)! });
+        await Promise.all(tasks);
+        update.state.samplesChecked++;
+        if (!update.state.sitemapDatesTrusted) reporter.debug('checking every post: a sample post changed, its sitemap date did not');
+        else {
+          guided = true;
+          summary.checked = 'sitemap';
+          for (const key of plan.changed) schedule({ url: urlOf.get(key)! });
+          const entries = await sitemap;
+          const added = new Set(plan.added);
+          const candidates = sitemapPostLinks(entries.filter((e) => added.has(normalizeUrl(e.url))), startUrl, [...urlOf.values()], { overrides: settings.overrides });
+          for (const link of candidates) schedule(link, true);
+          for (const key of plan.added) if (!candidates.some((c) => normalizeUrl(c.url) === key)) update.state.notPosts[key] = (await lastmodOf).get(key) ?? '';
+          for (const key of plan.unchanged) summary.unchanged.push(urlOf.get(key)!);
+          summary.postsFound += plan.unchanged.length;
+        }
+      }
+    }
+
     const indexCache = await PersistentIndexCache.load(out);
-    let walkComplete = !options.since;
-    if (settings.discover === 'index' || settings.discover === 'all') {
+    let walkComplete = !options.since && !guided;
+    if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
       const walk = { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
       for await (const page of walkIndex(startUrl, pages, walk)) {
         if (signal?.aborted) break;
@@ -157,9 +214,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (summary.indexPages >= settings.maxPages) walkComplete = false;
     }
 
-    if (!signal?.aborted) {
+    if (!signal?.aborted && !guided) {
       const fromFeed = await feed;
-      const fromSitemap = settings.discover === 'feed' ? [] : await sitemapLinks(startUrl, http, discovered, settings, reporter);
+      const fromSitemap = sitemapPostLinks(await sitemap, startUrl, discovered, { overrides: settings.overrides });
       const extra = crossCheck(discovered, [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
       if (settings.discover === 'index' && summary.indexFailed.length === 0) {
         summary.notInIndex = extra.map((l) => l.url);
@@ -174,6 +231,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));
     await indexCache.save();
+    await saveUpdateState(out, update.state, update.text);
     reporter.stop();
     summary.interrupted = signal?.aborted === true;
     if (mayMarkMissing(walkComplete, summary.interrupted)) summary.vanished = await store.markListed([...listed]);

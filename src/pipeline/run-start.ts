@@ -8,7 +8,7 @@ import { needsRendering } from '../fetch/render-detect.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { archiveLinksIn } from '../discover/archive-links.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
-import { discoverSitemapLinks } from '../discover/sitemap.js';
+import { readSitemap, type SitemapEntry } from '../discover/sitemap.js';
 import { readSiteFacts } from '../discover/site-facts.js';
 import { withPage } from '../html/parse.js';
 import type { PostLink } from '../types.js';
@@ -95,10 +95,10 @@ export async function feedLinks(startUrl: string, first: FetchResult, http: Fetc
   }
 }
 
-/** The sitemap's post-like pages (shaped like the posts the walk found); failures are only logged. */
-export async function sitemapLinks(startUrl: string, http: Fetcher, known: PostLink[], settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
+/** Every URL of the blog's sitemaps with its `<lastmod>`; failures are only logged. */
+export async function readSitemapEntries(startUrl: string, http: Fetcher, reporter: Reporter): Promise<SitemapEntry[]> {
   try {
-    return await discoverSitemapLinks(startUrl, http, known, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
+    return await readSitemap(startUrl, http, { onWarning: (message: string) => reporter.debug(message) });
   } catch (err) {
     reporter.debug(`sitemap discovery: ${reasonOf(err)}`);
     return [];

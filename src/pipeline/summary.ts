@@ -15,6 +15,10 @@ export interface RunSummary {
   notInIndex: string[];
   /** Pages the feed or sitemap listed that are not posts (no publication date, or a list of posts): not archived. */
   notPosts: string[];
+  /** How posts were checked: every one ('all'), or those the sitemap's dates say changed plus a sample ('sitemap'). */
+  checked: 'all' | 'sitemap';
+  /** HTTP requests the run made (redirect hops, retries and robots.txt included). */
+  requests: number;
   /** Archived by an earlier run, no longer listed by the blog (kept, marked in the manifest). */
   vanished: string[];
   images: number;
@@ -39,6 +43,8 @@ export function emptySummary(startUrl: string, out: string): RunSummary {
     indexFailed: [],
     notInIndex: [],
     notPosts: [],
+    checked: 'all',
+    requests: 0,
     vanished: [],
     images: 0,
     imagesFailed: 0,
@@ -57,8 +63,9 @@ export function formatSummary(s: RunSummary): string {
   const lines = [
     `${s.interrupted ? 'Interrupted' : 'Done'}: ${s.indexPages} index pages, ${s.postsFound} posts found, ` +
       `${archivedCount(s)} archived (${s.new.length} new, ${s.changed.length} changed, ${s.unchanged.length} unchanged), ` +
-      `${s.failed.length} failed, ${s.images} images, ${seconds.toFixed(1)} s (${rate} posts/s) -> ${s.out}`,
+      `${s.failed.length} failed, ${s.images} images, ${s.requests} requests, ${seconds.toFixed(1)} s (${rate} posts/s) -> ${s.out}`,
   ];
+  if (s.checked === 'sitemap') lines.push(`  only posts the sitemap dates as changed were fetched, with a sample of the others (--verify fetches them all)`);
   for (const f of s.failed) lines.push(`  failed: ${f.url}: ${f.reason}`);
   for (const f of s.indexFailed) lines.push(`  index page failed: ${f.url}: ${f.reason}`);
   if (s.imagesFailed) lines.push(`  ${s.imagesFailed} images could not be downloaded (kept as remote links)`);

@@ -64,3 +64,71 @@ export function worthFetching(link: { date?: string }, since: string | undefined
 export function mayMarkMissing(walkComplete: boolean, interrupted: boolean): boolean {
   return walkComplete && !interrupted;
 }
+
+/** Archived posts a sitemap-guided run fetches without being told to, to catch a sitemap whose dates lie. */
+export const SAMPLE_SIZE = 4;
+/** Of the sample, the most recently published posts: the ones most often corrected after publication. */
+const NEWEST_SAMPLED = 2;
+
+export interface SitemapPlanInput {
+  /** The archive's posts: normalised URL and publication date of each archived one. */
+  archived: readonly { url: string; date?: string }[];
+  /** The sitemap now: normalised URL -> `<lastmod>` ('' when it gives none). */
+  sitemap: ReadonlyMap<string, string>;
+  /** The `<lastmod>` each archived post had when last checked. */
+  lastmod: Readonly<Record<string, string>>;
+  /** Sitemap URLs known not to be posts, with their `<lastmod>` then. */
+  notPosts: Readonly<Record<string, string>>;
+  /** Runs that checked samples before this one. */
+  samplesChecked: number;
+}
+
+export interface SitemapPlan {
+  /** Archived posts the sitemap says changed: fetched (conditionally). */
+  changed: string[];
+  /** URLs the sitemap lists that are neither archived nor known non-posts (or whose page changed): judged and fetched. */
+  added: string[];
+  /** Archived posts the sitemap says did not change, fetched anyway to check that it tells the truth. */
+  sample: string[];
+  /** Archived posts neither fetched nor sampled: taken as unchanged. */
+  unchanged: string[];
+}
+
+const dayOf = (date: string): string | undefined => {
+  const ms = Date.parse(date);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+};
+
+/**
+ * What a run guided by the blog's sitemap fetches, or why every post must be checked instead. The
+ * sitemap must list every archived post with a `<lastmod>` recorded before, and its dates must be
+ * modification dates. Jekyll's and Hugo's sitemaps give a post's publication date unless its front matter
+ * sets another, so an edit does not move it: when most posts' `<lastmod>` falls on the day they were
+ * published, the dates are taken for publication dates (a blog whose posts were mostly never edited loses
+ * nothing: it is checked as before, with conditional requests). The sample is the newest posts plus a window
+ * that moves along the others in URL order from run to run, so every post is checked in turn.
+ */
+export function planFromSitemap(input: SitemapPlanInput): SitemapPlan | { fullCheck: string } {
+  const { archived, sitemap, lastmod } = input;
+  if (!archived.length) return { fullCheck: 'nothing archived yet' };
+  for (const { url } of archived) {
+    if (!sitemap.get(url)) return { fullCheck: `the sitemap gives no date for ${url}` };
+    if (lastmod[url] === undefined) return { fullCheck: `no sitemap date recorded for ${url} by an earlier run` };
+  }
+  const modified = archived.filter(({ url, date }) => date !== undefined && dayOf(date) !== undefined && dayOf(sitemap.get(url)!) !== dayOf(date));
+  if (modified.length * 2 <= archived.length) return { fullCheck: 'the sitemap\'s dates are the posts\' publication dates, which an edit does not move' };
+  const archivedSet = new Set(archived.map((a) => a.url));
+  const changed = archived.filter(({ url }) => sitemap.get(url) !== lastmod[url]).map((a) => a.url);
+  const added = [...sitemap.keys()].filter((url) => !archivedSet.has(url) && input.notPosts[url] !== sitemap.get(url));
+  const steady = archived.filter(({ url }) => sitemap.get(url) === lastmod[url]);
+  const newest = [...steady]
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.url < b.url ? -1 : 1))
+    .slice(0, NEWEST_SAMPLED)
+    .map((a) => a.url);
+  const rest = steady.map((a) => a.url).filter((url) => !newest.includes(url)).sort();
+  const start = rest.length ? (input.samplesChecked * (SAMPLE_SIZE - NEWEST_SAMPLED)) % rest.length : 0;
+  const window = Array.from({ length: Math.min(SAMPLE_SIZE - NEWEST_SAMPLED, rest.length) }, (_, i) => rest[(start + i) % rest.length]!);
+  const sample = [...newest, ...window];
+  const sampled = new Set(sample);
+  return { changed, added, sample, unchanged: steady.map((a) => a.url).filter((url) => !sampled.has(url)) };
+}

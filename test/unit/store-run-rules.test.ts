@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ManifestEntry } from '../../src/store/manifest.js';
-import { alreadyResumed, mayMarkMissing, postsInFlight, unchangedPage, validatorsFor, validatorsToKeep, worthFetching } from '../../src/store/run-rules.js';
+import { SAMPLE_SIZE, alreadyResumed, mayMarkMissing, planFromSitemap, postsInFlight, unchangedPage, validatorsFor, validatorsToKeep, worthFetching } from '../../src/store/run-rules.js';
 import { isPost } from '../../src/discover/post-judge.js';
 
 const archived: ManifestEntry = { url: 'http://b.test/p/', file: 'p.md', status: 'archived', etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', source: 'abc' };
@@ -60,4 +60,63 @@ test('pages only the feed or sitemap list: posts are shaped like posts, dated, n
   const list = ['a', 'b', 'x', 'y', 'z'].map((s) => `<li><h2><a href="/posts/${s}/">${s}</a></h2></li>`).join('');
   const manyKnown = { ...known, posts: new Set(['a', 'b', 'x', 'y', 'z'].map((s) => `http://b.test/posts/${s}`)) };
   assert.equal(isPost(dated, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/', `<ul>${list}</ul>`), manyKnown), false, 'a list of posts');
+});
+
+// Sitemap-guided reruns: ten archived posts, published a day apart, each with a <lastmod> a week later.
+const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString();
+const posts = Array.from({ length: 10 }, (_, i) => ({ url: `http://b.test/p${i}`, date: day(i) }));
+const dated = (shift = 7) => new Map(posts.map((p, i) => [p.url, day(i + shift)] as const));
+const recorded = Object.fromEntries(dated());
+const plan = (over: Partial<Parameters<typeof planFromSitemap>[0]> = {}) =>
+  planFromSitemap({ archived: posts, sitemap: dated(), lastmod: recorded, notPosts: {}, samplesChecked: 0, ...over });
+
+test('sitemap plan: an unchanged blog fetches only the sample, the newest posts among it', () => {
+  const p = plan();
+  assert.ok(!('fullCheck' in p));
+  assert.deepEqual(p.changed, []);
+  assert.deepEqual(p.added, []);
+  assert.equal(p.sample.length, SAMPLE_SIZE);
+  assert.deepEqual(p.sample.slice(0, 2), ['http://b.test/p9', 'http://b.test/p8']);
+  assert.equal(p.unchanged.length, posts.length - SAMPLE_SIZE);
+  assert.deepEqual(new Set([...p.sample, ...p.unchanged]), new Set(posts.map((x) => x.url)));
+});
+
+test('sitemap plan: a post whose <lastmod> moved is fetched; a new URL is judged; a known non-post is not', () => {
+  const sitemap = dated();
+  sitemap.set('http://b.test/p3', day(40));
+  sitemap.set('http://b.test/new', day(41));
+  sitemap.set('http://b.test/about', day(2));
+  const p = plan({ sitemap, notPosts: { 'http://b.test/about': day(2) } });
+  assert.ok(!('fullCheck' in p));
+  assert.deepEqual(p.changed, ['http://b.test/p3']);
+  assert.deepEqual(p.added, ['http://b.test/new']);
+  assert.ok(!p.unchanged.includes('http://b.test/p3') && !p.sample.includes('http://b.test/p3'));
+  sitemap.set('http://b.test/about', day(50));
+  assert.deepEqual((plan({ sitemap, notPosts: { 'http://b.test/about': day(2) } }) as { added: string[] }).added, ['http://b.test/new', 'http://b.test/about'], 'a non-post page whose date moved is judged again');
+});
+
+test('sitemap plan: the sample moves along the posts from run to run and reaches every one', () => {
+  const seen = new Set<string>();
+  for (let run = 0; run < posts.length; run++) for (const url of (plan({ samplesChecked: run }) as { sample: string[] }).sample) seen.add(url);
+  assert.equal(seen.size, posts.length);
+  assert.notDeepEqual((plan({ samplesChecked: 0 }) as { sample: string[] }).sample, (plan({ samplesChecked: 1 }) as { sample: string[] }).sample);
+});
+
+test('sitemap plan: every post is checked when the sitemap cannot say what changed', () => {
+  const missing = dated();
+  missing.delete('http://b.test/p4');
+  assert.match((plan({ sitemap: missing }) as { fullCheck: string }).fullCheck, /no date for http:\/\/b.test\/p4/);
+  const undated = dated();
+  undated.set('http://b.test/p4', '');
+  assert.ok('fullCheck' in plan({ sitemap: undated }));
+  const { 'http://b.test/p2': _, ...partial } = recorded;
+  assert.match((plan({ lastmod: partial }) as { fullCheck: string }).fullCheck, /no sitemap date recorded/);
+  assert.match((plan({ archived: [] }) as { fullCheck: string }).fullCheck, /nothing archived/);
+  // Jekyll's and Hugo's default: <lastmod> is the publication date, so an edit never moves it.
+  const publication = dated(0);
+  assert.match((plan({ sitemap: publication, lastmod: Object.fromEntries(publication) }) as { fullCheck: string }).fullCheck, /publication dates/);
+  // ...and a few posts dated otherwise by hand (Jekyll's last_modified_at) do not make it a record of edits.
+  publication.set('http://b.test/p1', day(30));
+  publication.set('http://b.test/p2', day(31));
+  assert.ok('fullCheck' in plan({ sitemap: publication, lastmod: Object.fromEntries(publication) }));
 });
