@@ -166,12 +166,19 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
     maxBytes: kind === 'asset' ? (o.maxAssetBytes ?? o.maxBytes) : o.maxBytes,
   });
 
+  /**
+   * robots.txt as loaded for the rules, by URL: sitemap discovery reads its `Sitemap:` lines from the
+   * same answer instead of a second request.
+   */
+  const robotsAnswers = new Map<string, Promise<FetchResult>>();
   const robots = createRobotsCache(async (robotsUrl) => {
     const origin = new URL(robotsUrl).origin;
     try {
-      const result = await withRetries(() => attempt(robotsUrl, 'data', {}, false), toFailure, policy, (n) =>
+      const answer = withRetries(() => attempt(robotsUrl, 'data', {}, false), toFailure, policy, (n) =>
         emit({ type: 'retry', url: robotsUrl, ...n }),
       );
+      robotsAnswers.set(robotsUrl, answer);
+      const result = await answer;
       const text = result.text ?? '';
       const crawlDelayMs = parseRobots(robotsUrl, text, o.userAgent).crawlDelayMs;
       emit({ type: 'robots', origin, outcome: 'loaded', crawlDelayMs: crawlDelayMs && Math.min(crawlDelayMs, o.maxCrawlDelayMs) });
@@ -314,6 +321,8 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
       const robotsApply = kind !== 'asset';
       const allowed = await allowedByRobots(url);
       if (robotsApply && !allowed) throw new FetchError(url, 'disallowed by robots.txt');
+      const robotsAnswer = robotsAnswers.get(url);
+      if (robotsAnswer) return robotsAnswer.catch((err: unknown) => Promise.reject(finalError(url, err, 1)));
       let attempts = 0;
       try {
         return await withRetries(

@@ -69,6 +69,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const processor = options.processor ?? createPostProcessor();
   try {
     const previous = await ArchiveStore.loadSettings<ArchiveSettings>(out);
+    // A first run reads every page it fetches: the threads start while the first requests are on the way.
+    if (store.entries().length === 0) processor.warm();
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
@@ -109,6 +111,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       resumed: new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []),
       feed: feed.then((links) => new Map(links.map((l) => [normalizeUrl(l.url), l] as const))),
       known,
+      probe: verdict.probe,
     };
     const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
     const discovered: PostLink[] = [];
@@ -167,7 +170,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // is fetched, plus a sample of the rest; if the sample shows a change the sitemap did not date, every
     // post is checked after all, and from then on.
     let guided = false;
-    if (!options.verify && update.state.sitemapDatesTrusted && settings.discover !== 'feed' && !options.since) {
+    // Only then is the sitemap awaited before the walk: a first run reads it alongside.
+    if (!options.verify && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
       const archived = store.entries().filter((e) => e.status === 'archived').map((e) => ({ url: normalizeUrl(e.url), date: e.date }));
       const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
       const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);

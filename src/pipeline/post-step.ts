@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { Fetcher } from '../fetch/fetcher.js';
+import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import { isPost, type KnownPages } from '../discover/post-judge.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
@@ -19,6 +19,7 @@ import type { ImageCache } from './image-cache.js';
 import { collectImageUrls, rewriteImageUrls } from './images.js';
 import type { ArchiveSettings } from './options.js';
 import type { PostProcessor } from './worker-pool.js';
+import type { ProcessedPost } from './process-post.js';
 import { reasonOf } from './errors.js';
 
 export interface PostStepContext {
@@ -36,6 +37,14 @@ export interface PostStepContext {
   feed: Promise<ReadonlyMap<string, PostLink>>;
   /** What the run knows, to judge pages only the feed or sitemap list. */
   known: KnownPages;
+  /** A post fetched and read before its step (the render probe): taken by its step, once. */
+  probe?: ProbedPost;
+}
+
+export interface ProbedPost {
+  url: string;
+  page: FetchResult;
+  processed: ProcessedPost;
 }
 
 export type PostOutcome = { status: 'new' | 'changed' | 'unchanged'; file: string } | { status: 'failed'; reason: string } | { status: 'not a post' };
@@ -50,14 +59,16 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
   const entry = store.entry(link.url);
   if (alreadyResumed(entry, ctx.resumed, normalizeUrl(link.url))) return { status: 'unchanged', file: entry?.file ?? '' };
   const validators = validatorsFor(entry);
+  const probe = ctx.probe?.url === link.url ? ctx.probe : undefined;
+  if (probe) ctx.probe = undefined;
   try {
-    const res = await ctx.pages.fetch(link.url, { kind: 'page', ...validators });
+    const res = probe?.page ?? (await ctx.pages.fetch(link.url, { kind: 'page', ...validators }));
     const source = res.notModified ? undefined : createHash('sha256').update(res.body).digest('hex');
     if (unchangedPage(entry, res, source)) {
       await store.markNotModified(link.url, res.notModified ? validators : { etag: res.headers['etag'], lastModified: res.headers['last-modified'] });
       return { status: 'unchanged', file: entry?.file ?? '' };
     }
-    const processed = await ctx.processor.process(res.text ?? '', res.finalUrl, { overrides: settings.overrides, site: ctx.site });
+    const processed = probe?.processed ?? (await ctx.processor.process(res.text ?? '', res.finalUrl, { overrides: settings.overrides, site: ctx.site }));
     if (judge && entry?.status !== 'archived' && !isPost({ dated: processed.dated, canonical: processed.meta.canonical }, link, res, ctx.known)) {
       store.release(link.url);
       return { status: 'not a post' };

@@ -15,6 +15,7 @@ import type { PostLink } from '../types.js';
 import type { ArchiveSettings } from './options.js';
 import type { PostProcessor } from './worker-pool.js';
 import type { Reporter } from './reporter.js';
+import type { ProbedPost } from './post-step.js';
 import { InputError, reasonOf } from './errors.js';
 
 export function validateStartUrl(raw: string): string {
@@ -44,6 +45,13 @@ export async function fetchIndex(fetcher: Fetcher, url: string, expand = false):
  * `--render auto`: the browser is needed when the index has no usable content, or when its first post
  * does not (an index rendered on the server whose posts are built by JavaScript).
  */
+export interface RenderVerdict {
+  render: boolean;
+  reason?: string;
+  /** The first post as fetched and read to decide, when it is fetched statically: its step uses it rather than fetching it again. */
+  probe?: ProbedPost;
+}
+
 export async function renderVerdict(
   first: FetchResult,
   links: PostLink[],
@@ -51,7 +59,7 @@ export async function renderVerdict(
   processor: PostProcessor,
   settings: ArchiveSettings,
   previous: ArchiveSettings['detectedRenderer'],
-): Promise<{ render: boolean; reason?: string }> {
+): Promise<RenderVerdict> {
   const index = needsRendering(first.text ?? '', { postLinks: links.length });
   // A home page that lists no post but links to the list ("Blog", "Archives") is walked statically, as
   // the index walk would: only a list that is empty without JavaScript too needs the browser.
@@ -63,7 +71,7 @@ export async function renderVerdict(
     const post = await http.fetch(links[0]!.url, { kind: 'page' });
     const processed = await processor.process(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: readSiteFacts(first.text ?? '') });
     const verdict = needsRendering(post.text ?? '', { contentTextLength: processed.markdown.trim().length });
-    return verdict.render ? { render: true, reason: `first post ${links[0]!.url}: ${verdict.reason ?? 'no content'}` } : verdict;
+    return verdict.render ? { render: true, reason: `first post ${links[0]!.url}: ${verdict.reason ?? 'no content'}` } : { ...verdict, probe: { url: links[0]!.url, page: post, processed } };
   } catch {
     // The post's own run reports its failure; the probe only decides how pages are fetched.
     return { render: false };

@@ -24,6 +24,8 @@ export interface PostProcessor {
   process(html: string, url: string, context?: ExtractContext): Promise<ProcessedPost>;
   /** Index pages go ahead of queued posts: the walk finds the posts that keep the workers busy. */
   readIndex(request: IndexReadRequest): Promise<IndexReading>;
+  /** Starts the threads now rather than with the first job, when the caller knows pages will be read. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
         if (closed) throw new Error('post processor closed');
         return (await runHere({ kind: 'index', ...request })) as IndexReading;
       },
+      warm: () => undefined,
       close: async () => {
         closed = true;
       },
@@ -137,14 +140,16 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     return worker;
   };
   let started = false;
+  // Workers start with the first job, or when warmed: a run where every page is unchanged never pays for them.
+  const warm = () => {
+    if (started || closed) return;
+    started = true;
+    for (let i = 0; i < size; i++) spawn();
+  };
 
   const submit = <T extends ProcessedPost | IndexReading>(job: WorkerJob, urgent: boolean): Promise<T> => {
     if (closed) return Promise.reject(new Error('post processor closed'));
-    // Workers start with the first job: a run where every page is unchanged never pays for them.
-    if (!started) {
-      started = true;
-      for (let i = 0; i < size; i++) spawn();
-    }
+    warm();
     return new Promise<T>((resolve, reject) => {
       const queued: Job = { req: { id: nextId++, ...job }, resolve: resolve as Job['resolve'], reject };
       if (urgent) waiting.unshift(queued);
@@ -157,6 +162,7 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
     capacity: size * JOBS_PER_WORKER,
     process: (html, url, context) => submit<ProcessedPost>({ kind: 'post', html, url, context }, false),
     readIndex: (request) => submit<IndexReading>({ kind: 'index', ...request }, true),
+    warm,
     async close() {
       closed = true;
       await Promise.all([...workers].map((w) => w.terminate()));
