@@ -16,7 +16,7 @@ export const JEKYLL_POSTS = 14;
 /**
  * The fixture is a static blog. With `--render never` a run sends exactly one request per post, so the
  * request counts of these tests concern the incremental machinery only: in the default `--render auto`
- * the first run of an archive (a killed one included) also fetches the first post to decide how to
+ * the first run of an archive (a killed one included) also reads the first post to decide how to
  * render (incremental-unchanged.test.ts runs in the default mode).
  */
 export const STATIC = ['--render', 'never'];
