@@ -44,6 +44,9 @@ export interface SiteFacts {
   title?: string;
   /** The start page's `<meta name="keywords">`, split. */
   keywords?: string[];
+  /** The start page's description and share image (as written): a post repeating them has none of its own. */
+  description?: string;
+  image?: string;
 }
 
 /** What extraction is told besides the page itself. */

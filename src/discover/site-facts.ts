@@ -1,11 +1,12 @@
 /**
- * What the blog's start page says of the whole blog (its `<title>`, its `<meta name="keywords">`), so
- * that extraction can tell the blog's own metadata, repeated on every page, from a post's.
+ * What the blog's start page says of the whole blog (its `<title>`, keywords, description and share
+ * image), so that extraction can tell the blog's own metadata, repeated on every page, from a post's.
  */
 import { withPage } from '../html/parse.js';
 import { query } from '../html/query.js';
 import { splitList } from '../extract/taxonomy.js';
 import { titleText } from '../extract/title.js';
+import { DESCRIPTION_META, IMAGE_META, meta } from '../extract/metadata.js';
 import type { SiteFacts } from '../types.js';
 
 export function readSiteFacts(html: string): SiteFacts {
@@ -15,6 +16,10 @@ export function readSiteFacts(html: string): SiteFacts {
     if (title) facts.title = title;
     const keywords = splitList(query($, 'meta[name="keywords" i]').first().attr('content'));
     if (keywords.length) facts.keywords = keywords;
+    const description = meta($, ...DESCRIPTION_META);
+    if (description) facts.description = description;
+    const image = meta($, ...IMAGE_META);
+    if (image) facts.image = image;
     return facts;
   });
 }

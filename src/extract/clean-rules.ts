@@ -8,6 +8,7 @@ import { isDateLine } from '../text/dates.js';
 import { isMetaLine } from './meta-line.js';
 import { isTaxonomyLink } from './taxonomy.js';
 import type { EngineRule } from './engines/index.js';
+import { EMBED_SCRIPT_SRC } from '../url/embed-scripts.js';
 
 /**
  * The named clean-up rules, applied in order to the chosen article element. Each removes (or unwraps)
@@ -129,7 +130,7 @@ export const CLEAN_RULES: CleanRule[] = [
     touchesProse: true,
     // MathJax 2 keeps the TeX source in <script type="math/tex">, and an unrendered gist is only its
     // <script src>: both are content the converter turns into Markdown.
-    selectors: ['script:not([type^="math/tex" i]):not([src*="gist.github.com"])', 'style', 'link', 'meta', 'template', 'noscript', 'iframe[src^="about:"]'],
+    selectors: [`script:not([type^="math/tex" i])${EMBED_SCRIPT_SRC.map((src) => `:not(${src})`).join('')}`, 'style', 'link', 'meta', 'template', 'noscript', 'iframe[src^="about:"]'],
   },
   {
     name: 'hidden',

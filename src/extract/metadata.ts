@@ -51,7 +51,12 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
   });
 }
 
-const meta = ($: CheerioAPI, ...keys: string[]): string | undefined => {
+/** Where a page's summary and share image are declared, best first. */
+export const DESCRIPTION_META = ['description', 'og:description', 'twitter:description'];
+export const IMAGE_META = ['og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'];
+
+/** The first non-empty `<meta>` content among `keys` (property, name or itemprop). */
+export const meta = ($: CheerioAPI, ...keys: string[]): string | undefined => {
   const index = metaIndex($);
   for (const key of keys) {
     const value = index.get(key.toLowerCase())?.[0];
@@ -305,11 +310,14 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): { meta: Po
   // <meta name="keywords"> is a post's tags only where it is not the blog's own (the start page's) list.
   const tags = firstNonEmpty(completed, dedupe(ownKeywords(meta($, 'keywords', 'news_keywords'), ctx.site)));
 
-  const description = meta($, 'description', 'og:description', 'twitter:description') || decodeText(jsonString(article.description));
+  // Themes fill a post without a summary or image of its own with the blog's: that is not the post's.
+  const described = meta($, ...DESCRIPTION_META) || decodeText(jsonString(article.description));
+  const description = described && described !== ctx.site?.description ? described : undefined;
   const canonical = absoluteUrl(query($, 'link[rel~="canonical" i]').first().attr('href'), base) ?? absoluteUrl(meta($, 'og:url'), base);
   // The declared language; extractPost checks it against the article's text (language.ts).
   const lang = normaliseLang(query($, 'html').attr('lang') ?? meta($, 'og:locale') ?? query($, 'meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
-  const image = absoluteUrl(meta($, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? jsonUrl(article.image, ld.resolve), base);
+  const shared = meta($, ...IMAGE_META);
+  const image = shared !== undefined && shared === ctx.site?.image ? undefined : absoluteUrl(shared ?? jsonUrl(article.image, ld.resolve), base);
 
   const result: PostMeta = { title: title.text, tags, categories };
   if (date) result.date = date;

@@ -231,6 +231,9 @@ export interface ExpectedPost {
   maxImages?: number;
   /** Front matter `lang`; null: no `lang` key. */
   lang?: string | null;
+  /** Front matter `description` and `image`; null: no such key. */
+  description?: string | null;
+  image?: string | null;
   /** The body may hold a heading with the title's text (the author's own, the theme shows the title elsewhere). */
   allowTitleHeading?: boolean;
 }
@@ -308,6 +311,8 @@ export async function checkPost(post: ArchivedPost, exp: ExpectedPost, ctx: { or
   if (exp.tags) assert.deepEqual([...((fm.tags as string[] | undefined) ?? [])].sort(), [...exp.tags].sort(), `${where}: tags`);
   if (exp.categories) assert.deepEqual([...((fm.categories as string[] | undefined) ?? [])].sort(), [...exp.categories].sort(), `${where}: categories`);
   if (exp.lang !== undefined) assert.equal(fm.lang ?? null, exp.lang, `${where}: lang`);
+  if (exp.description !== undefined) assert.equal(fm.description ?? null, exp.description, `${where}: description`);
+  if (exp.image !== undefined) assert.equal(fm.image === undefined ? null : new URL(fm.image as string, ctx.origin).href, exp.image && new URL(exp.image.replace(FIXTURE_ORIGIN, ctx.origin)).href, `${where}: image`);
   assert.equal(new URL(fm.url as string).href, new URL(exp.path, ctx.origin).href, `${where}: url`);
   if (exp.file) assert.equal(post.file, exp.file, `${where}: file name`);
   if (exp.filePattern) assert.match(post.file, new RegExp(exp.filePattern), `${where}: file name`);

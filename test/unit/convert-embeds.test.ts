@@ -40,3 +40,15 @@ test('a rendered gist becomes a link and its code, without line numbers or the f
     '<a href="https://gist.github.com/octocat/6cad326836d38bd3a7ae#file-hello-py">hello.py</a> hosted with &#10084; by <a href="https://github.com">GitHub</a></div></div></div>';
   assert.equal(md(html), '[Gist: hello.py](https://gist.github.com/octocat/6cad326836d38bd3a7ae)\n\n```python\ndef hi():\n    print("hi")\n```\n');
 });
+
+test('scripts that write a code file where they stand become links to the file', () => {
+  assert.equal(
+    md('<script src="https://gist-it.appspot.com/github/octocat/hello/blob/main/src/app.py?footer=minimal"></script>'),
+    '[Code: octocat/hello/blob/main/src/app.py](https://github.com/octocat/hello/blob/main/src/app.py)\n',
+  );
+  assert.equal(
+    md('<script src="https://emgithub.com/embed.js?target=https%3A%2F%2Fgithub.com%2Focto%2Frepo%2Fblob%2Fmain%2Fa.c%23L1-L9&style=github"></script>'),
+    '[Code: octo/repo/blob/main/a.c#L1-L9](https://github.com/octo/repo/blob/main/a.c#L1-L9)\n',
+  );
+  assert.equal(md('<script src="https://gitlab.com/-/snippets/12345.js"></script>'), '[Snippet: -/snippets/12345](https://gitlab.com/-/snippets/12345)\n');
+});

@@ -180,3 +180,16 @@ test('AnZhiYu tag links carry a post count in a child element: the count is not 
   const post = extractPost(page('<title>容器网络浅析 | Bench Blog</title><meta name="generator" content="Hexo 8.1.2">', body), 'http://a.test/2015/12/28/post-3/');
   assert.deepEqual(post.meta.tags, ['docker', 'linux']);
 });
+
+test('the blog\'s own description and share image, repeated on a post page, are not the post\'s', async () => {
+  const { readSiteFacts } = await import('../../src/discover/site-facts.js');
+  const siteHead = '<meta name="description" content="Notes on kernels and clouds."><meta property="og:image" content="/img/avatar.png">';
+  const site = readSiteFacts(page(`<title>Notes</title>${siteHead}`, '<ul><li><a href="/p/">P</a></li></ul>'));
+  assert.deepEqual({ description: site.description, image: site.image }, { description: 'Notes on kernels and clouds.', image: '/img/avatar.png' });
+  const repeated = extractPost(page(siteHead, `<article>${ARTICLE}</article>`), 'https://x.example/p/', { site });
+  assert.equal(repeated.meta.description, undefined);
+  assert.equal(repeated.meta.image, undefined);
+  const own = extractPost(page('<meta name="description" content="Why rings beat queues."><meta property="og:image" content="/img/ring.png">', `<article>${ARTICLE}</article>`), 'https://x.example/q/', { site });
+  assert.equal(own.meta.description, 'Why rings beat queues.');
+  assert.equal(own.meta.image, 'https://x.example/img/ring.png');
+});

@@ -2,6 +2,7 @@ import { element, replaceWith } from '../dom.js';
 import { all, first } from '../select.js';
 import { resolveUrl } from './links.js';
 import type { DomRule } from './types.js';
+import { EMBED_SCRIPTS, EMBED_SCRIPT_SRC, embedScriptLink } from '../../url/embed-scripts.js';
 
 const VIDEO_HOST = /(?:^|\.)(?:youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|dailymotion\.com|bilibili\.com|loom\.com|wistia\.(?:com|net)|twitch\.tv|ted\.com|streamable\.com|tiktok\.com|v\.qq\.com|youku\.com)$/i;
 
@@ -52,18 +53,19 @@ function firstSource(el: Element): string {
 /**
  * Embedded players and frames cannot live in Markdown: each becomes a link to what it shows,
  * `[Video: title](https://www.youtube.com/watch?v=…)`, `[Audio](…)`, `[Embedded page: title](…)`;
- * an unrendered gist `<script>` becomes a link to the gist.
+ * a script that would write a gist or a code file where it stands becomes a link to it (url/embed-scripts.ts).
  */
 export const embeds: DomRule = {
   name: 'embeds',
-  when: /<(?:iframe|video|audio|embed|object|lite-)|gist\.github\.com/i,
+  when: new RegExp(`<(?:iframe|video|audio|embed|object|lite-)|${EMBED_SCRIPTS.map((e) => e.host.replace(/\./g, '\\.')).join('|')}`, 'i'),
   apply(root, { baseUrl }) {
-    for (const el of all(root, 'iframe, video, audio, embed, object, lite-youtube, lite-vimeo, script[src*="gist.github.com"]')) {
+    for (const el of all(root, `iframe, video, audio, embed, object, lite-youtube, lite-vimeo, ${EMBED_SCRIPT_SRC.map((src) => `script${src}`).join(', ')}`)) {
       if (!root.contains(el)) continue;
       const name = el.nodeName.toLowerCase();
       if (name === 'script') {
-        const src = resolveUrl(el.getAttribute('src') ?? '', baseUrl).replace(/\.js(?:\?.*)?$/, '');
-        replaceWithLink(el, src, `Gist: ${src.replace(/^https?:\/\/gist\.github\.com\//, '')}`);
+        const link = embedScriptLink(resolveUrl(el.getAttribute('src') ?? '', baseUrl));
+        if (link) replaceWithLink(el, link.href, link.text);
+        else replaceWith(el);
         continue;
       }
       if (name === 'lite-youtube' || name === 'lite-vimeo') {
