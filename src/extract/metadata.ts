@@ -5,15 +5,15 @@ import type { Overrides, PostMeta, SiteFacts } from '../types.js';
 import { dayOf, isDateLine, parseDate } from '../text/dates.js';
 import { decodeText, textOf } from '../html/text.js';
 import { findIn, firstMatch, query, safeSelect } from '../html/query.js';
-import { insideAny } from '../html/walk.js';
+import { insideAny, isElement } from '../html/walk.js';
 import type { EngineRule } from './engines/index.js';
 import { articleScope, inFurniture, isFurniture, isPageFooter, prepareFurniture } from './furniture.js';
 import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
 import { factOf, pageFact } from '../html/parse.js';
-import { inRunningText } from './prose.js';
+import { inRunningText, isBlock } from './prose.js';
 import { statsOf, textStats } from './scorer.js';
-import { classTerms, completeTags, nameFromSlug, splitList, termKind, termSlug, termText } from './taxonomy.js';
+import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
 import { pickTitle, titleText, type TitleChoice } from './title.js';
 
 export { articleScope } from './furniture.js';
@@ -164,6 +164,45 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: 
 }
 
 /**
+ * Terms the post's header or footer prints as plain text, in an element whose class names them (Eleventy
+ * and hand-made themes: `<span class="post__tags">Tools</span>`), for pages that link none.
+ */
+function plainTaxonomy($: CheerioAPI, scope: Cheerio<Element> | undefined, root: Cheerio<Element> | undefined): Terms {
+  const out: Terms = { tags: [], categories: [] };
+  if (!scope) return out;
+  const body = new Set<AnyNode>(root?.toArray() ?? []);
+  // The outermost list only: `<div class="tags"><span class="tag">a</span>…</div>` is one list.
+  const lists = new Set<AnyNode>();
+  for (const el of findIn(scope, '[class]')) {
+    const kind = termListKind(el);
+    if (!kind || insideAny(el, lists) || inFurniture($, el) || (insideAny(el, body) && ofText(el))) continue;
+    lists.add(el);
+    if (findIn($(el), 'a[href]').length) continue;
+    const terms = plainTermList(el);
+    if (terms) (kind === 'category' ? out.categories : out.tags).push(...terms);
+  }
+  return out;
+}
+
+/** Blocks of running text, where a term-like class is the text's own markup. */
+const PROSE_BLOCKS = new Set(['p', 'li', 'dd', 'td', 'th', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Whether a body element with a term-like class belongs to the text: a highlighter's token in code
+ * (`<span class="tag">`, `<span class="keyword">`) or a mark in a paragraph or list item (`<mark
+ * class="hl-label">`), unless the article's own <header>/<footer> holds it.
+ */
+function ofText(el: Element): boolean {
+  let block: Element | undefined;
+  for (let n: AnyNode | null = el.parent; n && isElement(n); n = n.parent) {
+    if (n.name === 'pre' || n.name === 'code') return true;
+    if (n.name === 'header' || n.name === 'footer') return false;
+    if (!block && isBlock(n)) block = n;
+  }
+  return !isBlock(el) && !!block && PROSE_BLOCKS.has(block.name);
+}
+
+/**
  * rel="tag"/"category" links (which by definition apply to the page they are on) in the site footer, for
  * pages whose post scope has none. Widgets, clouds and menus inside that footer stay furniture.
  */
@@ -283,7 +322,9 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): { meta: Po
     undefined;
 
   const inScope = taxonomyLinks($, scope, ctx);
-  const linked = inScope.tags.length || inScope.categories.length ? inScope : footerRelTaxonomy($, url);
+  const anyTerm = (t: Terms) => t.tags.length > 0 || t.categories.length > 0;
+  const fromFooter = anyTerm(inScope) ? inScope : footerRelTaxonomy($, url);
+  const linked = anyTerm(fromFooter) ? fromFooter : plainTaxonomy($, scope, ctx.root);
   const engineTags = engine?.tags ? dedupe(termTexts($, collect($, engine.tags, scope), 'tag', url)) : [];
   const engineCategories = engine?.categories ? dedupe(termTexts($, collect($, engine.categories, scope), 'category', url)) : [];
   // Hugo (and others) put the content folder ("posts") in article:section: a folder is not a category.

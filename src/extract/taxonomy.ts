@@ -98,6 +98,38 @@ export function termSlug(href: string): string | undefined {
   return raw ? safeDecode(raw).replace(/-ref$/, '').toLowerCase() : undefined;
 }
 
+/** A class token naming a list of terms: `post-tags`, `blog-post__metadata__tags`, `entry-categories`. */
+const TERM_LIST_CLASS = /(?:^|[-_])(tags?|keywords|labels?|topics?|categor(?:y|ies))$/i;
+/** The label a theme prints before plain-text terms. */
+const TERM_LABEL = /^\s*(?:tags?|tagged(?:\s+with)?|keywords|labels?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*[:：]?\s*/i;
+const TERM_SEPARATOR = /\s*[,，、;；|·•]\s*|\s+(?=#)/;
+
+/** What an element's classes say it lists, when one names a list of terms. */
+export function termListKind(el: Element): TermKind | undefined {
+  for (const token of (el.attribs.class ?? '').split(/\s+/)) {
+    const word = TERM_LIST_CLASS.exec(token)?.[1]?.toLowerCase();
+    if (word) return word.startsWith('categor') ? 'category' : 'tag';
+  }
+  return undefined;
+}
+
+/**
+ * The terms of a list a theme prints as text, not links: `<span class="tags">Tools</span>`, `Tags: rust,
+ * go`, `#rust #go`, or one child element per term. Undefined when the text does not read as a short list
+ * of names (a sentence, a count).
+ */
+export function plainTermList(el: Element): string[] | undefined {
+  const children = el.children.filter((c): c is Element => isElement(c) && collapse(textIn(c)) !== '');
+  const label = (t: string) => TERM_LABEL.test(t) && !t.replace(TERM_LABEL, '').trim();
+  const parts =
+    children.length > 1
+      ? children.map((c) => collapse(textIn(c))).filter((t) => !label(t))
+      : collapse(textIn(el)).replace(TERM_LABEL, '').split(TERM_SEPARATOR);
+  const terms = parts.map((t) => t.replace(/^#/, '').trim()).filter(Boolean);
+  if (!terms.length || terms.length > 20 || terms.some((t) => t.length > 50 || COUNT.test(t) || /[.!?]$/.test(t))) return undefined;
+  return terms;
+}
+
 /**
  * Term slugs an article element's classes carry (WordPress and Ghost: `tag-python`, `category-news`);
  * Ghost's internal tags (`tag-hash-…`) are not shown to readers and are left out.

@@ -140,6 +140,11 @@ function holdsOnly(text: string, part: string): boolean {
   return at >= 0 && !/\p{L}/u.test(text.slice(0, at) + text.slice(at + part.length));
 }
 
+/** Whether `part` is all of `title` or one side of a title separator in it ("Post" of "Post | Blog"). */
+function wholePart(title: string, part: string): boolean {
+  return !!part && (title === part || TITLE_SEPARATORS.some((sep) => title.startsWith(`${part}${sep.toLowerCase()}`) || title.endsWith(`${sep.toLowerCase()}${part}`)));
+}
+
 export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   const body = new Set<AnyNode>(ctx.root?.toArray() ?? []);
   const inBody = (el: Element) => insideAny(el, body);
@@ -164,11 +169,13 @@ export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   // ("Benchmarking Huge Pages" for <title>Huge pages</title>). Inside the body it must hold nothing
   // else but marks ("Title ¶"): a body heading that only begins like the title ("virtio-net" and
   // "Virtio-net的简单发包流程") is the text's.
+  // A body heading must be a whole part of the declared title, not a word inside it ("Virtio" in
+  // "virtio-vs-sriov").
   const agrees = (choice: TitleChoice | undefined) => {
     if (!choice) return undefined;
     const text = norm(choice.text);
     const strict = choice.element !== undefined && inBody(choice.element);
-    return witnesses.some((d) => norm(d).includes(text) || (strict ? holdsOnly(text, norm(d)) : text.includes(norm(d)))) ? choice : undefined;
+    return witnesses.some((d) => (strict ? wholePart(norm(d), text) || holdsOnly(text, norm(d)) : norm(d).includes(text) || text.includes(norm(d)))) ? choice : undefined;
   };
   // With nothing declared, a bare heading inside the body is no title: it is the text's own.
   const bareBodyHeading = (el: Element | undefined) => !!el && inBody(el) && /^h[1-6]$/.test(el.name) && !/title|headline|name/i.test(`${el.attribs.class ?? ''} ${el.attribs.itemprop ?? ''}`);
