@@ -14,7 +14,7 @@ import { ArchiveWriteError } from '../store/atomic-write.js';
 import type { PostLink } from '../types.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
 import { PersistentIndexCache } from './index-cache.js';
-import type { ArchiveSettings } from './options.js';
+import { extractionRules, rulesChange, type ArchiveSettings } from './options.js';
 import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
@@ -101,6 +101,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const update = await loadUpdateState(out);
     const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
+    // Posts made by another version or with other extraction options are made again, even from unchanged pages.
+    const rules = extractionRules(settings, VERSION);
+    const stale = store.entries().filter((e) => e.status === 'archived' && e.rules !== rules);
+    if (stale.length) reporter.notice(`${rulesChange(previous, settings, stale[0]!.rules, VERSION)}: the ${stale.length} archived posts are extracted again`);
     const step: PostStepContext = {
       settings,
       store,
@@ -112,6 +116,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       feed: feed.then((links) => new Map(links.map((l) => [normalizeUrl(l.url), l] as const))),
       known,
       probe: verdict.probe,
+      rules,
     };
     const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
     const discovered: PostLink[] = [];
@@ -171,7 +176,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // post is checked after all, and from then on.
     let guided = false;
     // Only then is the sitemap awaited before the walk: a first run reads it alongside.
-    if (!options.verify && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
+    // Posts to make again with other extraction settings are all fetched: the sitemap's dates cannot tell them.
+    if (!options.verify && !stale.length && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
       const archived = store.entries().filter((e) => e.status === 'archived').map((e) => ({ url: normalizeUrl(e.url), date: e.date }));
       const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
       const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);

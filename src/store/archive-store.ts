@@ -52,6 +52,8 @@ export interface WritePostInput {
   lastModified?: string;
   /** sha256 of the fetched page, recorded so the next run can tell an unchanged page without a 304. */
   source?: string;
+  /** ManifestEntry.rules: what the post was extracted with. */
+  rules?: string;
   /** Images the Markdown references: source URL -> archive path (as returned by saveAsset), for reuse by later runs. */
   assets?: Record<string, string>;
   /** The fetched HTML, stored as a snapshot when the store was opened with keepHtml. */
@@ -334,6 +336,7 @@ export class ArchiveStore {
       etag: input.etag,
       lastModified: input.lastModified,
       source: input.source,
+      rules: input.rules,
       title: input.meta.title || undefined,
       date: input.meta.date,
       terms: input.terms?.length ? input.terms : undefined,
