@@ -4,7 +4,9 @@
  * verbatim but could not map.
  */
 import { cp, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { InputError } from '../pipeline/errors.js';
 import { exportPost } from './export-post.js';
 import { LAYOUTS } from './layouts/index.js';
 import { writeGhostImport, ghostPostPath } from './platforms/ghost-json.js';
@@ -27,7 +29,7 @@ const withSummary = (report: Omit<ExportReport, 'summary'>): ExportReport => ({ 
 /** Joins a layout's relative path to the output folder, refusing anything that would land outside it. */
 function inside(out: string, path: string): string {
   const full = resolve(out, path);
-  if (full !== out && !full.startsWith(out + sep)) throw new Error(`export: refusing to write outside ${out}: ${path}`);
+  if (full !== out && !full.startsWith(out + sep)) throw new InputError(`export: refusing to write outside ${out}: ${path}`);
   return full;
 }
 
@@ -119,11 +121,13 @@ async function exportPlatform(archive: LoadedArchive, to: 'wordpress' | 'ghost',
 }
 
 export async function exportArchive(archiveDir: string, options: ExportOptions): Promise<ExportReport> {
-  if (!EXPORT_TARGETS.includes(options.to)) throw new Error(`export: unknown target "${options.to}" (one of ${EXPORT_TARGETS.join(', ')})`);
+  if (!EXPORT_TARGETS.includes(options.to)) throw new InputError(`export: unknown target "${options.to}" (one of ${EXPORT_TARGETS.join(', ')})`);
   const archive = resolve(archiveDir);
   const out = resolve(options.out);
   // An export inside the archive would be read back as archive posts by the next export or update.
-  if (out === archive || out.startsWith(archive + sep)) throw new Error(`export: the output folder ${out} must lie outside the archive ${archive}`);
+  if (out === archive || out.startsWith(archive + sep)) throw new InputError(`export: the output folder ${out} must lie outside the archive ${archive}`);
+  // An empty archive is one still; a folder with neither posts nor blogvault's state is a wrong path.
+  if (!existsSync(join(archive, '.blogvault')) && !(await readArchive(archive)).length) throw new InputError(`${archiveDir}: not a blogvault archive (no post files, no .blogvault folder)`);
   if (options.to === 'plain') return exportPlain(archive, out);
   const loaded = await loadArchive(archive);
   if (options.to === 'wordpress' || options.to === 'ghost') return exportPlatform(loaded, options.to, out, options);

@@ -19,7 +19,7 @@ import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, readSitemapEntries, renderVerdict, validateStartUrl } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, renderVerdict, singlePost, validateStartUrl } from './run-start.js';
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
@@ -74,7 +74,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
-    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
+    const single = singlePost(first, staticLinks, settings);
+    const verdict = single ? { render: settings.render === 'always', reason: '--render always' } : settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
     const site = readSiteFacts(first.text ?? '');
     await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
     if (verdict.render) {
@@ -177,7 +178,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let guided = false;
     // Only then is the sitemap awaited before the walk: a first run reads it alongside.
     // Posts to make again with other extraction settings are all fetched: the sitemap's dates cannot tell them.
-    if (!options.verify && !stale.length && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
+    if (!options.verify && !stale.length && !single && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
       const archived = store.entries().filter((e) => e.status === 'archived').map((e) => ({ url: normalizeUrl(e.url), date: e.date }));
       const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
       const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);
@@ -207,8 +208,12 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     }
 
     const indexCache = await PersistentIndexCache.load(out);
-    let walkComplete = !options.since && !guided;
-    if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
+    let walkComplete = !options.since && !guided && !single;
+    if (single) {
+      reporter.notice(`${startUrl} is a single post (${single}), not the blog's index: archiving this post only (give the blog's home page to archive every post)`);
+      summary.indexPages = 1;
+      schedule({ url: first.finalUrl });
+    } else if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
       const walk = { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
       for await (const page of walkIndex(startUrl, pages, walk)) {
         if (signal?.aborted) break;
@@ -224,7 +229,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (summary.indexPages >= settings.maxPages) walkComplete = false;
     }
 
-    if (!signal?.aborted && !guided) {
+    if (!signal?.aborted && !guided && !single) {
       const fromFeed = await feed;
       const fromSitemap = sitemapPostLinks(await sitemap, startUrl, discovered, { overrides: settings.overrides });
       const extra = crossCheck(discovered, [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
