@@ -90,7 +90,8 @@ export function readNumber(option: string, raw: unknown, rule: NumberRule): numb
   return n;
 
   function fail(reason: string): never {
-    throw new InputError(`--${option} ${typeof raw === 'boolean' ? '' : `${text} `}: ${reason}`.replace(' :', ':'));
+    const shown = typeof raw === 'boolean' || text === '' ? '' : ` ${text}`;
+    throw new InputError(`--${option}${shown}: ${reason}`);
   }
 }
 
