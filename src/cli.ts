@@ -203,13 +203,16 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
   const verbosity = verbosityOf(a, fallback);
   if (a.report) checkWritable('--report', a.report);
   if (a.since !== undefined && Number.isNaN(Date.parse(a.since))) throw new InputError(`--since ${a.since}: not a date (use YYYY-MM-DD)`);
+  const reporter = createReporter(verbosity);
   const controller = new AbortController();
-  const stopListening = stopOnSignals(controller);
+  let inFlight: (() => number) | undefined;
+  const stopListening = stopOnSignals(controller, 'the posts in flight', { reporter, inFlight: () => inFlight?.() ?? 0 });
   let summary: RunSummary;
   try {
     const onExported = verbosity === 'verbose' ? (text: string) => process.stderr.write(`${text}\n`) : undefined;
-    summary = await archiveBlog(settings, out, { since: a.since, verify: a.verify, reporter: createReporter(verbosity), signal: controller.signal, onExported });
+    summary = await archiveBlog(settings, out, { since: a.since, verify: a.verify, reporter, signal: controller.signal, onExported, watch: (count) => (inFlight = count) });
   } finally {
+    reporter.stop();
     stopListening();
   }
   const json = JSON.stringify(summary, null, 2);
@@ -244,7 +247,8 @@ const COMMANDS = {
     if (!saved) throw new InputError(`${a.dir}: not a blogvault archive (no saved settings); run \`blogvault archive <url> --out ${a.dir}\` first`);
     const settings = { ...DEFAULT_SETTINGS, ...(saved as Partial<ArchiveSettings>) } as ArchiveSettings;
     checkSelectors(settings.overrides);
-    process.exitCode = await archiveAndReport(settings, a.dir, a, 'quiet');
+    // Progress on a terminal; under cron, nothing unless something changed or failed.
+    process.exitCode = await archiveAndReport(settings, a.dir, a, process.stderr.isTTY ? 'normal' : 'quiet');
   },
   inspect: async (a: CrawlArgs & { url: string; pages: number }) => {
     // Loaded per command: the parsing code of inspect and rebuild would add to every nightly run's start.

@@ -38,6 +38,8 @@ export interface RunOptions {
   processor?: PostProcessor;
   /** Per-host request spacing shared with other runs (`worker`: through Redis) in place of the run's own. */
   rateLimiter?: HostRateLimiter;
+  /** Handed how to count the posts in flight, for the caller's deadline on a stopping run. */
+  watch?: (inFlight: () => number) => void;
 }
 
 export { validateStartUrl } from './run-start.js';
@@ -58,16 +60,28 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     await store.close();
     throw err;
   }) : undefined;
+  const retried = new Set<string>();
+  const noteRetry = (url: string, reason: string) => {
+    retried.add(url);
+    // The URL is in the summary's failures when it matters; reasons are counted by kind.
+    const kind = reason.replace(url, '').replace(/^:\s*/, '').replace(/after \d+ ms/, 'timeout').trim() || 'failed';
+    summary.retries[kind] = (summary.retries[kind] ?? 0) + 1;
+    summary.retriedRequests = retried.size;
+  };
   const http = fetchLayerFor(settings, (message) => reporter.debug(message), {
     onExchange: (e) => {
       summary.requests++;
       warc?.record(e);
     },
     rateLimiter: options.rateLimiter,
+    onEvent: (e) => {
+      if (e.type === 'retry') noteRetry(e.url, e.reason);
+    },
   });
   let browser: Fetcher | undefined;
   const processor = options.processor ?? createPostProcessor();
   try {
+    reporter.indexPage?.(0, 0);
     const previous = await ArchiveStore.loadSettings<ArchiveSettings>(out);
     // A first run reads every page it fetches: the threads start while the first requests are on the way.
     if (store.entries().length === 0) processor.warm();
@@ -87,7 +101,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         concurrency: settings.concurrency,
         timeoutMs: settings.timeoutMs,
         expandMaxRounds: settings.maxPages,
-        onEvent: (e) => reporter.debug(`browser: ${JSON.stringify(e)}`),
+        onEvent: (e) => {
+          if (e.type === 'retry') noteRetry(e.url, e.reason);
+          reporter.debug(`browser: ${JSON.stringify(e)}`);
+        },
       });
       pages = browser;
       summary.renderer = 'browser';
@@ -120,6 +137,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       rules,
     };
     const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
+    options.watch?.(() => limit.activeCount);
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
@@ -155,6 +173,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (outcome.status !== 'failed' && lastmod) update.state.lastmod[key] = lastmod;
       if (outcome.status === 'failed') summary.failed.push({ url: link.url, reason: outcome.reason });
       else summary[outcome.status].push(link.url);
+      if (outcome.status === 'new' || outcome.status === 'changed') summary.files[link.url] = outcome.file;
       reporter.post(outcome.status, link.url, outcome.status === 'failed' ? outcome.reason : outcome.file, ++done, summary.postsFound);
     };
     /** `judge`: the page is archived only if it reads as a post. */
@@ -213,6 +232,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       reporter.notice(`${startUrl} is a single post (${single}), not the blog's index: archiving this post only (give the blog's home page to archive every post)`);
       summary.indexPages = 1;
       schedule({ url: first.finalUrl });
+      reporter.indexPage?.(1, 1);
     } else if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
       const walk = { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
       for await (const page of walkIndex(startUrl, pages, walk)) {
@@ -225,9 +245,12 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           reporter.notice(`index page ${page.url} could not be read: ${page.error}`);
         }
         for (const link of page.links) schedule(link);
+        reporter.indexPage?.(summary.indexPages, summary.postsFound);
+        if (page.end === 'max-pages') summary.maxPagesReached = true;
       }
-      if (summary.indexPages >= settings.maxPages) walkComplete = false;
+      if (summary.maxPagesReached) walkComplete = false;
     }
+    reporter.walkDone?.();
 
     if (!signal?.aborted && !guided && !single) {
       const fromFeed = await feed;
@@ -242,6 +265,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         if (settings.discover === 'index' || settings.discover === 'all') summary.notInIndex = extra.map((l) => l.url);
       }
     }
+    reporter.totalKnown?.();
     await Promise.all(tasks);
     if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));
