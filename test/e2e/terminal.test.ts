@@ -218,7 +218,7 @@ test('update names the changed posts; the summary says when --max-pages cut the 
   assert.equal(first.code, 0, first.stderr);
   assert.doesNotMatch(first.stdout, /14 new: /, 'a first run does not list every post');
   const page = join(served.root, '2015', '09', '18', 'sql-window-functions', 'index.html');
-  await writeFile(page, (await readFile(page, 'utf8')).replace('</p>', '</p><p>An added paragraph of the post.</p>'));
+  await writeFile(page, (await readFile(page, 'utf8')).replace('rank rows without collapsing them.</p>', 'rank rows without collapsing them.</p><p>An added paragraph of the post.</p>'));
   const update: CliResult = await runCli(['update', dir]);
   assert.equal(update.code, 0, update.stderr);
   assert.match(update.stdout, /^ {2}1 changed: sql-window-functions\.md$/m);
