@@ -3,8 +3,9 @@
  * build or import there, with a redirect map from the old blog's URLs; reports per post what it kept
  * verbatim but could not map.
  */
-import { cp, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { cp, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { writeSiteFiles, type SiteInfo } from './site-files.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../pipeline/errors.js';
 import { exportPost } from './export-post.js';
@@ -23,6 +24,18 @@ export { formatExportReport } from './report.js';
 
 /** The folder of the output that holds the redirect files. */
 export const REDIRECTS_DIR = 'redirects';
+
+/** The blog's name and address, as the archive's last run saved them, for the config an export writes. */
+async function siteInfo(archive: string): Promise<SiteInfo> {
+  try {
+    const settings = JSON.parse(await readFile(join(archive, '.blogvault', 'settings.json'), 'utf8')) as { startUrl?: string; site?: { title?: string } };
+    const host = settings.startUrl ? new URL(settings.startUrl).hostname : undefined;
+    return { title: settings.site?.title || host || 'Blog', url: settings.startUrl };
+  } catch {
+    // A folder of post files without blogvault's state (copied, or made by hand).
+    return { title: 'Blog' };
+  }
+}
 
 const withSummary = (report: Omit<ExportReport, 'summary'>): ExportReport => ({ ...report, summary: formatExportReport(report) });
 
@@ -87,7 +100,9 @@ async function exportLayout(archive: LoadedArchive, to: LayoutTarget, out: strin
     (asset) => (assetHome.has(asset) ? layout.assetUrl(assetHome.get(asset)!, asset, options) : undefined),
   );
   await writeRedirects(join(out, REDIRECTS_DIR), map.rules);
-  return withSummary({ target: to, out, posts: exported, assetFiles: copies.size, warnings: layout.warnings?.(options) ?? [], redirects: { dir: join(out, REDIRECTS_DIR), map } });
+  const siteWarnings = layout.site ? await writeSiteFiles(out, layout.site, await siteInfo(archive.dir), options) : [];
+  const warnings = [...(layout.warnings?.(options) ?? []), ...siteWarnings];
+  return withSummary({ target: to, out, posts: exported, assetFiles: copies.size, warnings, redirects: { dir: join(out, REDIRECTS_DIR), map } });
 }
 
 async function exportPlatform(archive: LoadedArchive, to: 'wordpress' | 'ghost', out: string, options: ExportOptions): Promise<ExportReport> {
