@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { HostRateLimiter } from '../fetch/rate-limit.js';
@@ -53,7 +54,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const { settings, out, reporter, signal } = options;
   const startUrl = validateStartUrl(settings.startUrl);
   const started = Date.now();
-  const summary = emptySummary(startUrl, out);
+  // The folder as a path that says where it is, whatever directory the command ran in.
+  const summary = emptySummary(startUrl, resolve(out));
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
   // Opened under the archive's lock: it closes the WARC file a killed run left open.
   const warc = settings.warc ? await openWarc(store.outDir, settings, startUrl).catch(async (err: unknown) => {
