@@ -259,10 +259,14 @@ const COMMANDS = {
   },
   rebuild: async (a: { dir: string }) => {
     existingFolder('<dir>', a.dir);
+    // A folder written with --layout keeps its archive in .blogvault/archive.
+    const dir = [a.dir, join(a.dir, '.blogvault', 'archive')].find((d) => existsSync(join(d, '.blogvault', 'manifest.json')) || existsSync(join(d, '.blogvault', 'journal.jsonl')));
+    if (!dir) throw new InputError(`${a.dir}: not a blogvault archive (no .blogvault/manifest.json)`);
     const { runRebuild } = await import('./pipeline/rebuild.js');
-    const result = await runRebuild(a.dir);
-    process.stdout.write(`Rebuilt ${result.rebuilt} posts (${result.changed} changed) from snapshots in ${a.dir}\n`);
+    const result = await runRebuild(dir);
+    process.stdout.write(`Rebuilt ${result.rebuilt} posts (${result.changed} changed) from snapshots in ${dir}\n`);
     for (const m of result.missing) process.stderr.write(`no snapshot for ${m}\n`);
+    if (result.missing.length) process.stderr.write(`${result.missing.length} posts have no HTML snapshot: they were archived without --keep-html (run \`blogvault archive\` once with --keep-html to keep them)\n`);
     process.exitCode = result.missing.length ? EXIT.partial : EXIT.ok;
   },
   backup: async (a: import('./backup/command.js').BackupArgs) => {

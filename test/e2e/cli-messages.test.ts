@@ -80,6 +80,7 @@ describe('one line and exit 2, nothing fetched or written', { concurrency: true 
     ['a report in a missing folder', () => ['archive', url, '--out', 'a', '--report', '/nonexistent-bv/r.json'], /^blogvault: --report \/nonexistent-bv\/r\.json: cannot write it \(no folder \/nonexistent-bv\)$/],
     ['update of a missing folder', () => ['update', 'nope'], /^blogvault: nope: no such folder$/],
     ['rebuild of a missing folder', () => ['rebuild', 'nope'], /^blogvault: nope: no such folder$/],
+    ['rebuild of a folder that is not an archive', () => ['rebuild', '.'], /^blogvault: \.: not a blogvault archive \(no \.blogvault\/manifest\.json\)$/],
     ['export of a missing folder', () => ['export', 'nope', '--to', 'hugo', '--out', 'site'], /^blogvault: nope: no such folder$/],
     ['export without --to and --out', () => ['export', '.'], /^blogvault: export: --to and --out are required \(see blogvault export --help\)$/],
   ];
