@@ -208,8 +208,13 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
   let inFlight: (() => number) | undefined;
   const stopListening = stopOnSignals(controller, 'the posts in flight', { reporter, inFlight: () => inFlight?.() ?? 0 });
   let summary: RunSummary;
+  let exportLines: string[] = [];
   try {
-    const onExported = verbosity === 'verbose' ? (text: string) => process.stderr.write(`${text}\n`) : undefined;
+    // The summary names the archive inside the site; the export's first line says where the site is, and its warnings what it needs.
+    const onExported = (text: string) => {
+      const lines = text.split('\n');
+      exportLines = verbosity === 'verbose' ? lines : [lines[0], ...lines.filter((l) => l.startsWith('warning: '))];
+    };
     summary = await archiveBlog(settings, out, { since: a.since, verify: a.verify, reporter, signal: controller.signal, onExported, watch: (count) => (inFlight = count) });
   } finally {
     reporter.stop();
@@ -224,7 +229,7 @@ async function archiveAndReport(settings: ArchiveSettings, out: string, a: Repor
     }
   }
   if (a.json) process.stdout.write(`${json}\n`);
-  else if (verbosity !== 'quiet' || eventful(summary)) process.stdout.write(`${formatSummary(summary)}\n`);
+  else if (verbosity !== 'quiet' || eventful(summary)) process.stdout.write(`${[formatSummary(summary), ...exportLines].join('\n')}\n`);
   if (foundNoPosts(summary)) process.stderr.write(`blogvault: no posts found at ${settings.startUrl} (try --post-link, or \`blogvault inspect\`)\n`);
   return exitCodeOf(summary);
 }
