@@ -12,7 +12,7 @@ test('an internal error exits 70 with one line asking for a report', () => {
   assert.equal(code, EXIT.internal);
   assert.equal(code, 70);
   assert.doesNotMatch(line, /\n/);
-  assert.match(line, /^internal error: Cannot read properties of undefined \(reading 'x'\)\. This is a bug in blogvault: please report it/);
+  assert.match(line, /^internal error \(TypeError\): Cannot read properties of undefined \(reading 'x'\)\. This is a bug in blogvault: please report it/);
 });
 
 test('input, file system and write errors keep their codes and name what they concern', () => {
