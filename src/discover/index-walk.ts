@@ -184,11 +184,13 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       yield { ...page, end: 'since' };
       return;
     }
+    queue = nextPages.filter((next) => inScope(next, pageScope) && !visited.has(normalizeUrl(next)));
     if (count >= options.maxPages) {
-      yield { ...page, end: 'max-pages' };
+      // Only a walk with pages left was stopped by the limit.
+      const left = queue.length > 0 || calendar.some((next) => !visited.has(normalizeUrl(next)));
+      yield { ...page, end: left ? 'max-pages' : 'no-next-page' };
       return;
     }
-    queue = nextPages.filter((next) => inScope(next, pageScope) && !visited.has(normalizeUrl(next)));
     if (!queue.length) {
       const next = nextCalendarPage();
       if (next) queue = [next];

@@ -3,8 +3,11 @@
  * build or import there, with a redirect map from the old blog's URLs; reports per post what it kept
  * verbatim but could not map.
  */
-import { cp, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { writeSiteFiles, type SiteInfo } from './site-files.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { InputError } from '../pipeline/errors.js';
 import { exportPost } from './export-post.js';
 import { LAYOUTS } from './layouts/index.js';
 import { writeGhostImport, ghostPostPath } from './platforms/ghost-json.js';
@@ -22,12 +25,24 @@ export { formatExportReport } from './report.js';
 /** The folder of the output that holds the redirect files. */
 export const REDIRECTS_DIR = 'redirects';
 
+/** The blog's name and address, as the archive's last run saved them, for the config an export writes. */
+async function siteInfo(archive: string): Promise<SiteInfo> {
+  try {
+    const settings = JSON.parse(await readFile(join(archive, '.blogvault', 'settings.json'), 'utf8')) as { startUrl?: string; site?: { title?: string } };
+    const host = settings.startUrl ? new URL(settings.startUrl).hostname : undefined;
+    return { title: settings.site?.title || host || 'Blog', url: settings.startUrl };
+  } catch {
+    // A folder of post files without blogvault's state (copied, or made by hand).
+    return { title: 'Blog' };
+  }
+}
+
 const withSummary = (report: Omit<ExportReport, 'summary'>): ExportReport => ({ ...report, summary: formatExportReport(report) });
 
 /** Joins a layout's relative path to the output folder, refusing anything that would land outside it. */
 function inside(out: string, path: string): string {
   const full = resolve(out, path);
-  if (full !== out && !full.startsWith(out + sep)) throw new Error(`export: refusing to write outside ${out}: ${path}`);
+  if (full !== out && !full.startsWith(out + sep)) throw new InputError(`export: refusing to write outside ${out}: ${path}`);
   return full;
 }
 
@@ -85,7 +100,9 @@ async function exportLayout(archive: LoadedArchive, to: LayoutTarget, out: strin
     (asset) => (assetHome.has(asset) ? layout.assetUrl(assetHome.get(asset)!, asset, options) : undefined),
   );
   await writeRedirects(join(out, REDIRECTS_DIR), map.rules);
-  return withSummary({ target: to, out, posts: exported, assetFiles: copies.size, warnings: layout.warnings?.(options) ?? [], redirects: { dir: join(out, REDIRECTS_DIR), map } });
+  const siteWarnings = layout.site ? await writeSiteFiles(out, layout.site, await siteInfo(archive.dir), options) : [];
+  const warnings = [...(layout.warnings?.(options) ?? []), ...siteWarnings];
+  return withSummary({ target: to, out, posts: exported, assetFiles: copies.size, warnings, redirects: { dir: join(out, REDIRECTS_DIR), map } });
 }
 
 async function exportPlatform(archive: LoadedArchive, to: 'wordpress' | 'ghost', out: string, options: ExportOptions): Promise<ExportReport> {
@@ -119,11 +136,13 @@ async function exportPlatform(archive: LoadedArchive, to: 'wordpress' | 'ghost',
 }
 
 export async function exportArchive(archiveDir: string, options: ExportOptions): Promise<ExportReport> {
-  if (!EXPORT_TARGETS.includes(options.to)) throw new Error(`export: unknown target "${options.to}" (one of ${EXPORT_TARGETS.join(', ')})`);
+  if (!EXPORT_TARGETS.includes(options.to)) throw new InputError(`export: unknown target "${options.to}" (one of ${EXPORT_TARGETS.join(', ')})`);
   const archive = resolve(archiveDir);
   const out = resolve(options.out);
   // An export inside the archive would be read back as archive posts by the next export or update.
-  if (out === archive || out.startsWith(archive + sep)) throw new Error(`export: the output folder ${out} must lie outside the archive ${archive}`);
+  if (out === archive || out.startsWith(archive + sep)) throw new InputError(`export: the output folder ${out} must lie outside the archive ${archive}`);
+  // An empty archive is one still; a folder with neither posts nor blogvault's state is a wrong path.
+  if (!existsSync(join(archive, '.blogvault')) && !(await readArchive(archive)).length) throw new InputError(`${archiveDir}: not a blogvault archive (no post files, no .blogvault folder)`);
   if (options.to === 'plain') return exportPlain(archive, out);
   const loaded = await loadArchive(archive);
   if (options.to === 'wordpress' || options.to === 'ghost') return exportPlatform(loaded, options.to, out, options);

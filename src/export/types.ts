@@ -1,5 +1,6 @@
 import type { PostMeta } from '../types.js';
 import type { RedirectMap } from './redirects.js';
+import type { SiteFiles } from './site-files.js';
 
 export const EXPORT_TARGETS = ['jekyll', 'hugo', 'hexo', 'astro', 'wordpress', 'ghost', 'plain'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
@@ -107,6 +108,8 @@ export interface Layout {
   protectText?(text: string): string;
   /** Export-wide caveats, e.g. an option the target cannot honour. */
   warnings?(options: ExportOptions): string[];
+  /** What the engine needs besides the posts to build the folder: config, minimal templates. */
+  site?: SiteFiles;
 }
 
 export interface FrontMatterContext {

@@ -58,6 +58,27 @@ export function mergeSiblings($: CheerioAPI, choice: ContentChoice): Cheerio<Ele
   return wrapper;
 }
 
+/**
+ * Elements whose own tag is part of what they say: a table, a list, a code block. Taken as the whole
+ * article (`--content table`), only their children would reach the converter, rows without a table.
+ */
+const MEANINGFUL_TAG = new Set(['table', 'pre', 'ul', 'ol', 'dl', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'img', 'picture', 'video', 'audio', 'iframe', 'code', 'details', 'blockquote', 'a']);
+const TABLE_PART = new Set(['thead', 'tbody', 'tfoot', 'tr']);
+
+/**
+ * The content element ready to have its inner HTML converted: itself when its tag is a mere container,
+ * else (after metadata extraction, which needs it in the page) moved into a detached wrapper, a table
+ * part into a table too.
+ */
+export function asContainer($: CheerioAPI, root: Cheerio<Element>): Cheerio<Element> {
+  const el = root.get(0);
+  if (!el || (!MEANINGFUL_TAG.has(el.name) && !TABLE_PART.has(el.name))) return root;
+  const wrapper = $('<div></div>') as Cheerio<Element>;
+  if (TABLE_PART.has(el.name)) wrapper.append($('<table></table>').append(el));
+  else wrapper.append(el);
+  return wrapper;
+}
+
 /** The heaviest element matching the selector (index-like pages and related-post blocks match many). */
 function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weight: number } | undefined {
   let best: { el: Cheerio<Element>; weight: number } | undefined;

@@ -1,7 +1,7 @@
 import type { ExtractContext, ExtractedPost } from '../types.js';
 import { cleanContent } from './clean.js';
 import type { Element } from 'domhandler';
-import { mergeSiblings, selectContent, type ContentChoice } from './content.js';
+import { asContainer, mergeSiblings, selectContent, type ContentChoice } from './content.js';
 import { detectEngineRule } from './engines/index.js';
 import { extractMetadata } from './metadata.js';
 import { titleShownOutside } from './title.js';
@@ -74,7 +74,7 @@ export function extractPostTree(html: string, url: string, context: ExtractConte
     const choice = selectContent($, engine, overrides);
     const { meta, title, dated } = extractMetadata($, { url, engine, root: choice.root, overrides, site: context.site });
     const keepTitleHeading = titleShownOutside($, choice.root, title);
-    const content = mergeSiblings($, choice);
+    const content = asContainer($, mergeSiblings($, choice));
     // Themes hard-code <html lang="en">: the article's own text says which language it is in.
     const lang = checkedLanguage(meta.lang, proseOf(content.get(0)!));
     if (lang) meta.lang = lang;

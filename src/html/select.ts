@@ -230,3 +230,18 @@ function inside(el: Element, root: Element): boolean {
   for (let n: AnyNode | null = el.parent; n; n = n.parent) if (n === root) return true;
   return false;
 }
+
+/**
+ * Why a CSS selector the user gave cannot be used (the selector engine's own words), or undefined when
+ * it can: checked when options are read, since a selector that fails on every page would otherwise be
+ * skipped silently, or fail a run halfway.
+ */
+export function selectorError(selector: string): string | undefined {
+  if (!selector.trim()) return 'an empty selector';
+  try {
+    compileSelector(selector);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

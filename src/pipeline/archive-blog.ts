@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { runArchive, type RunOptions } from './archive.js';
 import { EXIT } from './errors.js';
 import type { ArchiveSettings } from './options.js';
+import type { Reporter } from './reporter.js';
 import { archivedCount, type RunSummary } from './summary.js';
 
 /** The archive of output folder `out`: the folder itself, or inside it when it holds another platform's layout. */
@@ -42,19 +43,49 @@ export function eventful(s: RunSummary): boolean {
   return s.new.length + s.changed.length + s.failed.length + s.indexFailed.length > 0 || s.interrupted || s.warc?.error !== undefined;
 }
 
+/** How long a stopping run may go on with nothing in flight before the process is ended. */
+export const STOP_GRACE_MS = 5000;
+
+export interface StopOptions {
+  /** Cleared for good before the stop message: a progress bar redrawn after it would hide it and the summary. */
+  reporter?: Pick<Reporter, 'stop'>;
+  /**
+   * How many posts are still in flight. Given, a stopping run with none for STOP_GRACE_MS (stuck in a
+   * system call, or waiting on an index page) is not waited for: the process ends.
+   */
+  inFlight?: () => number;
+}
+
 /**
  * SIGINT/SIGTERM stop `controller`'s run gently (posts in flight finish); a second signal quits at once.
  * Returns the function that removes the handlers.
  */
-export function stopOnSignals(controller: AbortController, what = 'the posts in flight'): () => void {
+export function stopOnSignals(controller: AbortController, what = 'the posts in flight', options: StopOptions = {}): () => void {
+  let watchdog: NodeJS.Timeout | undefined;
+  const quit = (why: string) => {
+    options.reporter?.stop();
+    process.stderr.write(`blogvault: stopped ${why}; the archive is valid and the next run resumes it\n`);
+    process.exit(EXIT.interrupted);
+  };
   const onSignal = () => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    process.stderr.write(`\nStopping: finishing ${what} (Ctrl-C again to quit at once)\n`);
+    if (controller.signal.aborted) quit('at once');
+    const message = `Stopping: finishing ${what} (Ctrl-C again to quit at once)`;
+    if (options.reporter) options.reporter.stop(message);
+    else process.stderr.write(`\n${message}\n`);
     controller.abort();
+    const { inFlight } = options;
+    if (!inFlight) return;
+    let busySince = Date.now();
+    watchdog = setInterval(() => {
+      if (inFlight() > 0) busySince = Date.now();
+      else if (Date.now() - busySince >= STOP_GRACE_MS) quit(`after ${STOP_GRACE_MS / 1000} s with nothing in flight`);
+    }, 200);
+    watchdog.unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return () => {
+    clearInterval(watchdog);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };

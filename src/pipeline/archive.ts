@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { HostRateLimiter } from '../fetch/rate-limit.js';
@@ -14,12 +15,12 @@ import { ArchiveWriteError } from '../store/atomic-write.js';
 import type { PostLink } from '../types.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
 import { PersistentIndexCache } from './index-cache.js';
-import type { ArchiveSettings } from './options.js';
+import { extractionRules, rulesChange, type ArchiveSettings } from './options.js';
 import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, readSitemapEntries, renderVerdict, validateStartUrl } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, renderVerdict, singlePost, validateStartUrl } from './run-start.js';
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
@@ -38,6 +39,8 @@ export interface RunOptions {
   processor?: PostProcessor;
   /** Per-host request spacing shared with other runs (`worker`: through Redis) in place of the run's own. */
   rateLimiter?: HostRateLimiter;
+  /** Handed how to count the posts in flight, for the caller's deadline on a stopping run. */
+  watch?: (inFlight: () => number) => void;
 }
 
 export { validateStartUrl } from './run-start.js';
@@ -51,30 +54,44 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
   const { settings, out, reporter, signal } = options;
   const startUrl = validateStartUrl(settings.startUrl);
   const started = Date.now();
-  const summary = emptySummary(startUrl, out);
+  // The folder as a path that says where it is, whatever directory the command ran in.
+  const summary = emptySummary(startUrl, resolve(out));
   const store = await ArchiveStore.open(out, { history: settings.history, keepHtml: settings.keepHtml });
   // Opened under the archive's lock: it closes the WARC file a killed run left open.
   const warc = settings.warc ? await openWarc(store.outDir, settings, startUrl).catch(async (err: unknown) => {
     await store.close();
     throw err;
   }) : undefined;
+  const retried = new Set<string>();
+  const noteRetry = (url: string, reason: string) => {
+    retried.add(url);
+    // The URL is in the summary's failures when it matters; reasons are counted by kind.
+    const kind = reason.replace(url, '').replace(/^:\s*/, '').replace(/after \d+ ms/, 'timeout').trim() || 'failed';
+    summary.retries[kind] = (summary.retries[kind] ?? 0) + 1;
+    summary.retriedRequests = retried.size;
+  };
   const http = fetchLayerFor(settings, (message) => reporter.debug(message), {
     onExchange: (e) => {
       summary.requests++;
       warc?.record(e);
     },
     rateLimiter: options.rateLimiter,
+    onEvent: (e) => {
+      if (e.type === 'retry') noteRetry(e.url, e.reason);
+    },
   });
   let browser: Fetcher | undefined;
   const processor = options.processor ?? createPostProcessor();
   try {
+    reporter.indexPage?.(0, 0);
     const previous = await ArchiveStore.loadSettings<ArchiveSettings>(out);
     // A first run reads every page it fetches: the threads start while the first requests are on the way.
     if (store.entries().length === 0) processor.warm();
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
-    const verdict = settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
+    const single = singlePost(first, staticLinks, settings);
+    const verdict = single ? { render: settings.render === 'always', reason: '--render always' } : settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
     const site = readSiteFacts(first.text ?? '');
     await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
     if (verdict.render) {
@@ -86,7 +103,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         concurrency: settings.concurrency,
         timeoutMs: settings.timeoutMs,
         expandMaxRounds: settings.maxPages,
-        onEvent: (e) => reporter.debug(`browser: ${JSON.stringify(e)}`),
+        onEvent: (e) => {
+          if (e.type === 'retry') noteRetry(e.url, e.reason);
+          reporter.debug(`browser: ${JSON.stringify(e)}`);
+        },
       });
       pages = browser;
       summary.renderer = 'browser';
@@ -101,6 +121,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const update = await loadUpdateState(out);
     const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
+    // Posts made by another version or with other extraction options are made again, even from unchanged pages.
+    const rules = extractionRules(settings, VERSION);
+    const stale = store.entries().filter((e) => e.status === 'archived' && e.rules !== rules);
+    if (stale.length) reporter.notice(`${rulesChange(previous, settings, stale[0]!.rules, VERSION)}: the ${stale.length} archived posts are extracted again`);
     const step: PostStepContext = {
       settings,
       store,
@@ -112,8 +136,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       feed: feed.then((links) => new Map(links.map((l) => [normalizeUrl(l.url), l] as const))),
       known,
       probe: verdict.probe,
+      rules,
     };
     const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
+    options.watch?.(() => limit.activeCount);
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
@@ -149,6 +175,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (outcome.status !== 'failed' && lastmod) update.state.lastmod[key] = lastmod;
       if (outcome.status === 'failed') summary.failed.push({ url: link.url, reason: outcome.reason });
       else summary[outcome.status].push(link.url);
+      if (outcome.status === 'new' || outcome.status === 'changed') summary.files[link.url] = outcome.file;
       reporter.post(outcome.status, link.url, outcome.status === 'failed' ? outcome.reason : outcome.file, ++done, summary.postsFound);
     };
     /** `judge`: the page is archived only if it reads as a post. */
@@ -171,7 +198,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // post is checked after all, and from then on.
     let guided = false;
     // Only then is the sitemap awaited before the walk: a first run reads it alongside.
-    if (!options.verify && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
+    // Posts to make again with other extraction settings are all fetched: the sitemap's dates cannot tell them.
+    if (!options.verify && !stale.length && !single && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
       const archived = store.entries().filter((e) => e.status === 'archived').map((e) => ({ url: normalizeUrl(e.url), date: e.date }));
       const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
       const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);
@@ -201,8 +229,13 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     }
 
     const indexCache = await PersistentIndexCache.load(out);
-    let walkComplete = !options.since && !guided;
-    if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
+    let walkComplete = !options.since && !guided && !single;
+    if (single) {
+      reporter.notice(`${startUrl} is a single post (${single}), not the blog's index: archiving this post only (give the blog's home page to archive every post)`);
+      summary.indexPages = 1;
+      schedule({ url: first.finalUrl });
+      reporter.indexPage?.(1, 1);
+    } else if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
       const walk = { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
       for await (const page of walkIndex(startUrl, pages, walk)) {
         if (signal?.aborted) break;
@@ -214,11 +247,14 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
           reporter.notice(`index page ${page.url} could not be read: ${page.error}`);
         }
         for (const link of page.links) schedule(link);
+        reporter.indexPage?.(summary.indexPages, summary.postsFound);
+        if (page.end === 'max-pages') summary.maxPagesReached = true;
       }
-      if (summary.indexPages >= settings.maxPages) walkComplete = false;
+      if (summary.maxPagesReached) walkComplete = false;
     }
+    reporter.walkDone?.();
 
-    if (!signal?.aborted && !guided) {
+    if (!signal?.aborted && !guided && !single) {
       const fromFeed = await feed;
       const fromSitemap = sitemapPostLinks(await sitemap, startUrl, discovered, { overrides: settings.overrides });
       const extra = crossCheck(discovered, [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
@@ -231,6 +267,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         if (settings.discover === 'index' || settings.discover === 'all') summary.notInIndex = extra.map((l) => l.url);
       }
     }
+    reporter.totalKnown?.();
     await Promise.all(tasks);
     if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));

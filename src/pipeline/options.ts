@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Overrides, SiteFacts } from '../types.js';
 
 export type RenderMode = 'never' | 'auto' | 'always';
@@ -48,3 +49,23 @@ export const DEFAULT_SETTINGS: Omit<ArchiveSettings, 'startUrl'> = {
   layout: 'plain',
   overrides: {},
 };
+
+/**
+ * What a post file is made with besides the page itself: blogvault's version (its extraction and
+ * conversion rules) and the options that shape the file. Recorded per post in the manifest; a page
+ * whose bytes did not change is still processed again when this differs. `0.1.0+3f2a9c1b`.
+ */
+export function extractionRules(settings: Pick<ArchiveSettings, 'overrides' | 'images'>, version: string): string {
+  const { content, title, date } = settings.overrides;
+  const shaping = JSON.stringify([content ?? null, title ?? null, date ?? null, settings.images]);
+  return `${version}+${createHash('sha256').update(shaping).digest('hex').slice(0, 8)}`;
+}
+
+/** Why posts archived under `before` are processed again under `now`, for the one line a run says. */
+export function rulesChange(before: Pick<ArchiveSettings, 'overrides' | 'images'> | undefined, now: Pick<ArchiveSettings, 'overrides' | 'images'>, earlierRules: string | undefined, version: string): string {
+  const changed = (['content', 'title', 'date'] as const).filter((k) => (before?.overrides?.[k] ?? undefined) !== (now.overrides[k] ?? undefined)).map((k) => `--${k}`);
+  if (before && before.images !== now.images) changed.push(now.images ? '--images' : '--no-images');
+  if (before && changed.length) return `${changed.join(', ')} changed since the last run`;
+  const earlier = earlierRules?.split('+')[0];
+  return earlier && earlier !== version ? `archived by blogvault ${earlier}, this is ${version}` : `archived by an earlier blogvault or with other settings`;
+}

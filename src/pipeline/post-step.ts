@@ -39,6 +39,8 @@ export interface PostStepContext {
   known: KnownPages;
   /** A post fetched and read before its step (the render probe): taken by its step, once. */
   probe?: ProbedPost;
+  /** What posts are made with in this run (`extractionRules`), recorded with each. */
+  rules: string;
 }
 
 export interface ProbedPost {
@@ -57,14 +59,14 @@ export type PostOutcome = { status: 'new' | 'changed' | 'unchanged'; file: strin
 export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepContext): Promise<PostOutcome> {
   const { store, settings } = ctx;
   const entry = store.entry(link.url);
-  if (alreadyResumed(entry, ctx.resumed, normalizeUrl(link.url))) return { status: 'unchanged', file: entry?.file ?? '' };
-  const validators = validatorsFor(entry);
+  if (alreadyResumed(entry, ctx.resumed, normalizeUrl(link.url), ctx.rules)) return { status: 'unchanged', file: entry?.file ?? '' };
+  const validators = validatorsFor(entry, ctx.rules);
   const probe = ctx.probe?.url === link.url ? ctx.probe : undefined;
   if (probe) ctx.probe = undefined;
   try {
     const res = probe?.page ?? (await ctx.pages.fetch(link.url, { kind: 'page', ...validators }));
     const source = res.notModified ? undefined : createHash('sha256').update(res.body).digest('hex');
-    if (unchangedPage(entry, res, source)) {
+    if (unchangedPage(entry, res, source, ctx.rules)) {
       await store.markNotModified(link.url, res.notModified ? validators : { etag: res.headers['etag'], lastModified: res.headers['last-modified'] });
       return { status: 'unchanged', file: entry?.file ?? '' };
     }
@@ -102,6 +104,7 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
       meta,
       markdown,
       ...validatorsToKeep(imageMissing, { etag: res.headers['etag'], lastModified: res.headers['last-modified'], source }),
+      rules: ctx.rules,
       assets,
       terms,
       html: settings.keepHtml ? Buffer.from(res.text ?? '', 'utf8') : undefined,

@@ -4,7 +4,8 @@ import { collectImageUrls, decodeDataImage, rewriteImageUrls } from './images.js
 import { processPost } from './process-post.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
 import { preciseDate } from '../text/dates.js';
-import { DEFAULT_SETTINGS, type ArchiveSettings } from './options.js';
+import { DEFAULT_SETTINGS, extractionRules, type ArchiveSettings } from './options.js';
+import { VERSION } from '../version.js';
 
 export interface RebuildResult {
   rebuilt: number;
@@ -20,6 +21,7 @@ export interface RebuildResult {
 export async function runRebuild(dir: string): Promise<RebuildResult> {
   const saved = await ArchiveStore.loadSettings<ArchiveSettings>(dir);
   const overrides = saved?.overrides ?? DEFAULT_SETTINGS.overrides;
+  const rules = extractionRules({ overrides, images: saved?.images ?? DEFAULT_SETTINGS.images }, VERSION);
   const store = await ArchiveStore.open(dir, { history: saved?.history ?? false, keepHtml: true });
   const result: RebuildResult = { rebuilt: 0, changed: 0, missing: [] };
   try {
@@ -44,7 +46,7 @@ export async function runRebuild(dir: string): Promise<RebuildResult> {
         if (inline) local.set(src, posix.relative(posix.dirname(file), await store.saveAsset(inline.bytes, 'data:', inline.contentType)));
       }
       const markdown = rewriteImageUrls(processed.markdown, local);
-      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, source: entry.source, assets, terms: entry.terms });
+      const written = await store.writePost({ url: entry.url, meta, markdown, etag: entry.etag, lastModified: entry.lastModified, source: entry.source, rules, assets, terms: entry.terms });
       result.rebuilt++;
       if (written.status !== 'unchanged') result.changed++;
     }

@@ -10,6 +10,7 @@ import { archiveLinksIn } from '../discover/archive-links.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
 import { readSitemap, type SitemapEntry } from '../discover/sitemap.js';
 import { readSiteFacts } from '../discover/site-facts.js';
+import { singlePostMark } from '../discover/single-post.js';
 import { withPage } from '../html/parse.js';
 import type { PostLink } from '../types.js';
 import type { ArchiveSettings } from './options.js';
@@ -19,6 +20,11 @@ import type { ProbedPost } from './post-step.js';
 import { InputError, reasonOf } from './errors.js';
 
 export function validateStartUrl(raw: string): string {
+  // `localhost:4000/` parses as a URL of scheme "localhost:"; `blog.example.com` not at all.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && /^[\w.-]+(:\d+)?(\/|$)/.test(raw)) {
+    const local = /^(localhost|127\.|\d+\.\d+\.\d+\.\d+)/.test(raw);
+    throw new InputError(`${raw}: not a URL (it has no http:// or https://); did you mean ${local ? 'http' : 'https'}://${raw}?`);
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -76,6 +82,15 @@ export async function renderVerdict(
     // The post's own run reports its failure; the probe only decides how pages are fetched.
     return { render: false };
   }
+}
+
+/**
+ * What marks the start page as one post rather than the blog's index (`og:type article`), or undefined.
+ * Not when the user steers the walk, nor on a page listing several posts.
+ */
+export function singlePost(first: FetchResult, links: PostLink[], settings: ArchiveSettings): string | undefined {
+  if (settings.overrides.postLink || settings.overrides.next || links.length > 2) return undefined;
+  return singlePostMark(first.text ?? '', first.finalUrl);
 }
 
 /** Reasons of render-detect.ts that mean the page itself is an empty shell, not just a page without posts. */

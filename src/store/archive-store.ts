@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { normalizeUrl } from '../url/url.js';
 import type { Overrides, PostMeta } from '../types.js';
 import { assetFileName, hash8OfAssetName } from './asset-names.js';
-import { atomicWrite, removeStaleTemps } from './atomic-write.js';
+import { atomicWrite, forgetDirsUnder, removeStaleTemps } from './atomic-write.js';
 import { PathEscapeError, clashKey, postSlug, resolveInside } from './filenames.js';
 import { parsePostFile, renderPostFile, type ParsedPost } from './front-matter.js';
 import { ArchiveLock } from './lock.js';
@@ -52,6 +52,8 @@ export interface WritePostInput {
   lastModified?: string;
   /** sha256 of the fetched page, recorded so the next run can tell an unchanged page without a 304. */
   source?: string;
+  /** ManifestEntry.rules: what the post was extracted with. */
+  rules?: string;
   /** Images the Markdown references: source URL -> archive path (as returned by saveAsset), for reuse by later runs. */
   assets?: Record<string, string>;
   /** The fetched HTML, stored as a snapshot when the store was opened with keepHtml. */
@@ -125,6 +127,25 @@ function keyOf(url: string): string {
  * Synchronous: archive files are small, and a read through the thread pool costs more than the read itself.
  * A symbolic link counts as no file: what it points at is not the archive's (it would be copied into history).
  */
+/**
+ * Makes `dir` and its missing parents one level at a time, returning those it made, outermost first.
+ * Node's recursive mkdir never returns on some paths (`/proc/x`: it retries the parent forever).
+ */
+async function makeFolders(dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  const made: string[] = [];
+  for (const d of missing) {
+    try {
+      await mkdir(d);
+      made.push(d);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return made;
+}
+
 async function readIfExists(file: string): Promise<Buffer | undefined> {
   let fd: number;
   try {
@@ -176,6 +197,8 @@ export class ArchiveStore {
   private lock: ArchiveLock | undefined;
   private closed = false;
   private readonly durable: boolean;
+  /** Folders this run made (outermost first): removed again when it closes with nothing recorded. */
+  private created: string[] = [];
 
   private constructor(outDir: string, private readonly options: ArchiveStoreOptions, private readonly readOnly: boolean) {
     this.outDir = resolve(outDir);
@@ -334,6 +357,7 @@ export class ArchiveStore {
       etag: input.etag,
       lastModified: input.lastModified,
       source: input.source,
+      rules: input.rules,
       title: input.meta.title || undefined,
       date: input.meta.date,
       terms: input.terms?.length ? input.terms : undefined,
@@ -513,6 +537,16 @@ export class ArchiveStore {
     } finally {
       this.lock?.release();
     }
+    if (this.entryMap.size === 0 && this.assetsByHash.size === 0 && this.created.length) await this.discardCreated();
+  }
+
+  /** A run that recorded no post (the index could not be read, no post found) leaves no empty archive behind. */
+  private async discardCreated(): Promise<void> {
+    const roots = this.created.filter((dir, i) => !this.created.slice(0, i).some((outer) => dir.startsWith(outer + sep)));
+    for (const dir of roots) {
+      await rm(dir, { recursive: true, force: true });
+      forgetDirsUnder(dir);
+    }
   }
 
   // ---- internals ----
@@ -588,16 +622,17 @@ export class ArchiveStore {
   /** Creates the archive folders and refuses ones that resolve (through symlinks) outside the archive. */
   private async prepareFolders(): Promise<void> {
     try {
-      await mkdir(this.outDir, { recursive: true });
+      this.created = await makeFolders(this.outDir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' || code === 'ENOTDIR') throw new ArchiveError(this.outDir, 'exists and is not a folder');
       throw new ArchiveError(this.outDir, `cannot create the archive folder (${code ?? (error as Error).message})`);
     }
+    if (!(await stat(this.outDir)).isDirectory()) throw new ArchiveError(this.outDir, 'exists and is not a folder');
     const root = await realpath(this.outDir);
     for (const dir of [META_DIR, ASSETS_DIR]) {
       const path = join(this.outDir, dir);
-      await mkdir(path, { recursive: true });
+      this.created.push(...(await makeFolders(path)));
       const real = await realpath(path);
       if (!real.startsWith(root + sep)) throw new PathEscapeError(root, relative(this.outDir, path));
     }

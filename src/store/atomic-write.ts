@@ -67,6 +67,11 @@ const fsyncFd = promisify(fsync);
 /** Directories made (or found) by this process: an archive run writes thousands of files into a handful. */
 const knownDirs = new Set<string>();
 
+/** Folders under `root` were removed: they must be made again before the next write into them. */
+export function forgetDirsUnder(root: string): void {
+  for (const dir of knownDirs) if (dir === root || dir.startsWith(root + sep)) knownDirs.delete(dir);
+}
+
 function ensureDir(dir: string, root: string | undefined): void {
   if (knownDirs.has(dir)) return;
   if (root === undefined) mkdirSync(dir, { recursive: true });

@@ -25,6 +25,11 @@ export interface ManifestEntry {
    * the same bytes, and this lets the run skip extracting them again.
    */
   source?: string;
+  /**
+   * What the post was extracted and converted with (`extractionRules`): blogvault's version and the
+   * options that shape a post file. A page whose bytes did not change is processed again when it differs.
+   */
+  rules?: string;
   title?: string;
   date?: string;
   /** Terms the blog's feed gave the post (a theme may show only one tag). */
@@ -50,6 +55,7 @@ const ENTRY_KEYS: (keyof ManifestEntry)[] = [
   'etag',
   'lastModified',
   'source',
+  'rules',
   'title',
   'date',
   'terms',

@@ -10,14 +10,23 @@ export interface Validators {
   lastModified?: string;
 }
 
-/** A post a killed run already archived: the run that resumes it does not fetch it again. */
-export function alreadyResumed(entry: ManifestEntry | undefined, journaled: ReadonlySet<string>, key: string): boolean {
-  return journaled.has(key) && entry?.status === 'archived';
+/**
+ * An archived post made with the run's `rules` (pipeline/options.ts `extractionRules`: blogvault's version
+ * and the extraction options): only such a post may stand when its page did not change. Made with other
+ * ones, it is fetched whole and processed again.
+ */
+export function madeWith(entry: ManifestEntry | undefined, rules: string): entry is ManifestEntry {
+  return entry?.status === 'archived' && entry.rules === rules;
 }
 
-/** The validators of a conditional request: only an archived post's (a failed one is fetched whole). */
-export function validatorsFor(entry: ManifestEntry | undefined): Validators {
-  return entry?.status === 'archived' ? { etag: entry.etag, lastModified: entry.lastModified } : {};
+/** A post a killed run already archived: the run that resumes it does not fetch it again. */
+export function alreadyResumed(entry: ManifestEntry | undefined, journaled: ReadonlySet<string>, key: string, rules: string): boolean {
+  return journaled.has(key) && madeWith(entry, rules);
+}
+
+/** The validators of a conditional request: only an archived post's made with the run's rules (a failed one is fetched whole). */
+export function validatorsFor(entry: ManifestEntry | undefined, rules: string): Validators {
+  return madeWith(entry, rules) ? { etag: entry.etag, lastModified: entry.lastModified } : {};
 }
 
 /**
@@ -25,8 +34,8 @@ export function validatorsFor(entry: ManifestEntry | undefined): Validators {
  * the same bytes as last time, by their sha256. Extracting them again is most of what a nightly run
  * would cost.
  */
-export function unchangedPage(entry: ManifestEntry | undefined, page: { notModified?: boolean }, source: string | undefined): boolean {
-  return page.notModified === true || (entry?.status === 'archived' && source !== undefined && entry.source === source);
+export function unchangedPage(entry: ManifestEntry | undefined, page: { notModified?: boolean }, source: string | undefined, rules: string): boolean {
+  return page.notModified === true || (madeWith(entry, rules) && source !== undefined && entry.source === source);
 }
 
 /**

@@ -94,11 +94,11 @@ test('update when a post fails (500 every time): exit 1, the failure printed, th
 
 test('update on a folder that is not an archive: exit 2 and one line saying so', async () => {
   await writeFile(join(notArchive, 'notes.md'), '# mine\n');
-  for (const dir of [notArchive, join(notArchive, 'nowhere')]) {
+  for (const [dir, reason] of [[notArchive, /not a blogvault archive/], [join(notArchive, 'nowhere'), /nowhere: no such folder$/]] as const) {
     const r = await runCli(['update', dir]);
     assert.equal(r.code, 2, output(r));
     assert.equal(r.stdout, '');
-    assert.match(r.stderr.trim(), /^blogvault: .*not a blogvault archive/, output(r));
+    assert.match(r.stderr.trim(), new RegExp(`^blogvault: .*${reason.source}`), output(r));
     assert.equal(r.stderr.trim().split('\n').length, 1, output(r));
   }
 });

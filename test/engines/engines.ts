@@ -32,11 +32,15 @@ export async function requireEngine(engine: Engine): Promise<void> {
   else assert.equal((await run(engine, [engine === 'jekyll' ? '--version' : 'version'], tmpdir())).code, 0, `${engine} is not on the PATH: ${hint}`);
 }
 
-/** A fresh copy of the engine's minimal site; export into it, then build it. */
-export async function prepareSite(engine: Engine): Promise<string> {
+/**
+ * A fresh copy of the engine's minimal site; export into it, then build it. `empty`: an empty folder
+ * instead, which the export must make buildable by itself (Hexo's plugins stand installed, as after
+ * `npm install`).
+ */
+export async function prepareSite(engine: Engine, empty = false): Promise<string> {
   const site = await mkdtemp(join(tmpdir(), `bv-${engine}-`));
   const skeleton = join(ENGINES_DIR, `${engine}-site`);
-  await cp(skeleton, site, { recursive: true, filter: (src) => !relative(skeleton, src).split(sep).includes('node_modules') });
+  if (!empty) await cp(skeleton, site, { recursive: true, filter: (src) => !relative(skeleton, src).split(sep).includes('node_modules') });
   // Hexo loads its plugins from the site's node_modules: share the installed one.
   if (engine === 'hexo') await symlink(join(HEXO_SITE, 'node_modules'), join(site, 'node_modules'), 'dir');
   return site;

@@ -59,10 +59,10 @@ export interface CheckedSite {
   pageOf: Map<ArchivedPost, BuiltPage>;
 }
 
-/** Exports `archiveDir` into a fresh engine site, builds it and checks every post of the archive. */
-export async function exportBuildAndCheck(archiveDir: string, engine: Engine, keepUrls: boolean, sites: string[]): Promise<CheckedSite> {
+/** Exports `archiveDir` into a fresh engine site (or an empty folder), builds it and checks every post of the archive. */
+export async function exportBuildAndCheck(archiveDir: string, engine: Engine, keepUrls: boolean, sites: string[], empty = false): Promise<CheckedSite> {
   await requireEngine(engine);
-  const site = await prepareSite(engine);
+  const site = await prepareSite(engine, empty);
   sites.push(site);
   const report = await exportArchive(archiveDir, { to: engine, out: site, keepUrls });
   const archived = await readArchive(archiveDir);

@@ -76,7 +76,7 @@ test('bad configs are refused with one line naming the file, the blog and the pr
     ['blogs:\n  - url: ftp://a.example/', /blog 1: ftp:\/\/a\.example\/: only http and https URLs can be archived/],
     ['blogs:\n  - url: https://a.example/\n    colour: red', /blog 1 \(https:\/\/a\.example\/\): Unknown argument: colour/],
     ['blogs:\n  - url: https://a.example/\n    render: sometimes', /blog 1 \(https:\/\/a\.example\/\): Invalid values: Argument: render, Given: "sometimes"/],
-    ['blogs:\n  - url: https://a.example/\n    rate: fast', /blog 1 \(https:\/\/a\.example\/\): --rate must be a number above 0 and at most 1000, got NaN/],
+    ['blogs:\n  - url: https://a.example/\n    rate: fast', /blog 1 \(https:\/\/a\.example\/\): --rate fast: not a number/],
     ['blogs:\n  - url: https://a.example/\n    since: yesterday', /since yesterday: not a date/],
     ['blogs:\n  - url: https://a.example/\n    git: true', /git is an option of the whole run, not of one blog/],
     ['blogs:\n  - url: https://a.example/\n    profile: nope.yaml', /blog 1 \(https:\/\/a\.example\/\): profile nope\.yaml: .*no such file/i],

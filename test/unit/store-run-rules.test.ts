@@ -6,25 +6,34 @@ import type { ManifestEntry } from '../../src/store/manifest.js';
 import { SAMPLE_SIZE, alreadyResumed, mayMarkMissing, planFromSitemap, postsInFlight, unchangedPage, validatorsFor, validatorsToKeep, worthFetching } from '../../src/store/run-rules.js';
 import { isPost } from '../../src/discover/post-judge.js';
 
-const archived: ManifestEntry = { url: 'http://b.test/p/', file: 'p.md', status: 'archived', etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', source: 'abc' };
+const RULES = '0.1.0+00000000';
+const archived: ManifestEntry = { url: 'http://b.test/p/', file: 'p.md', status: 'archived', etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', source: 'abc', rules: RULES };
 const failed: ManifestEntry = { url: 'http://b.test/q/', file: 'q.md', status: 'failed', etag: '"old"', error: 'HTTP 500' };
 
 test('a killed run\'s archived posts are not fetched again; failed ones are', () => {
   const journaled = new Set(['http://b.test/p', 'http://b.test/q']);
-  assert.equal(alreadyResumed(archived, journaled, 'http://b.test/p'), true);
-  assert.equal(alreadyResumed(failed, journaled, 'http://b.test/q'), false);
-  assert.equal(alreadyResumed(archived, new Set(), 'http://b.test/p'), false);
+  assert.equal(alreadyResumed(archived, journaled, 'http://b.test/p', RULES), true);
+  assert.equal(alreadyResumed(failed, journaled, 'http://b.test/q', RULES), false);
+  assert.equal(alreadyResumed(archived, new Set(), 'http://b.test/p', RULES), false);
+  assert.equal(alreadyResumed(archived, journaled, 'http://b.test/p', '0.1.0+11111111'), false, 'made with other settings: made again');
 });
 
 test('conditional requests carry an archived post\'s validators only; 304 or the same bytes mean unchanged', () => {
-  assert.deepEqual(validatorsFor(archived), { etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT' });
-  assert.deepEqual(validatorsFor(failed), {});
-  assert.deepEqual(validatorsFor(undefined), {});
-  assert.equal(unchangedPage(archived, { notModified: true }, undefined), true);
-  assert.equal(unchangedPage(archived, {}, 'abc'), true);
-  assert.equal(unchangedPage(archived, {}, 'def'), false);
-  assert.equal(unchangedPage({ ...failed, source: 'abc' }, {}, 'abc'), false, 'a failed post is written again');
-  assert.equal(unchangedPage(undefined, {}, 'abc'), false);
+  assert.deepEqual(validatorsFor(archived, RULES), { etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT' });
+  assert.deepEqual(validatorsFor(failed, RULES), {});
+  assert.deepEqual(validatorsFor(undefined, RULES), {});
+  assert.equal(unchangedPage(archived, { notModified: true }, undefined, RULES), true);
+  assert.equal(unchangedPage(archived, {}, 'abc', RULES), true);
+  assert.equal(unchangedPage(archived, {}, 'def', RULES), false);
+  assert.equal(unchangedPage({ ...failed, source: 'abc' }, {}, 'abc', RULES), false, 'a failed post is written again');
+  assert.equal(unchangedPage(undefined, {}, 'abc', RULES), false);
+});
+
+test('a post made with other extraction settings or another version is fetched whole and made again', () => {
+  const other = { ...archived, rules: '0.0.9+00000000' };
+  assert.deepEqual(validatorsFor(other, RULES), {});
+  assert.equal(unchangedPage(other, {}, 'abc', RULES), false);
+  assert.equal(unchangedPage({ ...archived, rules: undefined }, {}, 'abc', RULES), false, 'an archive older than the rules record');
 });
 
 test('a post whose image could not be archived keeps no validators, so the next run retries the image', () => {

@@ -10,6 +10,8 @@
  */
 import { hexoDate } from '../dates.js';
 import type { FrontMatter, Layout, PlannedPost } from '../types.js';
+import { join } from 'node:path';
+import { hasEntries, quoted, type SiteFiles } from '../site-files.js';
 import { basename, keptPath, pathForLink, titleOf } from './shared.js';
 
 /** What Nunjucks would read as a tag, variable or comment. */
@@ -19,6 +21,77 @@ const sitePath = (post: PlannedPost, keepUrls: boolean | undefined): string => {
   const kept = keepUrls ? keptPath(post) : undefined;
   if (kept) return /\.html?$|\/$/.test(kept) ? kept : `${kept}/`;
   return `/${post.date.year}/${post.date.month}/${post.date.day}/${post.slug}/`;
+};
+
+/** Templates of the minimal theme `blogvault`: a page per post, the home page listing them. */
+const HEXO_THEME: Record<string, string> = {
+  'themes/blogvault/layout/layout.ejs': `<!doctype html>
+<html lang="<%= page.lang || config.language || 'en' %>">
+<head>
+<meta charset="utf-8">
+<title><%= page.title ? page.title + ' | ' + config.title : config.title %></title>
+</head>
+<body>
+<%- body %>
+</body>
+</html>
+`,
+  'themes/blogvault/layout/post.ejs': `<article class="post">
+<h1 class="post-title"><%= page.title %></h1>
+<time class="post-date" datetime="<%= page.date.toISOString() %>"><%= page.date.format('YYYY-MM-DD') %></time>
+<div class="post-body">
+<%- page.content %>
+</div>
+</article>
+`,
+  'themes/blogvault/layout/page.ejs': `<article class="page">
+<h1><%= page.title %></h1>
+<%- page.content %>
+</article>
+`,
+  'themes/blogvault/layout/index.ejs': `<h1><%= config.title %></h1>
+<ul class="post-list">
+<% page.posts.each(function (post) { %>
+<li><a class="post-link" href="<%- url_for(post.path) %>"><%= post.title %></a> <time datetime="<%= post.date.toISOString() %>"><%= post.date.format('YYYY-MM-DD') %></time></li>
+<% }) %>
+</ul>
+`,
+};
+
+/** The plugins the export and the minimal theme need: Hexo loads those its site's package.json lists. */
+const HEXO_PACKAGE = {
+  name: 'blog',
+  private: true,
+  scripts: { build: 'hexo generate', server: 'hexo server' },
+  hexo: { version: '8.1.2' },
+  dependencies: { hexo: '^8.1.2', 'hexo-generator-index': '^4.0.0', 'hexo-renderer-ejs': '^2.0.0', 'hexo-renderer-marked': '^7.0.1', 'hexo-server': '^3.0.0' },
+};
+
+const DEFAULT_PERMALINK = ':year/:month/:day/:title/';
+
+export const hexoSite: SiteFiles = {
+  configNames: ['_config.yml', '_config.yaml'],
+  config: (info, _options, theme) => `# Written by blogvault export; yours to change. Build with \`npm install\`, then \`npx hexo generate\`.
+title: ${quoted(info.title)}
+url: ${quoted(info.url ? new URL(info.url).origin : 'http://example.com')}
+root: /
+permalink: ${DEFAULT_PERMALINK}
+# Images sit beside each post, in source/_posts/<slug>/.
+post_asset_folder: true
+marked:
+  prependRoot: true
+  postAsset: true
+${theme ? 'theme: blogvault\n' : ''}`,
+  requires: (options) => [
+    { path: ['post_asset_folder'], value: true, add: 'post_asset_folder: true' },
+    { path: ['marked', 'prependRoot'], value: true, add: 'marked: { prependRoot: true }' },
+    { path: ['marked', 'postAsset'], value: true, add: 'marked: { postAsset: true }' },
+    // Links between posts are written for the default permalink, unless every post keeps its own.
+    ...(options.keepUrls ? [] : [{ path: ['permalink'], value: DEFAULT_PERMALINK, add: `permalink: ${DEFAULT_PERMALINK}` }]),
+  ],
+  hasTheme: (dir, config) => (typeof config?.theme === 'string' && config.theme !== '') || hasEntries(join(dir, 'themes')),
+  theme: () => HEXO_THEME,
+  extra: () => ({ 'package.json': `${JSON.stringify(HEXO_PACKAGE, null, 2)}\n` }),
 };
 
 export const hexoLayout: Layout = {
@@ -53,4 +126,5 @@ export const hexoLayout: Layout = {
   postUrl: (post, options) => sitePath(post, options.keepUrls),
   // The asset folder is published beside the page: in the page's folder, or in `<page>/` for `.html` pages.
   assetUrl: (post, asset, options) => `${sitePath(post, options.keepUrls).replace(/\.html?$/i, '/')}${basename(asset)}`,
+  site: hexoSite,
 };

@@ -6,6 +6,8 @@
 import { rfc3339Date } from '../dates.js';
 import { maskCode } from '../markdown-scan.js';
 import type { FrontMatter, Layout, PlannedPost } from '../types.js';
+import { join } from 'node:path';
+import { hasEntries, quoted, type SiteFiles } from '../site-files.js';
 import { basename, keptPath, pathForLink, titleOf } from './shared.js';
 
 const bundle = (slug: string) => `content/posts/${slug}`;
@@ -26,6 +28,60 @@ export function escapeHugoShortcodes(text: string): string {
   }
   return out + paired.slice(last);
 }
+
+/** Templates of the minimal layout: a page per post, the home page listing them. */
+const HUGO_THEME: Record<string, string> = {
+  'layouts/_default/baseof.html': `<!doctype html>
+<html lang="{{ with .Params.lang }}{{ . }}{{ else }}{{ site.LanguageCode | default "en" }}{{ end }}">
+<head>
+<meta charset="utf-8">
+<title>{{ if .IsPage }}{{ .Title }} | {{ end }}{{ site.Title }}</title>
+</head>
+<body>
+{{ block "main" . }}{{ end }}
+</body>
+</html>
+`,
+  'layouts/_default/single.html': `{{ define "main" }}
+<article class="post">
+<h1 class="post-title">{{ .Title }}</h1>
+<time class="post-date" datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2006-01-02" }}</time>
+<div class="post-body">
+{{ .Content }}
+</div>
+</article>
+{{ end }}
+`,
+  'layouts/_default/list.html': `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<ul class="post-list">
+{{ range .Pages }}<li><a class="post-link" href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2006-01-02" }}</time></li>
+{{ end }}</ul>
+{{ end }}
+`,
+  'layouts/index.html': `{{ define "main" }}
+<h1>{{ site.Title }}</h1>
+<ul class="post-list">
+{{ range where site.RegularPages "Section" "posts" }}<li><a class="post-link" href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2006-01-02" }}</time></li>
+{{ end }}</ul>
+{{ end }}
+`,
+};
+
+export const hugoSite: SiteFiles = {
+  configNames: ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json', 'config/_default/hugo.toml', 'config/_default/config.toml'],
+  config: (info) => `# Written by blogvault export; yours to change.
+baseURL = "/"
+title = ${quoted(info.title)}
+
+[markup.goldmark.renderer]
+# Archived posts keep embeds, tables and other raw HTML.
+unsafe = true
+`,
+  requires: () => [{ path: ['markup', 'goldmark', 'renderer', 'unsafe'], value: true, add: '[markup.goldmark.renderer] unsafe = true' }],
+  hasTheme: (dir, config) => Boolean(config?.theme) || hasEntries(join(dir, 'layouts')) || hasEntries(join(dir, 'themes')),
+  theme: () => HUGO_THEME,
+};
 
 export const hugoLayout: Layout = {
   target: 'hugo',
@@ -56,4 +112,5 @@ export const hugoLayout: Layout = {
   // Hugo lower-cases the page's path; the bundle's files are published beside the page under their own names.
   assetUrl: (post, asset) => `${hugoUrl(post)}${basename(asset)}`,
   protectText: escapeHugoShortcodes,
+  site: hugoSite,
 };

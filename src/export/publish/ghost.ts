@@ -4,6 +4,7 @@
  * posts created first so every post has its URL, then written in full as HTML (Ghost converts it to
  * its editor's format); tags are created by name or reused.
  */
+import { InputError } from '../../pipeline/errors.js';
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url'
 /** The Admin API's token: HS256 over the key's id (kid) and audience `/admin/`, valid five minutes. */
 export function ghostToken(key: string, now = Date.now()): string {
   const [id, secret] = key.split(':');
-  if (!id || !secret || !/^[0-9a-f]+$/i.test(secret)) throw new Error('the Ghost Admin API key must read <id>:<secret> (Settings → Integrations → Admin API key)');
+  if (!id || !secret || !/^[0-9a-f]+$/i.test(secret)) throw new InputError('the Ghost Admin API key must read <id>:<secret> (Settings → Integrations → Admin API key)');
   const iat = Math.floor(now / 1000);
   const head = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: id }))}.${b64url(JSON.stringify({ iat, exp: iat + 300, aud: '/admin/' }))}`;
   return `${head}.${createHmac('sha256', Buffer.from(secret, 'hex')).update(head).digest('base64url')}`;

@@ -3,6 +3,7 @@
  * what each post and image became (so running it again updates in place and sends nothing unchanged),
  * and writes the redirect map from the old blog's URLs to the new ones.
  */
+import { InputError } from '../../pipeline/errors.js';
 import { resolve } from 'node:path';
 import { loadArchive } from '../platforms/shared.js';
 import { buildRedirectMap, formatRedirects, writeRedirects, type RedirectMap } from '../redirects.js';
@@ -43,14 +44,14 @@ export async function publishArchive(archiveDir: string, options: PublishOptions
   try {
     site = new URL(options.site);
   } catch {
-    throw new Error(`publish: --site ${options.site} is not a URL (e.g. https://blog.example.com/)`);
+    throw new InputError(`publish: --site ${options.site} is not a URL (e.g. https://blog.example.com/)`);
   }
-  if (!/^https?:$/.test(site.protocol)) throw new Error(`publish: --site ${options.site} must be an http(s) URL`);
+  if (!/^https?:$/.test(site.protocol)) throw new InputError(`publish: --site ${options.site} must be an http(s) URL`);
   const home = site.href.replace(/\/?$/, '/');
-  if (options.to === 'wordpress' && !options.user) throw new Error('publish: --user is required for WordPress (the user the application password belongs to)');
+  if (options.to === 'wordpress' && !options.user) throw new InputError('publish: --user is required for WordPress (the user the application password belongs to)');
   const dir = resolve(archiveDir);
   const archive = await loadArchive(dir);
-  if (!archive.posts.length) throw new Error(`publish: ${dir} holds no archived posts`);
+  if (!archive.posts.length) throw new InputError(`publish: ${dir} holds no archived posts`);
   const file = stateFile(dir, options.to, home);
   const state = await loadState(file, home);
   const ctx: PublishContext = { site: home, user: options.user, secret: options.secret, stateFile: file };
@@ -114,9 +115,9 @@ export async function publishSecret(to: PublishTarget): Promise<string> {
   const name = SECRET_ENV[to];
   const value = process.env[name]?.trim();
   if (value) return value;
-  if (!process.stdin.isTTY) throw new Error(`publish: set ${name} to the ${to === 'wordpress' ? 'application password' : 'Admin API key'} (no terminal to ask on)`);
+  if (!process.stdin.isTTY) throw new InputError(`publish: set ${name} to the ${to === 'wordpress' ? 'application password' : 'Admin API key'} (no terminal to ask on)`);
   const answer = (await promptHidden(`${to === 'wordpress' ? 'Application password' : 'Admin API key'}: `)).trim();
-  if (!answer) throw new Error(`publish: no ${to === 'wordpress' ? 'application password' : 'Admin API key'} given`);
+  if (!answer) throw new InputError(`publish: no ${to === 'wordpress' ? 'application password' : 'Admin API key'} given`);
   return answer;
 }
 

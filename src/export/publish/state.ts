@@ -3,6 +3,7 @@
  * and media item each archive post and image became, and a hash of what was last sent, so a second run
  * updates in place, uploads nothing twice and leaves unchanged posts alone.
  */
+import { InputError } from '../../pipeline/errors.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ export async function loadState(file: string, site: string): Promise<PublishStat
     const data = JSON.parse(await readFile(file, 'utf8')) as PublishState;
     if (data.site === site && data.posts && data.media) return data;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file}: unreadable publish state (${(error as Error).message}); delete it to publish from scratch`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`${file}: unreadable publish state (${(error as Error).message}); delete it to publish from scratch`);
   }
   return { site, posts: {}, media: {} };
 }
