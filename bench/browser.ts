@@ -5,7 +5,6 @@
 // so pages shared between Chromium processes are not counted twice).
 //
 //   node --import tsx bench/browser.ts [--rounds 3] [--concurrency 1,4]
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../test/helpers/static-server.js';
@@ -13,6 +12,7 @@ import { createBrowserFetcher } from '../src/fetch/browser-fetcher.js';
 import { createFetchLayer } from '../src/fetch/layer.js';
 import { extractPost } from '../src/extract/index.js';
 import { htmlToMarkdown } from '../src/convert/index.js';
+import { memorySampler } from './process-memory.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SITE = join(ROOT, 'fixtures', 'spa-blog');
@@ -21,66 +21,6 @@ function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
-
-/** Proportional set size in KB of a process (falls back to RSS when smaps_rollup is unreadable). */
-function memoryKb(pid: number): number {
-  try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const pss = /^Pss:\s+(\d+) kB/m.exec(rollup);
-    if (pss) return Number(pss[1]);
-  } catch {
-    // kernel without smaps_rollup, or the process is gone
-  }
-  try {
-    const rss = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return rss ? Number(rss[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** This process and every process below it (the browser and its renderers). */
-function processTree(): number[] {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // exited
-    }
-  }
-  const tree = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (!tree.has(pid) && tree.has(ppid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...tree];
-}
-
-/** Samples the memory of the whole process tree until stopped; returns the peak in MB. */
-function memorySampler(intervalMs = 100): { stop(): number } {
-  let peak = 0;
-  const sample = () => {
-    peak = Math.max(peak, processTree().reduce((sum, pid) => sum + memoryKb(pid), 0));
-  };
-  sample();
-  const timer = setInterval(sample, intervalMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peak / 1024;
-    },
-  };
-}
-
 
 async function run(baseUrl: string, concurrency: number, rounds: number): Promise<void> {
   const memory = memorySampler();

@@ -1,9 +1,11 @@
 // Generates a large static blog in the markup of Hexo's landscape theme, for `npm run bench`:
 // /YYYY/MM/DD/slug/ post pages, 10 posts per index page (/page/N/), code blocks as line-number tables,
 // tables, lists, quotes and images (some shared between posts). Deterministic: the same seed gives the
-// same bytes, so runs compare.
+// same bytes, so runs compare. Optionally with a sitemap and an Atom feed dating each post's last
+// change, as hexo-generator-sitemap and hexo-generator-feed write them, and editPost() to change a post
+// the way an author fixing a typo does (scheduled reruns are measured on it).
 //
-//   node --import tsx bench/generate-blog.ts [dir] [--posts N]
+//   node --import tsx bench/generate-blog.ts [dir] [--posts N] [--sitemap ORIGIN]
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,17 @@ export interface GeneratedBlog {
   posts: number;
   indexPages: number;
   images: number;
+  /** The origin the sitemap and feed give absolute URLs on, when the blog has them. */
+  sitemap?: string;
+}
+
+export interface GenerateOptions {
+  /**
+   * Also write /sitemap.xml (every post and the home, `<lastmod>` the post's last change) and /atom.xml
+   * (the newest 20 posts) with absolute URLs on this origin: a sitemap's `<loc>` must be absolute, so
+   * the blog is generated for the server that will serve it.
+   */
+  sitemapOrigin?: string;
 }
 
 /** mulberry32: a tiny seeded PRNG, so the blog is the same on every machine. */
@@ -92,6 +105,8 @@ interface Post {
   title: string;
   slug: string;
   date: Date;
+  /** Last change: a few days after publication, so a sitemap dating changes reads as such, not as publication dates. */
+  updated: Date;
   tags: string[];
   category: string;
   excerpt: string;
@@ -138,7 +153,8 @@ function makePosts(count: number, imageCount: number): Post[] {
     if (i % 3 === 0) parts.push(hexoCode(langs[(i + 2) % langs.length], CODE[langs[(i + 2) % langs.length]]));
     parts.push(`<ol>\n<li>${esc(sentence())}</li>\n<li>${esc(sentence())}</li>\n</ol>`);
     const tags = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(TAGS)))];
-    posts.push({ index: i, title, slug, date: new Date(time), tags, category: pick(CATEGORIES), excerpt, body: parts.join('\n'), image });
+    const updated = new Date(time + (1 + (i % 5)) * 86_400_000 + 7 * 3_600_000);
+    posts.push({ index: i, title, slug, date: new Date(time), updated, tags, category: pick(CATEGORIES), excerpt, body: parts.join('\n'), image });
   }
   return posts;
 }
@@ -281,8 +297,44 @@ async function put(dir: string, rel: string, content: string | Buffer): Promise<
   await writeFile(file, content);
 }
 
+/** hexo-generator-sitemap's sitemap.xml: the home dated by the newest change, then every post, latest change first. */
+function sitemapXml(posts: Post[], origin: string): string {
+  const byChange = [...posts].sort((a, b) => b.updated.getTime() - a.updated.getTime());
+  const url = (loc: string, lastmod: Date) => `  <url>\n    <loc>${esc(loc)}</loc>\n    <lastmod>${lastmod.toISOString()}</lastmod>\n  </url>\n`;
+  const home = byChange[0] ? url(`${origin}/`, byChange[0].updated) : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${home}${byChange.map((p) => url(origin + pathOf(p), p.updated)).join('')}</urlset>\n`;
+}
+
+/** hexo-generator-feed's atom.xml: the newest 20 posts by publication, each with its last change as `<updated>`. */
+function atomXml(posts: Post[], origin: string): string {
+  const newest = posts.slice(0, 20);
+  const updated = newest.reduce((max, p) => (p.updated > max ? p.updated : max), new Date(0));
+  const entry = (p: Post) => `  <entry>
+    <title>${esc(p.title)}</title>
+    <link href="${esc(origin + pathOf(p))}"/>
+    <id>${esc(origin + pathOf(p))}</id>
+    <published>${p.date.toISOString()}</published>
+    <updated>${p.updated.toISOString()}</updated>
+    <summary type="html">${esc(esc(p.excerpt))}</summary>
+    <category term="${esc(p.category)}" scheme="${esc(`${origin}/categories/${encodeURIComponent(p.category)}/`)}"/>
+${p.tags.map((t) => `    <category term="${t}" scheme="${esc(`${origin}/tags/${t}/`)}"/>`).join('\n')}
+  </entry>
+`;
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>${esc(SITE)}</title>
+  <link href="${esc(origin)}/atom.xml" rel="self"/>
+  <link href="${esc(origin)}/"/>
+  <updated>${updated.toISOString()}</updated>
+  <id>${esc(origin)}/</id>
+  <author><name>John Doe</name></author>
+  <generator uri="https://hexo.io/">Hexo</generator>
+${newest.map(entry).join('')}</feed>
+`;
+}
+
 /** Writes the blog into `dir` (replacing what is there) and a `.complete` marker describing it. */
-export async function generateBlog(dir = DEFAULT_DIR, count = 1000): Promise<GeneratedBlog> {
+export async function generateBlog(dir = DEFAULT_DIR, count = 1000, options: GenerateOptions = {}): Promise<GeneratedBlog> {
   const imageCount = Math.max(1, Math.round(count / 5));
   const posts = makePosts(count, imageCount);
   const sidebar = sidebarOf(posts);
@@ -295,16 +347,59 @@ export async function generateBlog(dir = DEFAULT_DIR, count = 1000): Promise<Gen
   for (let n = 1; n <= pages; n++) {
     await put(dir, n === 1 ? 'index.html' : `page/${n}/index.html`, indexPage(posts.slice((n - 1) * PER_PAGE, n * PER_PAGE), n, pages, sidebar));
   }
-  const info: GeneratedBlog = { dir, posts: posts.length, indexPages: pages, images: imageCount };
+  const origin = options.sitemapOrigin?.replace(/\/+$/, '');
+  if (origin) {
+    await put(dir, 'sitemap.xml', sitemapXml(posts, origin));
+    await put(dir, 'atom.xml', atomXml(posts, origin));
+  }
+  const info: GeneratedBlog = { dir, posts: posts.length, indexPages: pages, images: imageCount, ...(origin ? { sitemap: origin } : {}) };
   await put(dir, '.complete', `${JSON.stringify({ version: GENERATOR_VERSION, ...info })}\n`);
   return info;
+}
+
+export interface PostEdit {
+  /** The edited post's path (`/YYYY/MM/DD/slug/`). */
+  path: string;
+  /** The sentence added at the top of its body. */
+  text: string;
+}
+
+/** Sets the date each pattern's two groups surround, where the pattern matches (a feed lists the newest posts only). */
+async function redate(file: string, date: string, patterns: string[]): Promise<void> {
+  const xml = await readFile(file, 'utf8');
+  await writeFile(file, patterns.reduce((text, pattern) => text.replace(new RegExp(pattern), `$1${date}$2`), xml));
+}
+
+/**
+ * Edits one post of a generated blog in place, as its author would: a sentence added at the top of its
+ * body. `moveLastmod` also dates the change in the sitemap and feed, as a generator that tracks file
+ * changes does; without it they keep the old date (a generator giving publication dates, or a sitemap
+ * built before the fix). `index` 0 is the newest post.
+ */
+export async function editPost(blog: GeneratedBlog, index: number, text: string, moveLastmod: boolean): Promise<PostEdit> {
+  const post = makePosts(blog.posts, blog.images)[index];
+  if (!post) throw new Error(`${blog.dir}: no post ${index} (the blog has ${blog.posts})`);
+  const file = join(blog.dir, pathOf(post).slice(1), 'index.html');
+  const html = await readFile(file, 'utf8');
+  const anchor = 'itemprop="articleBody">\n';
+  if (!html.includes(anchor)) throw new Error(`${file}: no article body to edit`);
+  await writeFile(file, html.replace(anchor, `${anchor}<p>${esc(text)}</p>\n`));
+  if (moveLastmod && blog.sitemap) {
+    const now = new Date().toISOString();
+    const quoted = (url: string) => esc(url).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const [postLoc, homeLoc] = [quoted(blog.sitemap + pathOf(post)), quoted(`${blog.sitemap}/`)];
+    // The home's and the feed's own dates are those of the newest change, which this edit now is.
+    await redate(join(blog.dir, 'sitemap.xml'), now, [`(<loc>${postLoc}</loc>\\s*<lastmod>)[^<]*(</lastmod>)`, `(<loc>${homeLoc}</loc>\\s*<lastmod>)[^<]*(</lastmod>)`]);
+    await redate(join(blog.dir, 'atom.xml'), now, [`(<id>${postLoc}</id>[\\s\\S]*?<updated>)[^<]*(</updated>)`, `^([\\s\\S]*?<updated>)[^<]*(</updated>)`]);
+  }
+  return { path: pathOf(post), text };
 }
 
 /** The marker's description when `dir` holds a complete blog of `count` posts from this generator version. */
 export async function existingBlog(dir = DEFAULT_DIR, count = 1000): Promise<GeneratedBlog | undefined> {
   try {
     const info = JSON.parse(await readFile(join(dir, '.complete'), 'utf8')) as GeneratedBlog & { version: number };
-    return info.version === GENERATOR_VERSION && info.posts === count ? { ...info, dir } : undefined;
+    return info.version === GENERATOR_VERSION && info.posts === count && !info.sitemap ? { ...info, dir } : undefined;
   } catch {
     return undefined;
   }
@@ -312,10 +407,10 @@ export async function existingBlog(dir = DEFAULT_DIR, count = 1000): Promise<Gen
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const postsAt = args.indexOf('--posts');
-  const count = postsAt >= 0 ? Number(args[postsAt + 1]) : 1000;
-  const dir = args.find((a, i) => !a.startsWith('--') && !(postsAt >= 0 && i === postsAt + 1)) ?? DEFAULT_DIR;
+  const valueOf = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const count = Number(valueOf('--posts') ?? 1000);
+  const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? DEFAULT_DIR;
   const started = Date.now();
-  const info = await generateBlog(resolve(dir), count);
+  const info = await generateBlog(resolve(dir), count, { sitemapOrigin: valueOf('--sitemap') });
   console.log(`generated ${info.posts} posts, ${info.indexPages} index pages, ${info.images} images in ${info.dir} (${Date.now() - started} ms)`);
 }
