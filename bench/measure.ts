@@ -2,8 +2,8 @@
 // and for the CLI the JSON report of the run.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memorySampler } from './process-memory.js';
 
@@ -84,6 +84,8 @@ export function measure(command: string, args: string[], options: { tree?: boole
 /** Runs the built CLI with `--report` and reads the report (undefined when the run wrote none). */
 export async function runCli(args: string[], reportFile: string, options: { tree?: boolean } = {}): Promise<Measured & { report?: RunReport }> {
   await rm(reportFile, { force: true });
+  // The CLI refuses a --report path whose folder does not exist before it fetches anything.
+  await mkdir(dirname(reportFile), { recursive: true });
   const measured = await measure(process.execPath, [BIN, ...args, '--report', reportFile], options);
   const report = await readFile(reportFile, 'utf8').then((text) => JSON.parse(text) as RunReport, () => undefined);
   return { ...measured, report };
