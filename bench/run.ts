@@ -255,7 +255,7 @@ async function rerunSection(bench: Bench): Promise<void> {
   // also follow from any other reason for a full check.
   const state = await readFile(join(archive, '.blogvault', 'update-state.json'), 'utf8').then((t) => JSON.parse(t) as { sitemapDatesTrusted?: boolean }, () => undefined);
   const distrusted = state?.sitemapDatesTrusted === false;
-  const notice = `${lying.stdout}\n${lying.stderr}`.split('\n').find((l) => /sitemap/i.test(l));
+  const notice = `${lying.stdout}\n${lying.stderr}`.split('\n').find((l) => /the sitemap dates/i.test(l));
   console.log(`  detected:   ${lying.report?.checked === 'all' && distrusted ? 'yes' : 'NO'} (checked: ${lying.report?.checked ?? '?'}; update-state.json: sitemap dates ${distrusted ? 'no longer trusted' : 'trusted'})`);
   console.log(`  notice:     ${notice ? `"${notice.trim()}"` : 'none printed (update is quiet by default, and quiet drops notices)'}`);
   console.log(`  edit found: ${await editFound(archive, newEdit.path, newEdit.text, newBefore)}`);
