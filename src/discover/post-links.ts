@@ -211,15 +211,17 @@ function listingEntries(ctx: Ctx, matches: Element[]): Element[] {
     while (p && !pool.has(p)) p = p.parent;
     if (p) directlyInside.set(p, [...(directlyInside.get(p) ?? []), m]);
   }
-  const visit = (el: Element) => {
+  // Depth first, in document order, with an explicit stack: entries may nest thousands deep.
+  const stack = outermost(matches).reverse();
+  while (stack.length) {
+    const el = stack.pop()!;
     const inside = directlyInside.get(el) ?? [];
     const nested = new Set(inside);
     const own = candidateAnchors(ctx, el).filter((a) => ![...ancestorsOf([a])].some((p) => nested.has(p as Element)));
     const titled = own.some((a) => isReadMore(ctx, a) || TITLE_LINKS.some((sel) => ctx.sets(sel).has(a)));
-    if (inside.length >= 2 && !titled) inside.forEach(visit);
+    if (inside.length >= 2 && !titled) for (let i = inside.length - 1; i >= 0; i--) stack.push(inside[i]!);
     else out.push(el);
-  };
-  outermost(matches).forEach(visit);
+  }
   return out;
 }
 

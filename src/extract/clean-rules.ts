@@ -112,10 +112,13 @@ function nearEdge(el: Element): boolean {
   return within((n) => n.prev) || within((n) => n.next);
 }
 
-function removeComments(ctx: CleanContext, node: Element): void {
-  for (const child of [...node.children]) {
-    if (child.type === 'comment') ctx.$(child).remove();
-    else if (child.type === 'tag') removeComments(ctx, child);
+function removeComments(ctx: CleanContext, root: Element): void {
+  const stack = [root];
+  while (stack.length) {
+    for (const child of [...stack.pop()!.children]) {
+      if (child.type === 'comment') ctx.$(child).remove();
+      else if (child.type === 'tag') stack.push(child);
+    }
   }
 }
 

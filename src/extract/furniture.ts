@@ -43,15 +43,16 @@ export function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefin
   const holdsArticle = new Set<AnyNode>();
   for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) holdsArticle.add(n);
   const set = new Set<AnyNode>();
-  // Furniture inside furniture adds nothing to `inFurniture`: its subtree is not searched.
-  const visit = (el: Element): void => {
-    for (const child of el.children) {
+  // Furniture inside furniture adds nothing to `inFurniture`: its subtree is not searched. An explicit
+  // stack: a page may nest elements thousands deep.
+  const stack: Element[] = selectIn($.root().get(0)!, 'body');
+  while (stack.length) {
+    for (const child of stack.pop()!.children) {
       if (child.type !== 'tag') continue;
       if (!holdsArticle.has(child) && isFurniture(child)) set.add(child);
-      else visit(child);
+      else stack.push(child);
     }
-  };
-  for (const body of selectIn($.root().get(0)!, 'body')) visit(body);
+  }
   setFact($, FURNITURE, set);
 }
 
