@@ -22,7 +22,7 @@ test('an index page nested 20,000 deep is read: its posts and its next page are 
     { url: 'https://deep.example/posts/deep/', title: 'Deep post', date: '2020-01-02' },
     { url: 'https://deep.example/posts/flat/', title: 'Flat post' },
   ]);
-  const reading = readIndexPage({ html: INDEX, url: 'https://deep.example/', first: true });
+  const reading = readIndexPage({ html: INDEX, url: 'https://deep.example/', scope: 'https://deep.example/', first: true });
   assert.deepEqual(reading.found, links);
   assert.deepEqual(reading.nextPages, ['https://deep.example/page/2/']);
 });
