@@ -1,6 +1,8 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
+import { CLEAN_RULES } from './clean-rules.js';
+import type { CleanContext, CleanRule } from './clean-rule.js';
+import { PROTECTED } from './clean-vocabulary.js';
 import { findIn } from '../html/query.js';
 import { insideAny, walk } from '../html/walk.js';
 import { nonSpaceLength } from '../html/text.js';
