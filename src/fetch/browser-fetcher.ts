@@ -6,7 +6,8 @@ import { NetworkTracker, waitForSettled } from './browser-settle.js';
 import { findChromium, type FoundChromium } from './chromium.js';
 import { withRetries } from './retry.js';
 import { staysOnSite } from './site.js';
-import { BROWSER_FETCHER_DEFAULTS, CHROMIUM_ARGS, defaultUserAgent, withoutUndefined, type BrowserFetcherOptions } from './browser-options.js';
+import { BROWSER_FETCHER_DEFAULTS, CHROMIUM_ARGS, defaultUserAgent, type BrowserFetcherOptions } from './browser-options.js';
+import { withoutUndefined } from './layer-options.js';
 import { navigationError, toFailure } from './browser-errors.js';
 import { newContext, type Rendering } from './browser-routing.js';
 
