@@ -5,7 +5,8 @@ import { decodeBody } from './decode.js';
 import { notAnImage } from './image-check.js';
 import type { Kind } from './layer-options.js';
 import type { AttemptFailure } from './retry.js';
-import { TransportError, type TransportResponse } from './transport.js';
+import type { TransportResponse } from './transport.js';
+import { TransportError } from './transport-errors.js';
 
 export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
