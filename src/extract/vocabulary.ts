@@ -1,8 +1,8 @@
 /**
  * The words and selectors extraction recognises in a post page, as data: what themes call the post's
- * container, page furniture, a date, an author. The rules that use them live in furniture.ts,
- * metadata.ts and post-dates.ts; the clean-up rules' words are in clean-vocabulary.ts, each engine's
- * selectors in engines/.
+ * container, page furniture, a date, an author, a tag or category. The rules that use them live in
+ * furniture.ts, metadata.ts, post-dates.ts and taxonomy.ts; the clean-up rules' words are in
+ * clean-vocabulary.ts, each engine's selectors in engines/.
  */
 
 // ---- page furniture (furniture.ts) ----
@@ -67,3 +67,20 @@ export const IMAGE_META = ['og:image', 'og:image:url', 'twitter:image', 'twitter
 
 /** <meta> names of keywords, a post's tags where they are not the blog's own list. */
 export const KEYWORDS_META = ['keywords', 'news_keywords'];
+
+// ---- tags and categories (taxonomy.ts) ----
+
+/** URL shapes of a category page: `/categories/x/`, `/category/x`, `/categories/#x`, `/categories.html#x`, `?cat=`. */
+export const CATEGORY_HREF = /\/(?:categor(?:y|ies)|section)\/[^/?#]+|\/categor(?:y|ies)(?:\.html?)?\/?#.+|[?&](?:cat|category)=/i;
+
+/** URL shapes of a tag page: `/tags/x/`, `/tag/x`, `/tagged/x`, `/topics/x`, `/labels/x`, Blogger's `/search/label/x`, `/tags.html#x`, `?tag=`. */
+export const TAG_HREF = /\/(?:tags?|tagged|topics?|labels?|search\/label)\/[^/?#]+|\/(?:tags?|topics?|labels?)(?:\.html?)?\/?#.+|[?&]tag=/i;
+
+/** A class token naming a list of terms: `post-tags`, `blog-post__metadata__tags`, `entry-categories`. */
+export const TERM_LIST_CLASS = /(?:^|[-_])(tags?|keywords|labels?|topics?|categor(?:y|ies))$/i;
+
+/** The label a theme prints before plain-text terms. */
+export const TERM_LABEL = /^\s*(?:tags?|tagged(?:\s+with)?|keywords|labels?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*[:：]?\s*/i;
+
+/** Between plain-text terms: commas and semicolons (also CJK ones), bars, dots, or a space before `#`. */
+export const TERM_SEPARATOR = /\s*[,，、;；|·•]\s*|\s+(?=#)/;
