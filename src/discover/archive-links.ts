@@ -10,6 +10,7 @@ import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 import { linkTarget } from './link-filters.js';
 import { textOf } from '../html/text.js';
 import { query } from '../html/query.js';
+import { ALL_POSTS_WORDS, ARCHIVE_PATH, ARCHIVE_WORDS, BLOG_WORDS, EDGE_PUNCTUATION } from './vocabulary.js';
 
 /** One signal that a link leads to the full post list; stronger rules score higher. */
 interface ArchiveRule {
@@ -17,16 +18,6 @@ interface ArchiveRule {
   score: number;
   matches(text: string, path: string): boolean;
 }
-
-const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—()[\]]+$/g;
-
-const ALL_POSTS_WORDS =
-  /^(?:(?:view|see|browse|show|read) )?(?:all|every) (?:the )?(?:posts|articles|entries|stories|writing|blog posts)(?: in the archives?)?$|^(?:all|more|older) (?:posts|articles|entries) (?:in|are in) the archives?$|^全部文章$|^所有文章$|^全部博文$|^すべての記事$|^alle (?:beiträge|artikel)$|^tous les articles$|^todas las entradas$/i;
-const ARCHIVE_WORDS =
-  /^(?:the )?(?:blog |post |posts |full |complete )?archives?$|^(?:archives? of (?:all )?posts)$|^(?:归档|文章归档|歸檔|文章歸檔|存档|アーカイブ|archiv|archivo|archivio|archief)$/i;
-/** A menu item naming the blog section: the Astro blog starter's home page lists no post and links "Blog". */
-const BLOG_WORDS = /^(?:(?:the )?blog|posts|articles|writing|writings|journal|博客|博文|文章|ブログ|記事|artikel|articles du blog)$/i;
-const ARCHIVE_PATH = /\/(?:archives?|all-posts|posts-archive|blog-archive)(?:\.html?)?\/?$/i;
 
 const RULES: ArchiveRule[] = [
   { name: 'all posts wording', score: 4, matches: (text) => ALL_POSTS_WORDS.test(text) },

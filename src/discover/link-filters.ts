@@ -4,6 +4,7 @@
  */
 import { inScope, normalizeUrl } from '../url/url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
+import { FILE_EXTENSION, LISTING_QUERY, LISTING_SEGMENTS, SITE_PAGES } from './vocabulary.js';
 
 /** One reason a URL is not a post, as a named test on its parsed form. */
 interface NonPostRule {
@@ -11,26 +12,10 @@ interface NonPostRule {
   test(url: URL, segments: string[]): boolean;
 }
 
-const LISTING_SEGMENTS = new Set([
-  'tag', 'tags', 'category', 'categories', 'label', 'labels', 'topic', 'topics', 'author', 'authors', 'search',
-  'feed', 'feeds', 'rss', 'atom', 'comments', 'wp-admin', 'wp-json', 'wp-content', 'wp-includes', 'cdn-cgi',
-  'login', 'signin', 'signup', 'register', 'subscribe', 'users', 'members',
-]);
-
-const SITE_PAGES = new Set([
-  'about', 'about-me', 'about-us', 'about_me', 'contact', 'contact-me', 'privacy', 'privacy-policy', 'privacy_policy',
-  'terms', 'imprint', 'impressum', 'disclaimer', 'links', 'friends', 'sitemap', 'search', 'tags', 'categories',
-  'archives', 'archive', 'subscribe', 'newsletter', 'now', 'uses', 'projects', 'portfolio', 'resume', 'cv', '404',
-  'profile', 'blogroll', 'guestbook',
-]);
-
-const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|mp3|mp4|webm|ogg|wav|mov|woff2?|ttf|eot|exe|dmg|apk|epub|docx?|xlsx?|pptx?)$/i;
-
 const YEAR = /^(19|20)\d{2}$/;
 /** What may follow `/archives/` on a listing: a year, month and day, a page number. */
 const ARCHIVE_REST = /^(?:(?:19|20)\d{2}(?:\/\d{1,2}(?:\/\d{1,2})?)?)?(?:\/?page\/\d+)?(?:\/?index\.html?)?$/i;
 const MONTH_OR_DAY = /^\d{1,2}$/;
-const LISTING_QUERY = /^(s|q|cat|tag|category|author|m|year|monthnum|feed|paged|page|replytocom|share|like_comment|action|updated-max|updated-min|max-results|by-date)$/i;
 
 const NON_POST_RULES: NonPostRule[] = [
   { name: 'file', test: (u) => FILE_EXTENSION.test(u.pathname) },

@@ -14,24 +14,9 @@ import { elementsIn, isElement } from '../html/walk.js';
 import { textOf } from '../html/text.js';
 import { query } from '../html/query.js';
 import { closestIn, selectFirst } from '../html/select.js';
+import { CURRENT_PAGE, EDGE_WORDS, HIDDEN_CLASS, HIDDEN_STYLE, NEXT_ARROWS, NEXT_TOKEN, NEXT_WORDS, PAGE_LINK_EDGES, PAGINATION_CONTAINER, PREV_ARROWS, PREV_TOKEN, PREV_WORDS } from './vocabulary.js';
 
 type Direction = 'next' | 'prev';
-
-/** What a link's own words say about its direction (after arrows and punctuation are trimmed). */
-const NEXT_WORDS =
-  /^(?:next|older|next page|next posts|older posts?|older entries|older articles|older stories|previous posts|previous entries|previous articles|earlier posts|(?:load |show |see |view )?more (?:posts|articles|entries|stories)|load more|show more|下一页|下页|下一頁|下頁|更早|更早的文章|较早的文章|更旧的文章|后一页|次のページ|次へ|다음|다음 페이지|suivant|page suivante|articles plus anciens|weiter|nächste seite|ältere beiträge|siguiente|entradas anteriores|entradas antiguas|próxima página|articoli meno recenti|oudere berichten|過去の投稿|較舊的文章|舊文章|以前的文章)$/i;
-const PREV_WORDS =
-  /^(?:prev|previous|previous page|newer|newer posts?|newer entries|newer articles|newer stories|上一页|上页|上一頁|上頁|更新的文章|较新的文章|前一页|前のページ|前へ|이전|이전 페이지|précédent|page précédente|articles plus récents|zurück|vorherige seite|neuere beiträge|anterior|entradas más recientes|entradas recientes|articoli più recenti|nieuwere berichten|新しい投稿|較新的文章)$/i;
-const EDGE_WORDS = /^(?:first|last|first page|last page|首页|尾页|末页|最后一页|最後一頁)$/i;
-const NEXT_ARROWS = /^[»›→⟶⇒>]+$/;
-const PREV_ARROWS = /^[«‹←⟵⇐<]+$/;
-const EDGE_PUNCTUATION = /^[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+|[\s«»‹›←→⟵⟶⇐⇒<>|·•.:…\-–—]+$/g;
-
-/** Class or id tokens of icon-only links and their wrappers (`extend next`, `nav-next`, `blog-pager-older-link`). */
-const NEXT_TOKEN = /(?:^|[-_])(?:next|older)(?:[-_]|$)/i;
-const PREV_TOKEN = /(?:^|[-_])(?:prev|previous|newer)(?:[-_]|$)/i;
-const PAGINATION_CONTAINER = /pag(e|ing|ination)|pager|page-?nav|nav-links|navigation/i;
-const CURRENT_PAGE = '.current, [aria-current], .active, .is-current, .is-active, .selected, .this-page';
 
 interface Candidate {
   url: string;
@@ -60,7 +45,7 @@ const words = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').tr
 function wordDirection(raw: string | undefined): Direction | undefined {
   const text = words(raw);
   if (!text) return undefined;
-  const stripped = text.replace(EDGE_PUNCTUATION, '');
+  const stripped = text.replace(PAGE_LINK_EDGES, '');
   if (!stripped) return NEXT_ARROWS.test(text.replace(/\s/g, '')) ? 'next' : PREV_ARROWS.test(text.replace(/\s/g, '')) ? 'prev' : undefined;
   if (NEXT_WORDS.test(stripped)) return 'next';
   if (PREV_WORDS.test(stripped)) return 'prev';
@@ -87,10 +72,10 @@ function linkDirection(a: Element): { direction: Direction; signal: string } | u
   // each change threw away this function's optimised code (eight recompilations per run of the bench).
   const labels = [words(a.attribs['aria-label']), words(a.attribs['title']), words(image?.attribs['alt'])];
   // "»»" labelled "Last" jumps to the end: a label beats arrows, and first/last links go nowhere useful.
-  if (labels.some((l) => l && EDGE_WORDS.test(l.replace(EDGE_PUNCTUATION, '')))) return undefined;
+  if (labels.some((l) => l && EDGE_WORDS.test(l.replace(PAGE_LINK_EDGES, '')))) return undefined;
   const linkText = textOf(a);
   const text = wordDirection(linkText);
-  if (text && linkText.replace(EDGE_PUNCTUATION, '')) return { direction: text, signal: 'text' };
+  if (text && linkText.replace(PAGE_LINK_EDGES, '')) return { direction: text, signal: 'text' };
   const label = wordDirection(labels[0]) ?? wordDirection(labels[1]) ?? wordDirection(labels[2]);
   if (label) return { direction: label, signal: 'label' };
   if (text) return { direction: text, signal: 'arrow' };
@@ -209,14 +194,6 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
   }
   return [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);
 }
-
-/**
- * Classes and attributes that hide or disable a link. Icarus keeps an invisible "Next" to /page/N+1/ on
- * the last page (Bulma `is-invisible`); Bootstrap disables it (`page-item disabled`). Responsive classes
- * such as `is-hidden-mobile` hide it on some screens only and do not count.
- */
-const HIDDEN_CLASS = /^(?:is-invisible|invisible|hidden|is-hidden|d-none|disabled|is-disabled)$/i;
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** The link or one of its three nearest wrappers is hidden or disabled. */
 function isHidden(a: Element): boolean {

@@ -6,7 +6,8 @@ import { withPage } from '../html/parse.js';
 import { query } from '../html/query.js';
 import { splitList } from '../extract/taxonomy.js';
 import { titleText } from '../extract/title.js';
-import { DESCRIPTION_META, IMAGE_META, meta } from '../extract/metadata.js';
+import { meta } from '../extract/meta-tags.js';
+import { DESCRIPTION_META, IMAGE_META } from '../extract/vocabulary.js';
 import type { SiteFacts } from '../types.js';
 
 export function readSiteFacts(html: string): SiteFacts {

@@ -1,8 +1,10 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { CLEAN_RULES, PROTECTED, type CleanContext, type CleanRule } from './clean-rules.js';
+import { CLEAN_RULES } from './clean-rules.js';
+import type { CleanContext, CleanRule } from './clean-rule.js';
+import { PROTECTED } from './clean-vocabulary.js';
 import { findIn } from '../html/query.js';
-import { insideAny } from '../html/walk.js';
+import { insideAny, walk } from '../html/walk.js';
 import { nonSpaceLength } from '../html/text.js';
 import { closestIn } from '../html/select.js';
 import { indexSubtree } from '../html/select.js';
@@ -163,17 +165,15 @@ function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string):
   if (!heading.length || normalise(heading.text()) !== normalise(title)) return;
   let textBefore = '';
   const textNodes: AnyNode[] = [];
-  const walk = (node: AnyNode): boolean => {
+  walk(root.get(0)!, (node) => {
     if (node === heading.get(0)) return true;
     if (node.type === 'text' && node.data.trim()) {
       textBefore += ` ${node.data.trim()}`;
       textNodes.push(node);
     }
     if (node.type === 'tag' && /^(img|iframe|video|pre|table)$/.test(node.name)) textBefore += '[media]';
-    if ('children' in node) for (const child of node.children) if (walk(child)) return true;
     return false;
-  };
-  walk(root.get(0)!);
+  });
   if (textBefore && !isDateLine(textBefore)) return;
   const compact = (text: string) => normalise(text).replace(/\s/g, '');
   const blockText = compact(`${textBefore}${heading.text()}`);
@@ -194,33 +194,59 @@ const MEDIA = new Set(['img', 'picture', 'iframe', 'video', 'audio', 'object', '
 /** Wrappers that may go when the rules left them with nothing in them. */
 const DROPPABLE = new Set(['p', 'div', 'section', 'span', 'figure', 'ul', 'ol', 'header', 'footer', 'aside', 'small', 'strong', 'em', 'b', 'i', 'a', 'blockquote', 'figcaption', 'nav']);
 
-/** Remove wrappers the rules left empty (a <p> that only held a "Read more" link...), in one pass. */
+const INLINE = new Set(['span', 'small', 'strong', 'em', 'b', 'i', 'a']);
+
+/** What a node holds: 'content', 'space' (only whitespace: meaningful between inline words) or 'empty'. */
+type Holds = 'content' | 'space' | 'empty';
+
+/** What a node holds without looking inside it; undefined for an element whose children decide. */
+function holdsAlone(node: AnyNode): Holds | undefined {
+  if (node.type === 'text') return node.data.trim() ? 'content' : node.data ? 'space' : 'empty';
+  if (node.type !== 'tag' && node.type !== 'script') return 'empty';
+  // Whitespace inside code is code.
+  return MEDIA.has((node as Element).name) ? 'content' : undefined;
+}
+
+const joined = (state: Holds, child: Holds): Holds => (child === 'content' ? 'content' : child === 'space' && state === 'empty' ? 'space' : state);
+
+/** An element whose children hold `state`, removed when it is an empty wrapper. */
+function closeBlock($: CheerioAPI, el: Element, state: Holds): Holds {
+  if (state === 'content') return state;
+  if (state === 'space' && INLINE.has(el.name)) return 'space';
+  // Named anchors and ids are link targets (footnotes); keep them even when empty.
+  const target = (el.name === 'a' && (el.attribs.id || el.attribs.name) && !el.attribs.href) || (el.name === 'span' && el.attribs.id);
+  if (DROPPABLE.has(el.name) && !target) {
+    $(el).remove();
+    return 'empty';
+  }
+  return state;
+}
+
+/**
+ * Remove wrappers the rules left empty (a <p> that only held a "Read more" link...), in one pass,
+ * children before parents, with an explicit stack: an article may nest elements thousands deep.
+ */
 function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
-  const INLINE = new Set(['span', 'small', 'strong', 'em', 'b', 'i', 'a']);
-  // Returns 'content', 'space' (only whitespace: meaningful between inline words) or 'empty'.
-  const visit = (node: AnyNode): 'content' | 'space' | 'empty' => {
-    if (node.type === 'text') return node.data.trim() ? 'content' : node.data ? 'space' : 'empty';
-    if (node.type !== 'tag' && node.type !== 'script') return 'empty';
-    const el = node as Element;
-    // Whitespace inside code is code.
-    if (MEDIA.has(el.name)) return 'content';
-    let state: 'content' | 'space' | 'empty' = 'empty';
-    for (const child of [...el.children]) {
-      const s = visit(child);
-      if (s === 'content') state = 'content';
-      else if (s === 'space' && state === 'empty') state = 'space';
+  type Frame = { el: Element; children: AnyNode[]; next: number; state: Holds };
+  const open = (el: Element): Frame => ({ el, children: [...el.children], next: 0, state: 'empty' });
+  for (const top of [...(root.get(0)?.children ?? [])]) {
+    if (holdsAlone(top) !== undefined) continue;
+    const stack = [open(top as Element)];
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const child = frame.children[frame.next++];
+      if (child) {
+        const alone = holdsAlone(child);
+        if (alone === undefined) stack.push(open(child as Element));
+        else frame.state = joined(frame.state, alone);
+        continue;
+      }
+      stack.pop();
+      const state = closeBlock($, frame.el, frame.state);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.state = joined(parent.state, state);
     }
-    if (state === 'content') return state;
-    if (state === 'space' && INLINE.has(el.name)) return 'space';
-    // Named anchors and ids are link targets (footnotes); keep them even when empty.
-    const target = (el.name === 'a' && (el.attribs.id || el.attribs.name) && !el.attribs.href) || (el.name === 'span' && el.attribs.id);
-    if (DROPPABLE.has(el.name) && !target) {
-      $(el).remove();
-      return 'empty';
-    }
-    return state;
-  };
-  for (const child of [...(root.get(0)?.children ?? [])]) visit(child);
+  }
 }
 
 function dropEventHandlers(root: Cheerio<Element>): void {

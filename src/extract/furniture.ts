@@ -8,14 +8,9 @@ import { findIn } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
 import { factOf, hasFact, pageFact, setFact } from '../html/parse.js';
 import { closestIn, matchesSelector, selectIn } from '../html/select.js';
+import { ARTICLE_SCOPE, FURNITURE_PART, FURNITURE_ROLES, FURNITURE_TOKEN, SIDEBAR } from './vocabulary.js';
 
-/** The post's own container: the article around the body, its header and footer included. */
-export const ARTICLE_SCOPE = 'article, [itemtype*="BlogPosting" i], [itemtype*="Article" i], .hentry, .h-entry, .type-post, .post, #post';
-
-const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
-const FURNITURE_TOKEN = /^(sidebar|secondary|widget|widgets|widget-area|tagcloud|tag-cloud|site-header|site-footer|menu|post-nav|post-navigation|pagination|archive-list|category-list|tag-list)$/i;
-const FURNITURE_PART = /sidebar|widget|related|tag-cloud|tagcloud/i;
-
+/** Whether the element is page furniture by its tag, its role, or the words of its class and id. */
 export function isFurniture(el: Element): boolean {
   if (el.name === 'aside' || el.name === 'nav') return true;
   if (FURNITURE_ROLES.has(el.attribs.role ?? '')) return true;
@@ -43,15 +38,16 @@ export function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefin
   const holdsArticle = new Set<AnyNode>();
   for (let n: AnyNode | null = root?.get(0) ?? null; n; n = n.parent) holdsArticle.add(n);
   const set = new Set<AnyNode>();
-  // Furniture inside furniture adds nothing to `inFurniture`: its subtree is not searched.
-  const visit = (el: Element): void => {
-    for (const child of el.children) {
+  // Furniture inside furniture adds nothing to `inFurniture`: its subtree is not searched. An explicit
+  // stack: a page may nest elements thousands deep.
+  const stack: Element[] = selectIn($.root().get(0)!, 'body');
+  while (stack.length) {
+    for (const child of stack.pop()!.children) {
       if (child.type !== 'tag') continue;
       if (!holdsArticle.has(child) && isFurniture(child)) set.add(child);
-      else visit(child);
+      else stack.push(child);
     }
-  };
-  for (const body of selectIn($.root().get(0)!, 'body')) visit(body);
+  }
   setFact($, FURNITURE, set);
 }
 
@@ -74,7 +70,7 @@ export function articleScope($: CheerioAPI, root: Cheerio<Element> | undefined):
   for (let i = 0; i < 2; i++) {
     const parent = scope.parent();
     const el = parent.get(0);
-    if (!el || el.type !== 'tag' || matchesSelector(el, 'body, html, main') || findIn(parent, 'aside, .sidebar, #sidebar, .widget').length) break;
+    if (!el || el.type !== 'tag' || matchesSelector(el, 'body, html, main') || findIn(parent, SIDEBAR).length) break;
     scope = parent as Cheerio<Element>;
   }
   return scope;

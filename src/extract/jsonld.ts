@@ -19,16 +19,20 @@ function parseLoose(text: string): unknown {
   }
 }
 
+/** Every object of a JSON-LD value in document order, with an explicit stack: arrays may nest thousands deep. */
 function collect(value: unknown, out: Json[]): void {
-  if (Array.isArray(value)) {
-    for (const v of value) collect(v, out);
-  } else if (value && typeof value === 'object') {
-    const obj = value as Json;
-    out.push(obj);
-    if (obj['@graph']) collect(obj['@graph'], out);
-    // A post page may nest its article under the page (mainEntity) or the blog (blogPost).
-    for (const key of ['mainEntity', 'mainEntityOfPage', 'blogPost']) {
-      if (obj[key] && typeof obj[key] === 'object') collect(obj[key], out);
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
+    } else if (item && typeof item === 'object') {
+      const obj = item as Json;
+      out.push(obj);
+      // A post page may nest its article under the page (mainEntity) or the blog (blogPost).
+      const inner = ['mainEntity', 'mainEntityOfPage', 'blogPost'].map((key) => obj[key]).filter((v) => v && typeof v === 'object');
+      if (obj['@graph']) inner.unshift(obj['@graph']);
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
     }
   }
 }

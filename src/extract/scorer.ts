@@ -65,32 +65,56 @@ export function textStats($: CheerioAPI): TextStats {
   return factOf($, TEXT_STATS, () => computeStats($));
 }
 
+/** An element being summed up: its own stats so far, and the next child to read. */
+interface Frame {
+  el: Element;
+  link: boolean;
+  own: ElementStats;
+  next: number;
+}
+
+const frameOf = (el: Element, inLink: boolean): Frame => ({
+  el,
+  link: inLink || el.name === 'a',
+  own: { text: 0, links: 0, media: MEDIA.has(el.name) ? 1 : 0, commas: 0 },
+  next: 0,
+});
+
+/** Children before parents, with an explicit stack: a page may nest elements thousands deep. */
 function computeStats($: CheerioAPI): TextStats {
   const stats: TextStats = new Map();
-  const visit = (el: Element, inLink: boolean): ElementStats => {
-    const link = inLink || el.name === 'a';
-    const own: ElementStats = { text: 0, links: 0, media: MEDIA.has(el.name) ? 1 : 0, commas: 0 };
-    for (const child of el.children) {
+  const body = query($, 'body').get(0);
+  const stack: Frame[] = body ? [frameOf(body, false)] : [];
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    const { el, link, own } = frame;
+    let child: AnyNode | undefined;
+    while ((child = el.children[frame.next]) !== undefined) {
+      frame.next++;
+      if (child.type === 'tag') break;
       if (child.type === 'text') {
         const n = nonSpaceLength(child.data);
         own.text += n;
         if (link) own.links += n;
         own.commas += commasIn(child.data);
-      } else if (child.type === 'tag') {
-        const inner = visit(child, link);
-        own.text += inner.text;
-        own.links += inner.links;
-        own.media += inner.media;
-        own.commas += inner.commas;
       } else if (hasChildren(child)) {
         own.commas += commasIn(textContent(child));
       }
     }
+    if (child?.type === 'tag') {
+      stack.push(frameOf(child, link));
+      continue;
+    }
     stats.set(el, own);
-    return own;
-  };
-  const body = query($, 'body').get(0);
-  if (body) visit(body, false);
+    stack.pop();
+    const parent = stack[stack.length - 1]?.own;
+    if (parent) {
+      parent.text += own.text;
+      parent.links += own.links;
+      parent.media += own.media;
+      parent.commas += own.commas;
+    }
+  }
   return stats;
 }
 

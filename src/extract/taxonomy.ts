@@ -1,6 +1,6 @@
 /**
- * Tags and categories: which links name a post's terms, and what a term is called. Vocabularies are
- * data (the URL shapes of tag and category pages); the rules are:
+ * Tags and categories: which links name a post's terms, and what a term is called. The URL shapes of
+ * tag and category pages and the words of term lists are data (vocabulary.ts); the rules are:
  * - a category page (by URL or rel="category") is a category even when the theme marks it rel="tag"
  *   (minimal-mistakes marks both kinds so);
  * - a term link leads to the blog's own site: another site's "tagged" page is a reference;
@@ -9,11 +9,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { PostMeta } from '../types.js';
 import { isElement, walk } from '../html/walk.js';
-
-/** URL shapes of a category page: `/categories/x/`, `/category/x`, `/categories/#x`, `/categories.html#x`, `?cat=`. */
-const CATEGORY_HREF = /\/(?:categor(?:y|ies)|section)\/[^/?#]+|\/categor(?:y|ies)(?:\.html?)?\/?#.+|[?&](?:cat|category)=/i;
-/** URL shapes of a tag page: `/tags/x/`, `/tag/x`, `/tagged/x`, `/topics/x`, `/labels/x`, Blogger's `/search/label/x`, `/tags.html#x`, `?tag=`. */
-const TAG_HREF = /\/(?:tags?|tagged|topics?|labels?|search\/label)\/[^/?#]+|\/(?:tags?|topics?|labels?)(?:\.html?)?\/?#.+|[?&]tag=/i;
+import { CATEGORY_HREF, TAG_HREF, TERM_LABEL, TERM_LIST_CLASS, TERM_SEPARATOR } from './vocabulary.js';
 
 export type TermKind = 'tag' | 'category';
 
@@ -97,12 +93,6 @@ export function termSlug(href: string): string | undefined {
   const raw = fragment ?? /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href)?.[1] ?? /[?&](?:tag|cat|category)=([^&#]+)/.exec(href)?.[1];
   return raw ? safeDecode(raw).replace(/-ref$/, '').toLowerCase() : undefined;
 }
-
-/** A class token naming a list of terms: `post-tags`, `blog-post__metadata__tags`, `entry-categories`. */
-const TERM_LIST_CLASS = /(?:^|[-_])(tags?|keywords|labels?|topics?|categor(?:y|ies))$/i;
-/** The label a theme prints before plain-text terms. */
-const TERM_LABEL = /^\s*(?:tags?|tagged(?:\s+with)?|keywords|labels?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*[:：]?\s*/i;
-const TERM_SEPARATOR = /\s*[,，、;；|·•]\s*|\s+(?=#)/;
 
 /** What an element's classes say it lists, when one names a list of terms. */
 export function termListKind(el: Element): TermKind | undefined {

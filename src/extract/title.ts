@@ -14,7 +14,8 @@ import { insideAny } from '../html/walk.js';
 import { query, safeSelect } from '../html/query.js';
 import { textOf } from '../html/text.js';
 import type { EngineRule } from './engines/index.js';
-import { ARTICLE_SCOPE, inFurniture } from './furniture.js';
+import { inFurniture } from './furniture.js';
+import { ARTICLE_SCOPE } from './vocabulary.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { walk } from '../html/walk.js';
 

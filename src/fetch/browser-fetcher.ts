@@ -1,77 +1,17 @@
 import pLimit from 'p-limit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
-import { blockReason } from './browser-blocklist.js';
 import { expandPage, type ExpandOutcome } from './browser-expand.js';
-import { MUTATION_CLOCK_SCRIPT, NetworkTracker, waitForSettled } from './browser-settle.js';
+import { NetworkTracker, waitForSettled } from './browser-settle.js';
 import { findChromium, type FoundChromium } from './chromium.js';
-import type { FetchLayer } from './layer.js';
-import { withRetries, type AttemptFailure } from './retry.js';
+import { withRetries } from './retry.js';
 import { staysOnSite } from './site.js';
-import { BLOGVAULT_VERSION } from './user-agent.js';
+import { BROWSER_FETCHER_DEFAULTS, CHROMIUM_ARGS, defaultUserAgent, type BrowserFetcherOptions } from './browser-options.js';
+import { withoutUndefined } from './layer-options.js';
+import { navigationError, toFailure } from './browser-errors.js';
+import { newContext, type Rendering } from './browser-routing.js';
 
-/** Things worth telling a user in verbose mode; the fetcher itself never prints. */
-export type BrowserEvent =
-  | { type: 'launch'; executablePath: string; source: FoundChromium['source'] | 'option'; version: string }
-  | { type: 'blocked'; url: string; page: string; reason: string }
-  | { type: 'settle-timeout'; url: string; waitedMs: number }
-  | ({ type: 'expanded'; url: string } & ExpandOutcome)
-  | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string }
-  /** Chromium died (crash, out of memory, killed); the next page launches a new one. */
-  | { type: 'browser-lost' };
-
-export interface BrowserFetcherOptions {
-  /**
-   * Every request goes through this layer: each page's document is fetched by it (robots, rate, Retry-After,
-   * redirect, address and size rules) and handed to Chromium, which only renders; the requests the page
-   * makes are admitted by it; assets and data are fetched by it alone.
-   */
-  layer: FetchLayer;
-  /** Pages rendered at once (one shared browser, this many tabs at most). */
-  concurrency?: number;
-  /** Deadline for a page's navigation (until DOMContentLoaded). */
-  timeoutMs?: number;
-  /** Defaults to Chromium's own user agent with "blogvault/<version>" appended. */
-  userAgent?: string;
-  /** Defaults to findChromium(): BLOGVAULT_CHROMIUM, a Playwright-managed browser, then PATH. */
-  executablePath?: string;
-  /** How long network and DOM must stay unchanged for a page to count as rendered. */
-  quietMs?: number;
-  /** Longest wait for a page to settle after DOMContentLoaded (pages that poll never do). */
-  settleCapMs?: number;
-  /** Rounds of "Load more" clicks / scrolls on an index page (`expand: true`); the pipeline passes --max-pages. */
-  expandMaxRounds?: number;
-  /** Time allowed for expanding one index page. */
-  expandTimeLimitMs?: number;
-  /** Renders tried again after the first when the browser crashes or times out (the document is not fetched again). */
-  retries?: number;
-  backoffMs?: number;
-  onEvent?: (event: BrowserEvent) => void;
-}
-
-export const BROWSER_FETCHER_DEFAULTS = {
-  concurrency: 4,
-  timeoutMs: 30_000,
-  quietMs: 400,
-  settleCapMs: 10_000,
-  expandMaxRounds: 50,
-  expandTimeLimitMs: 60_000,
-  retries: 2,
-  backoffMs: 500,
-} as const;
-
-/** Flags for an unattended, quiet browser: no sandbox (containers, root), no GPU, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Containers often give /dev/shm only 64 MB, which crashes renderers of large pages.
-  '--disable-dev-shm-usage',
-];
+export { BROWSER_FETCHER_DEFAULTS, CHROMIUM_ARGS, type BrowserEvent, type BrowserFetcherOptions } from './browser-options.js';
 
 /** One launched browser with its context and its idle tabs. */
 interface Session {
@@ -85,12 +25,6 @@ interface Session {
 interface Tab {
   page: Page;
   network: NetworkTracker;
-}
-
-/** What the tab of a page is rendering: the document the layer fetched, and where scripts tried to take it off the site. */
-interface Rendering {
-  doc: FetchResult;
-  leftFor?: string;
 }
 
 /**
@@ -127,56 +61,13 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     const userAgent = o.userAgent ?? defaultUserAgent(browser.version());
     let context: BrowserContext;
     try {
-      context = await newContext(browser, userAgent);
+      context = await newContext(browser, userAgent, { layer, renderings, emit });
     } catch (err) {
       await browser.close().catch(() => undefined);
       throw err;
     }
     emit({ type: 'launch', executablePath: found.path, source: found.source, version: browser.version() });
     return { browser, context, idle: [], userAgent };
-  }
-
-  /**
-   * Every request Chromium makes passes here. A tab's own document is served from what the layer
-   * fetched; a navigation a script starts is fetched by the layer too, or refused when it leaves the
-   * site; anything else must be admitted by the layer (address rules; the blog's rate and pauses).
-   */
-  async function newContext(browser: Browser, userAgent: string): Promise<BrowserContext> {
-    const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', acceptDownloads: false });
-    await context.addInitScript({ content: MUTATION_CLOCK_SCRIPT });
-    await context.route('**/*', async (route) => {
-      const request = route.request();
-      const url = request.url();
-      const isMainDocument = request.isNavigationRequest() && request.frame().parentFrame() === null;
-      if (isMainDocument) {
-        const rendering = renderings.get(request.frame().page());
-        if (rendering && sameDocument(url, rendering.doc.finalUrl)) return route.fulfill(documentResponse(rendering.doc));
-        if (!rendering || !staysOnSite(rendering.doc.finalUrl, url)) {
-          if (rendering) rendering.leftFor ??= url;
-          return route.abort('blockedbyclient');
-        }
-        try {
-          return await route.fulfill(documentResponse(await layer.fetch(url, { kind: 'page', userAgent })));
-        } catch {
-          return route.abort('blockedbyclient').catch(() => undefined);
-        }
-      }
-      let reason = blockReason(url, request.resourceType());
-      if (!reason) {
-        try {
-          await layer.admit(url);
-          return await route.fallback();
-        } catch (err) {
-          if (!(err instanceof FetchError)) return undefined;
-          reason = err.reason;
-        }
-      }
-      emit({ type: 'blocked', url, page: safePageUrl(request), reason });
-      return route.abort('blockedbyclient').catch(() => undefined);
-    });
-    // Throttling answers to the page's own requests pause the host for the whole crawl.
-    context.on('response', (response) => layer.observe(response.url(), response.status(), response.headers()));
-    return context;
   }
 
   function currentSession(): Promise<Session> {
@@ -327,33 +218,6 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
   };
 }
 
-function safePageUrl(request: { frame(): { url(): string } }): string {
-  try {
-    return request.frame().url();
-  } catch {
-    return '';
-  }
-}
-
-/** A desktop Chrome user agent (sites serve headless browsers differently) that still names blogvault. */
-function defaultUserAgent(version: string): string {
-  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version} Safari/537.36 blogvault/${BLOGVAULT_VERSION}`;
-}
-
-/** Two URLs of one document (the fragment never reaches the server). */
-function sameDocument(a: string, b: string): boolean {
-  return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
-}
-
-/** The document the layer fetched, as the answer to the browser's navigation: its bytes, decoded from any content-encoding. */
-function documentResponse(doc: FetchResult): { status: number; headers: Record<string, string>; body: Buffer } {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(doc.headers)) {
-    if (!/^(content-length|content-encoding|transfer-encoding|connection|keep-alive)$/.test(name)) headers[name] = value;
-  }
-  return { status: doc.status, headers, body: doc.body };
-}
-
 /**
  * The main document's headers, minus what no longer describes the rendered body. Validators are
  * dropped too: a later conditional request for the shell would answer 304 while the posts it loads
@@ -369,27 +233,3 @@ function renderedHeaders(headers: Record<string, string>): Record<string, string
   return out;
 }
 
-/** Playwright's navigation errors as FetchErrors: network failures and timeouts may pass, the rest will not. */
-function navigationError(url: string, err: unknown, closed: boolean): FetchError {
-  if (err instanceof FetchError) return err;
-  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  if (closed) return new FetchError(url, 'browser closed');
-  // Closed under us without close(): the browser or the tab crashed; a retry gets a new one.
-  if (/Target( page, context or browser)? (has been )?closed|Browser has been closed|Page crashed|browser has disconnected/i.test(message)) {
-    return new FetchError(url, `the browser crashed (${message})`, undefined, true);
-  }
-  const net = /net::(ERR_[A-Z_]+)/.exec(message);
-  if (net) return new FetchError(url, net[1], undefined, !/ERR_(NAME_NOT_RESOLVED|INVALID_URL|UNKNOWN_URL_SCHEME|ABORTED|BLOCKED_BY_CLIENT)/.test(net[1]));
-  if (/Timeout \d+ms exceeded/i.test(message)) return new FetchError(url, `timed out rendering the page (${message.replace(/^.*?(Timeout \d+ms exceeded).*$/, '$1')})`, undefined, true);
-  if (/Download is starting/i.test(message)) return new FetchError(url, 'not HTML (the browser started a download)');
-  return new FetchError(url, `browser: ${message}`, undefined, true);
-}
-
-function toFailure(err: unknown): AttemptFailure {
-  if (err instanceof FetchError) return { transient: err.transient && err.reason !== 'browser closed', reason: err.reason };
-  return { transient: false, reason: String(err) };
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -6,146 +6,28 @@
  * rule for feeds, sitemaps and robots.txt, size and time limits, and the image check. The HTTP transport
  * and the browser only carry requests; the rules live here.
  */
-import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { createAddressPolicy, resolveAll } from './address.js';
-import { notAnImage } from './image-check.js';
 import { staysOnSite } from './site.js';
-import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './fetcher.js';
-import { decodeBody } from './decode.js';
-import { createHostRateLimiter, type HostRateLimiter } from './rate-limit.js';
-import { observeTransport, type ExchangeObserver } from './exchange.js';
+import { FetchError, type FetchOptions, type FetchResult } from './fetcher.js';
+import { createHostRateLimiter } from './rate-limit.js';
+import { observeTransport } from './exchange.js';
 import { createRobotsCache, parseRobots } from './robots.js';
-import { isTransientStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry.js';
-import { createTransport, TransportError, type TransportLimits, type TransportResponse } from './transport.js';
-import { DEFAULT_USER_AGENT } from './user-agent.js';
-import type { FetchEvent } from './events.js';
+import { isTransientStatus, parseRetryAfter, withRetries, type RetryPolicy } from './retry.js';
+import { createTransport, type TransportLimits } from './transport.js';
+import { FETCH_LAYER_DEFAULTS, withoutUndefined, type FetchLayer, type FetchLayerOptions, type Kind } from './layer-options.js';
+import { REDIRECT_STATUSES, StatusError, finalError, mimeType, readResult, toFailure } from './layer-results.js';
 
+export { FETCH_LAYER_DEFAULTS, type FetchLayer, type FetchLayerOptions } from './layer-options.js';
 export { formatFetchEvent, type FetchEvent } from './events.js';
 export { staysOnSite } from './site.js';
 
-type Kind = NonNullable<FetchOptions['kind']>;
-
-export interface FetchLayerOptions {
-  /**
-   * The blog's start URL. Feeds, sitemaps and robots.txt are read from its site only, and the classes
-   * of address its host is on may be reached besides public ones. Unset: no site rule, public addresses only.
-   */
-  site?: string;
-  /** Reach loopback, private, link-local and other non-public addresses whatever the blog's own. */
-  allowPrivateAddresses?: boolean;
-  userAgent?: string;
-  /** Requests in flight at once, over all hosts. */
-  concurrency?: number;
-  /** Requests per second per host; Crawl-delay from robots.txt lowers it further. Unset: no limit. */
-  rate?: number;
-  /** Deadline per attempt, headers and body together. */
-  timeoutMs?: number;
-  connectTimeoutMs?: number;
-  /** Longest silence tolerated from a connected server. */
-  stallMs?: number;
-  /** Retries per URL after the first attempt, for transient failures only. */
-  retries?: number;
-  /** First backoff delay (doubled each retry, with jitter). */
-  backoffMs?: number;
-  maxBackoffMs?: number;
-  /** A server asking (Retry-After) for a longer wait than this is not waited for: the fetch fails, transiently. */
-  maxRetryAfterMs?: number;
-  /** Largest body accepted for pages and data (feeds, sitemaps). */
-  maxBytes?: number;
-  /** Largest body accepted for assets; defaults to `maxBytes`. */
-  maxAssetBytes?: number;
-  maxRedirects?: number;
-  ignoreRobots?: boolean;
-  /** Crawl-delay values above this are capped so one robots.txt cannot stall an archive for hours. */
-  maxCrawlDelayMs?: number;
-  onEvent?: (event: FetchEvent) => void;
-  /** Told of every response (WARC recording). */
-  onExchange?: ExchangeObserver;
-  /** Spaces requests per host in place of one built from `rate`: several fetchers (runs, processes) share it. */
-  rateLimiter?: HostRateLimiter;
-  /** Source of jitter (tests pass a fixed one). */
-  random?: () => number;
-}
-
-/** The layer, with what a renderer needs for the requests it makes itself. */
-export interface FetchLayer extends Fetcher {
-  /**
-   * A request a renderer is about to make (a script, a stylesheet, an XHR of a rendered page): rejects
-   * with a FetchError when the address rules forbid it; for the blog's own hosts, waits for the host's
-   * turn (rate, Crawl-delay, Retry-After pause).
-   */
-  admit(url: string): Promise<void>;
-  /** A response a renderer received: a Retry-After on 429/503 pauses the host for every request. */
-  observe(url: string, status: number, headers: Record<string, string>): void;
-}
-
-export const FETCH_LAYER_DEFAULTS = {
-  userAgent: DEFAULT_USER_AGENT,
-  concurrency: 4,
-  rate: undefined as number | undefined,
-  timeoutMs: 30_000,
-  connectTimeoutMs: 10_000,
-  stallMs: 15_000,
-  retries: 3,
-  backoffMs: 500,
-  maxBackoffMs: 30_000,
-  maxRetryAfterMs: 120_000,
-  maxBytes: 20 * 1024 * 1024,
-  maxAssetBytes: undefined as number | undefined,
-  maxRedirects: 10,
-  ignoreRobots: false,
-  maxCrawlDelayMs: 30_000,
-} as const;
-
+/** The Accept header of each kind of request. */
 const ACCEPT: Record<Kind, string> = {
   page: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
   data: 'application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5',
   asset: 'image/avif,image/webp,image/*;q=0.9,*/*;q=0.8',
 };
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-
-/** A failed HTTP status, remembering the server's requested wait for the retry loop. */
-class StatusError extends FetchError {
-  constructor(url: string, reason: string, status: number, transient: boolean, readonly retryAfterMs?: number) {
-    super(url, reason, status, transient);
-  }
-}
-
-function mimeType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0].trim().toLowerCase();
-}
-
-function isTextType(mime: string): boolean {
-  return /^text\/|[+/](xml|json)$|javascript/.test(mime);
-}
-
-function isGzip(body: Buffer): boolean {
-  return body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
-}
-
-/** Data files served gzipped as files rather than as a transfer encoding (sitemap.xml.gz) are unpacked, within maxBytes. */
-function gunzipData(url: string, body: Buffer, maxBytes: number): Buffer {
-  try {
-    return gunzipSync(body, { maxOutputLength: maxBytes });
-  } catch (err) {
-    const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-    throw new FetchError(url, tooBig ? `response larger than maxBytes (${maxBytes} bytes) after gunzip` : 'corrupt gzip data');
-  }
-}
-
-/** A page without a Content-Type is still HTML if it starts like HTML. */
-function looksLikeHtml(body: Buffer): boolean {
-  return /^(\uFEFF)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|title|meta)\b/i.test(body.subarray(0, 1024).toString('latin1'));
-}
-
-function toFailure(err: unknown): AttemptFailure {
-  if (err instanceof StatusError) return { transient: err.transient, retryAfterMs: err.retryAfterMs, reason: err.reason };
-  if (err instanceof FetchError || err instanceof TransportError) return { transient: err.transient, reason: err instanceof FetchError ? err.reason : err.message };
-  return { transient: false, reason: String(err) };
-}
 
 export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
   const o = { ...FETCH_LAYER_DEFAULTS, ...withoutUndefined(options) };
@@ -241,7 +123,7 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
         res.discard();
         throw statusError(url, status, headers, host);
       }
-      return await readResult(url, current, kind, res);
+      return await readResult(url, current, kind, res, o.maxBytes);
     }
   }
 
@@ -276,33 +158,6 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
     const retryAfterMs = pauseFor(url, status, headers, host);
     const wait = retryAfterMs !== undefined ? ` (Retry-After ${Math.ceil(retryAfterMs / 1000)} s)` : '';
     return new StatusError(url, `HTTP ${status}${wait}`, status, transient, retryAfterMs);
-  }
-
-  async function readResult(url: string, finalUrl: string, kind: Kind, res: TransportResponse): Promise<FetchResult> {
-    const { status, headers } = res;
-    let contentType = mimeType(headers['content-type']);
-    if (kind === 'page' && contentType && !HTML_TYPES.has(contentType)) {
-      res.discard();
-      throw new FetchError(url, `not HTML (content-type ${contentType})`, status);
-    }
-    const body = await res.readBody();
-    if (kind === 'page' && !contentType) {
-      if (!looksLikeHtml(body)) throw new FetchError(url, 'not HTML (no content-type, body does not look like HTML)', status);
-      contentType = 'text/html';
-    }
-    if (kind === 'asset') {
-      const refusal = await notAnImage(body, contentType);
-      if (refusal) throw new FetchError(url, refusal, status);
-    }
-    const result: FetchResult = { url, finalUrl, status, headers, contentType, body };
-    if (kind === 'data' && isGzip(body)) result.body = gunzipData(url, body, o.maxBytes);
-    if (kind !== 'asset' || isTextType(contentType)) {
-      // Decoded on first use: a nightly run only hashes the bytes of a page that did not change.
-      const bytes = result.body;
-      let text: string | undefined;
-      Object.defineProperty(result, 'text', { enumerable: true, get: () => (text ??= decodeBody(bytes, headers['content-type']).text) });
-    }
-    return result;
   }
 
   return {
@@ -370,15 +225,3 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
   };
 }
 
-function finalError(url: string, err: unknown, attempts: number): FetchError {
-  const after = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-  if (err instanceof FetchError) {
-    return after ? new FetchError(url, `${err.reason}${after}`, err.status, err.transient) : err;
-  }
-  const failure = toFailure(err);
-  return new FetchError(url, `${failure.reason}${after}`, undefined, failure.transient);
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -1,10 +1,11 @@
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
-import { isIP, type LookupFunction, type Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { AddressPolicy } from './address.js';
+import { guardedLookup } from './guarded-lookup.js';
+import { TransportError, classifyNetworkError, tooLarge } from './transport-errors.js';
 
 /**
  * One HTTP GET over node:http(s), no redirects followed, with every limit a hostile or broken server
@@ -12,34 +13,6 @@ import type { AddressPolicy } from './address.js';
  * wire and after decompression), truncation and reset detection. Retrying is the caller's business;
  * each failure says whether a retry may help.
  */
-
-export type TransportErrorKind =
-  | 'connect-timeout'
-  | 'stall'
-  | 'timeout'
-  | 'too-large'
-  | 'truncated'
-  | 'reset'
-  | 'refused'
-  | 'dns'
-  | 'tls'
-  | 'decompress'
-  | 'address'
-  | 'network';
-
-const PERMANENT_KINDS: ReadonlySet<TransportErrorKind> = new Set(['too-large', 'dns', 'tls', 'address']);
-
-export class TransportError extends Error {
-  readonly transient: boolean;
-  constructor(
-    readonly kind: TransportErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TransportError';
-    this.transient = !PERMANENT_KINDS.has(kind);
-  }
-}
 
 export interface TransportLimits {
   connectTimeoutMs: number;
@@ -68,25 +41,6 @@ export interface Transport {
 /** Bodies at most this big are drained rather than cut off, so the keep-alive connection survives. */
 const DRAIN_LIMIT = 64 * 1024;
 
-const NETWORK_CODES: ReadonlyArray<[RegExp, TransportErrorKind, string]> = [
-  [/^(ECONNRESET|EPIPE|ECONNABORTED)$/, 'reset', 'connection reset'],
-  [/^ECONNREFUSED$/, 'refused', 'connection refused'],
-  [/^ENOTFOUND$/, 'dns', 'host not found'],
-  [/^EAI_AGAIN$/, 'network', 'DNS lookup failed temporarily'],
-  [/^(ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENETDOWN)$/, 'network', 'network unreachable'],
-  [/^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL_)/, 'tls', 'TLS error'],
-];
-
-export function classifyNetworkError(err: unknown): TransportError {
-  if (err instanceof TransportError) return err;
-  const e = err as NodeJS.ErrnoException;
-  const code = e?.code ?? '';
-  for (const [pattern, kind, text] of NETWORK_CODES) {
-    if (pattern.test(code)) return new TransportError(kind, `${text} (${code}${e.message && !e.message.includes(code) ? `: ${e.message}` : ''})`);
-  }
-  return new TransportError('network', e?.message || String(err));
-}
-
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -107,30 +61,6 @@ function decompressor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate 
     default:
       return undefined;
   }
-}
-
-/**
- * A DNS lookup that answers only with addresses the policy allows: checked at connection time, for the
- * addresses really connected to, so a name cannot resolve one way when checked and another when used.
- */
-function guardedLookup(policy: AddressPolicy): LookupFunction {
-  return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses: dns.LookupAddress[]) => {
-      if (err) return callback(err, '', 0);
-      void (async () => {
-        const allowed: dns.LookupAddress[] = [];
-        let refusal: string | undefined;
-        for (const a of addresses) {
-          const why = await policy.refusal(a.address, hostname);
-          if (why) refusal ??= why;
-          else allowed.push(a);
-        }
-        if (!allowed.length) return callback(new TransportError('address', `refused: ${refusal ?? `${hostname} has no address`}`), '', 0);
-        if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
-        callback(null, allowed[0]!.address, allowed[0]!.family);
-      })();
-    });
-  };
 }
 
 export function createTransport(policy?: AddressPolicy): Transport {
@@ -312,8 +242,4 @@ export function createTransport(policy?: AddressPolicy): Transport {
       agents['https:'].destroy();
     },
   };
-}
-
-function tooLarge(maxBytes: number, detail?: string): TransportError {
-  return new TransportError('too-large', `response larger than maxBytes (${maxBytes} bytes${detail ? `; ${detail}` : ''})`);
 }

@@ -8,7 +8,8 @@
  */
 import { compile } from 'css-select';
 import { parse, SelectorType, type Selector } from 'css-what';
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { hasChildren, isTag, type AnyNode, type Element, type ParentNode } from 'domhandler';
+import * as DomUtils from 'domutils';
 import { answers } from '../cache.js';
 import { elementsIn, isElement, walk } from './walk.js';
 import { indexedElements } from './parse.js';
@@ -16,10 +17,24 @@ import { indexedElements } from './parse.js';
 type Query = (el: Element) => boolean;
 
 /**
+ * domutils' existsOne (what `:has()` asks) as an explicit-stack walk in the same order: the recursive
+ * one overflows the stack under a link nested twenty thousand elements deep.
+ */
+function existsOne(test: (el: Element) => boolean, nodes: AnyNode | AnyNode[]): boolean {
+  const stack: AnyNode[] = Array.isArray(nodes) ? [...nodes].reverse() : [nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isTag(node) && test(node)) return true;
+    if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return false;
+}
+
+/**
  * Compiled queries are shared by every document, so nothing may be cached inside them: css-select's
  * descendant combinator remembers "no matching ancestor" per element by default.
  */
-const OPTIONS = { relativeSelector: false, cacheResults: false };
+const OPTIONS = { relativeSelector: false, cacheResults: false, adapter: { ...DomUtils, existsOne } };
 
 /** A selector compiled once, with what its subjects carry for the indexes to look up. */
 interface Compiled {

@@ -1,0 +1,96 @@
+/**
+ * The post's dates: the publication date (the user's selector, the engine's, machine-readable values,
+ * the theme's visible date, the permalink's day) and the last change.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { dayOf, isDateLine, parseDate } from '../text/dates.js';
+import { findIn, safeSelect } from '../html/query.js';
+import { insideAny } from '../html/walk.js';
+import { jsonString } from './jsonld.js';
+import { isMetaLine } from './meta-line.js';
+import { meta } from './meta-tags.js';
+import type { MetadataContext } from './metadata.js';
+import { statsOf, textStats } from './scorer.js';
+import { DATE_ELEMENTS, DATE_META, MODIFIED_ELEMENTS, MODIFIED_META, PUBLISHED_ELEMENTS, PUBLISHED_META } from './vocabulary.js';
+
+export interface PostDates {
+  date?: string;
+  updated?: string;
+  /** The page itself gave a date (not only the permalink). */
+  dated: boolean;
+}
+
+/** The dates of the post whose article container is `scope`, `article` its JSON-LD article (or {}). */
+export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, article: Record<string, unknown>): PostDates {
+  const { url, engine, overrides } = ctx;
+  const machineDate =
+    parseDate(jsonString(article.datePublished) ?? jsonString(article.dateCreated)) ||
+    parseDate(meta($, ...PUBLISHED_META)) ||
+    firstDate($, PUBLISHED_ELEMENTS, scope) ||
+    firstDate($, PUBLISHED_ELEMENTS);
+  const chosenDate =
+    (overrides?.date ? firstDate($, [overrides.date]) : undefined) ||
+    firstDate($, engine?.date, scope) ||
+    machineDate ||
+    parseDate(meta($, ...DATE_META)) ||
+    firstDate($, DATE_ELEMENTS, scope) ||
+    firstDate($, engine?.date) ||
+    visibleDate($, scope, ctx.root);
+  const dated = chosenDate !== undefined;
+  // A visible day-only date gains the time of a machine-readable value for the same day.
+  const date = (chosenDate && machineDate && chosenDate.length === 10 && dayOf(machineDate) === chosenDate ? machineDate : chosenDate) ?? dateFromUrl(url);
+
+  let updated: string | undefined =
+    firstDate($, engine?.updated, scope) ||
+    parseDate(jsonString(article.dateModified)) ||
+    parseDate(meta($, ...MODIFIED_META)) ||
+    firstDate($, MODIFIED_ELEMENTS, scope);
+  if (updated && date && updated === date) updated = undefined;
+  return { date, updated, dated };
+}
+
+/** The machine-readable value of a date element, else its visible text. */
+function dateFrom($el: Cheerio<Element>): string | undefined {
+  for (const attr of ['datetime', 'content', 'data-ts', 'title']) {
+    const value = $el.attr(attr);
+    if (!value) continue;
+    const parsed = attr === 'data-ts' && /^\d{9,10}$/.test(value) ? new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z') : parseDate(value);
+    if (parsed) return parsed;
+  }
+  return parseDate($el.text());
+}
+
+function firstDate($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>): string | undefined {
+  for (const selector of selectors ?? []) {
+    const found = safeSelect($, selector, scope);
+    for (const el of found.toArray()) {
+      const value = dateFrom($(el));
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+/** A short element outside the body whose whole text is a date: "May 28, 2015" under the title. */
+function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: Cheerio<Element> | undefined): string | undefined {
+  if (!scope) return undefined;
+  const body = new Set<AnyNode>(root?.toArray() ?? []);
+  // Inside the body only its first blocks may be a date line (the one under the title).
+  const lead = new Set<AnyNode>(root?.children().slice(0, 3).toArray() ?? []);
+  const stats = textStats($);
+  for (const el of findIn(scope, '*')) {
+    if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
+    const length = statsOf(stats, el).text;
+    const text = $(el).text();
+    if (length <= 60 && text.length <= 80 && isDateLine(text)) return parseDate(text);
+    if (length <= 240 && isMetaLine($, el)) return parseDate(text);
+  }
+  return undefined;
+}
+
+/** Permalinks such as /2015/07/26/slug/ carry the day when the page itself shows none. */
+function dateFromUrl(url: string): string | undefined {
+  const m = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(new URL(url).pathname);
+  return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
+}

@@ -1,0 +1,234 @@
+/**
+ * The post's tags and categories: the engine's term links, the term links in the post's scope (or rel=tag
+ * links in the site footer, or terms its header or footer prints as plain text), article:tag / article:section and JSON-LD lists, the article's tag-x classes,
+ * and <meta name="keywords"> where it is not the blog's own list.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { findIn, query, safeSelect } from '../html/query.js';
+import { insideAny, isElement } from '../html/walk.js';
+import type { SiteFacts } from '../types.js';
+import { inFurniture, isFurniture, isPageFooter } from './furniture.js';
+import { jsonNames, jsonString, type JsonLd } from './jsonld.js';
+import { isMetaLine } from './meta-line.js';
+import { meta, metaAll } from './meta-tags.js';
+import type { MetadataContext } from './metadata.js';
+import { inRunningText, isBlock } from './prose.js';
+import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
+import { KEYWORDS_META } from './vocabulary.js';
+
+/** The tags and categories of the post whose article container is `scope`. */
+export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, ld: JsonLd): Terms {
+  const { url, engine } = ctx;
+  const article = ld.article ?? {};
+  const inScope = taxonomyLinks($, scope, ctx);
+  const anyTerm = (t: Terms) => t.tags.length > 0 || t.categories.length > 0;
+  const fromFooter = anyTerm(inScope) ? inScope : footerRelTaxonomy($, url);
+  const linked = anyTerm(fromFooter) ? fromFooter : plainTaxonomy($, scope, ctx.root);
+  const engineTags = engine?.tags ? dedupe(termTexts($, collect($, engine.tags, scope), 'tag', url)) : [];
+  const engineCategories = engine?.categories ? dedupe(termTexts($, collect($, engine.categories, scope), 'category', url)) : [];
+  // Hugo (and others) put the content folder ("posts") in article:section: a folder is not a category.
+  const folders = new Set(new URL(url).pathname.split('/').slice(0, -1).map((seg) => safeDecode(seg).toLowerCase()));
+  const notFolder = (values: string[]) => values.filter((v) => !folders.has(v.toLowerCase()));
+  // Categories the page shows are the post's; article:section and JSON-LD articleSection hold one
+  // section, often the content type ("Post"), and stand in only where the page shows none.
+  const categories = firstNonEmpty(
+    engineCategories,
+    dedupe(linked.categories),
+    notFolder(dedupe(metaAll($, 'article:section'))),
+    notFolder(dedupe(jsonNames(article.articleSection, ld.resolve))),
+  );
+  // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
+  // capped (Hugo's OpenGraph stops at 6): a page list that contains the machine list and more wins.
+  const pageTags = firstNonEmpty(engineTags, dedupe(linked.tags));
+  const machineTags = firstNonEmpty(
+    dedupe(splitJoinedTags(metaAll($, 'article:tag'), pageTags)),
+    dedupe(Array.isArray(article.keywords) ? (article.keywords as unknown[]).filter((k): k is string => typeof k === 'string') : splitList(jsonString(article.keywords))),
+  );
+  const shownTags = richer(machineTags, pageTags);
+  // Where the theme shows one tag, the article's tag-x classes name the rest (and so may the feed: withFeedTerms).
+  const completed = completeTags(shownTags, categories, classTagNames($, scope, url));
+  // <meta name="keywords"> is a post's tags only where it is not the blog's own (the start page's) list.
+  const tags = firstNonEmpty(completed, dedupe(ownKeywords(meta($, ...KEYWORDS_META), ctx.site)));
+  return { tags, categories };
+}
+
+function dedupe(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of values) {
+    const value = raw.replace(/^[#\s]+/, '').replace(/\s+/g, ' ').trim();
+    const key = value.toLowerCase();
+    if (!value || value.length > 80 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}
+
+/**
+ * `article:tag` is one tag per meta, but Docusaurus writes a single meta with every tag joined by commas
+ * ("docker,linux"). One meta with commas is a list, unless the page shows that very text as one tag.
+ */
+function splitJoinedTags(values: string[], pageTags: string[]): string[] {
+  if (values.length !== 1 || !values[0]!.includes(',')) return values;
+  const whole = values[0]!.toLowerCase();
+  return pageTags.some((t) => t.toLowerCase() === whole) ? values : splitList(values[0]);
+}
+
+/** True when the link sits in the post's meta line (date and tags), even one a theme puts in an <aside>. */
+function inMetaLine($: CheerioAPI, a: Element, scope: Cheerio<Element>): boolean {
+  const top = scope.get(0);
+  for (let n = a.parent as Element | null; n && n !== top && n.type === 'tag'; n = n.parent as Element | null) {
+    if (isMetaLine($, n)) return true;
+  }
+  return false;
+}
+
+interface Terms {
+  tags: string[];
+  categories: string[];
+}
+
+/**
+ * Tag and category links of the post inside its scope. A link in the running text of the body ("see my
+ * [posts on Python](/tags/python/)") is the author's reference, not the post's term.
+ */
+function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: MetadataContext): Terms {
+  const out: Terms = { tags: [], categories: [] };
+  if (!scope) return out;
+  const body = new Set<AnyNode>(ctx.root?.toArray() ?? []);
+  for (const el of findIn(scope, 'a[href]')) {
+    if (!termKind(el)) continue;
+    const metaLine = inMetaLine($, el, scope);
+    // A term page on another site is a reference, unless the post's own meta line shows it (a blog
+    // moved to its own domain that still links its old host's tag pages).
+    const kind = termKind(el, metaLine ? undefined : ctx.url);
+    if (!kind) continue;
+    if (inFurniture($, el) && !metaLine) continue;
+    if (!metaLine && insideAny(el, body) && inRunningText(el, ctx.root?.get(0))) continue;
+    const text = termText(el);
+    if (text) (kind === 'category' ? out.categories : out.tags).push(text);
+  }
+  return out;
+}
+
+/**
+ * Terms the post's header or footer prints as plain text, in an element whose class names them (Eleventy
+ * and hand-made themes: `<span class="post__tags">Tools</span>`), for pages that link none.
+ */
+function plainTaxonomy($: CheerioAPI, scope: Cheerio<Element> | undefined, root: Cheerio<Element> | undefined): Terms {
+  const out: Terms = { tags: [], categories: [] };
+  if (!scope) return out;
+  const body = new Set<AnyNode>(root?.toArray() ?? []);
+  // The outermost list only: `<div class="tags"><span class="tag">a</span>…</div>` is one list.
+  const lists = new Set<AnyNode>();
+  for (const el of findIn(scope, '[class]')) {
+    const kind = termListKind(el);
+    if (!kind || insideAny(el, lists) || inFurniture($, el) || (insideAny(el, body) && ofText(el))) continue;
+    lists.add(el);
+    if (findIn($(el), 'a[href]').length) continue;
+    const terms = plainTermList(el);
+    if (terms) (kind === 'category' ? out.categories : out.tags).push(...terms);
+  }
+  return out;
+}
+
+/** Blocks of running text, where a term-like class is the text's own markup. */
+const PROSE_BLOCKS = new Set(['p', 'li', 'dd', 'td', 'th', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Whether a body element with a term-like class belongs to the text: a highlighter's token in code
+ * (`<span class="tag">`, `<span class="keyword">`) or a mark in a paragraph or list item (`<mark
+ * class="hl-label">`), unless the article's own <header>/<footer> holds it.
+ */
+function ofText(el: Element): boolean {
+  let block: Element | undefined;
+  for (let n: AnyNode | null = el.parent; n && isElement(n); n = n.parent) {
+    if (n.name === 'pre' || n.name === 'code') return true;
+    if (n.name === 'header' || n.name === 'footer') return false;
+    if (!block && isBlock(n)) block = n;
+  }
+  return !isBlock(el) && !!block && PROSE_BLOCKS.has(block.name);
+}
+
+/**
+ * rel="tag"/"category" links (which by definition apply to the page they are on) in the site footer, for
+ * pages whose post scope has none. Widgets, clouds and menus inside that footer stay furniture.
+ */
+function footerRelTaxonomy($: CheerioAPI, url: string): Terms {
+  const out: Terms = { tags: [], categories: [] };
+  for (const el of query($, 'a[rel][href]').toArray()) {
+    const rel = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
+    if (!rel.includes('tag') && !rel.includes('category')) continue;
+    let inFooter = false;
+    let furniture = false;
+    for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
+      if (isPageFooter(n)) inFooter = true;
+      else if (isFurniture(n)) furniture = true;
+    }
+    const kind = termKind(el, url);
+    const text = termText(el);
+    if (!inFooter || furniture || !text || !kind) continue;
+    (kind === 'category' ? out.categories : out.tags).push(text);
+  }
+  return out;
+}
+
+/**
+ * Names of the tags an article's `tag-x` classes carry (themes that show one tag): the text of any link
+ * on the page to that tag's page (a sidebar cloud names them all), else the slug as words.
+ */
+function classTagNames($: CheerioAPI, scope: Cheerio<Element> | undefined, url: string): string[] {
+  const slugs = classTerms(scope?.get(0)).tags;
+  if (!slugs.length) return [];
+  const names = new Map<string, string>();
+  for (const a of query($, 'a[href]').toArray()) {
+    if (termKind(a, url) !== 'tag') continue;
+    const slug = termSlug(a.attribs.href ?? '');
+    const text = termText(a);
+    if (slug && text && !names.has(slug)) names.set(slug, text);
+  }
+  return slugs.map((slug) => names.get(slug) ?? nameFromSlug(slug));
+}
+
+/** Keywords of the page that the blog's start page does not carry too: those are the blog's, not the post's. */
+function ownKeywords(value: string | undefined, site: SiteFacts | undefined): string[] {
+  const siteWide = new Set((site?.keywords ?? []).map((k) => k.toLowerCase()));
+  return splitList(value).filter((k) => !siteWide.has(k.toLowerCase()));
+}
+
+/** The names of the term links an engine's selectors found; links that lead to the other kind of term page are left out. */
+function termTexts($: CheerioAPI, links: Cheerio<Element>, kind: 'tag' | 'category', url: string): string[] {
+  return links
+    .toArray()
+    .filter((el) => !inFurniture($, el) && (termKind(el, url) ?? kind) === kind)
+    .map(termText);
+}
+
+function collect($: CheerioAPI, selectors: readonly string[], scope: Cheerio<Element> | undefined): Cheerio<Element> {
+  for (const within of [scope, undefined]) {
+    for (const selector of selectors) {
+      const found = safeSelect($, selector, within).filter((_, el) => !inFurniture($, el));
+      if (found.length) return found;
+    }
+  }
+  return $([]) as Cheerio<Element>;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The machine list, unless the page list holds all of it and more. */
+function richer(machine: string[], page: string[]): string[] {
+  if (!machine.length) return page;
+  const shown = new Set(page.map((p) => p.toLowerCase()));
+  return page.length > machine.length && machine.every((m) => shown.has(m.toLowerCase())) ? page : machine;
+}
+
+const firstNonEmpty = (...lists: string[][]): string[] => lists.find((l) => l.length > 0) ?? [];
