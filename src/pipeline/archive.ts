@@ -6,6 +6,7 @@ import { fetchLayerFor } from './http.js';
 import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { pathShape } from '../discover/sitemap.js';
+import { declaredFeeds } from '../discover/feeds.js';
 import { normalizeUrl } from '../url/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
@@ -91,6 +92,13 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let pages: Fetcher = http;
     const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
     const single = singlePost(first, staticLinks, settings);
+    // The feed and the sitemap are read while the index is walked: the feed completes the metadata of the
+    // posts it lists (the tags of themes that show one, the time of day); both name posts the walk may
+    // miss, and the sitemap's dates say which posts changed since the last run. Neither depends on how
+    // pages are fetched, so they start while the render probe reads its post and keep the other slots
+    // busy; a feed only the rendered page would declare is looked for after the verdict.
+    const sitemap = settings.discover === 'feed' ? Promise.resolve([]) : readSitemapEntries(startUrl, http, reporter);
+    const declaredFeed = settings.discover !== 'sitemap' && declaredFeeds(first.text ?? '', first.finalUrl).length > 0 ? feedLinks(startUrl, first, http, settings, reporter) : undefined;
     const verdict = single ? { render: settings.render === 'always', reason: '--render always' } : settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
     const site = readSiteFacts(first.text ?? '');
     await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
@@ -113,11 +121,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       first = await fetchIndex(browser, startUrl, true);
     }
 
-    // The feed and the sitemap are read while the index is walked: the feed completes the metadata of the
-    // posts it lists (the tags of themes that show one, the time of day); both name posts the walk may
-    // miss, and the sitemap's dates say which posts changed since the last run.
-    const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : feedLinks(startUrl, first, http, settings, reporter);
-    const sitemap = settings.discover === 'feed' ? Promise.resolve([]) : readSitemapEntries(startUrl, http, reporter);
+    const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : declaredFeed ?? feedLinks(startUrl, first, http, settings, reporter);
     const update = await loadUpdateState(out);
     const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
