@@ -5,6 +5,7 @@ import { selectAll } from 'css-select';
 import type { Element, ParentNode } from 'domhandler';
 import { closestIn, indexSubtree, selectFirst, selectIn } from '../../src/html/select.js';
 import { withFragment, withPage } from '../../src/html/parse.js';
+import { ViewDocument, type ElementView } from '../../src/html/dom-view.js';
 
 /**
  * The oracle: css-select's own selectAll, non-relative, which is what a browser's querySelectorAll
@@ -135,4 +136,19 @@ test('queries scoped to an indexed element answer as a walk does, through remova
   const walked = read(false);
   assert.deepEqual(walked.after[0], ['a#1', 'a#2', 'a#4'], 'the removed link is gone, the unwrapped one kept its place');
   assert.deepEqual(read(true), walked);
+});
+
+test('the same selector from the same element names the same elements in extraction and in conversion (issue 19)', () => {
+  const $ = load(page);
+  const article = $('article').get(0)!;
+  // Conversion reads the article through the DOM view Turndown is given; extraction queries the tree.
+  const doc = new ViewDocument(article);
+  for (const [scope, selector] of [['div.a', '.a p'], ['div.a', 'article p a'], ['section', 'p > a'], ['article', 'main time'], ['article', 'article'], ['section', 'aside p']] as const) {
+    const el = $(scope).get(0)!;
+    const inExtraction = selectIn(el, selector);
+    const inConversion = (doc.view(el) as ElementView).querySelectorAll(selector).map((v) => v.node);
+    assert.deepEqual(inConversion, inExtraction, `${selector} from ${scope}`);
+    assert.deepEqual(inExtraction, qsa(selector, el), `${selector} from ${scope}: what a browser answers`);
+  }
+  assert.deepEqual(ids((doc.view($('div.a').get(0)!) as ElementView).querySelectorAll('.a p').map((v) => v.node as Element)), ['p1', 'p2']);
 });
