@@ -2,6 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { readIfExists } from './archive-files.js';
+import { atomicWrite } from './atomic-write.js';
+import { resolveInside } from './filenames.js';
 
 export const SNAPSHOT_DIR = '.blogvault/html';
 
@@ -22,4 +25,14 @@ export async function readSnapshotFile(file: string): Promise<Buffer | undefined
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`${file}: unreadable snapshot (${(error as Error).message})`);
   }
+}
+
+/** Writes the snapshot of the post whose normalised URL is `key` unless the same bytes are there; returns its relative path. */
+export async function writeSnapshot(outDir: string, key: string, html: string | Uint8Array, durable: boolean): Promise<string> {
+  const file = snapshotPath(key);
+  const target = resolveInside(outDir, file);
+  const bytes = compressSnapshot(html);
+  const existing = await readIfExists(target);
+  if (!existing?.equals(bytes)) await atomicWrite(target, bytes, { durable, root: outDir });
+  return file;
 }
