@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import yargs from 'yargs';
 import YAML from 'yaml';
-import { crawlOptions, profileParser, settingsFrom, warcOptions, withWarc, type CrawlArgs, type WarcArgs } from '../cli.js';
+import { crawlOptions, profileParser, settingsFrom, warcOptions, withWarc, type CrawlArgs, type WarcArgs } from '../cli/options.js';
 import { validateStartUrl } from '../pipeline/archive.js';
 import { InputError, reasonOf } from '../pipeline/errors.js';
 import type { ArchiveSettings } from '../pipeline/options.js';
