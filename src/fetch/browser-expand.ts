@@ -41,6 +41,8 @@ export interface ExpandOptions {
   /** Total time allowed for expanding one index page. */
   timeLimitMs: number;
   quietMs: number;
+  /** Quiet period enough once a round's requests have brought new text (SettleOptions.contentQuietMs). */
+  contentQuietMs: number;
   /** Longest wait for the page to settle after one round. */
   roundCapMs: number;
 }
@@ -74,9 +76,16 @@ export async function expandPage(page: Page, network: NetworkTracker, options: E
   while (rounds < options.maxRounds) {
     if (Date.now() >= deadline) return { rounds, clicks, links, stop: 'time-limit' };
     rounds++;
+    // Only a round whose click or scroll made a request may settle early: a "Load more" on a timer has not fired yet.
+    const requestsBefore = network.requests;
     if (await clickLoadMore(page, sources)) clicks++;
     await scrollToBottom(page);
-    await waitForSettled(page, network, { quietMs: options.quietMs, capMs: Math.max(0, Math.min(options.roundCapMs, deadline - Date.now())) });
+    await waitForSettled(page, network, {
+      quietMs: options.quietMs,
+      contentQuietMs: options.contentQuietMs,
+      requestsBefore,
+      capMs: Math.max(0, Math.min(options.roundCapMs, deadline - Date.now())),
+    });
     if (!(await sameDocument(page))) return { rounds, clicks, links: await countLinks(page), stop: 'navigated' };
     const now = await countLinks(page);
     if (now > links) {

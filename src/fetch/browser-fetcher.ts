@@ -109,6 +109,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     const rendering: Rendering = { doc };
     renderings.set(page, rendering);
     const { status, headers } = doc;
+    const began = Date.now();
     const offSite = () => {
       if (rendering.leftFor) throw new FetchError(url, `redirected off the site to ${rendering.leftFor}`, status);
     };
@@ -120,9 +121,10 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     }
 
     const started = Date.now();
-    if (!(await waitForSettled(page, network, { quietMs: o.quietMs, capMs: o.settleCapMs }))) {
+    if (!(await waitForSettled(page, network, { quietMs: o.quietMs, contentQuietMs: o.contentQuietMs, capMs: o.settleCapMs }))) {
       emit({ type: 'settle-timeout', url, waitedMs: Date.now() - started });
     }
+    const settled = Date.now();
     const loadedUrl = page.url();
     let expanded: ExpandOutcome | undefined;
     if (expand) {
@@ -130,6 +132,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
         maxRounds: o.expandMaxRounds,
         timeLimitMs: o.expandTimeLimitMs,
         quietMs: o.quietMs,
+        contentQuietMs: o.contentQuietMs,
         roundCapMs: o.settleCapMs,
       });
       emit({ type: 'expanded', url, ...outcome });
@@ -146,6 +149,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     } catch (err) {
       throw navigationError(url, err, closed);
     }
+    emit({ type: 'rendered', url, navigateMs: started - began, settleMs: settled - started, expandMs: Date.now() - settled });
     return {
       url,
       finalUrl,

@@ -9,6 +9,8 @@ export type BrowserEvent =
   | { type: 'launch'; executablePath: string; source: FoundChromium['source'] | 'option'; version: string }
   | { type: 'blocked'; url: string; page: string; reason: string }
   | { type: 'settle-timeout'; url: string; waitedMs: number }
+  /** Where a page's time went: until DOMContentLoaded, waiting for it to settle, then expanding it and reading its DOM. */
+  | { type: 'rendered'; url: string; navigateMs: number; settleMs: number; expandMs: number }
   | ({ type: 'expanded'; url: string } & ExpandOutcome)
   | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string }
   /** Chromium died (crash, out of memory, killed); the next page launches a new one. */
@@ -31,6 +33,8 @@ export interface BrowserFetcherOptions {
   executablePath?: string;
   /** How long network and DOM must stay unchanged for a page to count as rendered. */
   quietMs?: number;
+  /** The same once scripts have fetched and drawn the page's content (shorter: see SettleOptions.contentQuietMs). */
+  contentQuietMs?: number;
   /** Longest wait for a page to settle after DOMContentLoaded (pages that poll never do). */
   settleCapMs?: number;
   /** Rounds of "Load more" clicks / scrolls on an index page (`expand: true`); the pipeline passes --max-pages. */
@@ -47,6 +51,7 @@ export const BROWSER_FETCHER_DEFAULTS = {
   concurrency: 4,
   timeoutMs: 30_000,
   quietMs: 400,
+  contentQuietMs: 100,
   settleCapMs: 10_000,
   expandMaxRounds: 50,
   expandTimeLimitMs: 60_000,
