@@ -199,6 +199,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       }
       // Validators are not sent: the shell of a client-rendered page says nothing about the data it loads.
       const doc = await layer.fetch(url, { kind: 'page', userAgent });
+      if (fetchOptions.renderIf && !(await fetchOptions.renderIf(doc))) return doc;
       return withRetries(
         () =>
           Promise.race([limit(() => fetchPage(url, doc, fetchOptions.expand === true)), closing]).catch((err: unknown) => {

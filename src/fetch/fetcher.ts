@@ -26,6 +26,11 @@ export interface FetchOptions {
   expand?: boolean;
   /** The User-Agent to send instead of blogvault's: a browser fetching the documents it renders sends its own. */
   userAgent?: string;
+  /**
+   * A browser asks this with the page's document before rendering it: false returns the document as
+   * fetched, unrendered (its static HTML already has the content). Fetchers that do not render ignore it.
+   */
+  renderIf?: (document: FetchResult) => Promise<boolean>;
 }
 
 /** Fetching is a service the stages call; HTTP and the browser implement the same interface. */

@@ -133,6 +133,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       settings,
       store,
       pages,
+      renderPerPage: browser !== undefined && settings.render === 'auto',
       processor,
       images: new ImageCache(http, store, reporter, summary),
       site,

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
+import { needsRendering } from '../fetch/render-detect.js';
 import { isPost, type KnownPages } from '../discover/post-judge.js';
 import { withFeedTerms } from '../extract/taxonomy.js';
 import { preciseDate } from '../text/dates.js';
@@ -27,6 +28,11 @@ export interface PostStepContext {
   store: ArchiveStore;
   /** Fetches post pages (HTTP, or the browser for a JavaScript-rendered blog). */
   pages: Fetcher;
+  /**
+   * `--render auto` with a browser: each post is rendered only when its own static HTML lacks the
+   * content (a blog whose index is built by scripts may serve its posts whole).
+   */
+  renderPerPage: boolean;
   processor: PostProcessor;
   images: ImageCache;
   /** What the start page says of the whole blog. */
@@ -64,13 +70,21 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
   const probe = ctx.probe?.url === link.url ? ctx.probe : undefined;
   if (probe) ctx.probe = undefined;
   try {
-    const res = probe?.page ?? (await ctx.pages.fetch(link.url, { kind: 'page', ...validators }));
+    const read = (page: FetchResult) => ctx.processor.process(page.text ?? '', page.finalUrl, { overrides: settings.overrides, site: ctx.site });
+    // The static document read to decide, and what it read as: used as is when it is not rendered.
+    let unrendered: { page: FetchResult; processed: ProcessedPost } | undefined;
+    const renderIf = async (page: FetchResult): Promise<boolean> => {
+      const processed = await read(page);
+      unrendered = { page, processed };
+      return needsRendering(page.text ?? '', { contentTextLength: processed.markdown.trim().length }).render;
+    };
+    const res = probe?.page ?? (await ctx.pages.fetch(link.url, { kind: 'page', ...validators, ...(ctx.renderPerPage ? { renderIf } : {}) }));
     const source = res.notModified ? undefined : createHash('sha256').update(res.body).digest('hex');
     if (unchangedPage(entry, res, source, ctx.rules)) {
       await store.markNotModified(link.url, res.notModified ? validators : { etag: res.headers['etag'], lastModified: res.headers['last-modified'] });
       return { status: 'unchanged', file: entry?.file ?? '' };
     }
-    const processed = probe?.processed ?? (await ctx.processor.process(res.text ?? '', res.finalUrl, { overrides: settings.overrides, site: ctx.site }));
+    const processed = probe?.processed ?? (unrendered?.page === res ? unrendered.processed : await read(res));
     if (judge && entry?.status !== 'archived' && !isPost({ dated: processed.dated, canonical: processed.meta.canonical }, link, res, ctx.known)) {
       store.release(link.url);
       return { status: 'not a post' };

@@ -43,6 +43,11 @@ async function lastRun(out: string): Promise<{ renderer: string; failed: unknown
   return JSON.parse(await readFile(join(out, '.blogvault', 'last-run.json'), 'utf8'));
 }
 
+/** The pages the browser rendered, from the events --verbose prints. */
+function renderedUrls(r: CliResult): string[] {
+  return [...`${r.stdout}${r.stderr}`.matchAll(/browser: (\{"type":"rendered".*\})$/gm)].map((m) => (JSON.parse(m[1]!) as { url: string }).url);
+}
+
 function output(r: CliResult): string {
   return `exit code ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
 }
@@ -58,9 +63,11 @@ after(async () => {
 
 test('spa-blog, --render auto: the browser is chosen and every post is archived in full', async () => {
   const expected = await loadExpected(SPA);
-  const { served, out, result } = await archive(SPA);
+  const { served, out, result } = await archive(SPA, '--verbose');
   assert.equal(result.code, 0, output(result));
   assert.match(`${result.stdout}${result.stderr}`, /Rendering with Chromium \(empty app root #app\)/, output(result));
+  // Every post is an empty shell without its scripts.
+  assert.equal(renderedUrls(result).length, expected.posts.length + 1, output(result));
   assert.equal((await lastRun(out)).renderer, 'browser');
   const matched = matchPosts(await readArchive(out), expected, served.url);
   for (const [exp, post] of matched) {
@@ -85,16 +92,19 @@ test('spa-blog, --render always --concurrency 1: the same archive', async () => 
   assert.match(rust.body, /^```rust\nfn main\(\) -> std::io::Result<\(\)> \{$/m);
 });
 
-test('infinite-scroll, --render auto: the index is scrolled to the end and every static post archived', async () => {
+test('infinite-scroll, --render auto: the index is scrolled to the end and every static post archived, without rendering it', async () => {
   const expected = await loadExpected(SCROLL);
-  const { served, out, result } = await archive(SCROLL);
+  const { served, out, result } = await archive(SCROLL, '--verbose');
   assert.equal(result.code, 0, output(result));
   assert.match(`${result.stdout}${result.stderr}`, /Rendering with Chromium/);
   const matched = matchPosts(await readArchive(out), expected, served.url);
+  assert.equal(matched.size, expected.posts.length);
   for (const [exp, post] of matched) {
     await checkPost(post, exp, { origin: served.url, outDir: out, siteDir: SCROLL, absentEverywhere: expected.absentEverywhere });
   }
   assert.ok(served.server.log.some((e) => e.path === '/feed/page-3.json'), 'the last batch was never loaded');
+  // The posts' static HTML has their text: only the index, built by scripts, needs the browser.
+  assert.deepEqual(renderedUrls(result), [`${served.url}/`], output(result));
 });
 
 test('a static blog, --render auto: no browser', async () => {
