@@ -3,6 +3,7 @@
  * index walk. Feeds declared in the index page are read; when none is declared, common feed paths are
  * tried. Feed pagination is followed (Atom/RSS `rel="next"`, WordPress `?paged=N`), bounded.
  */
+import type { CheerioAPI } from 'cheerio';
 import { withPage } from '../html/parse.js';
 import { FetchError, type Fetcher } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
@@ -36,16 +37,19 @@ export interface ParsedFeed {
 
 /** Feed URLs the index page declares, comment feeds left out. */
 export function declaredFeeds(indexHtml: string, pageUrl: string): string[] {
-  return withPage(indexHtml, ($) => {
-    const urls: string[] = [];
-    query($, 'link[rel~="alternate" i][href]').each((_, el) => {
-      const type = $(el).attr('type') ?? '';
-      const href = absoluteUrl($(el).attr('href'), pageUrl);
-      const label = `${$(el).attr('title') ?? ''} ${href ?? ''}`;
-      if (href && FEED_TYPES.test(type) && !/comment/i.test(label) && !urls.includes(href)) urls.push(href);
-    });
-    return urls;
+  return withPage(indexHtml, ($) => declaredFeedsIn($, pageUrl));
+}
+
+/** `declaredFeeds` on a page parsed already. */
+export function declaredFeedsIn($: CheerioAPI, pageUrl: string): string[] {
+  const urls: string[] = [];
+  query($, 'link[rel~="alternate" i][href]').each((_, el) => {
+    const type = $(el).attr('type') ?? '';
+    const href = absoluteUrl($(el).attr('href'), pageUrl);
+    const label = `${$(el).attr('title') ?? ''} ${href ?? ''}`;
+    if (href && FEED_TYPES.test(type) && !/comment/i.test(label) && !urls.includes(href)) urls.push(href);
   });
+  return urls;
 }
 
 /** The post links of one feed document (RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed). */
@@ -163,11 +167,11 @@ function plainText(value: string | undefined): string | undefined {
 }
 
 /**
- * All posts the blog's feeds list, in scope, deduplicated, in feed order. Feeds that cannot be fetched
+ * All posts the blog's feeds list, in scope, deduplicated, in feed order: the feeds its start page
+ * declares (`declaredFeeds`), or common feed paths when it declares none. Feeds that cannot be fetched
  * or parsed are skipped (reported through `onWarning`); this never throws for a missing feed.
  */
-export async function discoverFeedLinks(startUrl: string, indexHtml: string, fetcher: Fetcher, options: FeedOptions = {}): Promise<PostLink[]> {
-  const declared = declaredFeeds(indexHtml, startUrl);
+export async function discoverFeedLinks(startUrl: string, declared: string[], fetcher: Fetcher, options: FeedOptions = {}): Promise<PostLink[]> {
   // A feed the blog's own page declares lists the blog's posts wherever they live on its origin (a
   // WordPress blog at /blog/ with posts at /2015/07/slug/); a feed only guessed at must keep to the scope.
   const scope = options.scope ?? (declared.length ? new URL('/', startUrl).href : postScopeOf(startUrl));

@@ -3,7 +3,7 @@
  * post's address instead of the blog's should get that post, not "no posts found" or a walk along the
  * post's prev/next links.
  */
-import { withPage } from '../html/parse.js';
+import type { CheerioAPI } from 'cheerio';
 import { query } from '../html/query.js';
 
 const POSTING = /^(blogposting|article|newsarticle|techarticle|socialmediaposting|liveblogposting)$/i;
@@ -28,15 +28,13 @@ function ownTypes(text: string): string[] {
  * What marks the page as a single post (`og:type article`...), or undefined. The site's root is never
  * one: a blog's home page may show its latest post whole.
  */
-export function singlePostMark(html: string, url: string): string | undefined {
+export function singlePostMarkIn($: CheerioAPI, url: string): string | undefined {
   if (new URL(url).pathname === '/') return undefined;
-  return withPage(html, ($) => {
-    if (/^article$/i.test(query($, 'meta[property="og:type" i]').first().attr('content')?.trim() ?? '')) return 'og:type article';
-    if (query($, 'meta[property="article:published_time" i]').length) return 'article:published_time';
-    for (const el of query($, 'script[type="application/ld+json" i]').toArray()) {
-      const posting = ownTypes($(el).text()).find((t) => POSTING.test(t));
-      if (posting) return `JSON-LD ${posting}`;
-    }
-    return undefined;
-  });
+  if (/^article$/i.test(query($, 'meta[property="og:type" i]').first().attr('content')?.trim() ?? '')) return 'og:type article';
+  if (query($, 'meta[property="article:published_time" i]').length) return 'article:published_time';
+  for (const el of query($, 'script[type="application/ld+json" i]').toArray()) {
+    const posting = ownTypes($(el).text()).find((t) => POSTING.test(t));
+    if (posting) return `JSON-LD ${posting}`;
+  }
+  return undefined;
 }

@@ -89,22 +89,25 @@ const RULES: RenderRule[] = [
  * so the answer is then always false.
  */
 export function needsRendering(html: string, info: RenderInfo = {}): RenderVerdict {
-  return withPage(html, ($) => {
-    const hasScripts = query($, 'script')
-      .toArray()
-      .some((el) => {
-        const type = ($(el).attr('type') ?? '').trim().toLowerCase();
-        return !type || type === 'module' || /javascript|ecmascript/.test(type);
-      });
-    if (!hasScripts) return { render: false };
-    const body = query($, 'body').get(0);
-    const facts: PageFacts = { $, bodyText: body ? visibleText(body) : '', info };
-    for (const rule of RULES) {
-      const reason = rule.test(facts);
-      if (reason) return { render: true, reason };
-    }
-    return { render: false };
-  });
+  return withPage(html, ($) => needsRenderingIn($, info));
+}
+
+/** `needsRendering` on a page parsed already. */
+export function needsRenderingIn($: CheerioAPI, info: RenderInfo = {}): RenderVerdict {
+  const hasScripts = query($, 'script')
+    .toArray()
+    .some((el) => {
+      const type = ($(el).attr('type') ?? '').trim().toLowerCase();
+      return !type || type === 'module' || /javascript|ecmascript/.test(type);
+    });
+  if (!hasScripts) return { render: false };
+  const body = query($, 'body').get(0);
+  const facts: PageFacts = { $, bodyText: body ? visibleText(body) : '', info };
+  for (const rule of RULES) {
+    const reason = rule.test(facts);
+    if (reason) return { render: true, reason };
+  }
+  return { render: false };
 }
 
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template']);

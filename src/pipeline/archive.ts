@@ -3,7 +3,6 @@ import pLimit from 'p-limit';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { HostRateLimiter } from '../fetch/rate-limit.js';
 import { fetchLayerFor } from './http.js';
-import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { pathShape } from '../discover/sitemap.js';
 import { declaredFeeds } from '../discover/feeds.js';
@@ -11,7 +10,6 @@ import { normalizeUrl } from '../url/url.js';
 import { crossCheck } from '../discover/cross-check.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { mayMarkMissing, planFromSitemap, postsInFlight, worthFetching } from '../store/run-rules.js';
-import { readSiteFacts } from '../discover/site-facts.js';
 import { ArchiveWriteError } from '../store/atomic-write.js';
 import type { PostLink } from '../types.js';
 import { createPostProcessor, type PostProcessor } from './worker-pool.js';
@@ -21,7 +19,7 @@ import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, readSitemapEntries, renderVerdict, singlePost, validateStartUrl } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderVerdict, validateStartUrl } from './run-start.js';
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
@@ -90,17 +88,16 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     if (store.entries().length === 0) processor.warm();
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
-    const staticLinks = findPostLinks(first.text ?? '', first.finalUrl, settings.overrides);
-    const single = singlePost(first, staticLinks, settings);
+    const start = readStartPage(first, settings);
+    const { single, site } = start;
     // The feed and the sitemap are read while the index is walked: the feed completes the metadata of the
     // posts it lists (the tags of themes that show one, the time of day); both name posts the walk may
     // miss, and the sitemap's dates say which posts changed since the last run. Neither depends on how
     // pages are fetched, so they start while the render probe reads its post and keep the other slots
     // busy; a feed only the rendered page would declare is looked for after the verdict.
     const sitemap = settings.discover === 'feed' ? Promise.resolve([]) : readSitemapEntries(startUrl, http, reporter);
-    const declaredFeed = settings.discover !== 'sitemap' && declaredFeeds(first.text ?? '', first.finalUrl).length > 0 ? feedLinks(startUrl, first, http, settings, reporter) : undefined;
-    const verdict = single ? { render: settings.render === 'always', reason: '--render always' } : settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(first, staticLinks, http, processor, settings, previous?.detectedRenderer) : { render: false };
-    const site = readSiteFacts(first.text ?? '');
+    const declaredFeed = settings.discover !== 'sitemap' && start.feeds.length > 0 ? feedLinks(startUrl, start.feeds, http, settings, reporter) : undefined;
+    const verdict = single ? { render: settings.render === 'always', reason: '--render always' } : settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(start, http, processor, settings, previous?.detectedRenderer) : { render: false };
     await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
@@ -121,7 +118,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       first = await fetchIndex(browser, startUrl, true);
     }
 
-    const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : declaredFeed ?? feedLinks(startUrl, first, http, settings, reporter);
+    // A rendered start page may declare a feed its static HTML did not.
+    const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : declaredFeed ?? feedLinks(startUrl, browser ? declaredFeeds(first.text ?? '', first.finalUrl) : start.feeds, http, settings, reporter);
     const update = await loadUpdateState(out);
     const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
@@ -209,7 +207,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
       const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);
       // A post on the first index page that the sitemap does not list: the sitemap is behind the blog.
-      const behind = staticLinks.find((l) => !inSitemap.has(normalizeUrl(l.url)));
+      const behind = start.links.find((l) => !inSitemap.has(normalizeUrl(l.url)));
       if ('fullCheck' in plan) reporter.debug(`checking every post: ${plan.fullCheck}`);
       else if (behind) reporter.debug(`checking every post: the sitemap does not list ${behind.url}, on the first index page`);
       else {

@@ -1,14 +1,11 @@
 import { fetchLayerFor } from './http.js';
-import { needsRendering } from '../fetch/render-detect.js';
 import { findNextPages } from '../discover/pagination.js';
-import { findPostLinks } from '../discover/post-links.js';
 import { walkIndex } from '../discover/index-walk.js';
 import { discoverFeedLinks } from '../discover/feeds.js';
 import { discoverSitemapLinks } from '../discover/sitemap.js';
-import { readSiteFacts } from '../discover/site-facts.js';
 import { detectEngine, extractPost } from '../extract/index.js';
 import { htmlToMarkdown } from '../convert/index.js';
-import { fetchIndex, singlePost, validateStartUrl } from './run-start.js';
+import { fetchIndex, readStartPage, validateStartUrl } from './run-start.js';
 import type { ArchiveSettings } from './options.js';
 
 /**
@@ -22,10 +19,9 @@ export async function runInspect(settings: ArchiveSettings, pages: number): Prom
   try {
     const first = await fetchIndex(http, startUrl);
     const html = first.text ?? '';
-    const links = findPostLinks(html, first.finalUrl, settings.overrides);
-    const render = needsRendering(html, { postLinks: links.length });
+    const start = readStartPage(first, settings);
+    const { single, render } = start;
     out.push(`Blog:      ${startUrl}`);
-    const single = singlePost(first, links, settings);
     if (single) {
       out.push(`Page:      a single post (${single}), not the blog's index: \`archive\` archives this post only`);
       out.push(`           (give the blog's home page to archive every post)`);
@@ -47,7 +43,7 @@ export async function runInspect(settings: ArchiveSettings, pages: number): Prom
           out.push(`       ${link.url}${link.title ? `  "${link.title}"` : ''}${link.date ? `  ${link.date}` : ''}`);
         }
       }
-      const feed = await discoverFeedLinks(startUrl, html, http).catch(() => []);
+      const feed = await discoverFeedLinks(startUrl, start.feeds, http).catch(() => []);
       const sitemap = await discoverSitemapLinks(startUrl, http, known).catch(() => []);
       out.push('', `Feed: ${feed.length} posts listed. Sitemap: ${sitemap.length} post-like URLs listed.`);
       // `archive` also archives what only the feed or sitemap lists, unless told to walk the index only.
@@ -58,7 +54,7 @@ export async function runInspect(settings: ArchiveSettings, pages: number): Prom
     }
     if (sample) {
       const post = sample === first.finalUrl ? first : await http.fetch(sample, { kind: 'page' });
-      const extracted = extractPost(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: readSiteFacts(html) });
+      const extracted = extractPost(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: start.site });
       const markdown = htmlToMarkdown(extracted.contentHtml, post.finalUrl);
       out.push('', `${single ? 'Post' : 'Sample post'}: ${sample}`);
       out.push(`  engine:     ${extracted.engine ?? 'generic'}`);

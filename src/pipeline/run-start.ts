@@ -4,15 +4,15 @@
  */
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
-import { needsRendering } from '../fetch/render-detect.js';
-import { findPostLinks } from '../discover/post-links.js';
+import { needsRendering, needsRenderingIn, type RenderVerdict as PageVerdict } from '../fetch/render-detect.js';
+import { findPostLinks, postLinksIn } from '../discover/post-links.js';
 import { archiveLinksIn } from '../discover/archive-links.js';
-import { discoverFeedLinks } from '../discover/feeds.js';
+import { declaredFeedsIn, discoverFeedLinks } from '../discover/feeds.js';
 import { readSitemap, type SitemapEntry } from '../discover/sitemap.js';
-import { readSiteFacts } from '../discover/site-facts.js';
-import { singlePostMark } from '../discover/single-post.js';
+import { siteFactsIn } from '../discover/site-facts.js';
+import { singlePostMarkIn } from '../discover/single-post.js';
 import { withPage } from '../html/parse.js';
-import type { PostLink } from '../types.js';
+import type { PostLink, SiteFacts } from '../types.js';
 import type { ArchiveSettings } from './options.js';
 import type { PostProcessor } from './worker-pool.js';
 import type { Reporter } from './reporter.js';
@@ -48,6 +48,35 @@ export async function fetchIndex(fetcher: Fetcher, url: string, expand = false):
 }
 
 /**
+ * Everything the run asks of its start page, read from one parse of it: the page is parsed once on
+ * the main thread while every other request waits for these answers.
+ */
+export interface StartPage {
+  /** Post links the static page shows. */
+  links: PostLink[];
+  /** What marks the page as one post rather than the blog's index (`og:type article`), or undefined. */
+  single?: string;
+  /** Feeds the page declares. */
+  feeds: string[];
+  /** What the page says of the whole blog. */
+  site: SiteFacts;
+  /** Whether the page itself needs a browser. */
+  render: PageVerdict;
+  /** The page's link to the full post list ("Blog", "Archives"), when it has one. */
+  listing?: string;
+}
+
+export function readStartPage(first: FetchResult, settings: ArchiveSettings): StartPage {
+  return withPage(first.text ?? '', ($) => {
+    const links = postLinksIn($, first.finalUrl, settings.overrides);
+    // Not a single post when the user steers the walk, nor a page listing several posts.
+    const single = settings.overrides.postLink || settings.overrides.next || links.length > 2 ? undefined : singlePostMarkIn($, first.finalUrl);
+    const listing = links.length === 0 ? archiveLinksIn($, first.finalUrl)[0] : undefined;
+    return { links, single, feeds: declaredFeedsIn($, first.finalUrl), site: siteFactsIn($), render: needsRenderingIn($, { postLinks: links.length }), listing };
+  });
+}
+
+/**
  * `--render auto`: the browser is needed when the index has no usable content, or when its first post
  * does not (an index rendered on the server whose posts are built by JavaScript).
  */
@@ -59,23 +88,22 @@ export interface RenderVerdict {
 }
 
 export async function renderVerdict(
-  first: FetchResult,
-  links: PostLink[],
+  start: StartPage,
   http: Fetcher,
   processor: PostProcessor,
   settings: ArchiveSettings,
   previous: ArchiveSettings['detectedRenderer'],
 ): Promise<RenderVerdict> {
-  const index = needsRendering(first.text ?? '', { postLinks: links.length });
+  const { links, render: index } = start;
   // A home page that lists no post but links to the list ("Blog", "Archives") is walked statically, as
   // the index walk would: only a list that is empty without JavaScript too needs the browser.
-  if (links.length === 0 && !APP_SHELL.test(index.reason ?? '') && (await listsPostsStatically(first, http, settings))) return { render: false };
+  if (links.length === 0 && !APP_SHELL.test(index.reason ?? '') && (await listsPostsStatically(start.listing, http, settings))) return { render: false };
   if (index.render || links.length === 0) return index;
   // A later run keeps the earlier choice: probing again would cost every nightly run a full download.
   if (previous) return { render: previous === 'browser', reason: 'as detected by the previous run' };
   try {
     const post = await http.fetch(links[0]!.url, { kind: 'page' });
-    const processed = await processor.process(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: readSiteFacts(first.text ?? '') });
+    const processed = await processor.process(post.text ?? '', post.finalUrl, { overrides: settings.overrides, site: start.site });
     const verdict = needsRendering(post.text ?? '', { contentTextLength: processed.markdown.trim().length });
     return verdict.render ? { render: true, reason: `first post ${links[0]!.url}: ${verdict.reason ?? 'no content'}` } : { ...verdict, probe: { url: links[0]!.url, page: post, processed } };
   } catch {
@@ -84,21 +112,11 @@ export async function renderVerdict(
   }
 }
 
-/**
- * What marks the start page as one post rather than the blog's index (`og:type article`), or undefined.
- * Not when the user steers the walk, nor on a page listing several posts.
- */
-export function singlePost(first: FetchResult, links: PostLink[], settings: ArchiveSettings): string | undefined {
-  if (settings.overrides.postLink || settings.overrides.next || links.length > 2) return undefined;
-  return singlePostMark(first.text ?? '', first.finalUrl);
-}
-
 /** Reasons of render-detect.ts that mean the page itself is an empty shell, not just a page without posts. */
 const APP_SHELL = /app root|javascript/i;
 
 /** Whether the first page's link to the full post list ("Blog", "Archives") leads to a page that lists posts without JavaScript. */
-async function listsPostsStatically(first: FetchResult, http: Fetcher, settings: ArchiveSettings): Promise<boolean> {
-  const [listing] = withPage(first.text ?? '', ($) => archiveLinksIn($, first.finalUrl));
+async function listsPostsStatically(listing: string | undefined, http: Fetcher, settings: ArchiveSettings): Promise<boolean> {
   if (!listing) return false;
   try {
     const res = await http.fetch(listing, { kind: 'page' });
@@ -109,9 +127,9 @@ async function listsPostsStatically(first: FetchResult, http: Fetcher, settings:
 }
 
 /** The feed's posts; absent or broken feeds are normal, so failures here are only logged. */
-export async function feedLinks(startUrl: string, first: FetchResult, http: Fetcher, settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
+export async function feedLinks(startUrl: string, declared: string[], http: Fetcher, settings: ArchiveSettings, reporter: Reporter): Promise<PostLink[]> {
   try {
-    return await discoverFeedLinks(startUrl, first.text ?? '', http, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
+    return await discoverFeedLinks(startUrl, declared, http, { overrides: settings.overrides, onWarning: (message: string) => reporter.debug(message) });
   } catch (err) {
     reporter.debug(`feed discovery: ${reasonOf(err)}`);
     return [];

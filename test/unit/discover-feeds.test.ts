@@ -75,7 +75,7 @@ test('declared feeds: RSS and Atom kept, comment feeds left out', () => {
 test('discoverFeedLinks reads every declared feed and follows rel=next; out-of-scope items dropped', async () => {
   const s = await serve('feeds', 'http://feeds.test');
   try {
-    const links = await discoverFeedLinks(`${s.server.url}/`, read('index.html'), s.fetcher);
+    const links = await discoverFeedLinks(`${s.server.url}/`, declaredFeeds(read('index.html'), `${s.server.url}/`), s.fetcher);
     assert.deepEqual(links.map((l) => s.strip(l.url)), ['/2015/07/26/first/', '/2015/07/20/second/', '/2015/06/01/third/', '/2015/05/05/atom-only/']);
     assert.ok(!s.server.log.some((e) => e.path.includes('comments')));
   } finally {
@@ -86,7 +86,7 @@ test('discoverFeedLinks reads every declared feed and follows rel=next; out-of-s
 test('with no declared feed the common paths are tried, stopping at the first feed found', async () => {
   const s = await serve('sitemap-only', 'http://sitemap.test');
   try {
-    const links = await discoverFeedLinks(`${s.server.url}/`, '<html><head></head><body></body></html>', s.fetcher);
+    const links = await discoverFeedLinks(`${s.server.url}/`, declaredFeeds('<html><head></head><body></body></html>', `${s.server.url}/`), s.fetcher);
     assert.deepEqual(links.map((l) => [s.strip(l.url), l.title]), [['/posts/alpha/', 'Alpha'], ['/posts/beta/', 'Beta']]);
     assert.deepEqual(s.server.log.map((e) => e.path), ['/feed.xml']);
   } finally {
@@ -112,7 +112,7 @@ test('WordPress feeds page with ?paged=N until a page adds nothing or is missing
   const s = await serve('sitemap-only', 'http://sitemap.test', wp);
   try {
     const html = `<html><head><link rel="alternate" type="application/rss+xml" href="/feed/"></head></html>`;
-    const links = await discoverFeedLinks(`${s.server.url}/`, html, s.fetcher);
+    const links = await discoverFeedLinks(`${s.server.url}/`, declaredFeeds(html, `${s.server.url}/`), s.fetcher);
     assert.deepEqual(links.map((l) => s.strip(l.url)), ['/p/1/', '/p/2/', '/p/3/', '/p/4/', '/p/5/', '/p/6/']);
     assert.deepEqual(s.server.log.map((e) => e.path), ['/feed/', '/feed/?paged=2', '/feed/?paged=3', '/feed/?paged=4']);
   } finally {
@@ -125,7 +125,7 @@ test('a declared feed that is missing gives no posts and a warning, not an excep
   try {
     const warnings: string[] = [];
     const html = `<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head></html>`;
-    assert.deepEqual(await discoverFeedLinks(`${s.server.url}/`, html, s.fetcher, { onWarning: (w) => warnings.push(w) }), []);
+    assert.deepEqual(await discoverFeedLinks(`${s.server.url}/`, declaredFeeds(html, `${s.server.url}/`), s.fetcher, { onWarning: (w) => warnings.push(w) }), []);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /atom\.xml/);
   } finally {
@@ -143,8 +143,8 @@ test('a blog at /blog/: its declared feed may list posts elsewhere on the origin
   const s = await serve('sitemap-only', 'http://sitemap.test');
   try {
     const declared = `<html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head></html>`;
-    assert.deepEqual((await discoverFeedLinks(`${s.server.url}/blog/`, declared, s.fetcher)).map((l) => s.strip(l.url)), ['/posts/alpha/', '/posts/beta/']);
-    assert.deepEqual(await discoverFeedLinks(`${s.server.url}/blog/`, '<html></html>', s.fetcher), []);
+    assert.deepEqual((await discoverFeedLinks(`${s.server.url}/blog/`, declaredFeeds(declared, `${s.server.url}/blog/`), s.fetcher)).map((l) => s.strip(l.url)), ['/posts/alpha/', '/posts/beta/']);
+    assert.deepEqual(await discoverFeedLinks(`${s.server.url}/blog/`, declaredFeeds('<html></html>', `${s.server.url}/blog/`), s.fetcher), []);
   } finally {
     await s.close();
   }
