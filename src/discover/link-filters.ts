@@ -17,9 +17,21 @@ const YEAR = /^(19|20)\d{2}$/;
 const ARCHIVE_REST = /^(?:(?:19|20)\d{2}(?:\/\d{1,2}(?:\/\d{1,2})?)?)?(?:\/?page\/\d+)?(?:\/?index\.html?)?$/i;
 const MONTH_OR_DAY = /^\d{1,2}$/;
 
+/**
+ * Whether segment `i` is the slug of a dated permalink (`/2020/12/01/archive/`, `/2019/03/tags/`): the
+ * last segment, right after a year and month (and day). A post may be named like a listing; only
+ * feeds hang off a date that way (WordPress's `/2020/12/feed/`), so feed words stay listings.
+ */
+function datedSlug(segs: string[], i: number): boolean {
+  if (i !== segs.length - 1 || /^(feeds?|rss|atom|comments)$/i.test(segs[i]!)) return false;
+  const date = segs.slice(0, i);
+  const y = date.findIndex((s) => YEAR.test(s));
+  return y >= 0 && date.length - y >= 2 && date.length - y <= 3 && date.slice(y + 1).every((s) => MONTH_OR_DAY.test(s));
+}
+
 const NON_POST_RULES: NonPostRule[] = [
   { name: 'file', test: (u) => FILE_EXTENSION.test(u.pathname) },
-  { name: 'listing segment', test: (_u, segs) => segs.some((s) => LISTING_SEGMENTS.has(s.toLowerCase())) },
+  { name: 'listing segment', test: (_u, segs) => segs.some((s, i) => LISTING_SEGMENTS.has(s.toLowerCase()) && !datedSlug(segs, i)) },
   // Site pages sit near the top (`/about/`, `/blog/links/`); `/2015/07/26/links/` is a post of links.
   { name: 'site page', test: (_u, segs) => segs.length > 0 && segs.length <= 2 && !segs.some((s) => YEAR.test(s)) && SITE_PAGES.has(segs[segs.length - 1]!.toLowerCase().replace(/\.html?$/, '')) },
   {
@@ -27,7 +39,7 @@ const NON_POST_RULES: NonPostRule[] = [
     name: 'archive listing',
     test: (_u, segs) => {
       const i = segs.findIndex((s) => /^archives?$/i.test(s));
-      return i >= 0 && ARCHIVE_REST.test(segs.slice(i + 1).join('/'));
+      return i >= 0 && !datedSlug(segs, i) && ARCHIVE_REST.test(segs.slice(i + 1).join('/'));
     },
   },
   {
