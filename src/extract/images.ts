@@ -3,6 +3,7 @@ import { closestIn, selectFirst, selectIn } from '../html/select.js';
 import type { Element } from 'domhandler';
 import { findIn } from '../html/query.js';
 import { innerHtml, withFragment } from '../html/parse.js';
+import { isPlaceholderFileName } from '../html/placeholder-image.js';
 
 /**
  * Lazy-loading leaves the real image in a data attribute, a srcset, a <picture> source or a <noscript>
@@ -17,15 +18,12 @@ const LAZY_SRC = [
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
 const LAZY_CLEANUP = [...LAZY_SRC, ...LAZY_SRCSET, 'srcset', 'sizes', 'data-sizes', 'loading'];
 
-const PLACEHOLDER_NAME = /(^|[/_.-])(blank|spacer|placeholder|pixel|transparent|grey|gray|loading|loader|lazy|lazyload|1x1|empty|dummy)([/_.-]|$)/i;
-
 /** True when `src` is no real image: missing, a data: stub, or a file named like a placeholder. */
 export function isPlaceholderSrc(src: string | undefined, el?: Element): boolean {
   if (!src || !src.trim()) return true;
   if (/^data:/i.test(src.trim())) return true;
   if (el && (el.attribs.width === '1' || el.attribs.height === '1')) return true;
-  const path = src.split(/[?#]/)[0] ?? '';
-  return PLACEHOLDER_NAME.test(path.slice(path.lastIndexOf('/')));
+  return isPlaceholderFileName(src);
 }
 
 /** The largest candidate of a srcset (by width, else density); URLs may contain commas (CDN transforms). */

@@ -129,6 +129,17 @@ test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, nosc
   assert.ok(!/data-src|srcset|<picture|<noscript/.test(out), out);
 });
 
+test('an image whose file name only begins with a placeholder word is a picture: pixel-art.png stays, pixel.gif and ajax-loader.gif go', () => {
+  const out = clean(`${KEEP}
+<p><a href="/gallery/"><img style="width:100%" src="/images/pixel-art.png"></a></p>
+<p><img src="/images/empty-room_2x.jpg" alt="room"></p>
+<p><img src="/img/pixel.gif"></p>
+<p><img src="/img/ajax-loader.gif"></p>
+<p><img src="/img/lazy_placeholder-16x16.png"></p>`);
+  const srcs = load(out)('img').map((_, el) => el.attribs.src).get();
+  assert.deepEqual(srcs, ['https://b.example/images/pixel-art.png', 'https://b.example/images/empty-room_2x.jpg']);
+});
+
 test('Docusaurus inlines small images as data: URIs: a real 10x23 PNG stays, a 1x1 pixel GIF still goes', () => {
   const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAoAAAAXCAIAAAC9GEmvAAAAFUlEQVR4nGNI+tKIBzGMSo9KDwlpAFNvpzoXv4q3AAAAAElFTkSuQmCC';
   const pixel = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';

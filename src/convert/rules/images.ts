@@ -2,12 +2,13 @@ import { remove, unwrap } from '../dom.js';
 import { all, first } from '../select.js';
 import { linkDestination, linkTitle, resolveUrl } from './links.js';
 import type { DomRule, MarkdownRule } from './types.js';
+import { isPlaceholderFileName } from '../../html/placeholder-image.js';
 
 /** Attributes lazy-loading scripts read the real image from. */
 const LAZY_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-lazy', 'data-actualsrc', 'data-echo', 'data-url', 'data-hi-res-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'srcset'];
 /** A transparent pixel, an inline SVG box or a spinner shown until the lazy loader runs. */
-const PLACEHOLDER = /^data:image\/(?:gif|svg\+xml)|(?:^|\/)(?:blank|placeholder|spacer|pixel|lazy|loading|transparent|grey|gray)[\w-]*\.(?:gif|png|svg|jpe?g|webp)(?:$|\?)/i;
+const isPlaceholder = (src: string): boolean => /^data:image\/(?:gif|svg\+xml)/i.test(src) || isPlaceholderFileName(src);
 
 /** The largest candidate of a `srcset` (by width or density descriptor). */
 function largestFromSrcset(srcset: string): string | undefined {
@@ -36,7 +37,7 @@ function lazySource(img: Element): string | undefined {
 /** The image's real source: `src`, unless missing or a placeholder and a lazy-loading attribute has one. */
 export function imageSource(img: Element): string {
   const src = img.getAttribute('src')?.trim() ?? '';
-  if (src && !PLACEHOLDER.test(src)) return src;
+  if (src && !isPlaceholder(src)) return src;
   return lazySource(img) ?? src;
 }
 
@@ -56,7 +57,7 @@ export const imageSources: DomRule = {
       const parent = noscript.parentElement;
       const lazy = parent ? Array.from(parent.querySelectorAll('img')).find((img) => !noscript.contains(img)) : undefined;
       const lazySrc = lazy ? imageSource(lazy) : '';
-      if (!fallback || (lazySrc && !PLACEHOLDER.test(lazySrc))) remove(noscript);
+      if (!fallback || (lazySrc && !isPlaceholder(lazySrc))) remove(noscript);
       else {
         if (lazy) remove(lazy);
         unwrap(noscript);
