@@ -45,3 +45,13 @@ test('kbd, sub, sup and mark stay inline HTML; abbr keeps its text', () => {
 test('definition lists become term / ": definition" lines', () => {
   assert.equal(md('<dl><dt>Term</dt><dd>Definition one.</dd><dt>Other</dt><dd><p>Para def.</p><p>Second.</p></dd></dl>'), '**Term**\n: Definition one.\n\n**Other**\n: Para def.\n\n    Second.\n');
 });
+
+test('a link around blocks is pushed into them: a heading in a link prints ### [Title](url), a card links each block', () => {
+  assert.equal(md('<a href="/x/"><h3>Title</h3></a><p>After.</p>'), '### [Title](https://blog.example.com/x/)\n\nAfter.\n');
+  assert.equal(
+    md('<a href="/card/"><h2>Card title</h2><p>The excerpt.</p><span>3 min</span></a>'),
+    '## [Card title](https://blog.example.com/card/)\n\n[The excerpt.](https://blog.example.com/card/)\n\n[3 min](https://blog.example.com/card/)\n',
+  );
+  assert.equal(md('<p>Inline <a href="/y/">link</a> stays.</p>'), 'Inline [link](https://blog.example.com/y/) stays.\n');
+  assert.equal(md('<a href="/big.png"><figure><img src="/small.png" alt="pic"><figcaption>Cap</figcaption></figure></a>'), '[![pic](https://blog.example.com/small.png)](https://blog.example.com/big.png)\n\n[Cap](https://blog.example.com/big.png)\n');
+});

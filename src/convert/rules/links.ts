@@ -1,4 +1,4 @@
-import { isBlankText } from '../dom.js';
+import { isBlankText, isElement } from '../dom.js';
 import { all } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
@@ -32,6 +32,63 @@ export const absoluteLinks: DomRule = {
     }
   },
 };
+
+/** Elements Markdown prints as blocks of their own, which no link text can hold. */
+const BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'PRE', 'TABLE', 'HR']);
+/** Blocks a link cannot usefully reach into: they are moved out of it as they are. */
+const SEALED = new Set(['PRE', 'TABLE', 'HR']);
+
+const hasBlockChild = (el: Element): boolean => Array.from(el.children).some((c) => BLOCKS.has(c.nodeName));
+
+/**
+ * A link around blocks (a card `<a><h3>Title</h3><p>Excerpt</p></a>`, a heading inside a link) is
+ * pushed down into them: each block links its own content, so the heading prints `### [Title](url)`
+ * where Markdown link text would otherwise hold `### Title` as literal hashes, run together with the
+ * excerpt.
+ */
+export const blockLinks: DomRule = {
+  name: 'block-links',
+  when: /<a\s/i,
+  apply(root) {
+    for (const a of all(root, 'a[href]')) if (a.parentNode && hasBlockChild(a)) pushLinkDown(a);
+  },
+};
+
+function pushLinkDown(a: Element): void {
+  const parent = a.parentNode!;
+  const doc = a.ownerDocument!;
+  const link = (): Element => {
+    const copy = doc.createElement('a');
+    for (const name of ['href', 'title']) {
+      const value = a.getAttribute(name);
+      if (value !== null) copy.setAttribute(name, value);
+    }
+    return copy;
+  };
+  let run: Element | undefined;
+  for (const child of Array.from(a.childNodes)) {
+    if (isElement(child) && BLOCKS.has(child.nodeName)) {
+      run = undefined;
+      parent.insertBefore(child, a);
+      if (SEALED.has(child.nodeName) || !child.firstChild) continue;
+      const inner = link();
+      while (child.firstChild) inner.appendChild(child.firstChild);
+      child.appendChild(inner);
+      if (hasBlockChild(inner)) pushLinkDown(inner);
+      continue;
+    }
+    if (!run) {
+      if (!isElement(child) && isBlankText(child.textContent)) {
+        parent.insertBefore(child, a);
+        continue;
+      }
+      run = link();
+      parent.insertBefore(run, a);
+    }
+    run.appendChild(child);
+  }
+  parent.removeChild(a);
+}
 
 const UNSAFE_HREF = /^(?:javascript|vbscript|data):/i;
 
