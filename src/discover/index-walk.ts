@@ -75,6 +75,8 @@ export interface ReadIndexPage {
   postScope: string;
   /** Calendar archive pages (by month or year) of a start page with no pagination, all to be walked. */
   calendarPages?: string[];
+  /** The next pages are the full list of posts a start page without pagination links to ("All posts"). */
+  toListing?: boolean;
 }
 
 export interface IndexPageCache {
@@ -94,6 +96,8 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
   const seenPosts = new Set<string>();
   let queue: string[] = [startUrl];
   let count = 0;
+  /** The pages a start page without pagination links to as its full post list. */
+  let listing: Set<string> | undefined;
   // Calendar pages of a start page with no pagination: each is walked (with its own pagination) in turn.
   const calendar: string[] = [];
   const nextCalendarPage = (): string | undefined => {
@@ -138,14 +142,15 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     let nextPages: string[];
     let found: PostLink[];
     let calendarPages: string[] | undefined;
+    let toListing: boolean | undefined;
     const key = options.cache && cacheKey(res.finalUrl, res.text, postScope, first, options);
     const cached = key ? options.cache!.get(key) : undefined;
     try {
       if (cached) {
-        ({ nextPages, found, postScope, calendarPages } = cached);
+        ({ nextPages, found, postScope, calendarPages, toListing } = cached);
       } else {
         const read = options.read ?? readIndexPage;
-        ({ nextPages, found, calendarPages } = await read({ html: res.text, url: res.finalUrl, overrides: options.overrides, scope: postScope, first }));
+        ({ nextPages, found, calendarPages, toListing } = await read({ html: res.text, url: res.finalUrl, overrides: options.overrides, scope: postScope, first }));
         const origin = new URL(res.finalUrl).origin + '/';
         if (first && !options.scope && postScope !== origin) {
           // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
@@ -156,7 +161,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
             found = wide;
           }
         }
-        if (key) options.cache!.set(key, { nextPages, found, postScope, ...(calendarPages?.length ? { calendarPages } : {}) });
+        if (key) options.cache!.set(key, { nextPages, found, postScope, ...(calendarPages?.length ? { calendarPages } : {}), ...(toListing ? { toListing } : {}) });
       }
     } catch (err) {
       // Only a bad --next/--post-link selector or a pathological page gets here.
@@ -169,7 +174,11 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     for (const link of links) seenPosts.add(normalizeUrl(link.url));
 
     const page: IndexPage = { url: res.finalUrl, links };
-    if (!first && links.length === 0) {
+    if (first && toListing) listing = new Set(nextPages.map(normalizeUrl));
+    // The full list a home page links to ("All posts") begins with the posts the home page showed: its
+    // own next page is where the posts the home page did not show are.
+    const listingStart = listing?.has(normalizeUrl(url)) === true;
+    if (!first && links.length === 0 && !listingStart) {
       // A calendar month whose posts the home page showed already adds nothing: go on to the next month.
       const next = count < options.maxPages ? nextCalendarPage() : undefined;
       if (!next) {
@@ -221,11 +230,13 @@ export function readIndexPage({ html, url, overrides, scope, first }: IndexReadR
   return withPage(html, ($) => {
     let nextPages = nextPagesIn($, url, overrides);
     let calendarPages: string[] = [];
+    let toListing = false;
     if (first && !nextPages.length && !overrides?.next) {
       nextPages = archiveLinksIn($, url);
-      if (!nextPages.length) calendarPages = dateArchiveLinksIn($, url);
+      toListing = nextPages.length > 0;
+      if (!toListing) calendarPages = dateArchiveLinksIn($, url);
     }
-    return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages };
+    return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages, ...(toListing ? { toListing } : {}) };
   });
 }
 

@@ -184,6 +184,25 @@ test('a home page showing the latest posts without pagination goes on to the arc
   assert.equal(requests.filter((r) => r === '/blog/').length, 1);
 });
 
+test('the full list a home page links to may begin with the posts the home page showed: its own pages are walked on', async () => {
+  const cards = (slugs: string[]) => `<ul>${slugs.map((s) => `<li><a href="/posts/${s}"><h3>${s}</h3></a><time datetime="2020-01-01">Jan 1</time><p>About ${s}.</p></li>`).join('')}</ul>`;
+  const page = (main: string) => `<!doctype html><html><body><header><a href="/">Home</a> <a href="/posts/">Posts</a></header><main>${main}</main></body></html>`;
+  const handler = dynamic((url) => {
+    if (url.pathname === '/') return page(`<section>${cards(['p6', 'p5'])}</section><div><a href="/posts/">All Posts</a></div>`);
+    if (url.pathname === '/posts/') return page(`${cards(['p6', 'p5'])}<nav aria-label="Pagination Navigation"><span>Prev</span> 1 / 3 <a href="/posts/2" aria-label="Goto Next Page">Next</a></nav>`);
+    if (url.pathname === '/posts/2') return page(`${cards(['p4', 'p3'])}<nav aria-label="Pagination Navigation"><a href="/posts/">Prev</a> 2 / 3 <a href="/posts/3" aria-label="Goto Next Page">Next</a></nav>`);
+    if (url.pathname === '/posts/3') return page(`${cards(['p2', 'p1'])}<nav aria-label="Pagination Navigation"><a href="/posts/2">Prev</a> 3 / 3</nav>`);
+    return undefined;
+  });
+  const { pages } = await walk(fixture('chain'), '/', {}, handler);
+  assert.deepEqual(pages.map((p) => [p.url, p.links, p.end]), [
+    ['/', ['/posts/p6', '/posts/p5'], undefined],
+    ['/posts/', [], undefined],
+    ['/posts/2', ['/posts/p4', '/posts/p3'], undefined],
+    ['/posts/3', ['/posts/p2', '/posts/p1'], 'no-next-page'],
+  ]);
+});
+
 test('a cache of page readings gives the same walk, is used for unchanged pages only, and reads changed pages afresh', async () => {
   const readings = new Map<string, ReadIndexPage>();
   let sets = 0;
