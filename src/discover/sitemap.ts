@@ -53,7 +53,11 @@ export function parseSitemap(body: string, sitemapUrl: string): ParsedSitemap | 
   return { urls: urlset ? locs(urlset['url']) : [], sitemaps: index ? locs(index['sitemap']).map((s) => s.loc) : [] };
 }
 
-/** The path shape of a URL: each segment classed as year, month/day, number or word, plus its ending. */
+/**
+ * The path shape of a URL: each segment classed as year, month/day, number or word, plus its ending.
+ * A trailing slash is no part of it: servers redirect `/posts/x` to `/posts/x/`, and an index may link
+ * one form while the feed and sitemap list the other.
+ */
 export function pathShape(url: string): string {
   const path = new URL(url).pathname;
   const segments = path.split('/').filter(Boolean);
@@ -63,7 +67,7 @@ export function pathShape(url: string): string {
     const kind = /^(19|20)\d{2}$/.test(stem) ? 'Y' : /^\d{1,2}$/.test(stem) ? 'M' : /^\d+$/.test(stem) ? 'N' : 'S';
     return kind + ext.toLowerCase();
   });
-  return `/${classes.join('/')}${path.endsWith('/') && segments.length ? '/' : ''}`;
+  return `/${classes.join('/')}`;
 }
 
 /** Fixed words of known post paths kept in the shape (`/posts/S/`, `/blog/Y/M/S`): first segments only. */

@@ -87,7 +87,8 @@ test('no sitemap anywhere gives an empty list', async () => {
 });
 
 test('path shapes class segments as year, month/day, number or word', () => {
-  assert.equal(pathShape('http://b.test/2015/07/26/slug/'), '/Y/M/M/S/');
+  assert.equal(pathShape('http://b.test/2015/07/26/slug/'), '/Y/M/M/S');
+  assert.equal(pathShape('http://b.test/2015/07/26/slug'), '/Y/M/M/S');
   assert.equal(pathShape('http://b.test/archives/123.html'), '/S/N.html');
   assert.equal(pathShape('http://b.test/'), '/');
 });

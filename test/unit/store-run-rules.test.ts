@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { ManifestEntry } from '../../src/store/manifest.js';
 import { SAMPLE_SIZE, alreadyResumed, mayMarkMissing, planFromSitemap, postsInFlight, unchangedPage, validatorsFor, validatorsToKeep, worthFetching } from '../../src/store/run-rules.js';
 import { isPost } from '../../src/discover/post-judge.js';
+import { pathShape } from '../../src/discover/sitemap.js';
 
 const RULES = '0.1.0+00000000';
 const archived: ManifestEntry = { url: 'http://b.test/p/', file: 'p.md', status: 'archived', etag: '"e1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', source: 'abc', rules: RULES };
@@ -57,10 +58,10 @@ test('--since: an older post, or one archived already, is not missing from a wal
 });
 
 test('pages only the feed or sitemap list: posts are shaped like posts, dated, no copies, no lists', () => {
-  const known = { posts: new Set(['http://b.test/posts/a', 'http://b.test/posts/b']), indexPages: new Set(['http://b.test/']), shapes: new Set(['/S/S/']) };
+  const known = { posts: new Set(['http://b.test/posts/a', 'http://b.test/posts/b']), indexPages: new Set(['http://b.test/']), shapes: new Set([pathShape('http://b.test/posts/a')]) };
   const page = (url: string, body = '<p>A post.</p>') => ({ finalUrl: url, text: `<html><body><article>${body}</article></body></html>` });
   const dated = { dated: true };
-  assert.equal(isPost(dated, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/'), known), true);
+  assert.equal(isPost(dated, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/'), known), true, 'the index linked /posts/a, the feed lists /posts/c/: one shape');
   assert.equal(isPost(dated, { url: 'http://b.test/about/' }, page('http://b.test/about/'), known), false, 'shaped like a page, not a post');
   assert.equal(isPost({ dated: false }, { url: 'http://b.test/posts/c/' }, page('http://b.test/posts/c/'), known), false, 'no date');
   assert.equal(isPost({ dated: false }, { url: 'http://b.test/posts/c/', date: '2020-01-01' }, page('http://b.test/posts/c/'), known), true, 'dated by the feed');
