@@ -139,6 +139,8 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'table-of-contents',
     selectors: vocabulary.TABLE_OF_CONTENTS_SELECTORS,
     words: vocabulary.TABLE_OF_CONTENTS_WORDS,
+    // A heading is never the table itself: `<h3 id="toc">TOC</h3>` is the author's heading "TOC", its id made from its words.
+    test: (el) => !/^h[1-6]$/.test(el.name),
     maxShare: 0.4,
   },
   {

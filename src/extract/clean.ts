@@ -110,6 +110,7 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
       continue;
     }
     const removed = rule.action === 'remove-block' ? outermostWrapper(ctx, el) : rule.action === 'remove-line' ? lineOf(ctx, el) : $el;
+    if (!removed) continue;
     // A heading that only labelled the chrome just removed ("Written by" over an author box) goes with it;
     // what scripts, hidden or control elements leave behind is the author's (a heading before a gist).
     const label = rule.touchesProse ? undefined : headingBefore(removed.get(0)!);
@@ -118,15 +119,23 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
   }
 }
 
-/** The paragraph, list item or short block a link sits in, when its text is a line, not a section; else the link. */
-function lineOf(ctx: CleanContext, el: Element): Cheerio<Element> {
+/**
+ * The paragraph, list item or short block a link sits in, when it is a line made for the link ("Found a
+ * mistake? Edit it!"); the link alone when it stands on its own; undefined when the link is part of the
+ * author's sentences, which stay whole.
+ */
+function lineOf(ctx: CleanContext, el: Element): Cheerio<Element> | undefined {
   const line = closestIn(el, 'p, li, dd, div, section, span');
   if (!line || line === ctx.root.get(0) || !insideAny(line, new Set([ctx.root.get(0)!]))) return ctx.$(el);
-  return nonSpaceLength(ctx.$(line).text()) <= LINE_CHARS ? ctx.$(line) : ctx.$(el);
+  const lineChars = nonSpaceLength(ctx.$(line).text());
+  const around = lineChars - nonSpaceLength(ctx.$(el).text());
+  return lineChars <= LINE_CHARS && around <= PROMPT_CHARS ? ctx.$(line) : undefined;
 }
 
 /** A "line" of text around an edit link is at most this long; more is prose that only mentions it. */
 const LINE_CHARS = 160;
+/** The words around the link on such a line are a prompt ("Found a typo?"), not a sentence of the post. */
+const PROMPT_CHARS = 45;
 
 /**
  * The heading right before an element (its label: "Written by" over the author box, "Ads" over an

@@ -48,6 +48,18 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   assertRemoved('html-comments', '<!-- COMMENTNODE -->', 'COMMENTNODE');
 });
 
+test('authored text that only looks like chrome stays: a heading whose id is "toc", a sentence linking the post\'s edit page', () => {
+  const out = clean(`${KEEP}<h3 id="toc">TOC</h3><p>Why the generated table of contents is not used here.</p>
+<p>There are many fine points here: some of this may only hold for small examples. <strong><a href="https://github.com/u/r/edit/main/content/posts/x/index.md">Please correct me if I missed something</a></strong>.</p>
+<nav id="toc"><ul><li><a href="#a">A</a></li></ul></nav>
+<div class="improve">Found a typo? <a href="https://github.com/u/r/edit/main/_posts/2020-01-01-x.md">Edit it!</a></div>`);
+  assert.match(text(out), /TOC/);
+  assert.match(text(out), /Please correct me if I missed something/);
+  assert.match(out, /<h3[^>]*>TOC<\/h3>/);
+  assert.ok(!/Found a typo|Edit it/.test(text(out)), out);
+  assert.ok(!/href="#a"/.test(out), out);
+});
+
 test('rules are a named table', () => {
   const names = CLEAN_RULES.map((r) => r.name);
   for (const name of ['comments', 'share-buttons', 'table-of-contents', 'heading-anchors', 'read-more-links', 'post-meta-lines']) assert.ok(names.includes(name), name);
