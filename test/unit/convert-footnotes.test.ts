@@ -52,3 +52,10 @@ test('Easy Footnotes (ids on markers inside the items) and hexo-reference (#foot
 test('an ordinary list with ids and a link into it is left alone', () => {
   assert.equal(md('<p>See <a href="#step-2">step 2</a>.</p><ol><li id="step-1">One</li><li id="step-2">Two</li></ol>'), 'See [step 2](#step-2).\n\n1. One\n2. Two\n');
 });
+
+test('a list item of the body holding a reference stays a list item: the backlink to it does not make the list footnotes', () => {
+  const html =
+    '<ul><li>Entry points</li><li>Shared chunks</li><li>Dynamic imports<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></li></ul>' +
+    '<div class="footnotes" role="doc-endnotes"><hr><ol><li id="fn:1"><p>The note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li></ol></div>';
+  assert.equal(md(html), '- Entry points\n- Shared chunks\n- Dynamic imports[^1]\n\n[^1]: The note.\n');
+});

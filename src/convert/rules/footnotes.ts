@@ -10,6 +10,8 @@ import { marked } from './types.js';
 const SECTION_CLASS = /footnote/i;
 /** Ids of footnote definitions: `fn1`, `fn:1`, `user-content-fn-1`, `easy-footnote-bottom-1-42`. */
 const FOOTNOTE_ID = /(?:^|[-_:])(?:fn|footnote)/i;
+/** Ids of references, which backlinks point to: `fnref:2`, `fnref2`, `user-content-fnref-1`, `footnote-ref-3`. */
+const REFERENCE_ID = /(?:^|[-_:])(?:fnref|footnote-?ref|noteref)/i;
 const BACKREF_CLASS = /backref|reversefootnote|footnote-back|footnote-return/i;
 const NUMBER_LABEL = /^\s*\[?\d{1,4}\]?[.:)]?\s*$/;
 const BACKREF_TEXT = /^[\s↩↑⤴^︎️\ufe0e\ufe0f]*$/u;
@@ -80,7 +82,9 @@ export const footnotes: DomRule = {
     if (!byId.size) return;
     const targets = new Map<Element, Element[]>();
     for (const a of all(root, 'a[href^="#"]')) {
-      const anchor = byId.get(idOf(a.getAttribute('href') ?? ''));
+      const id = idOf(a.getAttribute('href') ?? '');
+      // A backlink points at a reference, wherever it sits (a reference in a list item of the body).
+      const anchor = REFERENCE_ID.test(id) ? undefined : byId.get(id);
       // The id sits on the item itself, or on a marker at its start (Easy Footnotes).
       const target = anchor?.nodeName === 'LI' ? anchor : (anchor && closest(anchor, 'li'));
       if (!anchor || !target || target.contains(a)) continue;
