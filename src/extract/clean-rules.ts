@@ -201,6 +201,18 @@ export const CLEAN_RULES: CleanRule[] = [
     maxShare: 0.3,
   },
   {
+    name: 'donation-boxes',
+    scan: 'article, aside, section, div',
+    // The support box a theme or an include closes every post with ("buy me a coffee", a Ko-fi or
+    // Patreon link), whatever its class: short, last in the article, linking a donation platform.
+    // The innermost block around the link: never a wrapper of the post's own text.
+    test: (el, ctx) =>
+      !contentAfterIn(el, ctx.root.get(0)!) &&
+      nonSpaceLength(ctx.$(el).text()) <= vocabulary.DONATION_BOX_CHARS &&
+      selectIn(el, 'a[href]').some((a) => vocabulary.DONATION_HREF.test(a.attribs.href ?? '') && closestIn(a, 'article, aside, section, div') === el),
+    maxShare: 0.5,
+  },
+  {
     name: 'back-to-index-links',
     scan: 'a[href]',
     // "back to index" / "Home": a block holding nothing but a link to this blog's own home page. A link
@@ -267,3 +279,11 @@ export const CLEAN_RULES: CleanRule[] = [
     test: () => true,
   },
 ];
+
+/** Whether anything but whitespace and comments follows `el` up to the end of `root`. */
+function contentAfterIn(el: Element, root: Element): boolean {
+  for (let node: AnyNode | null = el; node && node !== root; node = node.parent) {
+    for (let n = node.next; n; n = n.next) if (n.type !== 'comment' && (n.type !== 'text' || n.data.trim())) return true;
+  }
+  return false;
+}

@@ -85,6 +85,11 @@ export const ADS_SELECTORS = ['ins.adsbygoogle', '[id^="div-gpt-ad"]', '[id^="go
 /** Class/id words of subscription forms and calls to action (donate, follow). */
 export const NEWSLETTER_AND_CTA_WORDS = ['subscribe', 'subscription', 'newsletter', 'signup', 'sign-up', 'mailchimp', 'mc_embed_signup', 'cta', 'follow-us', 'donate', 'sponsor-me', 'reward', 'buymeacoffee'];
 
+/** Links to donation and membership platforms: the box asking for support under a post holds one. */
+export const DONATION_HREF = /^https?:\/\/(?:www\.)?(?:ko-fi\.com|buymeacoffee\.com|patreon\.com|liberapay\.com|opencollective\.com|paypal\.me|github\.com\/sponsors|afdian\.(?:net|com))\//i;
+/** Such a box is short: longer text is a post that talks about the platform. */
+export const DONATION_BOX_CHARS = 400;
+
 /** "Edit this page" links by class. */
 export const EDIT_LINKS_SELECTORS = ['.edit-link', '.post-edit-link', '.theme-edit-this-page', '.edit-page', '.edit-this-page', '.page-edit'];
 

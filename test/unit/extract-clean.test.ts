@@ -60,6 +60,13 @@ test('authored text that only looks like chrome stays: a heading whose id is "to
   assert.ok(!/href="#a"/.test(out), out);
 });
 
+test('a support box closing the post (a link to a donation platform) goes; the same link in the post\'s text stays', () => {
+  const out = clean(`${KEEP}<p>Patreon pays creators monthly; see <a href="https://www.patreon.com/about">how it works</a> before you sign up for anything.</p>${KEEP}
+<article class="box-7"><span hidden>Support</span><p>No trackers on this site.</p><p>If you enjoyed this post, <a href="https://ko-fi.com/someone">buy me a coffee</a>!</p></article>`);
+  assert.match(text(out), /how it works/);
+  assert.ok(!/buy me a coffee|No trackers/.test(text(out)), out);
+});
+
 test('rules are a named table', () => {
   const names = CLEAN_RULES.map((r) => r.name);
   for (const name of ['comments', 'share-buttons', 'table-of-contents', 'heading-anchors', 'read-more-links', 'post-meta-lines']) assert.ok(names.includes(name), name);
