@@ -26,9 +26,9 @@ export function isPlaceholderSrc(src: string | undefined, el?: Element): boolean
   return isPlaceholderFileName(src);
 }
 
-/** The largest candidate of a srcset (by width, else density); URLs may contain commas (CDN transforms). */
-export function bestFromSrcset(srcset: string | undefined): string | undefined {
-  if (!srcset?.trim()) return undefined;
+/** The candidates of a srcset with their size (width, else density); URLs may contain commas (CDN transforms). */
+function srcsetCandidates(srcset: string | undefined): { url: string; size: number }[] {
+  if (!srcset?.trim()) return [];
   const candidates: { url: string; size: number }[] = [];
   for (const token of srcset.trim().split(/\s+/)) {
     const descriptor = /^([\d.]+)([wxh])(,(.*))?$/.exec(token);
@@ -41,8 +41,12 @@ export function bestFromSrcset(srcset: string | undefined): string | undefined {
     const url = token.replace(/,$/, '');
     if (url) candidates.push({ url, size: 1000 });
   }
-  const real = candidates.filter((c) => !/^data:/i.test(c.url));
-  return real.sort((a, b) => b.size - a.size)[0]?.url;
+  return candidates.filter((c) => !/^data:/i.test(c.url));
+}
+
+/** The largest candidate of a srcset (by width, else density). */
+export function bestFromSrcset(srcset: string | undefined): string | undefined {
+  return srcsetCandidates(srcset).sort((a, b) => b.size - a.size)[0]?.url;
 }
 
 function realSource(el: Element): string | undefined {
@@ -54,8 +58,18 @@ function realSource(el: Element): string | undefined {
     const best = bestFromSrcset(el.attribs[attr]);
     if (best) return best;
   }
-  if (!isPlaceholderSrc(el.attribs.src, el)) return el.attribs.src;
+  if (!isPlaceholderSrc(el.attribs.src, el)) return largerCandidate(el.attribs.src!, el.attribs.srcset);
   return bestFromSrcset(el.attribs.srcset);
+}
+
+/**
+ * `src` is one of the sizes its `srcset` offers (WordPress, eleventy-img and Hugo themes put a middle
+ * size there): the archive keeps the largest. A `src` the srcset does not list may be the original,
+ * with smaller copies beside it, and stays.
+ */
+function largerCandidate(src: string, srcset: string | undefined): string {
+  const path = (url: string) => url.trim().split(/[?#]/)[0]!.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  return srcsetCandidates(srcset).some((c) => path(c.url) === path(src)) ? (bestFromSrcset(srcset) ?? src) : src;
 }
 
 /** An image still waiting for a lazy-loading script: a lazy attribute or no real `src`. */

@@ -123,7 +123,7 @@ test('code, math, tables, footnotes, figures and embeds are kept with their clas
   assert.match(out, /<summary>More<\/summary>/);
 });
 
-test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, noscript, placeholders', () => {
+test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, noscript, placeholders; a src that is one size of its srcset gives way to the largest', () => {
   const out = clean(`${KEEP}
 <img class="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/one.png" alt="one">
 <img src="/images/placeholder.png" data-original="two.jpg">
@@ -133,7 +133,9 @@ test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, nosc
 <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" class="lazyload"><noscript><img src="/six.jpg" alt="six"></noscript>
 <noscript><img src="/seven.jpg" alt="seven"></noscript>
 <img src="/eight.jpg" srcset="/eight-480.jpg 480w, /eight-960.jpg 960w">
-<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">`);
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">
+<picture><source type="image/webp" srcset="/nine-450w.webp 450w, /nine-628w.webp 628w"><img src="/nine-450w.jpeg" srcset="/nine-450w.jpeg 450w, /nine-628w.jpeg 628w"></picture>
+<img src="/ten-1024x768.jpg" srcset="https://b.example/ten-300x225.jpg 300w, https://b.example/ten-1024x768.jpg 1024w, https://b.example/ten.jpg 2000w">`);
   const srcs = load(out)('img').map((_, el) => el.attribs.src).get();
   assert.deepEqual(srcs, [
     'https://b.example/img/one.png',
@@ -144,6 +146,8 @@ test('lazy images: data-src, data-original, data-lazy-src, srcset, picture, nosc
     'https://b.example/six.jpg',
     'https://b.example/seven.jpg',
     'https://b.example/eight.jpg',
+    'https://b.example/nine-628w.jpeg',
+    'https://b.example/ten.jpg',
   ]);
   assert.ok(!/data-src|srcset|<picture|<noscript/.test(out), out);
 });
