@@ -21,6 +21,8 @@ export interface CleanContext {
   hinted: [Element, string[]][];
   /** Code and math elements: nothing inside them is touched by word-based rules. */
   protectedSet: ReadonlySet<AnyNode>;
+  /** The post's title, when known: a line repeating it is the author's, whatever it looks like. */
+  title?: string;
 }
 
 export interface CleanRule {

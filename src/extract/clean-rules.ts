@@ -180,7 +180,9 @@ export const CLEAN_RULES: CleanRule[] = [
     test: (el, ctx) => {
       const parent = el.parent;
       if (parent !== ctx.root.get(0) || !/^(p|div|span|time|small|h[4-6]|em)$/.test(el.name)) return false;
-      return nearEdge(el) && isDateLine(ctx.$(el).text());
+      const text = ctx.$(el).text();
+      // A title that begins with a date ("2019年3月30日 旅行"), written again as the first line, is no date line.
+      return nearEdge(el) && isDateLine(text) && !sameText(text, ctx.title);
     },
   },
   {
@@ -287,3 +289,5 @@ function contentAfterIn(el: Element, root: Element): boolean {
   }
   return false;
 }
+
+const sameText = (a: string, b: string | undefined): boolean => b !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();

@@ -183,7 +183,8 @@ function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string):
     if (node.type === 'tag' && /^(img|iframe|video|pre|table)$/.test(node.name)) textBefore += '[media]';
     return false;
   });
-  if (textBefore && !isDateLine(textBefore)) return;
+  // A title that begins with a date ("2019年3月30日 武汉旅行") written as the first line is the author's line, not a date line.
+  if (textBefore && (!isDateLine(textBefore) || normalise(textBefore) === normalise(title))) return;
   const compact = (text: string) => normalise(text).replace(/\s/g, '');
   const blockText = compact(`${textBefore}${heading.text()}`);
   const block = heading
@@ -290,6 +291,7 @@ function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, option
       .filter((el) => !insideAny(el, protectedSet))
       .map((el) => [el, hintTokens(el)] as [Element, string[]]),
     protectedSet,
+    title: options.title,
   };
   for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
   if (options.title) dropLeadingTitle($, root, options.title);

@@ -210,6 +210,11 @@ test('a leading heading that repeats the title is dropped; a later one is kept',
   assert.match(out, /<h2>My Post<\/h2>/);
   const notLeading = clean(`${KEEP}<h2>My Post</h2>`, { title: 'My Post' });
   assert.match(notLeading, /<h2>My Post<\/h2>/);
+  // A title beginning with a date, written by the author as the first line: not a date line over a title block.
+  const dated = clean(`<p>2019年3月30日 旅行</p><h1>2019年3月30日 旅行</h1>${KEEP}`, { title: '2019年3月30日 旅行' });
+  assert.match(dated, /<p>2019年3月30日 旅行<\/p><h1>2019年3月30日 旅行<\/h1>/);
+  const dateLine = clean(`<p>2019年3月30日</p><h1>2019年3月30日 旅行</h1>${KEEP}`, { title: '2019年3月30日 旅行' });
+  assert.ok(!/<h1>|3月30日<\/p>/.test(dateLine), dateLine);
 });
 
 test('event handler attributes are stripped, empty wrappers left by the rules are removed', () => {
