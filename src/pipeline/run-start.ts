@@ -68,11 +68,17 @@ export interface StartPage {
 
 export function readStartPage(first: FetchResult, settings: ArchiveSettings): StartPage {
   return withPage(first.text ?? '', ($) => {
+    // Everything else is read first: finding the post links strips the page's chrome (scripts too).
+    const feeds = declaredFeedsIn($, first.finalUrl);
+    const site = siteFactsIn($);
+    const mark = singlePostMarkIn($, first.finalUrl);
+    const [listing] = archiveLinksIn($, first.finalUrl);
+    const asShown = needsRenderingIn($, {});
+    const withoutLinks = asShown.render ? asShown : needsRenderingIn($, { postLinks: 0 });
     const links = postLinksIn($, first.finalUrl, settings.overrides);
     // Not a single post when the user steers the walk, nor a page listing several posts.
-    const single = settings.overrides.postLink || settings.overrides.next || links.length > 2 ? undefined : singlePostMarkIn($, first.finalUrl);
-    const listing = links.length === 0 ? archiveLinksIn($, first.finalUrl)[0] : undefined;
-    return { links, single, feeds: declaredFeedsIn($, first.finalUrl), site: siteFactsIn($), render: needsRenderingIn($, { postLinks: links.length }), listing };
+    const single = settings.overrides.postLink || settings.overrides.next || links.length > 2 ? undefined : mark;
+    return { links, single, feeds, site, render: links.length === 0 ? withoutLinks : asShown, ...(links.length === 0 && listing ? { listing } : {}) };
   });
 }
 
