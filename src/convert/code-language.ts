@@ -34,8 +34,12 @@ const KNOWN_LANGUAGES = new Set(
 /** Names highlighters give to "no language" (Hugo writes `fallback` when it has no lexer); the block then has none. */
 const NO_LANGUAGE = new Set(['plaintext', 'plain', 'nohighlight', 'no-highlight', 'none', 'default', 'undefined', 'null', 'fallback']);
 
+/** Wrappers of highlighters that write `text` for a fence given no language (gatsby-remark-prismjs): there `text` is none. */
+const TEXT_MEANS_NONE = /^gatsby-highlight$/;
+
 function normalise(name: string): string {
-  const lang = name.trim().toLowerCase().replace(/[;,]+$/, '');
+  // HackMD-style line-number flags (`cpp=`, `python!`) follow the name.
+  const lang = name.trim().toLowerCase().replace(/[;,=!]+$/, '');
   return NO_LANGUAGE.has(lang) || !LANGUAGE_NAME.test(lang) ? '' : lang;
 }
 
@@ -72,6 +76,11 @@ function leadClassLanguage(el: Element): string | undefined {
  * (`language-plaintext`, `nohighlight`) gives ''.
  */
 export function codeLanguage(chain: Element[]): string {
+  const lang = namedLanguage(chain);
+  return lang === 'text' && chain.some((el) => classList(el).some((c) => TEXT_MEANS_NONE.test(c))) ? '' : lang;
+}
+
+function namedLanguage(chain: Element[]): string {
   for (const el of chain) {
     const lang = explicitLanguage(el);
     if (lang !== undefined) return lang;

@@ -14,7 +14,8 @@ const NUMBERS_ONLY = /^[\s\d.:]*$/;
 const UNSELECTABLE = /(?:^|;)\s*(?:-webkit-)?user-select\s*:\s*none/i;
 
 export function isGutter(el: Element): boolean {
-  if (hasClass(el, GUTTER_CLASS)) return true;
+  // A class says "line number" on spans that hold the code itself too (rehype-prism-plus draws its numbers with CSS): only numbers make a gutter.
+  if (hasClass(el, GUTTER_CLASS)) return NUMBERS_ONLY.test(el.textContent ?? '');
   if (UNSELECTABLE.test(el.getAttribute('style') ?? '') && NUMBERS_ONLY.test(el.textContent ?? '')) return true;
   if (el.nodeName !== 'TD' && el.nodeName !== 'TH') return false;
   // A non-last cell holding only numbers, in a row that also holds code.

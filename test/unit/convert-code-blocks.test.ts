@@ -166,3 +166,14 @@ test('a code block in a list item is indented under the item', () => {
 test('inline code keeps its text and picks a fence around backticks', () => {
   assert.equal(md('<p>Call <code>a_b(*x)</code> or <code>`tick`</code>.</p>'), 'Call `a_b(*x)` or `` `tick` ``.\n');
 });
+
+test('spans classed "line-number" that hold the code itself (rehype-prism-plus numbers lines with CSS) are code, not a gutter', () => {
+  const html = '<pre><code class="code-highlight language-py"><span class="code-line line-number" line="1">def f(x):\n</span><span class="code-line line-number highlight-line" line="2">    return x * 2\n</span></code></pre>';
+  assert.equal(md(html), '```py\ndef f(x):\n    return x * 2\n```\n');
+});
+
+test('gatsby-remark-prismjs writes "text" for a fence given no language; HackMD flags after a name (cpp=) are dropped', () => {
+  assert.equal(md('<div class="gatsby-highlight" data-language="text"><pre class="language-text"><code class="language-text">plain words</code></pre></div>'), '```\nplain words\n```\n');
+  assert.equal(md('<pre><code class="language-text">authored text fence</code></pre>'), '```text\nauthored text fence\n```\n');
+  assert.equal(md('<pre><code class="language-cpp=" data-lang="cpp=">int a;</code></pre>'), '```cpp\nint a;\n```\n');
+});
