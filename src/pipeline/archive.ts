@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
-import type { Fetcher } from '../fetch/fetcher.js';
+import { FetchError, type Fetcher, type FetchResult } from '../fetch/fetcher.js';
 import type { HostRateLimiter } from '../fetch/rate-limit.js';
 import { fetchLayerFor } from './http.js';
 import { walkIndex } from '../discover/index-walk.js';
@@ -23,6 +23,7 @@ import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderVerdict
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
+import { reasonOf } from './errors.js';
 
 export interface RunOptions {
   settings: ArchiveSettings;
@@ -141,8 +142,10 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       probe: verdict.probe,
       rules,
     };
+    const indexCache = await PersistentIndexCache.load(out);
     const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
     options.watch?.(() => limit.activeCount);
+    let walkComplete = !options.since && !single;
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
@@ -196,6 +199,43 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       tasks.push(limit(() => (signal?.aborted || writeFailure ? undefined : runStep(link, judge))));
     };
 
+    /** Walks the index from `url` (the start page, a language's home), scheduling each post it finds. */
+    const walkFrom = async (url: string, firstPage?: FetchResult) => {
+      // --max-pages bounds the whole index, every walk together.
+      const walk = { maxPages: settings.maxPages - summary.indexPages, overrides: settings.overrides, since: options.since, firstPage, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
+      for await (const page of walkIndex(url, pages, walk)) {
+        if (signal?.aborted) break;
+        summary.indexPages++;
+        known.indexPages.add(normalizeUrl(page.url));
+        if (page.error) {
+          walkComplete = false;
+          summary.indexFailed.push({ url: page.url, reason: page.error });
+          reporter.notice(`index page ${page.url} could not be read: ${page.error}`);
+        }
+        for (const link of page.links) schedule(link);
+        reporter.indexPage?.(summary.indexPages, summary.postsFound);
+        if (page.end === 'max-pages') summary.maxPagesReached = true;
+      }
+      if (summary.maxPagesReached) walkComplete = false;
+    };
+    /** Another index of the blog, after the start page's: `what` says what it is in a failure's notice. */
+    const walkMore = async (url: string, what: string, firstPage?: FetchResult) => {
+      if (signal?.aborted || known.indexPages.has(normalizeUrl(url))) return;
+      if (summary.indexPages >= settings.maxPages) {
+        summary.maxPagesReached = true;
+        walkComplete = false;
+        return;
+      }
+      try {
+        await walkFrom(url, firstPage);
+      } catch (err) {
+        walkComplete = false;
+        const reason = err instanceof FetchError ? err.reason : reasonOf(err);
+        summary.indexFailed.push({ url, reason });
+        reporter.notice(`index page ${url} (${what}) could not be read: ${reason}`);
+      }
+    };
+
     // A blog checked before, whose sitemap dates every archived post: only what the sitemap says changed
     // is fetched, plus a sample of the rest; if the sample shows a change the sitemap did not date, every
     // post is checked after all, and from then on.
@@ -231,29 +271,16 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
 
-    const indexCache = await PersistentIndexCache.load(out);
-    let walkComplete = !options.since && !guided && !single;
+    if (guided) walkComplete = false;
     if (single) {
       reporter.notice(`${startUrl} is a single post (${single}), not the blog's index: archiving this post only (give the blog's home page to archive every post)`);
       summary.indexPages = 1;
       schedule({ url: first.finalUrl });
       reporter.indexPage?.(1, 1);
     } else if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
-      const walk = { maxPages: settings.maxPages, overrides: settings.overrides, since: options.since, firstPage: first, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
-      for await (const page of walkIndex(startUrl, pages, walk)) {
-        if (signal?.aborted) break;
-        summary.indexPages++;
-        known.indexPages.add(normalizeUrl(page.url));
-        if (page.error) {
-          walkComplete = false;
-          summary.indexFailed.push({ url: page.url, reason: page.error });
-          reporter.notice(`index page ${page.url} could not be read: ${page.error}`);
-        }
-        for (const link of page.links) schedule(link);
-        reporter.indexPage?.(summary.indexPages, summary.postsFound);
-        if (page.end === 'max-pages') summary.maxPagesReached = true;
-      }
-      if (summary.maxPagesReached) walkComplete = false;
+      await walkFrom(startUrl, first);
+      // A multilingual blog: each other language's home page is walked as the start page was.
+      for (const url of start.languages) await walkMore(url, 'the blog in another language');
     }
     reporter.walkDone?.();
 

@@ -31,6 +31,7 @@ export async function runInspect(settings: ArchiveSettings, pages: number): Prom
     let sample: string | undefined = single ? first.finalUrl : undefined;
     if (!single) {
       out.push(`Next page candidates on the first page: ${findNextPages(html, first.finalUrl, settings.overrides).join(', ') || 'none'}`);
+      if (start.languages.length) out.push(`Other languages (\`archive\` walks each as an index too): ${start.languages.join(', ')}`);
       out.push('', `Index pages (first ${pages}):`);
       let n = 0;
       const known: string[] = [];

@@ -10,6 +10,7 @@ import { archiveLinksIn } from '../discover/archive-links.js';
 import { declaredFeedsIn, discoverFeedLinks } from '../discover/feeds.js';
 import { readSitemap, type SitemapEntry } from '../discover/sitemap.js';
 import { siteFactsIn } from '../discover/site-facts.js';
+import { languageVersionsIn } from '../discover/language-versions.js';
 import { singlePostMarkIn } from '../discover/single-post.js';
 import { withPage } from '../html/parse.js';
 import type { PostLink, SiteFacts } from '../types.js';
@@ -64,6 +65,8 @@ export interface StartPage {
   render: PageVerdict;
   /** The page's link to the full post list ("Blog", "Archives"), when it has one. */
   listing?: string;
+  /** The start pages of the blog's other languages (language-versions.ts), each walked as an index too. */
+  languages: string[];
 }
 
 export function readStartPage(first: FetchResult, settings: ArchiveSettings): StartPage {
@@ -75,10 +78,11 @@ export function readStartPage(first: FetchResult, settings: ArchiveSettings): St
     const [listing] = archiveLinksIn($, first.finalUrl);
     const asShown = needsRenderingIn($, {});
     const withoutLinks = asShown.render ? asShown : needsRenderingIn($, { postLinks: 0 });
+    const languages = languageVersionsIn($, first.finalUrl);
     const links = postLinksIn($, first.finalUrl, settings.overrides);
     // Not a single post when the user steers the walk, nor a page listing several posts.
     const single = settings.overrides.postLink || settings.overrides.next || links.length > 2 ? undefined : mark;
-    return { links, single, feeds, site, render: links.length === 0 ? withoutLinks : asShown, ...(links.length === 0 && listing ? { listing } : {}) };
+    return { links, single, feeds, site, render: links.length === 0 ? withoutLinks : asShown, ...(links.length === 0 && listing ? { listing } : {}), languages };
   });
 }
 
