@@ -141,11 +141,14 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       known,
       probe: verdict.probe,
       rules,
+      listings: !single,
     };
     const indexCache = await PersistentIndexCache.load(out);
     const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
     options.watch?.(() => limit.activeCount);
     let walkComplete = !options.since && !single;
+    /** Posts an index walk listed after the feed or sitemap had them scheduled for judging. */
+    const indexListed = new Set<string>();
     const discovered: PostLink[] = [];
     const listed = new Set<string>();
     const tasks: Promise<void>[] = [];
@@ -164,12 +167,21 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
       const key = normalizeUrl(link.url);
       const lastmod = (await lastmodOf).get(key);
-      if (outcome.status === 'not a post') {
+      if (outcome.status === 'not a post' && judge && indexListed.has(key)) {
+        // An index walk (a listing's) listed it while it was judged: what an index lists is a post.
+        return runStep(link, false);
+      }
+      if (outcome.status === 'not a post' || outcome.status === 'listing') {
+        // Forgotten, so that an index walk that lists it later schedules it again, as a post.
+        if (judge) known.posts.delete(key);
         listed.delete(link.url);
         summary.postsFound--;
         summary.notPosts.push(link.url);
         if (lastmod !== undefined) update.state.notPosts[key] = lastmod;
-        reporter.debug(`not a post (no publication date, or a list of posts): ${link.url}`);
+        reporter.debug(`not a post (${outcome.status === 'listing' ? 'only links to other pages: walked for its posts' : 'no publication date, or a list of posts'}): ${link.url}`);
+        // A section's or series' page the index lists among its posts: the posts it lists may be listed
+        // nowhere else. (A listing only the feed or sitemap names lists posts they name too.)
+        if (outcome.status === 'listing' && !judge && (settings.discover === 'index' || settings.discover === 'all')) await walkMore(link.url, 'a list of posts', outcome.page);
         return;
       }
       // A post that changed while the sitemap kept its date: from now on every run checks every post.
@@ -184,12 +196,28 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (outcome.status === 'new' || outcome.status === 'changed') summary.files[link.url] = outcome.file;
       reporter.post(outcome.status, link.url, outcome.status === 'failed' ? outcome.reason : outcome.file, ++done, summary.postsFound);
     };
+    /** Waits for every post step, those that listings' walks schedule while it waits too. */
+    const settle = async () => {
+      for (let awaited = 0; awaited < tasks.length; ) {
+        const batch = tasks.slice(awaited);
+        awaited = tasks.length;
+        await Promise.all(batch);
+      }
+    };
     /** `judge`: the page is archived only if it reads as a post. */
     const schedule = (link: PostLink, judge = false) => {
       const key = normalizeUrl(link.url);
       listed.add(link.url);
-      if (known.posts.has(key)) return;
+      if (known.posts.has(key)) {
+        if (!judge) indexListed.add(key);
+        return;
+      }
       known.posts.add(key);
+      if (!judge && summary.notPosts.includes(link.url)) {
+        // Judged not a post, then listed by an index walk: a post after all.
+        summary.notPosts = summary.notPosts.filter((url) => url !== link.url);
+        delete update.state.notPosts[key];
+      }
       discovered.push(link);
       if (!judge) known.shapes.add(pathShape(link.url));
       // Names are handed out in discovery order: were they taken when fetches finish, two posts sharing a
@@ -199,7 +227,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       tasks.push(limit(() => (signal?.aborted || writeFailure ? undefined : runStep(link, judge))));
     };
 
-    /** Walks the index from `url` (the start page, a language's home), scheduling each post it finds. */
+    /** Walks the index from `url` (the start page, a language's home, a listing), scheduling each post it finds. */
     const walkFrom = async (url: string, firstPage?: FetchResult) => {
       // --max-pages bounds the whole index, every walk together.
       const walk = { maxPages: settings.maxPages - summary.indexPages, overrides: settings.overrides, since: options.since, firstPage, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
@@ -253,7 +281,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       else {
         const urlOf = new Map(store.entries().map((e) => [normalizeUrl(e.url), e.url]));
         for (const key of plan.sample) schedule({ url: urlOf.get(key)! });
-        await Promise.all(tasks);
+        await settle();
         update.state.samplesChecked++;
         if (!update.state.sitemapDatesTrusted) reporter.debug('checking every post: a sample post changed, its sitemap date did not');
         else {
@@ -298,9 +326,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
     reporter.totalKnown?.();
-    await Promise.all(tasks);
+    await settle();
     if (writeFailure) throw writeFailure;
-    summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url));
+    summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url) && !indexListed.has(normalizeUrl(url)));
     await indexCache.save();
     await saveUpdateState(out, update.state, update.text);
     reporter.stop();

@@ -47,6 +47,8 @@ export interface PostStepContext {
   probe?: ProbedPost;
   /** What posts are made with in this run (`extractionRules`), recorded with each. */
   rules: string;
+  /** Pages whose article is only links to the blog's pages are listings, not posts (not when the user named one post). */
+  listings: boolean;
 }
 
 export interface ProbedPost {
@@ -55,12 +57,18 @@ export interface ProbedPost {
   processed: ProcessedPost;
 }
 
-export type PostOutcome = { status: 'new' | 'changed' | 'unchanged'; file: string } | { status: 'failed'; reason: string } | { status: 'not a post' };
+export type PostOutcome =
+  | { status: 'new' | 'changed' | 'unchanged'; file: string }
+  | { status: 'failed'; reason: string }
+  | { status: 'not a post' }
+  /** The page is only links to other pages of the blog (a section's list of cards): its posts are to be walked. */
+  | { status: 'listing'; page: FetchResult };
 
 /**
  * Archives the post at `link`. `judge`: it is archived only if it reads as a post (a page the feed or
- * sitemap lists may be "About"). A page that cannot be fetched or read is a failed post, recorded for the
- * next run; an archive that cannot be written throws (ArchiveWriteError): the run cannot go on.
+ * sitemap lists may be "About"); a page whose article is only links to the blog's pages is a listing
+ * (handed back to be walked) unless the feed lists it. A page that cannot be fetched or read is a failed
+ * post, recorded for the next run; an archive that cannot be written throws (ArchiveWriteError): the run cannot go on.
  */
 export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepContext): Promise<PostOutcome> {
   const { store, settings } = ctx;
@@ -85,6 +93,11 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
       return { status: 'unchanged', file: entry?.file ?? '' };
     }
     const processed = probe?.processed ?? (unrendered?.page === res ? unrendered.processed : await read(res));
+    // A page listed like a post whose article is only its cards: unless the feed names it a post.
+    if (ctx.listings && processed.linkList && entry?.status !== 'archived' && !(await ctx.feed).has(normalizeUrl(link.url))) {
+      store.release(link.url);
+      return { status: 'listing', page: res };
+    }
     if (judge && entry?.status !== 'archived' && !isPost({ dated: processed.dated, canonical: processed.meta.canonical }, link, res, ctx.known)) {
       store.release(link.url);
       return { status: 'not a post' };
