@@ -121,10 +121,10 @@ export function createPostProcessor(size = defaultPoolSize(), workerFile: URL = 
   const spawn = (): Worker => {
     // V8 lets a heap grow between full collections by a factor that rises with its cap: about 1.3 under
     // 256 MB, 1.6 at 1 GB, 4 past 2 GB; a 96 MB cap cost the workers a full collection every few dozen
-    // posts. A young generation of 32 MB (16 MB semi-spaces) lets the trees of the post being read die
-    // young: at 12 MB each worker of the 1,000-post bench promoted 220 MB and ran 26 full collections,
-    // at 32 MB it promotes 6 MB and runs 2, for about a sixth less CPU and 235 MB peak RSS.
-    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32 } });
+    // posts. An 8 MB young generation (4 MB semi-spaces, as bin/blogvault.js sets for every thread)
+    // against 32 MB: the 1,000 posts of the bench, twice through one worker, took the same CPU (7.8
+    // against 7.8 ms per post, 3 interleaved runs each), for about 30 MB less peak RSS.
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 8 } });
     workers.add(worker);
     worker.on('message', (res: WorkerResponse) => {
       const job = inFlight.get(res.id);
