@@ -161,7 +161,7 @@ class Bench {
       await rm(archive, { recursive: true, force: true });
       const args = ['archive', `${server.url}/`, '--out', archive, ...this.cliOptions];
       console.log(`blog: ${int(blog.posts)} posts, ${blog.indexPages} index pages, ${blog.images} images, served at ${server.url}/`);
-      console.log(`cmd:  node bin/blogvault.js ${args.join(' ')}`);
+      console.log(`cmd:  bin/blogvault.js ${args.join(' ')}`);
       const speedBefore = await oneThreadMsPerPost(blog.dir);
       const run = await runCli(args, join(OUT, 'plain-first.json'));
       const speedAfter = await oneThreadMsPerPost(blog.dir);
