@@ -55,3 +55,8 @@ test('colspan cells are padded so rows keep their column count', () => {
   const html = '<table><tr><th>a</th><th>b</th><th>c</th></tr><tr><td colspan="2">wide</td><td>z</td></tr></table>';
   assert.equal(md(html), '| a | b | c |\n| --- | --- | --- |\n| wide |  | z |\n');
 });
+
+test('a thead of two rows: the first is the header, the second the first body row (one delimiter row)', () => {
+  const html = '<table><thead><tr><th>Model</th><th>Score</th></tr><tr><th>(name)</th><th>(%)</th></tr></thead><tbody><tr><td>A</td><td>90</td></tr></tbody></table>';
+  assert.equal(md(html), '| Model | Score |\n| --- | --- |\n| (name) | (%) |\n| A | 90 |\n');
+});

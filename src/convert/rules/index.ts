@@ -15,7 +15,7 @@ import { junk } from './junk.js';
 import { absoluteLinks, blockLinks, inlineLink } from './links.js';
 import { listItem, taskListItem } from './lists.js';
 import { delimitedMath, math, mathMarkdown } from './math.js';
-import { tableCell, tableLayout, tableRows } from './tables.js';
+import { headerRows, tableCell, tableLayout, tableRows } from './tables.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 /**
@@ -41,6 +41,7 @@ export const domRules: DomRule[] = [
   repeatedCaptions,
   callouts,
   tableLayout,
+  headerRows,
   tableRows,
 ];
 

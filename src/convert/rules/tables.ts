@@ -99,6 +99,30 @@ export const tableLayout: DomRule = {
 };
 
 /**
+ * A GFM table has one header row: a `<thead>` of several rows (a grouped header) keeps its first as the
+ * header and its others become the first body rows, where the plugin would print a delimiter row
+ * after each of them, the second one breaking the table.
+ */
+export const headerRows: DomRule = {
+  name: 'header-rows',
+  when: /<thead/i,
+  apply(root) {
+    for (const thead of all(root, 'thead')) {
+      const rows = Array.from(thead.children).filter((c) => c.nodeName === 'TR');
+      if (rows.length < 2) continue;
+      const table = thead.parentNode as Element;
+      let body = Array.from(table.children).find((c) => c.nodeName === 'TBODY');
+      if (!body) {
+        body = thead.ownerDocument!.createElement('tbody');
+        table.insertBefore(body, thead.nextSibling);
+      }
+      const firstBodyRow = body.firstChild;
+      for (const row of rows.slice(1)) body.insertBefore(row, firstBodyRow);
+    }
+  },
+};
+
+/**
  * The GFM plugin reads `table.rows` for every column of a header row and for every row (`rows.length`,
  * then `rows[i]`), and domino answers each read with a fresh walk of the table: quadratic in the rows.
  * Once the tables are final, each one's rows are fixed as a plain array; turndown does not change the tree.
