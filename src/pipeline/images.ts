@@ -7,6 +7,8 @@
 const DATA_IMAGE = 'data:image\\/[\\w.+-]+;base64,[A-Za-z0-9+/=]+';
 /** `![alt](url` and `![alt](<url>`; the URL is group 2 (bracketed, may hold spaces) or group 3. */
 const MARKDOWN_IMAGE = new RegExp(`(!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\s*)(?:<(https?:\\/\\/[^>\\n]+)>|(https?:\\/\\/[^\\s)]+|${DATA_IMAGE}))`, 'g');
+/** A link's target, `](url` or `](<url>`: a link around an image often points at the same file, full size. */
+const LINK_TARGET = /(\]\(\s*)(?:<(https?:\/\/[^>\n]+)>|(https?:\/\/[^\s)]+))/g;
 /** `<img src="url">` left as HTML (inside tables or details the converter keeps as HTML). */
 const HTML_IMAGE = new RegExp(`(<img\\b[^>]*?\\bsrc=["'])(https?:\\/\\/[^"']+|${DATA_IMAGE})`, 'gi');
 
@@ -33,14 +35,19 @@ export function collectImageUrls(markdown: string): string[] {
   return [...urls];
 }
 
-/** Point every image whose source was archived at its local copy; the others stay remote. */
+/**
+ * Point every image whose source was archived at its local copy, and every link to such a file (the
+ * full-size image a thumbnail links to, when it was the one archived); the others stay remote.
+ */
 export function rewriteImageUrls(markdown: string, localPaths: ReadonlyMap<string, string>): string {
   if (localPaths.size === 0) return markdown;
+  const local = (whole: string, prefix: string, bracketed: string | undefined, bare: string | undefined) => {
+    const path = localPaths.get(bracketed ?? bare ?? '');
+    return path === undefined ? whole : `${prefix}${safeLink(path)}`;
+  };
   return markdown
-    .replace(MARKDOWN_IMAGE, (whole, prefix: string, bracketed: string | undefined, bare: string | undefined) => {
-      const local = localPaths.get(bracketed ?? bare ?? '');
-      return local === undefined ? whole : `${prefix}${safeLink(local)}`;
-    })
+    .replace(MARKDOWN_IMAGE, local)
+    .replace(LINK_TARGET, local)
     .replace(HTML_IMAGE, (whole, prefix: string, url: string) => {
       const local = localPaths.get(htmlDecode(url));
       return local === undefined ? whole : `${prefix}${safeLink(local)}`;

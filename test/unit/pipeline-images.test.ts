@@ -40,6 +40,12 @@ test('rewrites archived images to local paths and leaves the others remote', () 
   assert.equal(collectImageUrls(out).length, 1, 'only the image that was not archived stays remote');
 });
 
+test('a link to an archived image file (a thumbnail linking its full size) points at the local copy too', () => {
+  const local = new Map([['https://blog.example.com/static/1ddef/x.png', 'assets/x-1ddef.png']]);
+  const out = rewriteImageUrls('[![x](https://blog.example.com/static/1ddef/x.png)](https://blog.example.com/static/1ddef/x.png) and [the post](https://blog.example.com/post/)', local);
+  assert.equal(out, '[![x](assets/x-1ddef.png)](assets/x-1ddef.png) and [the post](https://blog.example.com/post/)');
+});
+
 test('an empty map changes nothing', () => {
   assert.equal(rewriteImageUrls(md, new Map()), md);
 });
