@@ -78,6 +78,7 @@ export function extractPostTree(html: string, url: string, context: ExtractConte
     // Themes hard-code <html lang="en">: the article's own text says which language it is in.
     const lang = checkedLanguage(meta.lang, proseOf(content.get(0)!));
     if (lang) meta.lang = lang;
+    else delete meta.lang;
     cleanContent($, content, { base: documentBase($, url), engine, title: keepTitleHeading ? undefined : meta.title });
     const post: Omit<ExtractedPost, 'contentHtml'> = { url, meta, contentSelector: describeChoice(choice, engine?.name), dated };
     if (engine) post.engine = engine.name;
