@@ -7,6 +7,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findIn, query, safeSelect } from '../html/query.js';
 import { insideAny, isElement } from '../html/walk.js';
+import { matchesSelector } from '../html/select.js';
 import type { SiteFacts } from '../types.js';
 import { inFurniture, isFurniture, isPageFooter } from './furniture.js';
 import { jsonNames, jsonString, type JsonLd } from './jsonld.js';
@@ -15,13 +16,13 @@ import { meta, metaAll } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
 import { inRunningText, isBlock } from './prose.js';
 import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
-import { KEYWORDS_META } from './vocabulary.js';
+import { ARTICLE_SCOPE, KEYWORDS_META } from './vocabulary.js';
 
 /** The tags and categories of the post whose article container is `scope`. */
 export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, ld: JsonLd): Terms {
   const { url, engine } = ctx;
   const article = ld.article ?? {};
-  const inScope = taxonomyLinks($, scope, ctx);
+  const inScope = withTermsAfter(taxonomyLinks($, scope, ctx), termsAfterArticle($, scope, ctx.url));
   const anyTerm = (t: Terms) => t.tags.length > 0 || t.categories.length > 0;
   const fromFooter = anyTerm(inScope) ? inScope : footerRelTaxonomy($, url);
   const linked = anyTerm(fromFooter) ? fromFooter : plainTaxonomy($, scope, ctx.root);
@@ -111,6 +112,58 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: 
     if (text) (kind === 'category' ? out.categories : out.tags).push(text);
   }
   return out;
+}
+
+/** Each kind of term from the article, else from what follows it. */
+const withTermsAfter = (inside: Terms, after: Terms): Terms => ({
+  tags: inside.tags.length ? inside.tags : after.tags,
+  categories: inside.categories.length ? inside.categories : after.categories,
+});
+
+const HOLDS_OTHER_CONTENT = `h1, h2, h3, h4, h5, h6, ${ARTICLE_SCOPE}`;
+/** What a line of term links may print besides them: a label ("Tags:", "标签") and separators. */
+const MAX_LABEL_LETTERS = 12;
+
+/**
+ * Term links a theme prints right after the article element, in the post's own container (Beautiful
+ * Jekyll: `<article>…</article><div class="blog-tags">Tags: <a href="/tags#x">x</a></div>`). Only the
+ * element siblings following the article are read, up to the first holding a heading or another post
+ * (related posts, comments, a list), and of those only a line of term links and nothing else: a
+ * container holding other posts is a list, not a post's own.
+ */
+function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, url: string): Terms {
+  const out: Terms = { tags: [], categories: [] };
+  const article = scope?.get(0);
+  const container = article?.parent;
+  if (!article || !container || !isElement(container) || container.name === 'body' || container.name === 'html') return out;
+  if (findIn($(container), ARTICLE_SCOPE).some((el) => el !== article && !insideAny(el, new Set([article])))) return out;
+  for (let node = article.next; node; node = node.next) {
+    if (!isElement(node)) continue;
+    if (HEADING.test(node.name) || findIn($(node), HOLDS_OTHER_CONTENT).length || matchesSelector(node, ARTICLE_SCOPE)) break;
+    if (isFurniture(node) || inFurniture($, node)) continue;
+    const links = findIn($(node), 'a[href]');
+    const kinds = links.map((a) => termKind(a, url));
+    if (!links.length || kinds.some((k) => !k)) continue;
+    if (lettersOutsideLinks(node) > MAX_LABEL_LETTERS) continue;
+    links.forEach((a, i) => {
+      const text = termText(a);
+      if (text) (kinds[i] === 'category' ? out.categories : out.tags).push(text);
+    });
+  }
+  return out;
+}
+
+const HEADING = /^h[1-6]$/;
+
+function lettersOutsideLinks(root: Element): number {
+  let letters = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') letters += node.data.match(/\p{L}/gu)?.length ?? 0;
+    else if (isElement(node) && node.name !== 'a') stack.push(...node.children);
+  }
+  return letters;
 }
 
 /**

@@ -1,0 +1,31 @@
+// Where a post's terms may sit: a line of term links right after the article in the post's own
+// container is the post's; the same line after a heading, in a container of several posts, or mixed
+// with other links is not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractPost } from '../../src/extract/index.js';
+
+const BODY = '<p>The ferry leaves the north pier at seven and crosses the bay in forty minutes when the sea is calm.</p><p>On the way back the wind usually turns, and the crossing takes twice as long.</p>';
+
+const page = (inner: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>Ferry notes</title>${head}</head><body><header class="site-header"><a href="/">Harbour</a></header>${inner}<footer class="site-footer">Harbour notes</footer></body></html>`;
+
+test('terms after the article: a line of /tags#x links following the article in its container', () => {
+  const html = page(`<div class="container"><article class="blog-post"><h1>Ferry notes</h1>${BODY}</article>
+<div class="blog-tags">Tags: <a href="/tags#Boats">Boats</a> <a href="/tags/sea/">Sea</a> <a href="/categories/travel/">Travel</a></div></div>`);
+  const post = extractPost(html, 'http://b.test/2024/05/01/ferry-notes/');
+  assert.deepEqual(post.meta.tags, ['Boats', 'Sea']);
+  assert.deepEqual(post.meta.categories, ['Travel']);
+});
+
+test('terms after the article: not after a heading, not among other links, not in a list of posts', () => {
+  const related = page(`<div class="container"><article class="blog-post"><h1>Ferry notes</h1>${BODY}</article>
+<div class="more"><h3>More from the harbour</h3><div><a href="/tags#Boats">Boats</a></div></div></div>`);
+  assert.deepEqual(extractPost(related, 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
+  const mixed = page(`<div class="container"><article class="blog-post"><h1>Ferry notes</h1>${BODY}</article>
+<p class="share">Share it: <a href="https://social.example/share?u=x">Social</a> or see <a href="/tags#Boats">Boats</a></p></div>`);
+  assert.deepEqual(extractPost(mixed, 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
+  const list = page(`<div class="container"><article class="blog-post"><h1>Ferry notes</h1>${BODY}</article><div class="tags"><a href="/tags#Boats">Boats</a></div>
+<article class="blog-post"><h2>Another post</h2><p>Another post's text is here.</p></article><div class="tags"><a href="/tags#Rain">Rain</a></div></div>`);
+  assert.deepEqual(extractPost(list, 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
+});
