@@ -33,12 +33,10 @@ export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<El
   const notFolder = (values: string[]) => values.filter((v) => !folders.has(v.toLowerCase()));
   // Categories the page shows are the post's; article:section and JSON-LD articleSection hold one
   // section, often the content type ("Post"), and stand in only where the page shows none.
-  const categories = firstNonEmpty(
-    engineCategories,
-    dedupe(linked.categories),
-    notFolder(dedupe(metaAll($, 'article:section'))),
-    notFolder(dedupe(jsonNames(article.articleSection, ld.resolve))),
-  );
+  const sections = engine?.sectionIsNotCategory
+    ? []
+    : [notFolder(dedupe(metaAll($, 'article:section'))), notFolder(dedupe(jsonNames(article.articleSection, ld.resolve)))];
+  const categories = firstNonEmpty(engineCategories, dedupe(linked.categories), ...sections);
   // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
   // capped (Hugo's OpenGraph stops at 6): a page list that contains the machine list and more wins.
   const pageTags = firstNonEmpty(engineTags, dedupe(linked.tags));

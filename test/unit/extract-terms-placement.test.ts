@@ -1,6 +1,7 @@
 // Where a post's terms may sit: a line of term links right after the article in the post's own
 // container is the post's; the same line after a heading, in a container of several posts, or mixed
-// with other links is not.
+// with other links is not. And which metadata names a category: JSON-LD articleSection does on
+// WordPress, not on Hugo, whose templates write the content section there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractPost } from '../../src/extract/index.js';
@@ -28,4 +29,12 @@ test('terms after the article: not after a heading, not among other links, not i
   const list = page(`<div class="container"><article class="blog-post"><h1>Ferry notes</h1>${BODY}</article><div class="tags"><a href="/tags#Boats">Boats</a></div>
 <article class="blog-post"><h2>Another post</h2><p>Another post's text is here.</p></article><div class="tags"><a href="/tags#Rain">Rain</a></div></div>`);
   assert.deepEqual(extractPost(list, 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
+});
+
+test('articleSection: a category on WordPress (Yoast), the content section on Hugo', () => {
+  const ld = (section: string) => `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Ferry notes","articleSection":["${section}"],"datePublished":"2024-05-01T08:00:00+00:00"}</script>`;
+  const wordpress = page(`<main><article class="post">${BODY}</article></main>`, `<meta name="generator" content="WordPress 6.4.2">${ld('Travel')}`);
+  assert.deepEqual(extractPost(wordpress, 'http://b.test/2024/05/01/ferry-notes/').meta.categories, ['Travel']);
+  const hugo = page(`<main><article class="post">${BODY}</article></main>`, `<meta name="generator" content="Hugo 0.111.3">${ld('Welcome to the notes!')}<meta property="article:section" content="notes">`);
+  assert.deepEqual(extractPost(hugo, 'http://b.test/posts/ferry-notes/').meta.categories, []);
 });

@@ -32,6 +32,8 @@ export const hugo: EngineRule = {
   ],
   tags: ['.post-tags a', '.tags a[href*="/tags/"]', '.article-tags a', '.post-info-tag a', 'a.tag[href*="/tags/"]'],
   categories: ['.article-category a', '.post-category a', '.post-meta a[href*="/categories/"]'],
+  // Hugo's own OpenGraph template writes .Section there, Blowfish's and Congo's JSON-LD the section's title.
+  sectionIsNotCategory: true,
   junk: [
     '#TableOfContents',
     '.toc',

@@ -23,6 +23,11 @@ export interface EngineRule {
   /** Links (or elements) whose text is one tag / category of this post. */
   tags?: string[];
   categories?: string[];
+  /**
+   * The engine's templates fill `article:section` and JSON-LD `articleSection` with the content section
+   * (Hugo: `.Section`, "posts", or that section's title, "Welcome to Posts!"), never with a category.
+   */
+  sectionIsNotCategory?: boolean;
   /** Elements inside the content that are not article body on this engine's themes. */
   junk?: string[];
 }
