@@ -162,8 +162,9 @@ describe('hostile server', { concurrency: true }, () => {
     const result = await runTimed(['archive', `${server.url}/bombs/`, '--out', out, '--max-bytes', String(5 * 1024 * 1024), '--verbose'], 60_000);
     const requests = server.log.filter((e) => e.path.startsWith('/bombs/') && e.time >= started);
     const lastRequest = Math.max(...requests.map((e) => e.time));
-    // Each bomb is 2 GiB inflated: decoding one to the end costs seconds of CPU, so lingering shows.
-    assert.ok(result.exitedAt - lastRequest < 2500, `the process ended ${result.exitedAt - lastRequest} ms after its last request\n${show(result)}`);
+    // Each bomb is 2 GiB inflated: decoding one to the end costs 10 s and more of CPU, so lingering shows;
+    // the margin is the last posts' writing and the worker's shutdown on a loaded machine (2.9 s seen at load 15).
+    assert.ok(result.exitedAt - lastRequest < 5000, `the process ended ${result.exitedAt - lastRequest} ms after its last request\n${show(result)}`);
     assert.equal(result.code, 1, show(result));
     for (const kind of ['br', 'gzip', 'deflate']) {
       assert.match(result.stdout, new RegExp(`failed: .*/bombs/posts/${kind}/: response larger than maxBytes`), `${kind}\n${show(result)}`);
