@@ -27,6 +27,8 @@ const SEMANTIC = [
   '#post-body',
   '#postBody',
   '.markdown-body',
+  // Tailwind Typography's class for rendered Markdown: the body of most Tailwind themes (Next.js, Astro, Hugo).
+  '.prose',
   '.e-content',
   'article',
   '[role="main"]',
