@@ -125,3 +125,13 @@ test('nonSpaceLength counts exactly what removing \\s leaves, for every UTF-16 c
     assert.equal(nonSpaceLength(text), text.replace(/\s+/g, '').length, `U+${code.toString(16)}`);
   }
 });
+
+test("Tailwind Typography's .prose is the body, not the grid around it with the author card and share line", () => {
+  const html = `<html><head><title>GC phases</title></head><body><main><article><header><h1>GC phases</h1></header>
+<div class="grid"><dl><dt class="sr-only">Authors</dt><dd><ul><li><img src="/avatar.png" alt="avatar"><dl><dt class="sr-only">Name</dt><dd>Jo Writer</dd><dt class="sr-only">Twitter</dt><dd><a href="https://twitter.com/jo">@jo</a></dd></dl></li></ul></dd></dl>
+<div class="col-span-3"><div class="prose max-w-none">${PARAS}</div><div class="pt-6"><a href="https://twitter.com/search?q=x">Discuss on Twitter</a> • <a href="https://github.com/jo/blog/blob/main/data/blog/gc.mdx">View on GitHub</a></div></div></div>
+</article></main></body></html>`;
+  const post = extractPost(html, 'https://t.example/blog/gc/');
+  assert.match(text(post.contentHtml), /^Garbage collection in this runtime/);
+  assert.ok(!/Jo Writer|Discuss on Twitter|avatar/.test(post.contentHtml), post.contentHtml);
+});
