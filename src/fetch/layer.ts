@@ -33,7 +33,7 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
   const o = { ...FETCH_LAYER_DEFAULTS, ...withoutUndefined(options) };
   const emit = options.onEvent ?? (() => undefined);
   const addresses = createAddressPolicy({ site: options.site, allowAll: options.allowPrivateAddresses });
-  const transport = observeTransport(createTransport(addresses), options.onExchange);
+  const transport = observeTransport(createTransport(addresses, Math.max(1, o.concurrency)), options.onExchange);
   /** On the blog's site (every URL is, when no site is given). */
   const onSite = (url: string) => !options.site || staysOnSite(options.site, url);
   const limit = pLimit(Math.max(1, o.concurrency));

@@ -63,10 +63,16 @@ function decompressor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate 
   }
 }
 
-export function createTransport(policy?: AddressPolicy): Transport {
+/**
+ * `socketsPerHost`: connections kept to one host, the layer's concurrency. Without a cap, a request
+ * issued in the instant between a response's end and its socket's return to the pool opened another
+ * connection: 11 for 4 requests in flight on the 1,000-post bench, each costing one more round trip
+ * across a network.
+ */
+export function createTransport(policy?: AddressPolicy, socketsPerHost = Infinity): Transport {
   const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
+    'http:': new http.Agent({ keepAlive: true, maxSockets: socketsPerHost }),
+    'https:': new https.Agent({ keepAlive: true, maxSockets: socketsPerHost }),
   };
   const lookup = policy && guardedLookup(policy);
 
@@ -216,11 +222,21 @@ export function createTransport(policy?: AddressPolicy): Transport {
             inflate?.on('end', () => settle(undefined, Buffer.concat(chunks)));
           });
 
+        // A short body is read to its end so the connection goes back to the pool (a new one costs a
+        // round trip): a declared length within the limit, or a chunked one (a 404 page) that stays in it.
         const discard = () => {
           if (consumed) return;
           consumed = true;
-          if (declared !== undefined && declared <= DRAIN_LIMIT) {
+          if (declared === undefined || declared <= DRAIN_LIMIT) {
+            let drained = 0;
             res.on('error', () => undefined);
+            res.on('data', (chunk: Buffer) => {
+              drained += chunk.length;
+              if (drained > DRAIN_LIMIT) {
+                clearTimers();
+                req.destroy();
+              }
+            });
             res.resume();
           } else {
             clearTimers();

@@ -427,3 +427,30 @@ test('close() settles queued and in-flight fetches instead of leaving them pendi
   const reasons = settled.map((r) => (r.status === 'rejected' ? (r.reason as FetchError).reason : 'ok'));
   assert.deepEqual(reasons.slice(1), ['fetcher closed', 'fetcher closed']);
 });
+
+test('connections: never more to a host than requests in flight, and a chunked 404 body is read so its connection is reused', async () => {
+  const { createServer } = await import('node:http');
+  let connections = 0;
+  const plain = createServer((req, res) => {
+    if (req.url?.startsWith('/missing')) {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.write('<p>not ');
+      setTimeout(() => res.end('here</p>'), 5);
+      return;
+    }
+    const body = PAGE(req.url ?? '');
+    setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body), 10);
+  });
+  plain.on('connection', () => connections++);
+  await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(plain.address() as { port: number }).port}`;
+  const layer = createFetchLayer({ ...FAST, ignoreRobots: true, concurrency: 2 });
+  try {
+    const urls = Array.from({ length: 24 }, (_, i) => `${base}/${i % 3 === 0 ? 'missing' : 'p'}/${i}`);
+    await Promise.all(urls.map((url) => layer.fetch(url, { kind: 'page' }).catch(() => undefined)));
+    assert.ok(connections <= 2, `${connections} connections for 2 requests in flight`);
+  } finally {
+    await layer.close();
+    await new Promise((resolve) => plain.close(resolve));
+  }
+});
