@@ -5,7 +5,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { findIn } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
-import { nonSpaceLength } from '../html/text.js';
+import { nonSpaceLength, sameWords } from '../html/text.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
 import { isMetaLine } from './meta-line.js';
@@ -181,8 +181,8 @@ export const CLEAN_RULES: CleanRule[] = [
       const parent = el.parent;
       if (parent !== ctx.root.get(0) || !/^(p|div|span|time|small|h[4-6]|em)$/.test(el.name)) return false;
       const text = ctx.$(el).text();
-      // A title that begins with a date ("2019年3月30日 旅行"), written again as the first line, is no date line.
-      return nearEdge(el) && isDateLine(text) && !sameText(text, ctx.title);
+      // A title that begins with a date ("2020年5月1日 山行"), written again as the first line, is no date line.
+      return nearEdge(el) && isDateLine(text) && !(ctx.title !== undefined && sameWords(text, ctx.title));
     },
   },
   {
@@ -289,5 +289,3 @@ function contentAfterIn(el: Element, root: Element): boolean {
   }
   return false;
 }
-
-const sameText = (a: string, b: string | undefined): boolean => b !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@ import type { CleanContext, CleanRule } from './clean-rule.js';
 import { PROTECTED } from './clean-vocabulary.js';
 import { findIn } from '../html/query.js';
 import { insideAny, walk } from '../html/walk.js';
-import { nonSpaceLength } from '../html/text.js';
+import { nonSpaceLength, sameWords, wordsOnly } from '../html/text.js';
 import { closestIn } from '../html/select.js';
 import { indexSubtree } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
@@ -162,7 +162,6 @@ function contentAfter(node: AnyNode): boolean {
   return false;
 }
 
-const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').replace(/[\s.:!?。：！？]+$/, '').trim().toLowerCase();
 
 /**
  * Drop the first heading when it only repeats the post title and nothing precedes it but, at most, a date
@@ -171,7 +170,7 @@ const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' '
  */
 function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string): void {
   const heading = $(findIn(root, 'h1, h2, h3')).first();
-  if (!heading.length || normalise(heading.text()) !== normalise(title)) return;
+  if (!heading.length || !sameWords(heading.text(), title)) return;
   let textBefore = '';
   const textNodes: AnyNode[] = [];
   walk(root.get(0)!, (node) => {
@@ -183,9 +182,9 @@ function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string):
     if (node.type === 'tag' && /^(img|iframe|video|pre|table)$/.test(node.name)) textBefore += '[media]';
     return false;
   });
-  // A title that begins with a date ("2019年3月30日 武汉旅行") written as the first line is the author's line, not a date line.
-  if (textBefore && (!isDateLine(textBefore) || normalise(textBefore) === normalise(title))) return;
-  const compact = (text: string) => normalise(text).replace(/\s/g, '');
+  // A title that begins with a date ("2020年5月1日 山行") written as the first line is the author's line, not a date line.
+  if (textBefore && (!isDateLine(textBefore) || sameWords(textBefore, title))) return;
+  const compact = (text: string) => wordsOnly(text).replace(/\s/g, '');
   const blockText = compact(`${textBefore}${heading.text()}`);
   const block = heading
     .parentsUntil(root)

@@ -6,6 +6,10 @@ import { walk } from './walk.js';
 /** Whitespace collapsed to single spaces, ends trimmed. */
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** Two lines saying the same words: width forms, case, spacing and closing punctuation aside ("My  Post:" is "my post"). */
+export const sameWords = (a: string, b: string): boolean => wordsOnly(a) === wordsOnly(b);
+export const wordsOnly = (s: string): string => s.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').replace(/[\s.:!?。：！？]+$/, '').trim().toLowerCase();
+
 /**
  * The text of a subtree (or of the nodes of a Cheerio selection), whitespace collapsed. `spaced`: pieces
  * kept apart (`<p>Summary</p><span>May 4</span>` is not "SummaryMay 4").
