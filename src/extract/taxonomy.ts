@@ -176,7 +176,10 @@ export function withFeedTerms(meta: PostMeta, terms: string[] | undefined): Post
   if (!feed.length || !meta.tags.length) return meta;
   const named = new Set(feed.map(termKey));
   if (!meta.tags.every((t) => named.has(termKey(t)))) return meta;
+  // A feed term named like a category is that category, unless the page itself shows it as a tag
+  // (a post filed under "Travel" and tagged "Travel" keeps the tag).
   const categories = new Set(meta.categories.map(termKey));
-  const tags = feed.filter((t) => !categories.has(termKey(t)));
+  const shown = new Set(meta.tags.map(termKey));
+  const tags = feed.filter((t) => shown.has(termKey(t)) || !categories.has(termKey(t)));
   return tags.join('\u0000') === meta.tags.join('\u0000') ? meta : { ...meta, tags };
 }

@@ -46,6 +46,9 @@ test('feed terms complete a theme\'s one shown tag and name slug tags; they neve
   assert.deepEqual(withFeedTerms(meta(['python', 'django']), ['Python', 'Flask']).tags, ['python', 'django']);
   assert.deepEqual(withFeedTerms(meta(['Sourdough'], ['Food']), ['Food', 'Sourdough']).tags, ['Sourdough']);
   assert.deepEqual(withFeedTerms(meta([]), ['A', 'B']).tags, []);
+  // a tag the page shows stays a tag where a category has the same name
+  assert.deepEqual(withFeedTerms(meta(['Gardening'], ['Gardening']), ['Gardening']).tags, ['Gardening']);
+  assert.deepEqual(withFeedTerms(meta(['Gardening', 'Tomatoes'], ['Gardening']), ['Gardening', 'Tomatoes']).tags, ['Gardening', 'Tomatoes']);
 });
 
 test('feeds: only terms a feed marks as tags count (Hexo scheme), or all of Ghost\'s; others mix in categories', () => {
