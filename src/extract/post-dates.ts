@@ -3,7 +3,8 @@
  * the theme's visible date, the permalink's day) and the last change.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
+import { collapse, textOf } from '../html/text.js';
 import { dayOf, isDateLine, parseDate } from '../text/dates.js';
 import { findIn, safeSelect } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
@@ -12,7 +13,7 @@ import { isMetaLine } from './meta-line.js';
 import { meta } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
 import { statsOf, textStats } from './scorer.js';
-import { DATE_ELEMENTS, DATE_META, MODIFIED_ELEMENTS, MODIFIED_META, PUBLISHED_ELEMENTS, PUBLISHED_META } from './vocabulary.js';
+import { CHANGE_CLASS, CHANGE_LABELS, DATE_ELEMENTS, DATE_META, MODIFIED_ELEMENTS, MODIFIED_META, PUBLISH_CLASS, PUBLISHED_ELEMENTS, PUBLISHED_META } from './vocabulary.js';
 
 export interface PostDates {
   date?: string;
@@ -31,11 +32,11 @@ export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<El
     firstDate($, PUBLISHED_ELEMENTS);
   const chosenDate =
     (overrides?.date ? firstDate($, [overrides.date]) : undefined) ||
-    firstDate($, engine?.date, scope) ||
+    firstDate($, engine?.date, scope, notChange) ||
     machineDate ||
     parseDate(meta($, ...DATE_META)) ||
-    firstDate($, DATE_ELEMENTS, scope) ||
-    firstDate($, engine?.date) ||
+    firstDate($, DATE_ELEMENTS, scope, notChange) ||
+    firstDate($, engine?.date, undefined, notChange) ||
     visibleDate($, scope, ctx.root);
   const dated = chosenDate !== undefined;
   // A visible day-only date gains the time of a machine-readable value for the same day.
@@ -61,15 +62,42 @@ function dateFrom($el: Cheerio<Element>): string | undefined {
   return parseDate($el.text());
 }
 
-function firstDate($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>): string | undefined {
+function firstDate($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>, accept?: (el: Element) => boolean): string | undefined {
   for (const selector of selectors ?? []) {
     const found = safeSelect($, selector, scope);
     for (const el of found.toArray()) {
+      if (accept && !accept(el)) continue;
       const value = dateFrom($(el));
       if (value) return value;
     }
   }
   return undefined;
+}
+
+const CHANGE_LABEL = new RegExp(`(?:^|[\\s·|,(])(?:${CHANGE_LABELS.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*[:：]?$`, 'i');
+
+/**
+ * False for a date the theme shows as the post's last change, which some print before the publication
+ * date (hugo-coder: "Updated on: <time>" then "Published on: <time>"): its own or its wrapper's class
+ * says so, or the label right before it does.
+ */
+function notChange(el: Element): boolean {
+  const parent = el.parent?.type === 'tag' ? (el.parent as Element) : undefined;
+  for (const n of parent ? [el, parent] : [el]) {
+    const names = `${n.attribs['class'] ?? ''} ${n.attribs['itemprop'] ?? ''}`.split(/\s+/).filter(Boolean);
+    if (names.some((c) => PUBLISH_CLASS.test(c))) return true;
+    if (names.some((c) => CHANGE_CLASS.test(c))) return false;
+  }
+  let label = '';
+  for (let s = el.prev; s; s = s.prev) {
+    if (s.type === 'text') label = (s as Text).data + label;
+    else if (label.trim()) break;
+    else if (s.type === 'tag') {
+      const text = textOf(s as Element);
+      if (text.trim()) { if (text.length <= 30) label = text + label; break; }
+    }
+  }
+  return !CHANGE_LABEL.test(collapse(label));
 }
 
 /** A short element outside the body whose whole text is a date: "May 28, 2015" under the title. */

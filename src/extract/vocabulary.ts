@@ -30,6 +30,22 @@ export const PUBLISHED_ELEMENTS = ['[itemprop~="datePublished"]'];
 /** Elements marked up as the post's last change. */
 export const MODIFIED_ELEMENTS = ['[itemprop~="dateModified"]'];
 
+/**
+ * Class or itemprop names that mark a date element (or its wrapper) as the post's last change, and the
+ * names that mark it as the publication date too (WordPress writes `class="entry-date published updated"`
+ * on one element when the post never changed).
+ */
+export const CHANGE_CLASS = /(?:^|[-_])(?:updated?|modified|edited|lastmod|last-?modified)(?:$|[-_])|^datemodified$/i;
+export const PUBLISH_CLASS = /(?:^|[-_])(?:published|posted|created|pubdate)(?:$|[-_])|^datepublished$/i;
+
+/** Labels a theme prints right before the last change's date ("Updated on:", "更新于"), lower case. */
+export const CHANGE_LABELS = [
+  'updated', 'last updated', 'updated on', 'updated at', 'modified', 'last modified', 'modified on', 'edited', 'last edited', 'edited on', 'revised',
+  '更新', '更新于', '更新於', '更新日', '最后更新', '最後更新', '修改于', '수정', '수정일', '업데이트',
+  'mis à jour', 'mis à jour le', 'modifié le', 'aktualisiert', 'aktualisiert am', 'geändert am', 'actualizado', 'actualizado el',
+  'atualizado', 'atualizado em', 'aggiornato', 'aggiornato il', 'обновлено',
+];
+
 /** <meta> names of the publication date in OpenGraph and schema.org terms. */
 export const PUBLISHED_META = ['article:published_time', 'og:published_time', 'datePublished'];
 

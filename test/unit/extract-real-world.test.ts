@@ -96,3 +96,18 @@ test('card links: the title of a link wrapping a whole card is its title line, n
   const html = `<html><body><main><section class="grid">${[1, 2, 3].map(card).join('')}</section></main></body></html>`;
   assert.deepEqual(findPostLinks(html, 'http://b.test/').map((l) => l.title), ['Post number 1', 'Post number 2', 'Post number 3']);
 });
+
+test('dates: a last-change date a theme prints before the publication date is not the publication date', () => {
+  const page = (meta: string) => `<html><head><meta name="generator" content="Hugo 0.111.3"></head><body><article><header><h1 class="title">Pruning roses</h1>
+    <div class="post-meta">${meta}</div></header><div><p>Cut above an outward bud, at an angle, in late winter before the sap rises.</p><p>${'Keep the centre open. '.repeat(20)}</p></div></article></body></html>`;
+  const dates = (meta: string) => { const m = extractPost(page(meta), 'http://b.test/posts/pruning/').meta; return [m.date, m.updated]; };
+  // the wrapper's class says it
+  assert.deepEqual(dates(`<span class="edited-on">Changed: <time datetime="2024-04-17T11:00:00Z">April 17, 2024</time></span> <span class="posted-on">Written: <time datetime="2023-08-26T09:00:00Z">August 26, 2023</time></span>`)[0], '2023-08-26T09:00:00Z');
+  // the label right before it says it
+  assert.deepEqual(dates(`Last updated: <time datetime="2024-04-17">April 17, 2024</time> · Posted on <time datetime="2023-08-26">August 26, 2023</time>`)[0], '2023-08-26');
+  assert.deepEqual(dates(`<span>更新于</span> <time datetime="2024-04-17">2024-04-17</time> <span>发布于</span> <time datetime="2023-08-26">2023-08-26</time>`)[0], '2023-08-26');
+  // one element marked both published and updated (WordPress, never changed) is the publication date
+  assert.deepEqual(dates(`<time class="entry-date published updated" datetime="2023-08-26">August 26, 2023</time>`)[0], '2023-08-26');
+  // a lone date with no label stays the date
+  assert.deepEqual(dates(`<time datetime="2023-08-26">August 26, 2023</time>`)[0], '2023-08-26');
+});
