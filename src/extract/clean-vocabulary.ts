@@ -83,7 +83,7 @@ export const ADS_WORDS = ['ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'adve
 export const ADS_SELECTORS = ['ins.adsbygoogle', '[id^="div-gpt-ad"]', '[id^="google_ads"]', '[data-ad-slot]', '[data-ad-client]'];
 
 /** Class/id words of subscription forms and calls to action (donate, follow). */
-export const NEWSLETTER_AND_CTA_WORDS = ['subscribe', 'subscription', 'newsletter', 'signup', 'sign-up', 'mailchimp', 'mc_embed_signup', 'cta', 'follow-us', 'donate', 'sponsor-me', 'reward', 'buymeacoffee'];
+export const NEWSLETTER_AND_CTA_WORDS = ['subscribe', 'subscription', 'newsletter', 'signup', 'sign-up', 'mailchimp', 'mc_embed_signup', 'cta', 'follow-us', 'follow-button', 'donate', 'sponsor-me', 'reward', 'buymeacoffee'];
 
 /** Links to donation and membership platforms: the box asking for support under a post holds one. */
 export const DONATION_HREF = /^https?:\/\/(?:www\.)?(?:ko-fi\.com|buymeacoffee\.com|patreon\.com|liberapay\.com|opencollective\.com|paypal\.me|github\.com\/sponsors|afdian\.(?:net|com))\//i;

@@ -42,6 +42,8 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   assertRemoved('post-meta-lines', '<div class="entry-meta">Posted METATEXT</div><p class="post-tags">TAGSLINE</p>', 'METATEXT');
   assertRemoved('ads', '<ins class="adsbygoogle">ADTEXT</ins><div class="ad-container">AD2</div>', 'AD');
   assertRemoved('newsletter-and-cta', '<div class="newsletter-signup">SUBSCRIBETEXT</div>', 'SUBSCRIBETEXT');
+  // the follow button a social network's embed script turns into a widget
+  assertRemoved('newsletter-and-cta', '<center><a href="https://social.example/someone" class="twitter-follow-button" data-size="large">FOLLOWTEXT</a></center>', 'FOLLOWTEXT');
   assertRemoved('edit-links', '<p><a href="https://github.com/x/edit/main/a.md">Edit this page</a></p><a class="post-edit-link" href="/wp-admin">EDITTEXT</a>', 'Edit');
   assertRemoved('copy-code-buttons', '<pre><code>x = 1</code></pre><span class="copy-btn">COPYTEXT</span>', 'COPYTEXT');
   assertRemoved('author-box', '<div class="author-bio">AUTHORBOX</div>', 'AUTHORBOX');
