@@ -178,7 +178,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         summary.postsFound--;
         summary.notPosts.push(link.url);
         if (lastmod !== undefined) update.state.notPosts[key] = lastmod;
-        reporter.debug(`not a post (${outcome.status === 'listing' ? 'only links to other pages: walked for its posts' : 'no publication date, or a list of posts'}): ${link.url}`);
+        reporter.debug(`not a post (${outcome.status === 'listing' ? 'only links to other pages: walked for its posts' : 'no publication date, a list of posts, or no title and no body'}): ${link.url}`);
         // A section's or series' page the index lists among its posts: the posts it lists may be listed
         // nowhere else. (A listing only the feed or sitemap names lists posts they name too.)
         if (outcome.status === 'listing' && !judge && (settings.discover === 'index' || settings.discover === 'all')) await walkMore(link.url, 'a list of posts', outcome.page);

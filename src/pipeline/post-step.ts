@@ -67,7 +67,7 @@ export type PostOutcome =
 /**
  * Archives the post at `link`. `judge`: it is archived only if it reads as a post (a page the feed or
  * sitemap lists may be "About"); a page whose article is only links to the blog's pages is a listing
- * (handed back to be walked) unless the feed lists it. A page that cannot be fetched or read is a failed
+ * (handed back to be walked) unless the feed lists it; a page with no title and no body is not a post. A page that cannot be fetched or read is a failed
  * post, recorded for the next run; an archive that cannot be written throws (ArchiveWriteError): the run cannot go on.
  */
 export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepContext): Promise<PostOutcome> {
@@ -97,6 +97,11 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
     if (ctx.listings && processed.linkList && entry?.status !== 'archived' && !(await ctx.feed).has(normalizeUrl(link.url))) {
       store.release(link.url);
       return { status: 'listing', page: res };
+    }
+    // Neither a title nor a word of body (an engine's page for an empty source file): nothing to archive.
+    if (!processed.meta.title && !link.title && !processed.markdown.trim() && entry?.status !== 'archived') {
+      store.release(link.url);
+      return { status: 'not a post' };
     }
     if (judge && entry?.status !== 'archived' && !isPost({ dated: processed.dated, canonical: processed.meta.canonical }, link, res, ctx.known)) {
       store.release(link.url);

@@ -2,6 +2,7 @@
 // posts, which nothing else lists (no feed, no sitemap). It is not archived as a post; it is walked,
 // with its own pagination, for the posts it lists. A post of the index that links to the parts of a
 // series has prose of its own and stays a post.
+// A dated page with no title and no body (an engine's page for an empty source file) is not a post either.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -21,6 +22,7 @@ const top = [
   { href: '/posts/alpha/', title: 'Alpha', date: '2024-03-01' },
   { href: '/posts/series/', title: 'A series', date: '2024-02-03' },
   { href: '/posts/tour/', title: 'A tour of the series', date: '2024-01-20' },
+  { href: '/posts/blank/', title: '', date: '2024-01-10' },
 ];
 const tour = `${prose('An overview of the series.')}<ul><li><a href="/posts/series/setup/">Part one</a></li><li><a href="/posts/series/parser/">Part two</a></li><li><a href="/posts/series/output/">Part three</a></li></ul>${prose('What comes after.')}`;
 
@@ -32,6 +34,8 @@ before(async () => {
     if (path === '/') return sendHtml(res, indexPage('Blog', top));
     if (path === '/posts/series/') return sendHtml(res, sectionPage([card('setup'), card('parser')], '/posts/series/page/2/'));
     if (path === '/posts/series/page/2/') return sendHtml(res, sectionPage([card('output')]));
+    // What an engine makes of an empty source file: a dated page with no title and no body.
+    if (path === '/posts/blank/') return sendHtml(res, postPage('', '2024-01-10', ''));
     if (path === '/posts/tour/') return sendHtml(res, postPage('A tour of the series', '2024-01-20', tour));
     const slug = /^\/posts\/(?:series\/)?(\w+)\/$/.exec(path)?.[1];
     if (slug) return sendHtml(res, postPage(`Post ${slug}`, '2024-02-01', prose(`Body of ${slug}.`)));
@@ -43,11 +47,11 @@ after(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
 
-test("a section page of post cards is not a post: it is walked, pages and all, for the posts it lists", async () => {
+test("a section page of post cards is not a post: it is walked, pages and all, for the posts it lists; an empty untitled page is not a post", async () => {
   const r = await runCli(['archive', `${server.url}/`, '--out', out, '--render', 'never', '--json']);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as { indexPages: number; notPosts: string[]; new: string[] };
-  assert.deepEqual(report.notPosts, [`${server.url}/posts/series/`]);
+  assert.deepEqual(report.notPosts.sort(), [`${server.url}/posts/blank/`, `${server.url}/posts/series/`]);
   assert.equal(report.indexPages, 3);
   const files = (await readArchive(out)).map((p) => p.file).sort();
   assert.deepEqual(files, ['alpha.md', 'output.md', 'parser.md', 'setup.md', 'tour.md']);
