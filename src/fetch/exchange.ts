@@ -40,8 +40,9 @@ export function observeTransport(transport: Transport, observer: ExchangeObserve
           return body;
         },
         discard() {
-          res.discard();
+          const dropped = res.discard();
           observer(seen);
+          return dropped;
         },
       };
     },

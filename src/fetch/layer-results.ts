@@ -69,7 +69,7 @@ export async function readResult(url: string, finalUrl: string, kind: Kind, res:
   const { status, headers } = res;
   let contentType = mimeType(headers['content-type']);
   if (kind === 'page' && contentType && !HTML_TYPES.has(contentType)) {
-    res.discard();
+    await res.discard();
     throw new FetchError(url, `not HTML (content-type ${contentType})`, status);
   }
   const body = await res.readBody();

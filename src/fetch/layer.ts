@@ -109,18 +109,18 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
       const { status, headers } = res;
 
       if (REDIRECT_STATUSES.has(status) && headers.location) {
-        res.discard();
+        await res.discard();
         const from = current;
         current = nextLocation(url, current, headers.location, kind, status, visited, hops);
         emit({ type: 'redirect', url, from, to: current, status });
         continue;
       }
       if (status === 304 && (options.etag || options.lastModified)) {
-        res.discard();
+        await res.discard();
         return { url, finalUrl: current, status, headers, contentType: mimeType(headers['content-type']), body: Buffer.alloc(0), notModified: true };
       }
       if (status < 200 || status >= 300) {
-        res.discard();
+        await res.discard();
         throw statusError(url, status, headers, host);
       }
       return await readResult(url, current, kind, res, o.maxBytes);

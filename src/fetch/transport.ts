@@ -29,8 +29,11 @@ export interface TransportResponse {
   headers: Record<string, string>;
   /** The complete, decompressed body; rejects with a TransportError on any limit or truncation. */
   readBody(): Promise<Buffer>;
-  /** Drops the body (keeping the connection when the rest is small). */
-  discard(): void;
+  /**
+   * Drops the body, keeping the connection when the rest is small. Settles once the connection is back
+   * in the pool or closed: a request sent before then opens another connection, one more round trip.
+   */
+  discard(): Promise<void>;
 }
 
 export interface Transport {
@@ -224,11 +227,16 @@ export function createTransport(policy?: AddressPolicy, socketsPerHost = Infinit
 
         // A short body is read to its end so the connection goes back to the pool (a new one costs a
         // round trip): a declared length within the limit, or a chunked one (a 404 page) that stays in it.
-        const discard = () => {
+        const discard = async () => {
           if (consumed) return;
           consumed = true;
           if (declared === undefined || declared <= DRAIN_LIMIT) {
             let drained = 0;
+            // The agent takes the socket back on the tick after 'end'; 'close' ends a drain cut short.
+            const gone = new Promise<void>((done) => {
+              res.on('end', () => setImmediate(done));
+              res.on('close', () => done());
+            });
             res.on('error', () => undefined);
             res.on('data', (chunk: Buffer) => {
               drained += chunk.length;
@@ -238,6 +246,7 @@ export function createTransport(policy?: AddressPolicy, socketsPerHost = Infinit
               }
             });
             res.resume();
+            await gone;
           } else {
             clearTimers();
             req.destroy();

@@ -23,7 +23,7 @@ import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderVerdict
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
-import { reasonOf } from './errors.js';
+import { reasonOf, RunStopped } from './errors.js';
 
 export interface RunOptions {
   settings: ArchiveSettings;
@@ -128,10 +128,14 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const rules = extractionRules(settings, VERSION);
     const stale = store.entries().filter((e) => e.status === 'archived' && e.rules !== rules);
     if (stale.length) reporter.notice(`${rulesChange(previous, settings, stale[0]!.rules, VERSION)}: the ${stale.length} archived posts are extracted again`);
+    const inFlight = postsInFlight(settings.concurrency, processor.capacity);
+    const pageSlots = pLimit(inFlight.pages);
     const step: PostStepContext = {
       settings,
       store,
       pages,
+      // A post waiting for a page slot has fetched nothing: a stopping run leaves it, as it leaves those not started.
+      pageSlots: (url, fetch) => pageSlots(() => (signal?.aborted || writeFailure ? Promise.reject(new RunStopped(url)) : fetch())),
       renderPerPage: browser !== undefined && settings.render === 'auto',
       processor,
       images: new ImageCache(http, store, reporter, summary),
@@ -144,7 +148,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       listings: !single,
     };
     const indexCache = await PersistentIndexCache.load(out);
-    const limit = pLimit(postsInFlight(settings.concurrency, processor.capacity));
+    const limit = pLimit(inFlight.posts);
     options.watch?.(() => limit.activeCount);
     let walkComplete = !options.since && !single;
     /** Posts an index walk listed after the feed or sitemap had them scheduled for judging. */
@@ -161,6 +165,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       try {
         outcome = await archivePost(link, judge, step);
       } catch (err) {
+        if (err instanceof RunStopped) return;
         if (!(err instanceof ArchiveWriteError)) throw err;
         writeFailure ??= err;
         return;
@@ -329,8 +334,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     await settle();
     if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url) && !indexListed.has(normalizeUrl(url)));
-    await indexCache.save();
-    await saveUpdateState(out, update.state, update.text);
+    // Two files independent of each other and of the manifest: written side by side, each waits its fsyncs.
+    await Promise.all([indexCache.save(), saveUpdateState(out, update.state, update.text)]);
     reporter.stop();
     summary.interrupted = signal?.aborted === true;
     if (mayMarkMissing(walkComplete, summary.interrupted)) summary.vanished = await store.markListed([...listed]);

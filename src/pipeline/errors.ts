@@ -12,6 +12,14 @@ export function reasonOf(err: unknown): string {
   return String(err);
 }
 
+/** A post whose page was not fetched yet when the run stopped (Ctrl-C, a refused write): it is left for the next run. */
+export class RunStopped extends Error {
+  constructor(readonly url: string) {
+    super(`${url}: not fetched, the run is stopping`);
+    this.name = 'RunStopped';
+  }
+}
+
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, partial: 1, input: 2, write: 3, internal: 70, interrupted: 130 } as const;
 

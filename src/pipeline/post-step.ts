@@ -21,13 +21,18 @@ import { collectImageUrls, rewriteImageUrls } from './images.js';
 import type { ArchiveSettings } from './options.js';
 import type { PostProcessor } from './worker-pool.js';
 import type { ProcessedPost } from './process-post.js';
-import { reasonOf } from './errors.js';
+import { reasonOf, RunStopped } from './errors.js';
 
 export interface PostStepContext {
   settings: ArchiveSettings;
   store: ArchiveStore;
   /** Fetches post pages (HTTP, or the browser for a JavaScript-rendered blog). */
   pages: Fetcher;
+  /**
+   * Holds the post pages being fetched at once (run-rules.ts `postsInFlight`); unset: no limit but the
+   * fetcher's. Rejects with RunStopped, without fetching, once the run is stopping.
+   */
+  pageSlots?: (url: string, fetch: () => Promise<FetchResult>) => Promise<FetchResult>;
   /**
    * `--render auto` with a browser: each post is rendered only when its own static HTML lacks the
    * content (a blog whose index is built by scripts may serve its posts whole).
@@ -86,7 +91,8 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
       unrendered = { page, processed };
       return needsRendering(page.text ?? '', { contentTextLength: processed.markdown.trim().length }).render;
     };
-    const res = probe?.page ?? (await ctx.pages.fetch(link.url, { kind: 'page', ...validators, ...(ctx.renderPerPage ? { renderIf } : {}) }));
+    const fetchPage = () => ctx.pages.fetch(link.url, { kind: 'page', ...validators, ...(ctx.renderPerPage ? { renderIf } : {}) });
+    const res = probe?.page ?? (await (ctx.pageSlots ? ctx.pageSlots(link.url, fetchPage) : fetchPage()));
     const source = res.notModified ? undefined : createHash('sha256').update(res.body).digest('hex');
     if (unchangedPage(entry, res, source, ctx.rules)) {
       await store.markNotModified(link.url, res.notModified ? validators : { etag: res.headers['etag'], lastModified: res.headers['last-modified'] });
@@ -143,7 +149,7 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
     });
     return { status: result.status, file: result.file };
   } catch (err) {
-    if (err instanceof ArchiveWriteError) throw err;
+    if (err instanceof ArchiveWriteError || err instanceof RunStopped) throw err;
     const reason = err instanceof FetchError ? err.reason : reasonOf(err);
     await store.markFailed(link.url, reason);
     return { status: 'failed', reason };

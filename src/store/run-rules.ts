@@ -48,13 +48,19 @@ export function validatorsToKeep(imageMissing: boolean, page: Validators & { sou
 }
 
 /**
- * Posts in flight at once: the fetcher holds requests to `--concurrency`, and the posts in flight may be
- * more, so that a post being converted or written holds no request slot and the parsing threads always
- * have the next page ready (two jobs per worker).
+ * Posts in flight at once, and post pages being fetched at once. The fetcher holds requests to
+ * `--concurrency`; the posts in flight are more, so that a post being converted, waiting for its images
+ * or written holds no request slot, and pages fetched while the parsing threads are busy wait for them
+ * instead of leaving the next requests unsent. Post pages fetched (or queued in the fetcher) at once are
+ * held to a few over `--concurrency`: a slot that frees always has the next post queued, and an index
+ * page or an image waits behind a few of them at most, not behind every post in flight.
  */
-export function postsInFlight(concurrency: number, processorCapacity: number): number {
-  return concurrency + 2 * processorCapacity;
+export function postsInFlight(concurrency: number, processorCapacity: number): { posts: number; pages: number } {
+  return { posts: POSTS_PER_SLOT * concurrency + 2 * processorCapacity, pages: concurrency + PAGES_AHEAD };
 }
+
+const POSTS_PER_SLOT = 4;
+const PAGES_AHEAD = 2;
 
 /**
  * A post only the feed or sitemap lists is worth fetching unless `--since` cut the walk on purpose and

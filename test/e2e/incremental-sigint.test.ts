@@ -34,8 +34,10 @@ let filesAfterResume: Map<string, FileState>;
 before(async () => {
   requireBuild();
   served = await serveJekyll();
+  // Slow posts, so that the interrupt comes while the run still has posts it has not fetched: it
+  // fetches a few pages ahead of the posts being written (run-rules.ts postsInFlight).
   served.server.setHandler(async (req) => {
-    if (/^\/\d{4}\//.test(req.url ?? '')) await new Promise((r) => setTimeout(r, 150));
+    if (/^\/\d{4}\//.test(req.url ?? '')) await new Promise((r) => setTimeout(r, 400));
     return false;
   });
   out = await tempOut();

@@ -44,7 +44,7 @@ test('a post whose image could not be archived keeps no validators, so the next 
 });
 
 test('posts in flight: requests plus two jobs per parsing thread; missing posts only after a whole, uninterrupted walk', () => {
-  assert.equal(postsInFlight(4, 2), 8);
+  assert.deepEqual(postsInFlight(4, 2), { posts: 20, pages: 6 });
   assert.equal(mayMarkMissing(true, false), true);
   assert.equal(mayMarkMissing(false, false), false);
   assert.equal(mayMarkMissing(true, true), false);
