@@ -19,7 +19,7 @@ import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderVerdict, validateStartUrl } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderVerdict, validateStartUrl, type RenderVerdict } from './run-start.js';
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
@@ -95,11 +95,16 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // posts it lists (the tags of themes that show one, the time of day); both name posts the walk may
     // miss, and the sitemap's dates say which posts changed since the last run. Neither depends on how
     // pages are fetched, so they start while the render probe reads its post and keep the other slots
-    // busy; a feed only the rendered page would declare is looked for after the verdict.
+    // busy; a feed only the rendered page would declare is looked for after the verdict. The probe's
+    // request is sent first: the walk waits for it, and sent first it takes the connection the start
+    // page came on; sent after the feed's and the sitemap's, it paid a new connection's round trip.
+    const deciding: Promise<RenderVerdict> = single ? Promise.resolve({ render: settings.render === 'always', reason: '--render always' }) : settings.render === 'always' ? Promise.resolve({ render: true, reason: '--render always' }) : settings.render === 'auto' ? renderVerdict(start, http, processor, settings, previous?.detectedRenderer) : Promise.resolve({ render: false });
     const sitemap = settings.discover === 'feed' ? Promise.resolve([]) : readSitemapEntries(startUrl, http, reporter);
     const declaredFeed = settings.discover !== 'sitemap' && start.feeds.length > 0 ? feedLinks(startUrl, start.feeds, http, settings, reporter) : undefined;
-    const verdict = single ? { render: settings.render === 'always', reason: '--render always' } : settings.render === 'always' ? { render: true, reason: '--render always' } : settings.render === 'auto' ? await renderVerdict(start, http, processor, settings, previous?.detectedRenderer) : { render: false };
-    await store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
+    const verdict = await deciding;
+    // Written while the walk starts (a run killed before it is done probes again next time); awaited before the posts are settled.
+    const settingsSaved = store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
+    settingsSaved.catch(() => undefined);
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
@@ -331,6 +336,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
     reporter.totalKnown?.();
+    await settingsSaved;
     await settle();
     if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url) && !indexListed.has(normalizeUrl(url)));
