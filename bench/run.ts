@@ -280,6 +280,8 @@ async function netSection(bench: Bench): Promise<void> {
       // The floor: every request waits one round trip, `concurrency` of them at a time, nothing idle.
       const floor = (proxy.requests * rtt) / 1000 / bench.concurrency;
       console.log(`  wall:        ${fmt(run.seconds, 2)} s, ${archivedOf(run.report)} posts archived`);
+      // A run short of CPU (a busy machine) leaves request slots idle that no scheduling can fill.
+      if (run.cpuSeconds !== undefined) console.log(`  CPU:         ${fmt(run.cpuSeconds, 2)} s (user + system)`);
       console.log(`  requests:    ${int(proxy.requests)} on ${proxy.connections} connections`);
       console.log(`  floor:       ${fmt(floor, 2)} s (requests × ${rtt} ms ÷ ${bench.concurrency})`);
       console.log(`  efficiency:  ${fmt(floor / run.seconds, 3)} = floor ÷ wall (issue 21 target: ≥ 0.95)`);
