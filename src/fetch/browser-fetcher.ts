@@ -21,6 +21,12 @@ interface Session {
   userAgent: string;
 }
 
+/** How a page is rendered: expanded ("Load more", scrolling) or not, and who sees it as it grows (FetchOptions.onRender). */
+interface RenderRequest {
+  expand: boolean;
+  onRender?: (page: FetchResult) => void;
+}
+
 /** A tab of the pool with the request tracker bound to it. */
 interface Tab {
   page: Page;
@@ -103,7 +109,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     return { page, network: new NetworkTracker(page) };
   }
 
-  async function render(tab: Tab, url: string, doc: FetchResult, expand: boolean): Promise<FetchResult> {
+  async function render(tab: Tab, url: string, doc: FetchResult, request: RenderRequest): Promise<FetchResult> {
     const { page, network } = tab;
     network.reset();
     const rendering: Rendering = { doc };
@@ -119,6 +125,18 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       offSite();
       throw navigationError(url, err, closed);
     }
+    /** The DOM as it is now, as the result of fetching `url`, from `finalUrl`. */
+    const snapshot = async (finalUrl: string): Promise<FetchResult> => {
+      offSite();
+      if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
+      let text: string;
+      try {
+        text = await page.content();
+      } catch (err) {
+        throw navigationError(url, err, closed);
+      }
+      return { url, finalUrl, status, headers: renderedHeaders(headers), contentType: 'text/html', body: Buffer.from(text, 'utf8'), text };
+    };
 
     const started = Date.now();
     if (!(await waitForSettled(page, network, { quietMs: o.quietMs, contentQuietMs: o.contentQuietMs, capMs: o.settleCapMs }))) {
@@ -127,41 +145,31 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     const settled = Date.now();
     const loadedUrl = page.url();
     let expanded: ExpandOutcome | undefined;
-    if (expand) {
+    if (request.expand) {
+      // The posts each screen shows are worth starting on while "Load more" is clicked through.
+      const { onRender } = request;
+      // A snapshot that fails only loses the head start: the final one says what went wrong.
+      const shown = onRender && (() => snapshot(loadedUrl).then(onRender, () => undefined));
+      await shown?.();
       const outcome = await expandPage(page, network, {
         maxRounds: o.expandMaxRounds,
         timeLimitMs: o.expandTimeLimitMs,
         quietMs: o.quietMs,
         contentQuietMs: o.contentQuietMs,
         roundCapMs: o.settleCapMs,
+        ...(shown ? { onGrow: shown } : {}),
       });
       emit({ type: 'expanded', url, ...outcome });
       expanded = outcome;
     }
     // Scripts may have moved on since (location.replace to a login page, a "moved" notice); but the
     // ?page=N an expanded index pushed into the address bar is not where its snapshot lives.
-    const finalUrl = expanded && expanded.stop !== 'navigated' ? loadedUrl : page.url();
-    offSite();
-    if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
-    let text: string;
-    try {
-      text = await page.content();
-    } catch (err) {
-      throw navigationError(url, err, closed);
-    }
+    const result = await snapshot(expanded && expanded.stop !== 'navigated' ? loadedUrl : page.url());
     emit({ type: 'rendered', url, navigateMs: started - began, settleMs: settled - started, expandMs: Date.now() - settled });
-    return {
-      url,
-      finalUrl,
-      status,
-      headers: renderedHeaders(headers),
-      contentType: 'text/html',
-      body: Buffer.from(text, 'utf8'),
-      text,
-    };
+    return result;
   }
 
-  async function fetchPage(url: string, doc: FetchResult, expand: boolean): Promise<FetchResult> {
+  async function fetchPage(url: string, doc: FetchResult, request: RenderRequest): Promise<FetchResult> {
     if (closed) throw new FetchError(url, 'browser closed');
     let own: Session;
     let tab: Tab;
@@ -173,7 +181,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     }
     let reusable = false;
     try {
-      const result = await render(tab, url, doc, expand);
+      const result = await render(tab, url, doc, request);
       reusable = true;
       return result;
     } catch (err) {
@@ -200,9 +208,10 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       // Validators are not sent: the shell of a client-rendered page says nothing about the data it loads.
       const doc = await layer.fetch(url, { kind: 'page', userAgent });
       if (fetchOptions.renderIf && !(await fetchOptions.renderIf(doc))) return doc;
+      const request: RenderRequest = { expand: fetchOptions.expand === true, ...(fetchOptions.onRender ? { onRender: fetchOptions.onRender } : {}) };
       return withRetries(
         () =>
-          Promise.race([limit(() => fetchPage(url, doc, fetchOptions.expand === true)), closing]).catch((err: unknown) => {
+          Promise.race([limit(() => fetchPage(url, doc, request)), closing]).catch((err: unknown) => {
             throw closed ? new FetchError(url, 'browser closed') : err;
           }),
         toFailure,

@@ -24,6 +24,12 @@ export interface FetchOptions {
   lastModified?: string;
   /** Index pages only: a browser clicks "Load more" and scrolls until no new content appears before snapshotting. */
   expand?: boolean;
+  /**
+   * With `expand`: handed the page as first rendered, then again after each "Load more" or scroll that
+   * added links, so that the posts it shows can be archived while the rest of the index loads. The
+   * result is the page once fully expanded, as without it.
+   */
+  onRender?: (page: FetchResult) => void;
   /** The User-Agent to send instead of blogvault's: a browser fetching the documents it renders sends its own. */
   userAgent?: string;
   /**

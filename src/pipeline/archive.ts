@@ -19,7 +19,7 @@ import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderVerdict, validateStartUrl, type RenderVerdict } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderStart, renderVerdict, validateStartUrl, type RenderedStart, type RenderVerdict } from './run-start.js';
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
@@ -105,6 +105,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // Written while the walk starts (a run killed before it is done probes again next time); awaited before the posts are settled.
     const settingsSaved = store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
     settingsSaved.catch(() => undefined);
+    /** The start page rendered and expanded, when a browser renders the blog. */
+    let rendered: RenderedStart | undefined;
     if (verdict.render) {
       reporter.notice(`Rendering with Chromium (${verdict.reason ?? 'JavaScript-rendered blog'})`);
       // Loaded only when needed: Playwright costs most of a second to import, static blogs never pay it.
@@ -121,11 +123,21 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       });
       pages = browser;
       summary.renderer = 'browser';
-      first = await fetchIndex(browser, startUrl, true);
+      rendered = renderStart(browser, startUrl);
+      // Awaited below, where a start page that cannot be read ends the run as before.
+      rendered.page.catch(() => undefined);
     }
 
-    // A rendered start page may declare a feed its static HTML did not.
-    const feed = settings.discover === 'sitemap' ? Promise.resolve([]) : declaredFeed ?? feedLinks(startUrl, browser ? declaredFeeds(first.text ?? '', first.finalUrl) : start.feeds, http, settings, reporter);
+    // A rendered start page may declare a feed its static HTML did not; its first render does already
+    // (the posts it shows wait for the feed, which may complete their metadata).
+    const renderedHead = rendered && rendered.first.then((page) => page ?? rendered.page);
+    const feed =
+      settings.discover === 'sitemap'
+        ? Promise.resolve([])
+        : declaredFeed ??
+          (renderedHead
+            ? renderedHead.then((page) => feedLinks(startUrl, declaredFeeds(page.text ?? '', page.finalUrl), http, settings, reporter), () => [])
+            : feedLinks(startUrl, start.feeds, http, settings, reporter));
     const update = await loadUpdateState(out);
     const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
@@ -256,6 +268,15 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
       if (summary.maxPagesReached) walkComplete = false;
     };
+    /** The posts of a render of the start page, read as the walk reads its first page. */
+    const scheduleShown = async (page: FetchResult) => {
+      try {
+        const walk = { maxPages: 1, overrides: settings.overrides, since: options.since, firstPage: page, read: processor.readIndex };
+        for await (const shown of walkIndex(startUrl, pages, walk)) for (const link of shown.links) schedule(link);
+      } catch {
+        // The walk of the expanded page reads the page again and reports what is wrong with it.
+      }
+    };
     /** Another index of the blog, after the start page's: `what` says what it is in a failure's notice. */
     const walkMore = async (url: string, what: string, firstPage?: FetchResult) => {
       if (signal?.aborted || known.indexPages.has(normalizeUrl(url))) return;
@@ -309,6 +330,12 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
 
+    if (rendered && !guided && !single && (settings.discover === 'index' || settings.discover === 'all')) {
+      // Expanding the index takes a round trip per "Load more": the posts each screen shows are archived
+      // meanwhile, in the other tabs. The walk of the expanded page then schedules any left.
+      for await (const page of rendered.screens()) if (!signal?.aborted) await scheduleShown(page);
+    }
+    if (rendered) first = await rendered.page;
     if (guided) walkComplete = false;
     if (single) {
       reporter.notice(`${startUrl} is a single post (${single}), not the blog's index: archiving this post only (give the blog's home page to archive every post)`);

@@ -37,15 +37,58 @@ export function validateStartUrl(raw: string): string {
 }
 
 /** The blog's index page; a failure here is the input's: the blog cannot be archived from this URL. */
-export async function fetchIndex(fetcher: Fetcher, url: string, expand = false): Promise<FetchResult> {
+export async function fetchIndex(fetcher: Fetcher, url: string, expand = false, onRender?: (page: FetchResult) => void): Promise<FetchResult> {
   try {
-    const res = await fetcher.fetch(url, { kind: 'page', expand });
+    const res = await fetcher.fetch(url, { kind: 'page', expand, ...(onRender ? { onRender } : {}) });
     if (!res.text) throw new FetchError(url, 'empty response');
     return res;
   } catch (err) {
     const reason = err instanceof FetchError ? err.reason : reasonOf(err);
     throw new InputError(`cannot read the blog index ${url}: ${reason}`);
   }
+}
+
+/** The start page rendered in a browser and expanded ("Load more", scrolling), and what it showed on the way. */
+export interface RenderedStart {
+  /** The page once fully expanded; rejects as fetchIndex does. */
+  page: Promise<FetchResult>;
+  /** The page as first rendered (its head: title, feeds), or undefined when the render failed. */
+  first: Promise<FetchResult | undefined>;
+  /** The page as first rendered and after each round that added links, in order, until the render is over. */
+  screens(): AsyncGenerator<FetchResult>;
+}
+
+export function renderStart(browser: Fetcher, url: string): RenderedStart {
+  const pending: FetchResult[] = [];
+  let arrived: () => void = () => undefined;
+  let shownFirst: (page: FetchResult) => void = () => undefined;
+  const shown = new Promise<FetchResult>((resolve) => (shownFirst = resolve));
+  const page = fetchIndex(browser, url, true, (snapshot) => {
+    pending.push(snapshot);
+    shownFirst(snapshot);
+    arrived();
+  });
+  let over = false;
+  const ended = page.then(
+    () => undefined,
+    () => undefined,
+  );
+  void ended.then(() => {
+    over = true;
+    arrived();
+  });
+  return {
+    page,
+    first: Promise.race([shown, ended]),
+    async *screens() {
+      for (;;) {
+        const next = pending.shift();
+        if (next) yield next;
+        else if (over) return;
+        else await new Promise<void>((resolve) => (arrived = resolve));
+      }
+    },
+  };
 }
 
 /**

@@ -134,6 +134,16 @@ test('expand clicks "Load more" until every post of the client-rendered index is
   }
 });
 
+test('onRender is handed the index as first rendered, then as each "Load more" grows it; the result is the page fully expanded', async () => {
+  const shown: string[][] = [];
+  const res = await fetcher.fetch(`${spa.url}/`, { kind: 'page', expand: true, onRender: (page) => shown.push(linksUnder(page.text ?? '', '/posts/')) });
+  const all = spaSlugs.map((s) => `/posts/${s}/`).sort();
+  assert.deepEqual(linksUnder(res.text ?? '', '/posts/'), all);
+  assert.equal(shown[0]?.length, 5, 'the first render shows the first page of the API');
+  assert.deepEqual(shown.at(-1), all, 'the last snapshot handed over lists every post');
+  for (let i = 1; i < shown.length; i++) assert.ok(shown[i]!.length > shown[i - 1]!.length, `snapshot ${i} added no link`);
+});
+
 test('expand scrolls an infinite-scroll index until every post is listed', async () => {
   const first = await fetcher.fetch(`${scroll.url}/`);
   assert.equal(linksUnder(first.text ?? '', '/20').length, 4, 'without scrolling only the first batch is there');
