@@ -45,8 +45,8 @@ export interface ExpandOptions {
   contentQuietMs: number;
   /** Longest wait for the page to settle after one round. */
   roundCapMs: number;
-  /** Called after each round that added links (the page is not touched until it returns). */
-  onGrow?: () => Promise<void>;
+  /** Called after each round that added links; the next round starts as it returns. */
+  onGrow?: () => void;
 }
 
 export interface ExpandOutcome {
@@ -93,7 +93,7 @@ export async function expandPage(page: Page, network: NetworkTracker, options: E
     if (now > links) {
       links = now;
       idle = 0;
-      await options.onGrow?.();
+      options.onGrow?.();
     } else if (++idle >= IDLE_ROUNDS) {
       return { rounds, clicks, links, stop: 'no-new-links' };
     }

@@ -146,11 +146,18 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     const loadedUrl = page.url();
     let expanded: ExpandOutcome | undefined;
     if (request.expand) {
-      // The posts each screen shows are worth starting on while "Load more" is clicked through.
+      // The posts each screen shows are worth starting on while "Load more" is clicked through. Each
+      // snapshot is taken at once and handed over in order; the expansion goes on meanwhile (a later
+      // screen only adds links). One that fails only loses the head start: the final one says what went wrong.
       const { onRender } = request;
-      // A snapshot that fails only loses the head start: the final one says what went wrong.
-      const shown = onRender && (() => snapshot(loadedUrl).then(onRender, () => undefined));
-      await shown?.();
+      let handedOver = Promise.resolve();
+      const shown =
+        onRender &&
+        (() => {
+          const taken = snapshot(loadedUrl);
+          handedOver = handedOver.then(() => taken.then(onRender, () => undefined));
+        });
+      shown?.();
       const outcome = await expandPage(page, network, {
         maxRounds: o.expandMaxRounds,
         timeLimitMs: o.expandTimeLimitMs,
@@ -159,6 +166,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
         roundCapMs: o.settleCapMs,
         ...(shown ? { onGrow: shown } : {}),
       });
+      await handedOver;
       emit({ type: 'expanded', url, ...outcome });
       expanded = outcome;
     }
