@@ -335,7 +335,15 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       // meanwhile, in the other tabs. The walk of the expanded page then schedules any left.
       for await (const page of rendered.screens()) if (!signal?.aborted) await scheduleShown(page);
     }
-    if (rendered) first = await rendered.page;
+    if (rendered) {
+      try {
+        first = await rendered.page;
+      } catch (err) {
+        // The start page failed after its first screens were read: their posts end before the run does.
+        await settle();
+        throw err;
+      }
+    }
     if (guided) walkComplete = false;
     if (single) {
       reporter.notice(`${startUrl} is a single post (${single}), not the blog's index: archiving this post only (give the blog's home page to archive every post)`);

@@ -2,7 +2,7 @@
 // the same fidelity as static ones, and `--render auto` uses the browser for them and only for them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -105,6 +105,23 @@ test('infinite-scroll, --render auto: the index is scrolled to the end and every
   assert.ok(served.server.log.some((e) => e.path === '/feed/page-3.json'), 'the last batch was never loaded');
   // The posts' static HTML has their text: only the index, built by scripts, needs the browser.
   assert.deepEqual(renderedUrls(result), [`${served.url}/`], output(result));
+});
+
+test('spa-blog whose "Load more" leaves the site: the index is unreadable (exit 2), and the posts its first screen showed end first, archived', async () => {
+  const served = await serveFixture(SPA);
+  // Clicking the button sends the page to another site: the expanded index cannot be taken.
+  await appendFile(join(served.root, 'app.js'), `\ndocument.addEventListener('click', (e) => { if (e.target.closest('.load-more')) location.href = 'http://elsewhere.invalid/'; }, true);\n`);
+  const out = await tempOut();
+  const result = await runCli(['archive', `${served.url}/`, '--out', out]);
+  runs.push({ served, out, result });
+  assert.equal(result.code, 2, output(result));
+  assert.match(result.stderr, /cannot read the blog index .*redirected off the site to http:\/\/elsewhere\.invalid\//, output(result));
+  const expected = await loadExpected(SPA);
+  const archived = await readArchive(out);
+  assert.equal(archived.length, 5, `the first screen lists 5 posts; archived: ${archived.map((p) => p.file).join(', ')}`);
+  for (const [exp, post] of matchPosts(archived, { ...expected, posts: expected.posts.filter((e) => archived.some((p) => p.fm.url === new URL(e.path, served.url).href)) }, served.url)) {
+    await checkPost(post, exp, { origin: served.url, outDir: out, siteDir: SPA, absentEverywhere: expected.absentEverywhere });
+  }
 });
 
 test('a static blog, --render auto: no browser', async () => {
