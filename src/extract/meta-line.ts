@@ -2,12 +2,16 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate, wordsOutsideDates } from '../text/dates.js';
 import { findIn } from '../html/query.js';
+import { textExceeds } from '../html/text.js';
 import { isTaxonomyLink } from './taxonomy.js';
 
 /** Lead-in words of a post's meta line ("published on … · tagged with #a, #b and #c"). */
 const META_WORDS = new Set(
   'published posted written updated last edited modified created on in at by under filed tagged with and tags tag topics labels categories category 发布于 发表于 更新于 分类 标签'.split(' '),
 );
+
+/** Characters of a meta line's collapsed text at most. */
+const MAX_LENGTH = 240;
 
 /**
  * A short element that states when the post was published and under which tags/categories, and little
@@ -16,9 +20,11 @@ const META_WORDS = new Set(
  * texts and the lead-in words are taken out are at most a short author name.
  */
 export function isMetaLine($: CheerioAPI, el: Element): boolean {
+  // Most ancestors of a tag link hold the whole article: no need to gather their text to say no.
+  if (textExceeds(el, MAX_LENGTH)) return false;
   const $el = $(el);
   const text = $el.text().replace(/\s+/g, ' ').trim();
-  if (!text || text.length > 240 || !parseDate(text)) return false;
+  if (!text || text.length > MAX_LENGTH || !parseDate(text)) return false;
   const links = findIn($el, 'a[href]');
   const taxonomy = links.filter((a) => isTaxonomyLink(a));
   if (!taxonomy.length || links.length - taxonomy.length > 1 || findIn($el, 'p, li, h1, h2, h3, h4, h5, h6, pre, table, img').length > 2) return false;

@@ -75,11 +75,16 @@ function splitJoinedTags(values: string[], pageTags: string[]): string[] {
   return pageTags.some((t) => t.toLowerCase() === whole) ? values : splitList(values[0]);
 }
 
-/** True when the link sits in the post's meta line (date and tags), even one a theme puts in an <aside>. */
-function inMetaLine($: CheerioAPI, a: Element, scope: Cheerio<Element>): boolean {
+/**
+ * True when the link sits in the post's meta line (date and tags), even one a theme puts in an <aside>.
+ * `judged`: the answers for the elements already looked at, which the links of one list share.
+ */
+function inMetaLine($: CheerioAPI, a: Element, scope: Cheerio<Element>, judged: Map<Element, boolean>): boolean {
   const top = scope.get(0);
   for (let n = a.parent as Element | null; n && n !== top && n.type === 'tag'; n = n.parent as Element | null) {
-    if (isMetaLine($, n)) return true;
+    let metaLine = judged.get(n);
+    if (metaLine === undefined) judged.set(n, (metaLine = isMetaLine($, n)));
+    if (metaLine) return true;
   }
   return false;
 }
@@ -97,9 +102,10 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: 
   const out: Terms = { tags: [], categories: [] };
   if (!scope) return out;
   const body = new Set<AnyNode>(ctx.root?.toArray() ?? []);
+  const judged = new Map<Element, boolean>();
   for (const el of findIn(scope, 'a[href]')) {
     if (!termKind(el)) continue;
-    const metaLine = inMetaLine($, el, scope);
+    const metaLine = inMetaLine($, el, scope, judged);
     // A term page on another site is a reference, unless the post's own meta line shows it (a blog
     // moved to its own domain that still links its old host's tag pages).
     const kind = termKind(el, metaLine ? undefined : ctx.url);

@@ -36,6 +36,19 @@ export function nonSpaceLength(text: string): number {
   return n;
 }
 
+/**
+ * Whether the text under `root` has more than `letters` characters that are not whitespace, read only
+ * as far as needed: whole-text tests of long elements fail fast (their collapsed text is longer still).
+ */
+export function textExceeds(root: AnyNode, letters: number): boolean {
+  let n = 0;
+  walk(root, (node) => {
+    if (node.type === 'text') n += nonSpaceLength(node.data);
+    return n > letters;
+  });
+  return n > letters;
+}
+
 /** Class and id of an element as one lower-case string, for hint patterns. */
 export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
