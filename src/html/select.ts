@@ -93,20 +93,32 @@ function byKey(token: Selector[][]): Query {
       else bucket.set(key.value, [query]);
     }
   }
-  const any = (queries: Query[] | undefined, el: Element) => !!queries && queries.some((q) => q(el));
+  const any = (queries: Query[] | undefined, el: Element) => {
+    if (queries) for (const query of queries) if (query(el)) return true;
+    return false;
+  };
+  const classes = buckets.class;
+  const attrs = [...buckets.attr];
+  // Every whole-page query tests every element: an element is looked up without building strings or
+  // enumerating its attributes (a parsed element's attributes are a dictionary, slow to enumerate).
   return (el) => {
     if (any(always, el) || any(buckets.tag.get(el.name), el)) return true;
     const { attribs } = el;
     if (buckets.id.size && attribs.id !== undefined && any(buckets.id.get(attribs.id), el)) return true;
-    if (buckets.class.size && attribs.class) {
-      for (const name of attribs.class.split(/[ \t\n\f\r]+/)) if (name && any(buckets.class.get(name), el)) return true;
+    const cls = attribs.class;
+    if (classes.size && cls) {
+      if (!SPACE.test(cls)) {
+        if (any(classes.get(cls), el)) return true;
+      } else for (const name of cls.split(SPACES)) if (name && any(classes.get(name), el)) return true;
     }
-    if (buckets.attr.size) {
-      for (const name in attribs) if (any(buckets.attr.get(name), el)) return true;
-    }
+    for (const [name, queries] of attrs) if (Object.hasOwn(attribs, name) && any(queries, el)) return true;
     return false;
   };
 }
+
+/** What separates the names of a class attribute (ASCII whitespace). */
+const SPACE = /[ \t\n\f\r]/;
+const SPACES = /[ \t\n\f\r]+/;
 
 function subjectTag(token: Selector[][]): string | undefined {
   let tag: string | undefined;
