@@ -218,12 +218,15 @@ export class ElementView extends NodeView {
     return this.node.children.filter(isElement).map((c) => this.ownerDocument.view(c) as ElementView);
   }
 
+  // Without a view of every child: code blocks ask a <pre> of a thousand line spans for its first.
   get firstElementChild(): ElementView | null {
-    return this.children[0] ?? null;
+    const first = this.node.children.find(isElement);
+    return first ? (this.ownerDocument.view(first) as ElementView) : null;
   }
 
   get lastElementChild(): ElementView | null {
-    return this.children.at(-1) ?? null;
+    const last = this.node.children.findLast(isElement);
+    return last ? (this.ownerDocument.view(last) as ElementView) : null;
   }
 
   private sibling(step: (n: AnyNode) => AnyNode | null): ElementView | null {
