@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: builds dist/ first (the end-to-end tests run the built CLI, which would otherwise be tested
 // stale after a change to src/), then runs node:test over the unit and end-to-end tests, or over the
-// files given (`npm test -- test/unit/x.test.ts`). The terminal gets the spec reporter, one line per
+// files or folders given (`npm test -- test/unit/x.test.ts`, `npm test -- test/unit`). The terminal gets the spec reporter, one line per
 // test and the failures in full at the end; the TAP stream goes to .tmp/test-results.tap; node's closing
 // counts are printed last.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +15,10 @@ process.chdir(root);
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const given = process.argv.slice(2);
-const files = given.length
-  ? given
-  : ['test/unit', 'test/e2e'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`));
+const testsIn = (dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`);
+// A folder given stands for its test files: node 20's runner takes a folder for a file and runs nothing.
+const given = process.argv.slice(2).flatMap((arg) => (existsSync(arg) && statSync(arg).isDirectory() ? testsIn(arg.replace(/\/+$/, '')) : [arg]));
+const files = given.length ? given : ['test/unit', 'test/e2e'].flatMap(testsIn);
 mkdirSync('.tmp', { recursive: true });
 const tap = join('.tmp', 'test-results.tap');
 
