@@ -170,9 +170,13 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let walkComplete = !options.since && !single;
     /** Posts an index walk listed after the feed or sitemap had them scheduled for judging. */
     const indexListed = new Set<string>();
-    const discovered: PostLink[] = [];
+    /** The URLs scheduled, as given (the strings entries and the summary keep anyway), for the cross-check with the feed and sitemap. */
+    const discovered: string[] = [];
     const listed = new Set<string>();
-    const tasks: Promise<void>[] = [];
+    // Post steps are counted, not kept: a run of 10,000 posts held a settled promise for each to the end.
+    let stepsRunning = 0;
+    let stepFailure: { error: unknown } | undefined;
+    let onStepEnd: (() => void) | undefined;
     let done = 0;
     /** The first write the archive refused (disk full...): no post is started after it, and the run ends with it. */
     let writeFailure: ArchiveWriteError | undefined;
@@ -215,16 +219,23 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       if (outcome.status !== 'failed' && lastmod) update.state.lastmod[key] = lastmod;
       if (outcome.status === 'failed') summary.failed.push({ url: link.url, reason: outcome.reason });
       else summary[outcome.status].push(link.url);
-      if (outcome.status === 'new' || outcome.status === 'changed') summary.files[link.url] = outcome.file;
       reporter.post(outcome.status, link.url, outcome.status === 'failed' ? outcome.reason : outcome.file, ++done, summary.postsFound);
     };
-    /** Waits for every post step, those that listings' walks schedule while it waits too. */
-    const settle = async () => {
-      for (let awaited = 0; awaited < tasks.length; ) {
-        const batch = tasks.slice(awaited);
-        awaited = tasks.length;
-        await Promise.all(batch);
-      }
+    /** Waits for every post step, those that listings' walks schedule while it waits too; fails with the first step that threw. */
+    const settle = () =>
+      new Promise<void>((resolvePromise, reject) => {
+        const check = () => {
+          onStepEnd = undefined;
+          if (stepFailure) reject(stepFailure.error);
+          else if (stepsRunning === 0) resolvePromise();
+          else onStepEnd = check;
+        };
+        check();
+      });
+    const stepEnded = (failure?: { error: unknown }) => {
+      stepsRunning--;
+      stepFailure ??= failure;
+      onStepEnd?.();
     };
     /** `judge`: the page is archived only if it reads as a post. */
     const schedule = (link: PostLink, judge = false) => {
@@ -240,13 +251,17 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         summary.notPosts = summary.notPosts.filter((url) => url !== link.url);
         delete update.state.notPosts[key];
       }
-      discovered.push(link);
+      discovered.push(link.url);
       if (!judge) known.shapes.add(pathShape(link.url));
       // Names are handed out in discovery order: were they taken when fetches finish, two posts sharing a
       // slug would swap files between runs depending on which server answer came first.
       store.postPath(link.url, { title: link.title ?? '' });
       summary.postsFound++;
-      tasks.push(limit(() => (signal?.aborted || writeFailure ? undefined : runStep(link, judge))));
+      stepsRunning++;
+      limit(() => (signal?.aborted || writeFailure ? undefined : runStep(link, judge))).then(
+        () => stepEnded(),
+        (error: unknown) => stepEnded({ error }),
+      );
     };
 
     /** Walks the index from `url` (the start page, a language's home, a listing), scheduling each post it finds. */
@@ -360,7 +375,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     if (!signal?.aborted && !guided && !single) {
       const fromFeed = await feed;
       const fromSitemap = sitemapPostLinks(await sitemap, startUrl, discovered, { overrides: settings.overrides });
-      const extra = crossCheck(discovered, [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
+      const extra = crossCheck(discovered.map((url) => ({ url })), [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
       if (settings.discover === 'index' && summary.indexFailed.length === 0) {
         summary.notInIndex = extra.map((l) => l.url);
       } else {
@@ -373,6 +388,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     reporter.totalKnown?.();
     await settingsSaved;
     await settle();
+    // No page is read after the last step: the threads' heaps go before the run's records are written,
+    // whose text at 10,000 posts (manifest, index cache, summary) came on top of them at the peak.
+    if (!options.processor) await processor.close();
     if (writeFailure) throw writeFailure;
     summary.notInIndex = summary.notInIndex.filter((url) => !summary.notPosts.includes(url) && !indexListed.has(normalizeUrl(url)));
     // Two files independent of each other and of the manifest: written side by side, each waits its fsyncs.
@@ -381,6 +399,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     summary.interrupted = signal?.aborted === true;
     if (mayMarkMissing(walkComplete, summary.interrupted)) summary.vanished = await store.markListed([...listed]);
     if (warc) summary.warc = await warc.close();
+    // The files of the posts written are the manifest's: named here rather than held through the run.
+    for (const url of [...summary.new, ...summary.changed]) summary.files[url] = store.entry(url)?.file ?? '';
     summary.elapsedMs = Date.now() - started;
     await store.recordRun(summary);
     return summary;
