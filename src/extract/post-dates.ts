@@ -37,6 +37,11 @@ export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<El
     parseDate(meta($, ...DATE_META)) ||
     firstDate($, DATE_ELEMENTS, scope, notChange) ||
     firstDate($, engine?.date, undefined, notChange) ||
+    // Labelled as the last change, and the only date the page gives: themes print "Updated:" with the
+    // publication date until the post changes.
+    firstDate($, engine?.date, scope) ||
+    firstDate($, DATE_ELEMENTS, scope) ||
+    firstDate($, engine?.date) ||
     visibleDate($, scope, ctx.root);
   const dated = chosenDate !== undefined;
   // A visible day-only date gains the time of a machine-readable value for the same day.

@@ -110,4 +110,8 @@ test('dates: a last-change date a theme prints before the publication date is no
   assert.deepEqual(dates(`<time class="entry-date published updated" datetime="2023-08-26">August 26, 2023</time>`)[0], '2023-08-26');
   // a lone date with no label stays the date
   assert.deepEqual(dates(`<time datetime="2023-08-26">August 26, 2023</time>`)[0], '2023-08-26');
+  // a lone date labelled as the last change is still the date: themes print "Updated:" with the publication date until the post changes
+  const lone = `<html><body><article><header><h1>Pruning roses</h1><p class="page-date"><strong>Updated:</strong> <time datetime="2023-08-26T09:00:00Z">August 26, 2023</time></p></header>
+    <section><p>Cut above an outward bud, at an angle, in late winter before the sap rises.</p><p>${'Keep the centre open. '.repeat(20)}</p></section></article></body></html>`;
+  assert.equal(extractPost(lone, 'http://b.test/posts/pruning/').meta.date, '2023-08-26T09:00:00Z');
 });
