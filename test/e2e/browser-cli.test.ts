@@ -76,6 +76,8 @@ test('spa-blog, --render auto: the browser is chosen and every post is archived 
   const paths = served.server.log.map((e) => e.path);
   for (const page of ['/api/posts-2.json', '/api/posts-3.json']) assert.ok(paths.includes(page), `"Load more" never fetched ${page}`);
   assert.deepEqual(paths.filter((p) => /^\/(fonts|media)\//.test(p)), [], 'the browser downloaded fonts or media');
+  // Every page of the blog loads the same script and style sheet: fetched once for the run, not per post.
+  assert.deepEqual(['/app.js', '/app.css'].map((file) => paths.filter((p) => p === file).length), [1, 1], 'a script or style sheet was fetched again');
 });
 
 test('spa-blog, --render always --concurrency 1: the same archive', async () => {
