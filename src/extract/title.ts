@@ -133,7 +133,9 @@ function titleFromDocument($: CheerioAPI, raw: string, siteName: string | undefi
   return m[2] === '|' || m[3]!.length < m[1]!.length ? m[1]!.trim() : raw;
 }
 
-const norm = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+// Themes print the front matter's title raw into <title> and og:title: an author's "<code>x</code>" is
+// text there and markup in the heading, so tags are left out of both sides of a comparison.
+const norm = (t: string) => t.replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/gi, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Whether `text` is `part` plus only marks, digits or spaces around it. */
 function holdsOnly(text: string, part: string): boolean {

@@ -31,3 +31,14 @@ test('blag: "Post | description" with both halves on the page keeps the usual cu
 <main><h2>A Tour of PCI</h2>${body}</main></body></html>`;
   assert.equal(extractPost(html, 'http://blog.test/a-tour-of-pci.html').meta.title, 'A Tour of PCI');
 });
+
+test('a declared title holding the author\'s literal markup still agrees with the heading that renders it', () => {
+  // Jekyll themes print `page.title` raw into <title> and og:title, so "<code>" is text there and markup in the <h1>.
+  const html = `<html><head><title>Why is <code>window</code> a global? - My notes | Bench Blog</title>
+<meta property="og:title" content="Why is <code>window</code> a global? - My notes | Bench Blog"></head><body>
+<nav><a class="navbar-brand" href="/">Bench Blog</a></nav>
+<header class="intro-header"><div class="post-heading"><h1>Why is <code>window</code> a global?</h1>
+<span class="meta">Posted on April 6, 2017</span></div></header>
+<article><div class="post-container">${body}</div></article></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/2017/04/06/window-global/').meta.title, 'Why is window a global?');
+});
