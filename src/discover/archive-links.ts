@@ -26,11 +26,15 @@ const RULES: ArchiveRule[] = [
   { name: 'blog section wording', score: 1, matches: (text) => BLOG_WORDS.test(text) },
 ];
 
+/** Rules at least this strong name the page ("Archive", "All posts"); a path or a "Blog" menu item only hints. */
+const NAMED_SCORE = 2;
+
 /**
  * Same-origin links that lead to a list of all posts, best first (wording beats path; page order breaks
  * ties). Call it on the document before site chrome is removed: the archive is often a menu item.
+ * `named`: only links whose wording names the full list.
  */
-export function archiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
+export function archiveLinksIn($: CheerioAPI, pageUrl: string, { named = false }: { named?: boolean } = {}): string[] {
   const base = absoluteUrl(query($, 'base[href]').attr('href'), pageUrl) ?? pageUrl;
   const self = normalizeUrl(pageUrl);
   const found = new Map<string, { url: string; score: number; order: number }>();
@@ -42,7 +46,7 @@ export function archiveLinksIn($: CheerioAPI, pageUrl: string): string[] {
     if (key === self) return;
     const text = textOf(el).replace(EDGE_PUNCTUATION, '') || (el.attribs['aria-label'] ?? el.attribs['title'] ?? '').trim();
     const path = new URL(url).pathname;
-    const score = RULES.filter((r) => r.matches(text, path)).reduce((n, r) => n + r.score, 0);
+    const score = RULES.filter((r) => r.matches(text, path) && (!named || r.score >= NAMED_SCORE)).reduce((n, r) => n + r.score, 0);
     const known = found.get(key);
     if (score > 0 && (!known || known.score < score)) found.set(key, { url, score, order: known?.order ?? order });
   });

@@ -73,7 +73,10 @@ export interface ReadIndexPage {
   nextPages: string[];
   found: PostLink[];
   postScope: string;
-  /** Calendar archive pages (by month or year) of a start page with no pagination, all to be walked. */
+  /**
+   * Pages walked one after another once the pagination ends: calendar archives (by month or year) of a
+   * start page with no pagination, or the page a paginated start page names as its archive.
+   */
   calendarPages?: string[];
   /** The next pages are the full list of posts a start page without pagination links to ("All posts"). */
   toListing?: boolean;
@@ -235,6 +238,11 @@ export function readIndexPage({ html, url, overrides, scope, first }: IndexReadR
       nextPages = archiveLinksIn($, url);
       toListing = nextPages.length > 0;
       if (!toListing) calendarPages = dateArchiveLinksIn($, url);
+    } else if (first && !overrides?.next) {
+      // Paginated home pages can leave posts out (Jekyll themes' `hidden: true`, pinned or excluded
+      // categories) that the page named "Archive" still lists: it is walked after the pagination, and
+      // costs one page when it lists nothing new.
+      calendarPages = archiveLinksIn($, url, { named: true }).slice(0, 1);
     }
     return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages, ...(toListing ? { toListing } : {}) };
   });

@@ -228,3 +228,29 @@ test('a cache of page readings gives the same walk, is used for unchanged pages 
     await server.close();
   }
 });
+
+test('walkIndex: a paginated home page that leaves posts out is completed by the page it names "Archive"', async () => {
+  const { walkIndex } = await import('../../src/discover/index-walk.js');
+  // Posts a theme keeps off the paginated list (front matter `hidden: true`) are only in the archive.
+  const nav = '<nav><a href="/">Home</a> <a href="/about/">About</a> <a href="/archive/">Archive</a></nav>';
+  const entry = (slug: string) => `<div class="post-preview"><a href="/2020/01/01/${slug}/"><h2 class="post-title">${slug}</h2></a><p>A few words from ${slug}.</p></div>`;
+  const pages: Record<string, string> = {
+    '/': nav + entry('shown-one') + entry('shown-two') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
+    '/page2/': nav + entry('shown-three') + '<ul class="pager"><li class="previous"><a href="/">Newer Posts</a></li></ul>',
+    '/archive/': nav + entry('shown-one') + entry('kept-off-one') + entry('shown-two') + entry('shown-three') + entry('kept-off-two'),
+  };
+  const requested: string[] = [];
+  const fetcher = {
+    async fetch(url: string) {
+      const path = new URL(url).pathname;
+      requested.push(path);
+      const html = `<html><body>${pages[path] ?? ''}</body></html>`;
+      return { url, finalUrl: url, status: pages[path] ? 200 : 404, headers: {}, contentType: 'text/html', body: Buffer.from(html), text: html };
+    },
+    async close() {},
+  };
+  const found: string[] = [];
+  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) found.push(...page.links.map((l) => new URL(l.url).pathname.split('/')[4]!));
+  assert.deepEqual(found, ['shown-one', 'shown-two', 'shown-three', 'kept-off-one', 'kept-off-two']);
+  assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
+});
