@@ -63,7 +63,7 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): { meta: Po
     (scope && (metaInScope($, scope, AUTHOR_NAME_PROP) || firstText($, AUTHOR_ELEMENTS, scope))) ||
     undefined;
 
-  const { tags, categories } = postTerms($, ctx, scope, ld);
+  const { tags, categories } = postTerms($, ctx, scope, ld, title.element);
 
   // Themes fill a post without a summary or image of its own with the blog's: that is not the post's.
   const described = meta($, ...DESCRIPTION_META) || decodeText(jsonString(article.description));

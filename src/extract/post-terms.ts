@@ -19,10 +19,10 @@ import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termK
 import { ARTICLE_SCOPE, KEYWORDS_META } from './vocabulary.js';
 
 /** The tags and categories of the post whose article container is `scope`. */
-export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, ld: JsonLd): Terms {
+export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, ld: JsonLd, titleElement?: Element): Terms {
   const { url, engine } = ctx;
   const article = ld.article ?? {};
-  const inScope = withTermsAfter(taxonomyLinks($, scope, ctx), termsAfterArticle($, scope, ctx.url));
+  const inScope = withTermsAfter(withTermsAfter(taxonomyLinks($, scope, ctx), termsAfterArticle($, scope, ctx.url)), termsBesideTitle($, titleElement, scope, url));
   const anyTerm = (t: Terms) => t.tags.length > 0 || t.categories.length > 0;
   const fromFooter = anyTerm(inScope) ? inScope : footerRelTaxonomy($, url);
   const linked = anyTerm(fromFooter) ? fromFooter : plainTaxonomy($, scope, ctx.root);
@@ -158,6 +158,30 @@ function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, u
 }
 
 const HEADING = /^h[1-6]$/;
+
+/**
+ * Term links printed beside the post's title in a page-wide header above the article (Clean Blog
+ * descendants such as Hux Blog: `<header><div class="post-heading"><div class="tags"><a href="/archive/?tag=x">`
+ * then the `<h1>`). Only the title's own container is read, and only when every link in it is a term
+ * link: a header with a menu or other posts is not the post's.
+ */
+function termsBesideTitle($: CheerioAPI, title: Element | undefined, scope: Cheerio<Element> | undefined, url: string): Terms {
+  const out: Terms = { tags: [], categories: [] };
+  const article = scope?.get(0);
+  const block = title?.parent;
+  if (!title || !article || !block || !isElement(block) || block.name === 'body' || block.name === 'html') return out;
+  if (insideAny(title, new Set([article])) || findIn($(block), ARTICLE_SCOPE).length || insideAny(article, new Set([block]))) return out;
+  // The page header around it counts as site chrome: holding the post's title is what makes it the post's.
+  if (isFurniture(block)) return out;
+  const links = findIn($(block), 'a[href]');
+  const kinds = links.map((a) => termKind(a, url));
+  if (!links.length || kinds.some((k) => !k)) return out;
+  links.forEach((a, i) => {
+    const text = termText(a);
+    if (text) (kinds[i] === 'category' ? out.categories : out.tags).push(text);
+  });
+  return out;
+}
 
 function lettersOutsideLinks(root: Element): number {
   let letters = 0;

@@ -38,3 +38,13 @@ test('articleSection: a category on WordPress (Yoast), the content section on Hu
   const hugo = page(`<main><article class="post">${BODY}</article></main>`, `<meta name="generator" content="Hugo 0.111.3">${ld('Welcome to the notes!')}<meta property="article:section" content="notes">`);
   assert.deepEqual(extractPost(hugo, 'http://b.test/posts/ferry-notes/').meta.categories, []);
 });
+
+test('terms beside the title in a page-wide header above the article are the post\'s; a header with a menu is not', () => {
+  const heading = (extra: string) => `<header class="intro-header"><div class="container"><div class="post-heading">
+<div class="tags"><a class="tag" href="/archive/?tag=Boats">Boats</a> <a class="tag" href="/archive/?tag=Sea">Sea</a></div>${extra}
+<h1>Ferry notes</h1><h2 class="subheading">Crossing the bay</h2><span class="meta">Posted on May 1, 2024</span></div></div></header>
+<article><div class="post-container">${BODY}</div></article>`;
+  assert.deepEqual(extractPost(page(heading('')), 'http://b.test/2024/05/01/ferry-notes/').meta.tags, ['Boats', 'Sea']);
+  const withMenu = heading('<nav><a href="/">Home</a> <a href="/about/">About</a></nav>');
+  assert.deepEqual(extractPost(page(withMenu), 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
+});
