@@ -75,6 +75,16 @@ function headingText(el: Element): string {
 }
 
 /**
+ * A title-class wrapper around the heading and its meta line (`<div class="post-title"><h1>Title</h1>
+ * <div class="info">2021/7/8</div></div>`) is read through its one heading: the date is not the title's.
+ */
+function headingWithin(el: Element): Element {
+  if (/^h[1-6]$/.test(el.name)) return el;
+  const headings = selectIn(el, 'h1, h2, h3, h4, h5, h6');
+  return headings.length === 1 ? headings[0]! : el;
+}
+
+/**
  * The blog's name as its header shows it: a heading (or site-title element) that is a link to the home
  * page. Themes without og:site_name (chronicle, many hand-made ones) print it as the page's only <h1>.
  */
@@ -153,8 +163,9 @@ export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   const inBody = (el: Element) => insideAny(el, body);
   const fromSelectors = (selectors: readonly string[] | undefined, within?: Cheerio<AnyNode>, keep: (el: Element) => boolean = () => true): TitleChoice | undefined => {
     for (const selector of selectors ?? []) {
-      for (const el of safeSelect($, selector, within).toArray()) {
-        if (!keep(el) || (inFurniture($, el) && !closestIn(el, ARTICLE_SCOPE))) continue;
+      for (const found of safeSelect($, selector, within).toArray()) {
+        if (!keep(found) || (inFurniture($, found) && !closestIn(found, ARTICLE_SCOPE))) continue;
+        const el = headingWithin(found);
         const declared = titleText(el.attribs['data-typed-text'] ?? el.attribs.content);
         const text = stripAnchorGlyphs(declared ?? headingText(el));
         if (text && text.length <= 300) return { text, element: el };

@@ -42,3 +42,11 @@ test('a declared title holding the author\'s literal markup still agrees with th
 <article><div class="post-container">${body}</div></article></body></html>`;
   assert.equal(extractPost(html, 'http://blog.test/2017/04/06/window-global/').meta.title, 'Why is window a global?');
 });
+
+test('a title-class wrapper holding the heading and the date line gives the heading only', () => {
+  const html = `<html><head><title>Setting up a file server - Bench Blog</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Setting up a file server"}</script></head><body>
+<div class="post"><div class="post-content"><div class="post-title"><h1>Setting up a file server</h1>
+<div class="info"><span class="date">2021/7/9</span></div></div>${body}</div></div></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/post/file-server/').meta.title, 'Setting up a file server');
+});
