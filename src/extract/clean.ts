@@ -186,16 +186,36 @@ function dropLeadingTitle($: CheerioAPI, root: Cheerio<Element>, title: string):
   if (textBefore && (!isDateLine(textBefore) || sameWords(textBefore, title))) return;
   const compact = (text: string) => wordsOnly(text).replace(/\s/g, '');
   const blockText = compact(`${textBefore}${heading.text()}`);
+  const noMedia = (el: Element) => !$(el).find('img, picture, video, iframe, pre, table').length;
   const block = heading
     .parentsUntil(root)
     .toArray()
-    .filter((el) => compact($(el).text()) === blockText && !$(el).find('img, picture, video, iframe, pre, table').length)
+    .filter((el) => noMedia(el) && (compact($(el).text()) === blockText || (!textBefore && titleThenDateLine(el, heading.get(0)!))))
     .pop();
   if (block) $(block).remove();
   else {
     heading.remove();
     for (const node of textNodes) $(node).remove();
   }
+}
+
+/**
+ * Whether `el` holds the title heading and then only a date line (Anatole: `<div class="post-title"><h1>…</h1>
+ * <div class="info"><span class="date">2021/7/8</span></div></div>`): the theme's title block, not text.
+ */
+function titleThenDateLine(el: Element, heading: Element): boolean {
+  const inHeading = new Set<AnyNode>([heading]);
+  let after = '';
+  let seen = false;
+  let textBefore = false;
+  walk(el, (node) => {
+    if (node === heading) seen = true;
+    else if (node.type === 'text' && node.data.trim() && !insideAny(node, inHeading)) {
+      if (!seen) textBefore = true;
+      after += ` ${node.data.trim()}`;
+    }
+  });
+  return seen && !textBefore && after.trim() !== '' && isDateLine(after);
 }
 
 /** Elements that are content even without text. */

@@ -50,3 +50,13 @@ test('a title-class wrapper holding the heading and the date line gives the head
 <div class="info"><span class="date">2021/7/9</span></div></div>${body}</div></div></body></html>`;
   assert.equal(extractPost(html, 'http://blog.test/post/file-server/').meta.title, 'Setting up a file server');
 });
+
+test('the title block\'s date line under the heading goes with the heading', () => {
+  const html = `<html><head><title>Setting up a file server - Bench Blog</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Setting up a file server"}</script></head><body>
+<div class="post"><div class="post-content"><div class="post-title"><h1>Setting up a file server</h1>
+<div class="info"><span class="date">2021/7/9</span><span class="reading-time"></span></div></div>${body}</div></div></body></html>`;
+  const post = extractPost(html, 'http://blog.test/post/file-server/');
+  assert.doesNotMatch(post.contentHtml, /2021\/7\/9/);
+  assert.match(post.contentHtml, /Numbers such as 5/);
+});
