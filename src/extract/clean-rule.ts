@@ -42,6 +42,8 @@ export interface CleanRule {
   action?: 'remove' | 'unwrap' | 'remove-block' | 'remove-line';
   /** Skip matches holding more than this share of the article's text. */
   maxShare?: number;
+  /** An element this accepts goes whatever its share of the text (a column of chrome beside a very short post). */
+  beyondShare?: (el: Element, ctx: CleanContext) => boolean;
   /** Rules that need the whole context (engine data). */
   selectorsFrom?: (ctx: CleanContext) => string[];
   /** Precondition on the whole article: skip the rule's scan when it cannot match. */

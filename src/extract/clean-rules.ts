@@ -49,6 +49,16 @@ function nearEdge(el: Element): boolean {
   return within((n) => n.prev) || within((n) => n.next);
 }
 
+/** Whether an element sibling before `el` that is not itself sidebar-worded holds text or media. */
+function columnAfterContent(el: Element): boolean {
+  for (let n = el.prev; n; n = n.prev) {
+    if (n.type !== 'tag') continue;
+    if (/sidebar|widget/i.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) continue;
+    if (selectIn(n, 'img, iframe, video, p, pre').length) return true;
+  }
+  return false;
+}
+
 function removeComments(ctx: CleanContext, root: Element): void {
   const stack = [root];
   while (stack.length) {
@@ -113,6 +123,9 @@ export const CLEAN_RULES: CleanRule[] = [
     words: vocabulary.SIDEBARS_WORDS,
     test: (el, ctx) => el.name !== 'aside' || linkHeavy(ctx, el) || vocabulary.ASIDE_CHROME.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`),
     maxShare: 0.6,
+    // A post that is only an embed (slides, a chart) leaves the sidebar column beside it most of the text;
+    // a column after the post's own, holding no paragraph, is still the sidebar.
+    beyondShare: (el) => !selectIn(el, 'p, pre, table, blockquote').length && columnAfterContent(el),
   },
   {
     name: 'comments',

@@ -101,7 +101,7 @@ function applyRule(ctx: CleanContext, rule: CleanRule): void {
     if (!el.parent) continue; // already removed with an ancestor
     if (!rule.touchesProse && inRunningText(el, ctx.root.get(0))) continue;
     const $el = ctx.$(el);
-    if (rule.maxShare !== undefined && ctx.rootText > 0) {
+    if (rule.maxShare !== undefined && ctx.rootText > 0 && !rule.beyondShare?.(el, ctx)) {
       const share = $el.text().replace(/\s+/g, ' ').trim().length / ctx.rootText;
       if (share > rule.maxShare) continue;
     }
