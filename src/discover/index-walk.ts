@@ -103,10 +103,15 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
   let listing: Set<string> | undefined;
   // Calendar pages of a start page with no pagination: each is walked (with its own pagination) in turn.
   const calendar: string[] = [];
+  /** The pages taken from `calendar`: one that does not exist (a broken "Archive" link) only adds no posts. */
+  const fromCalendar = new Set<string>();
   const nextCalendarPage = (): string | undefined => {
     while (calendar.length) {
       const next = calendar.shift()!;
-      if (!visited.has(normalizeUrl(next))) return next;
+      if (!visited.has(normalizeUrl(next))) {
+        fromCalendar.add(normalizeUrl(next));
+        return next;
+      }
     }
     return undefined;
   };
@@ -132,6 +137,13 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       if (!inScope(res.finalUrl, pageScope)) throw new FetchError(url, `redirected out of the blog to ${res.finalUrl}`);
     } catch (err) {
       if (first) throw err;
+      const gone = fromCalendar.has(normalizeUrl(url)) && err instanceof FetchError && (err.status === 404 || err.status === 410);
+      if (gone) {
+        const next = count < options.maxPages ? nextCalendarPage() : undefined;
+        if (!next) return;
+        queue = [next];
+        continue;
+      }
       if (!queue.length) {
         const next = nextCalendarPage();
         if (next) queue = [next];

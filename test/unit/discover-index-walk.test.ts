@@ -254,3 +254,27 @@ test('walkIndex: a paginated home page that leaves posts out is completed by the
   assert.deepEqual(found, ['shown-one', 'shown-two', 'shown-three', 'kept-off-one', 'kept-off-two']);
   assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
 });
+
+test('walkIndex: an "Archive" link that leads nowhere (404) adds no posts and no failed index page', async () => {
+  const { walkIndex } = await import('../../src/discover/index-walk.js');
+  const nav = '<nav><a href="/">Home</a> <a href="/archive/">Archive</a></nav>';
+  const entry = (slug: string) => `<div class="post-preview"><a href="/2020/01/01/${slug}/"><h2 class="post-title">${slug}</h2></a><p>A few words from ${slug}.</p></div>`;
+  const pages: Record<string, string> = {
+    '/': nav + entry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
+    '/page2/': nav + entry('second'),
+  };
+  const requested: string[] = [];
+  const fetcher = {
+    async fetch(url: string) {
+      const path = new URL(url).pathname;
+      requested.push(path);
+      const html = `<html><body>${pages[path] ?? 'Not found'}</body></html>`;
+      return { url, finalUrl: url, status: pages[path] ? 200 : 404, headers: {}, contentType: 'text/html', body: Buffer.from(html), text: html };
+    },
+    async close() {},
+  };
+  const walked: { url: string; error?: string }[] = [];
+  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
+  assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
+  assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
+});
