@@ -49,11 +49,14 @@ function nearEdge(el: Element): boolean {
   return within((n) => n.prev) || within((n) => n.next);
 }
 
+/** The sidebar rule's own words, anywhere in a class or id. */
+const SIDEBAR_WORDED = new RegExp(vocabulary.SIDEBARS_WORDS.join('|'), 'i');
+
 /** Whether an element sibling before `el` that is not itself sidebar-worded holds text or media. */
 function columnAfterContent(el: Element): boolean {
   for (let n = el.prev; n; n = n.prev) {
     if (n.type !== 'tag') continue;
-    if (/sidebar|widget/i.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) continue;
+    if (SIDEBAR_WORDED.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) continue;
     if (selectIn(n, 'img, iframe, video, p, pre').length) return true;
   }
   return false;

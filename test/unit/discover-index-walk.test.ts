@@ -229,40 +229,11 @@ test('a cache of page readings gives the same walk, is used for unchanged pages 
   }
 });
 
-test('walkIndex: a paginated home page that leaves posts out is completed by the page it names "Archive"', async () => {
-  const { walkIndex } = await import('../../src/discover/index-walk.js');
-  // Posts a theme keeps off the paginated list (front matter `hidden: true`) are only in the archive.
-  const nav = '<nav><a href="/">Home</a> <a href="/about/">About</a> <a href="/archive/">Archive</a></nav>';
-  const entry = (slug: string) => `<div class="post-preview"><a href="/2020/01/01/${slug}/"><h2 class="post-title">${slug}</h2></a><p>A few words from ${slug}.</p></div>`;
-  const pages: Record<string, string> = {
-    '/': nav + entry('shown-one') + entry('shown-two') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
-    '/page2/': nav + entry('shown-three') + '<ul class="pager"><li class="previous"><a href="/">Newer Posts</a></li></ul>',
-    '/archive/': nav + entry('shown-one') + entry('kept-off-one') + entry('shown-two') + entry('shown-three') + entry('kept-off-two'),
-  };
-  const requested: string[] = [];
-  const fetcher = {
-    async fetch(url: string) {
-      const path = new URL(url).pathname;
-      requested.push(path);
-      const html = `<html><body>${pages[path] ?? ''}</body></html>`;
-      return { url, finalUrl: url, status: pages[path] ? 200 : 404, headers: {}, contentType: 'text/html', body: Buffer.from(html), text: html };
-    },
-    async close() {},
-  };
-  const found: string[] = [];
-  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) found.push(...page.links.map((l) => new URL(l.url).pathname.split('/')[4]!));
-  assert.deepEqual(found, ['shown-one', 'shown-two', 'shown-three', 'kept-off-one', 'kept-off-two']);
-  assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
-});
+/** A post's entry on the index pages of the "Archive" tests. */
+const previewEntry = (slug: string) => `<div class="post-preview"><a href="/2020/01/01/${slug}/"><h2 class="post-title">${slug}</h2></a><p>A few words from ${slug}.</p></div>`;
 
-test('walkIndex: an "Archive" link that leads nowhere (404) adds no posts and no failed index page', async () => {
-  const { walkIndex } = await import('../../src/discover/index-walk.js');
-  const nav = '<nav><a href="/">Home</a> <a href="/archive/">Archive</a></nav>';
-  const entry = (slug: string) => `<div class="post-preview"><a href="/2020/01/01/${slug}/"><h2 class="post-title">${slug}</h2></a><p>A few words from ${slug}.</p></div>`;
-  const pages: Record<string, string> = {
-    '/': nav + entry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
-    '/page2/': nav + entry('second'),
-  };
+/** A fetcher serving `pages` by path (404 for any other), recording the paths requested. */
+function pathFetcher(pages: Record<string, string>) {
   const requested: string[] = [];
   const fetcher = {
     async fetch(url: string) {
@@ -273,6 +244,33 @@ test('walkIndex: an "Archive" link that leads nowhere (404) adds no posts and no
     },
     async close() {},
   };
+  return { fetcher, requested };
+}
+
+test('walkIndex: a paginated home page that leaves posts out is completed by the page it names "Archive"', async () => {
+  const { walkIndex } = await import('../../src/discover/index-walk.js');
+  // Posts a theme keeps off the paginated list (front matter `hidden: true`) are only in the archive.
+  const nav = '<nav><a href="/">Home</a> <a href="/about/">About</a> <a href="/archive/">Archive</a></nav>';
+  const pages: Record<string, string> = {
+    '/': nav + previewEntry('shown-one') + previewEntry('shown-two') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
+    '/page2/': nav + previewEntry('shown-three') + '<ul class="pager"><li class="previous"><a href="/">Newer Posts</a></li></ul>',
+    '/archive/': nav + previewEntry('shown-one') + previewEntry('kept-off-one') + previewEntry('shown-two') + previewEntry('shown-three') + previewEntry('kept-off-two'),
+  };
+  const { fetcher, requested } = pathFetcher(pages);
+  const found: string[] = [];
+  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) found.push(...page.links.map((l) => new URL(l.url).pathname.split('/')[4]!));
+  assert.deepEqual(found, ['shown-one', 'shown-two', 'shown-three', 'kept-off-one', 'kept-off-two']);
+  assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
+});
+
+test('walkIndex: an "Archive" link that leads nowhere (404) adds no posts and no failed index page', async () => {
+  const { walkIndex } = await import('../../src/discover/index-walk.js');
+  const nav = '<nav><a href="/">Home</a> <a href="/archive/">Archive</a></nav>';
+  const pages: Record<string, string> = {
+    '/': nav + previewEntry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
+    '/page2/': nav + previewEntry('second'),
+  };
+  const { fetcher, requested } = pathFetcher(pages);
   const walked: { url: string; error?: string }[] = [];
   for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
   assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
