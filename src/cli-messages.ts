@@ -1,17 +1,10 @@
 /**
  * The CLI's words for what went wrong: yargs' parser messages made one line that names the option and
- * the problem, numbers and sizes read with the option's name in their errors, and the exit code and
- * line of an error that reached the top.
+ * the problem, numbers and sizes read with the option's name in their errors, file system errors in
+ * words. The line and exit code of an error that ends a command are cli/exit.ts's: they know every
+ * error class of the run, and loading those here would cost `--version` and `--help` their modules.
  */
-import { EXIT, InputError, reasonOf } from './pipeline/errors.js';
-import { ArchiveWriteError } from './store/atomic-write.js';
-import { ArchiveError, LockError, PathEscapeError } from './store/archive-store.js';
-import { ManifestError } from './store/manifest.js';
-import { FrontMatterError } from './store/front-matter.js';
-import { FetchError } from './fetch/fetcher.js';
-import { ApiError } from './export/publish/api.js';
-
-export { EXIT };
+import { InputError, reasonOf } from './pipeline/errors.js';
 
 /** The command line's words after the command: `--out x` -> `--out`; for naming what yargs' messages name. */
 function optionAsTyped(name: string, argv: readonly string[]): string {
@@ -95,17 +88,6 @@ export function readNumber(option: string, raw: unknown, rule: NumberRule): numb
   }
 }
 
-/** Errors that say what is wrong with the input or the machine, not with blogvault: exit 2, no "please report". */
-const INPUT_ERRORS = [InputError, FetchError, ArchiveError, ManifestError, LockError, FrontMatterError, PathEscapeError, ApiError];
-/** The same, by name, for classes of modules loaded only when needed (Playwright's). */
-const INPUT_ERROR_NAMES = new Set(['ChromiumNotFoundError']);
-
-/** A file system error from Node (`ENOENT`, `EACCES`...), which names its path. */
-function systemError(err: unknown): (Error & { code: string; path?: string; syscall?: string }) | undefined {
-  const e = err as { code?: unknown; syscall?: unknown };
-  return err instanceof Error && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.syscall === 'string' ? (err as Error & { code: string }) : undefined;
-}
-
 const SYSTEM_REASONS: Record<string, string> = {
   ENOENT: 'no such file or folder',
   EACCES: 'permission denied',
@@ -122,18 +104,4 @@ export function systemReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (typeof code !== 'string') return reasonOf(error);
   return SYSTEM_REASONS[code] ? `${SYSTEM_REASONS[code]} (${code})` : code;
-}
-
-/** The one line and the exit code for an error that ended the command. */
-export function topLevelError(err: unknown): { line: string; code: number } {
-  if (err instanceof ArchiveWriteError) {
-    return { line: `${err.message}; what was archived before is kept, and the next run goes on from there`, code: EXIT.write };
-  }
-  if (INPUT_ERRORS.some((kind) => err instanceof kind) || (err instanceof Error && INPUT_ERROR_NAMES.has(err.name))) return { line: reasonOf(err), code: EXIT.input };
-  const sys = systemError(err);
-  if (sys) return { line: `${sys.path ?? sys.syscall}: ${systemReason(sys)}`, code: EXIT.input };
-  return {
-    line: `internal error (${err instanceof Error ? err.name : typeof err}): ${reasonOf(err).split('\n')[0]}. This is a bug in blogvault: please report it with the command you ran (BLOGVAULT_DEBUG=1 shows where it happened)`,
-    code: EXIT.internal,
-  };
 }

@@ -10,7 +10,9 @@ import { formatSummary, type RunSummary } from '../pipeline/summary.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import type { ExportTarget } from '../export/types.js';
 import { checkOutFolder, checkWritable, existingFolder, folder } from './folders.js';
-import { checkSelectors, settingsFrom, withWarc, type CrawlArgs, type ReportArgs, type WarcArgs } from './options.js';
+import type { CommandName } from './definitions.js';
+import { withWarc, type CrawlArgs, type ReportArgs, type WarcArgs } from './options.js';
+import { checkSelectors, settingsFrom } from './settings.js';
 
 function verbosityOf(a: { quiet: boolean; verbose: boolean }, fallback: Verbosity): Verbosity {
   if (a.verbose) return 'verbose';
@@ -122,4 +124,4 @@ export const COMMANDS = {
     const report = await publishArchive(a.dir, { ...a, secret: await publishSecret(a.to) });
     process.stdout.write(`${report.summary}\n`);
   },
-};
+} satisfies Record<CommandName, (args: never) => Promise<void>>;

@@ -4,8 +4,14 @@ import { VERSION } from '../version.js';
 import { InputError } from '../pipeline/errors.js';
 import { parseFailure } from '../cli-messages.js';
 import { EXPORT_TARGETS } from '../export/types.js';
-import { COMMANDS } from './commands.js';
 import { crawlOptions, queueOptions, reportOptions, warcOptions } from './options.js';
+
+/**
+ * The commands, in the order errors list them. What each does is commands.ts's, loaded once the line is
+ * parsed: `--version`, `--help` and a mistyped option need none of the run's code.
+ */
+export const COMMAND_NAMES = ['archive', 'update', 'inspect', 'rebuild', 'backup', 'enqueue', 'worker', 'status', 'export', 'publish'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** What each command takes, for "archive: missing <url>". */
 const USAGE: Record<string, string> = {
@@ -97,6 +103,6 @@ export function buildCli(argv: string[]) {
     .fail((message, err) => {
       // Errors met while parsing (a profile that cannot be read, an option missing its value) are the input's.
       if (err instanceof InputError) throw err;
-      throw parseFailure(message || err?.message || 'cannot read the command line', argv, Object.keys(COMMANDS).map((name) => USAGE[name] ?? name));
+      throw parseFailure(message || err?.message || 'cannot read the command line', argv, COMMAND_NAMES.map((name) => USAGE[name] ?? name));
     });
 }

@@ -3,7 +3,9 @@
 // asking for a report, no stack unless BLOGVAULT_DEBUG is set (the CLI adds it then).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXIT, readNumber, topLevelError } from '../../src/cli-messages.js';
+import { readNumber } from '../../src/cli-messages.js';
+import { topLevelError } from '../../src/cli/exit.js';
+import { EXIT } from '../../src/pipeline/errors.js';
 import { InputError } from '../../src/pipeline/errors.js';
 import { ArchiveWriteError } from '../../src/store/atomic-write.js';
 

@@ -2,7 +2,7 @@
 // says where it happened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exitCodeForError } from '../../src/cli.js';
+import { exitCodeForError } from '../../src/cli/exit.js';
 import { EXIT, InputError, PageError, reasonOf } from '../../src/pipeline/errors.js';
 import { ArchiveWriteError } from '../../src/store/atomic-write.js';
 import { LockError } from '../../src/store/lock.js';
