@@ -26,7 +26,8 @@ const USAGE: Record<string, string> = {
 };
 
 export function buildCli(argv: string[]) {
-  return yargs(argv)
+  const cli = yargs(argv);
+  return cli
     .scriptName('blogvault')
     // Numbers reach the checks as typed (`1e9`), so that their errors quote them.
     .parserConfiguration({ 'parse-numbers': false })
@@ -100,6 +101,12 @@ export function buildCli(argv: string[]) {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
+    // Once a command's line is parsed without --help (from the line or a profile), yargs renders the
+    // command's whole help text anyway, in case its handler fails and the help is to be shown then;
+    // blogvault never shows it then (.fail() below throws). Unwrapped, that text costs 14 ms of CPU
+    // less (24 against 38 ms for \`update <dir>\`'s parse, 8 runs each): fitting every description to
+    // the width was most of the work. `--help` is rendered before this runs, at the width above.
+    .middleware(() => void cli.wrap(null), true)
     .fail((message, err) => {
       // Errors met while parsing (a profile that cannot be read, an option missing its value) are the input's.
       if (err instanceof InputError) throw err;
