@@ -19,7 +19,7 @@ import type { Reporter } from './reporter.js';
 import { emptySummary, type RunSummary } from './summary.js';
 import { ImageCache } from './image-cache.js';
 import { archivePost, type PostOutcome, type PostStepContext } from './post-step.js';
-import { feedLinks, fetchIndex, readSitemapEntries, readStartPage, renderStart, renderVerdict, validateStartUrl, type RenderedStart, type RenderVerdict } from './run-start.js';
+import { feedLinks, fetchIndex, readSitemapEntries, readStartPageKept, renderStart, renderVerdict, validateStartUrl, type RenderedStart, type RenderVerdict } from './run-start.js';
 import { loadUpdateState, saveUpdateState } from './update-state.js';
 import { sitemapPostLinks } from '../discover/sitemap.js';
 import { VERSION } from '../version.js';
@@ -87,9 +87,12 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     const previous = await ArchiveStore.loadSettings<ArchiveSettings>(out);
     // A first run reads every page it fetches: the threads start while the first requests are on the way.
     if (store.entries().length === 0) processor.warm();
+    // Read while the start page is fetched: it holds the last run's reading of the start page too.
+    const indexCacheLoaded = PersistentIndexCache.load(out);
     let first = await fetchIndex(http, startUrl);
     let pages: Fetcher = http;
-    const start = readStartPage(first, settings);
+    const indexCache = await indexCacheLoaded;
+    const start = readStartPageKept(first, settings, indexCache);
     const { single, site } = start;
     // The feed and the sitemap are read while the index is walked: the feed completes the metadata of the
     // posts it lists (the tags of themes that show one, the time of day); both name posts the walk may
@@ -164,7 +167,6 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       rules,
       listings: !single,
     };
-    const indexCache = await PersistentIndexCache.load(out);
     const limit = pLimit(inFlight.posts);
     options.watch?.(() => limit.activeCount);
     let walkComplete = !options.since && !single;

@@ -2,6 +2,7 @@
  * The start of a run, before any post: the blog's first page, whether it needs a browser, and the two
  * other sources of the post list (feed, sitemap), whose failures are normal and only logged.
  */
+import { createHash } from 'node:crypto';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/fetcher.js';
 import { needsRendering, needsRenderingIn, type RenderVerdict as PageVerdict } from '../fetch/render-detect.js';
@@ -16,6 +17,7 @@ import { withPage } from '../html/parse.js';
 import type { PostLink, SiteFacts } from '../types.js';
 import type { ArchiveSettings } from './options.js';
 import type { PostProcessor } from './worker-pool.js';
+import type { PersistentIndexCache } from './index-cache.js';
 import type { Reporter } from './reporter.js';
 import type { ProbedPost } from './post-step.js';
 import { InputError, reasonOf } from './errors.js';
@@ -127,6 +129,24 @@ export function readStartPage(first: FetchResult, settings: ArchiveSettings): St
     const single = settings.overrides.postLink || settings.overrides.next || links.length > 2 ? undefined : mark;
     return { links, single, feeds, site, render: links.length === 0 ? withoutLinks : asShown, ...(links.length === 0 && listing ? { listing } : {}), languages };
   });
+}
+
+/**
+ * The start page's reading, as an earlier run of the archive read the same bytes at the same URL with
+ * the same overrides, or read now and kept for the next run. On a rerun of an unchanged blog whose
+ * sitemap says what changed, parsing the start page (cold, on the main thread) was the largest part of
+ * the run's own CPU time after loading its code.
+ */
+export function readStartPageKept(first: FetchResult, settings: ArchiveSettings, kept: PersistentIndexCache): StartPage {
+  const key = createHash('sha256')
+    .update(JSON.stringify(['start page', first.finalUrl, settings.overrides]))
+    .update(first.text ?? '')
+    .digest('hex');
+  const earlier = kept.startPage(key);
+  if (earlier) return earlier;
+  const start = readStartPage(first, settings);
+  kept.setStartPage(key, start);
+  return start;
 }
 
 /**

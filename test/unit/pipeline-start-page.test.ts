@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readStartPage } from '../../src/pipeline/run-start.js';
+import { readStartPage, readStartPageKept } from '../../src/pipeline/run-start.js';
+import { PersistentIndexCache } from '../../src/pipeline/index-cache.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import type { FetchResult } from '../../src/fetch/fetcher.js';
 import type { ArchiveSettings } from '../../src/pipeline/options.js';
 
@@ -34,4 +36,24 @@ test('the start page read once: a post page says it is one post (JSON-LD), an in
   assert.equal(index.render.render, false);
   assert.equal(index.single, undefined);
   assert.equal(index.listing, undefined, 'a list of the posts is looked for only on a page that shows none');
+});
+
+// A rerun of an unchanged blog reads its start page as the last run did, without parsing it again; a
+// page with other bytes, at another URL or read with other overrides is read anew.
+test('the start page reading is kept for the next run, and used only for the same page, URL and overrides', async () => {
+  const dir = tempDir('start-page');
+  const html = `<html><head><title>Kept</title></head><body><main>${[1, 2, 3].map((n) => `<article><h2><a href="/2020/01/p${n}/">Post ${n}</a></h2><p>Excerpt ${n}.</p></article>`).join('')}</main></body></html>`;
+  const run1 = await PersistentIndexCache.load(dir);
+  const read1 = readStartPageKept(page('http://b.test/', html), settings, run1);
+  assert.deepEqual(read1, readStartPage(page('http://b.test/', html), settings));
+  await run1.save();
+
+  const run2 = await PersistentIndexCache.load(dir);
+  const kept = readStartPageKept(page('http://b.test/', html), settings, run2);
+  assert.deepEqual(kept, JSON.parse(JSON.stringify(read1)), 'read back as the last run read it');
+  assert.equal(kept.links.length, 3);
+  const edited = readStartPageKept(page('http://b.test/', html.replace('Post 3', 'Post three')), settings, run2);
+  assert.equal(edited.links[2]?.title, 'Post three');
+  const steered = readStartPageKept(page('http://b.test/', html), { overrides: { postLink: 'h2 a[href$="p1/"]' } } as unknown as ArchiveSettings, run2);
+  assert.deepEqual(steered.links.map((l) => l.url), ['http://b.test/2020/01/p1/']);
 });
