@@ -1,4 +1,7 @@
-/** Reading feeds and sitemaps: one parser setup, and helpers for the shapes fast-xml-parser returns. */
+/**
+ * Reading feeds: one parser setup, and helpers for the shapes fast-xml-parser returns; the body of a
+ * `.xml.gz` response for sitemaps too (sitemap.ts reads them through a tokenizer instead).
+ */
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import type { FetchResult } from '../fetch/fetcher.js';
