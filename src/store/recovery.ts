@@ -3,8 +3,8 @@
  * journal replayed, post files the manifest missed adopted, lost files marked for refetching,
  * temporary files removed.
  */
-import { existsSync, lstatSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyOf, now, readIfExists, sha256 } from './archive-files.js';
 import { removeStaleTemps } from './atomic-write.js';
@@ -122,11 +122,9 @@ export async function recover(state: ArchiveState, durable: boolean): Promise<vo
   await indexPostFiles(state);
   for (const [key, entry] of entries) {
     if (!entry.file || !entry.hash) continue;
-    const exists = await stat(resolveInside(outDir, entry.file)).then(
-      () => true,
-      () => false,
-    );
-    if (exists) continue;
+    // Synchronous: nothing else is under way while the archive opens, and a stat through the thread
+    // pool and a promise per post made opening a 1,000-post archive cost 50-90 ms of CPU more.
+    if (fileExists(resolveInside(outDir, entry.file))) continue;
     // Validators would make the next fetch a 304 for a file that is gone: drop them (and the hash of
     // the lost bytes) and refetch. What describes the post (title, date, images, snapshot) stays, so
     // `rebuild` can restore the file without the network.
@@ -146,6 +144,15 @@ export async function recover(state: ArchiveState, durable: boolean): Promise<vo
   await verifyJournaled(state);
   if (recovery.interrupted || recovery.adopted.length || recovery.lostFiles.length) {
     await compactManifest(join(outDir, MANIFEST_FILE), join(outDir, JOURNAL_FILE), entries, durable, outDir);
+  }
+}
+
+/** Whether `path` names something that exists, its symlinks followed (any error reads as no). */
+function fileExists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
