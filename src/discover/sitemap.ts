@@ -190,6 +190,9 @@ export async function readSitemap(startUrl: string, fetcher: Fetcher, options: P
  * of them. `<lastmod>` is not a post date: the links carry none.
  */
 export function sitemapPostLinks(entries: SitemapEntry[], startUrl: string, knownPosts: (string | PostLink)[] = [], options: Pick<SitemapOptions, 'overrides' | 'scope'> = {}): PostLink[] {
+  // A rerun guided by the sitemap asks with the URLs it added, usually none, and every archived post
+  // as known: their scope and shapes (two URL parses each) are worked out only when there is a URL to try.
+  if (!entries.length) return [];
   const known = knownPosts.map((p) => (typeof p === 'string' ? p : p.url));
   // Posts found by the walk outside the start directory (a blog at /blog/ with posts at /2015/...) widen it.
   const startScope = postScopeOf(startUrl);
