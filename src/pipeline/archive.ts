@@ -179,6 +179,8 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let stepsRunning = 0;
     let stepFailure: { error: unknown } | undefined;
     let onStepEnd: (() => void) | undefined;
+    /** The start page's walk, waiting for the posts it found to be archived (`inFlight.scheduled`). */
+    let onRoomToWalk: (() => void) | undefined;
     let done = 0;
     /** The first write the archive refused (disk full...): no post is started after it, and the run ends with it. */
     let writeFailure: ArchiveWriteError | undefined;
@@ -209,7 +211,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         reporter.debug(`not a post (${outcome.status === 'listing' ? 'only links to other pages: walked for its posts' : 'no publication date, a list of posts, or no title and no body'}): ${link.url}`);
         // A section's or series' page the index lists among its posts: the posts it lists may be listed
         // nowhere else. (A listing only the feed or sitemap names lists posts they name too.)
-        if (outcome.status === 'listing' && !judge && (settings.discover === 'index' || settings.discover === 'all')) await walkMore(link.url, 'a list of posts', outcome.page);
+        if (outcome.status === 'listing' && !judge && (settings.discover === 'index' || settings.discover === 'all')) await walkMore(link.url, 'a list of posts', false, outcome.page);
         return;
       }
       // A post that changed while the sitemap kept its date: from now on every run checks every post.
@@ -238,7 +240,17 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       stepsRunning--;
       stepFailure ??= failure;
       onStepEnd?.();
+      if (stepsRunning < inFlight.scheduled) onRoomToWalk?.();
     };
+    const roomToWalk = () =>
+      stepsRunning < inFlight.scheduled
+        ? undefined
+        : new Promise<void>((resolvePromise) => {
+            onRoomToWalk = () => {
+              onRoomToWalk = undefined;
+              resolvePromise();
+            };
+          });
     /** `judge`: the page is archived only if it reads as a post. */
     const schedule = (link: PostLink, judge = false) => {
       const key = normalizeUrl(link.url);
@@ -266,8 +278,12 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       );
     };
 
-    /** Walks the index from `url` (the start page, a language's home, a listing), scheduling each post it finds. */
-    const walkFrom = async (url: string, firstPage?: FetchResult) => {
+    /**
+     * Walks the index from `url` (the start page, a language's home, a listing), scheduling each post it
+     * finds. `paced`: it waits while many posts it found are not archived yet. A listing's walk, run by a
+     * post step, never waits: its step would wait for itself.
+     */
+    const walkFrom = async (url: string, paced: boolean, firstPage?: FetchResult) => {
       // --max-pages bounds the whole index, every walk together.
       const walk = { maxPages: settings.maxPages - summary.indexPages, overrides: settings.overrides, since: options.since, firstPage, expand: browser !== undefined, cache: indexCache, read: processor.readIndex };
       for await (const page of walkIndex(url, pages, walk)) {
@@ -282,6 +298,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         for (const link of page.links) schedule(link);
         reporter.indexPage?.(summary.indexPages, summary.postsFound);
         if (page.end === 'max-pages') summary.maxPagesReached = true;
+        if (paced) await roomToWalk();
       }
       if (summary.maxPagesReached) walkComplete = false;
     };
@@ -295,7 +312,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     };
     /** Another index of the blog, after the start page's: `what` says what it is in a failure's notice. */
-    const walkMore = async (url: string, what: string, firstPage?: FetchResult) => {
+    const walkMore = async (url: string, what: string, paced: boolean, firstPage?: FetchResult) => {
       if (signal?.aborted || known.indexPages.has(normalizeUrl(url))) return;
       if (summary.indexPages >= settings.maxPages) {
         summary.maxPagesReached = true;
@@ -303,7 +320,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
         return;
       }
       try {
-        await walkFrom(url, firstPage);
+        await walkFrom(url, paced, firstPage);
       } catch (err) {
         walkComplete = false;
         const reason = err instanceof FetchError ? err.reason : reasonOf(err);
@@ -368,9 +385,9 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       schedule({ url: first.finalUrl });
       reporter.indexPage?.(1, 1);
     } else if (!guided && (settings.discover === 'index' || settings.discover === 'all')) {
-      await walkFrom(startUrl, first);
+      await walkFrom(startUrl, true, first);
       // A multilingual blog: each other language's home page is walked as the start page was.
-      for (const url of start.languages) await walkMore(url, 'the blog in another language');
+      for (const url of start.languages) await walkMore(url, 'the blog in another language', true);
     }
     reporter.walkDone?.();
 

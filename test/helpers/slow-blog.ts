@@ -1,6 +1,6 @@
 // A blog whose pages answer slowly, for watching a run's progress on a terminal: `pages` index pages of
 // `perPage` posts each, the first index page at once, the others after `indexDelayMs`, every post after
-// `postDelayMs`; `/page/N/` pages, `/posts/pN/` posts.
+// `postDelayMs`; `/page/N/` pages, `/posts/pN/` posts. `onRequest` sees each path as it arrives.
 import { tmpdir } from 'node:os';
 import { startStaticServer, type TestServer } from './static-server.js';
 import { indexPage, postPage, sendHtml } from '../e2e/faults-harness.js';
@@ -10,12 +10,14 @@ export interface SlowBlogOptions {
   perPage: number;
   indexDelayMs: number;
   postDelayMs: number;
+  onRequest?: (path: string) => void;
 }
 
 export function startSlowBlog(o: SlowBlogOptions): Promise<TestServer> {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return startStaticServer(tmpdir(), async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    o.onRequest?.(path);
     const page = path === '/' ? 1 : Number(/^\/page\/(\d+)\/$/.exec(path)?.[1] ?? 0);
     if (page >= 1 && page <= o.pages) {
       if (page > 1) await sleep(o.indexDelayMs);

@@ -43,8 +43,8 @@ test('a post whose image could not be archived keeps no validators, so the next 
   assert.deepEqual(validatorsToKeep(true, page), {});
 });
 
-test('posts in flight: requests plus two jobs per parsing thread; missing posts only after a whole, uninterrupted walk', () => {
-  assert.deepEqual(postsInFlight(4, 2), { posts: 20, pages: 6 });
+test('posts in flight: requests plus two jobs per parsing thread, and a hundred more queued before the walk waits; missing posts only after a whole, uninterrupted walk', () => {
+  assert.deepEqual(postsInFlight(4, 2), { posts: 20, pages: 6, scheduled: 120 });
   assert.equal(mayMarkMissing(true, false), true);
   assert.equal(mayMarkMissing(false, false), false);
   assert.equal(mayMarkMissing(true, true), false);
