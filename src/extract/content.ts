@@ -135,5 +135,9 @@ export function selectContent($: CheerioAPI, engine?: EngineRule, overrides?: Ov
     return { root: found.el, source: 'semantic', selector };
   }
   if (scored) return { root: scored, source: 'scorer', siblings: pick!.siblings };
+  // Nothing on the page reads as text (a post published with an empty body): the page's one article
+  // container is still the post, and empty is what it says; the whole body would be the site's chrome.
+  const container = SEMANTIC.find((selector) => unique($, selector));
+  if (container) return { root: safeSelect($, container).first() as Cheerio<Element>, source: 'semantic', selector: container };
   return { root: query($, 'body').first() as Cheerio<Element>, source: 'body' };
 }

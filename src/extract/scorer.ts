@@ -167,7 +167,10 @@ function contentSiblings($: CheerioAPI, best: Element, scores: Map<Element, numb
 
 /**
  * Paragraphs inside comment threads, sidebars and the like do not count; when that leaves nothing
- * (a page wrapped in an unlucky class), score again without the filter, as Readability does.
+ * (a page wrapped in an unlucky class), score again without the class filter, as Readability does.
+ * A paragraph inside <aside>, <nav> or <footer> never counts, in either pass: the element says it is
+ * page chrome whatever its classes, and on the page of an empty or one-line post the retry would
+ * otherwise take the site footer for the article.
  */
 export function scoreBest($: CheerioAPI): ScoredPick | undefined {
   return scoreWith($, true) ?? scoreWith($, false);
@@ -184,13 +187,13 @@ function scoreWith($: CheerioAPI, skipUnlikely: boolean): ScoredPick | undefined
     let flag = unlikely.get(el);
     if (flag === undefined) {
       const hints = classAndId(el);
-      flag = (/^(aside|nav|footer)$/.test(el.name) || (UNLIKELY.test(hints) && !MAYBE_CONTENT.test(hints))) || isUnlikely(el.parent);
+      flag = /^(aside|nav|footer)$/.test(el.name) || (skipUnlikely && UNLIKELY.test(hints) && !MAYBE_CONTENT.test(hints)) || isUnlikely(el.parent);
       unlikely.set(el, flag);
     }
     return flag;
   };
   for (const [el, { text: length, commas }] of stats) {
-    if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el) || (skipUnlikely && isUnlikely(el))) continue;
+    if (length < 20 || !PARAGRAPHS.has(el.name) || !isParagraphLike(el) || isUnlikely(el)) continue;
     const points = 1 + commas + Math.min(Math.floor(length / 100), 3);
     // A cell or div that holds its text directly (old table layouts, <br>-separated posts) is itself
     // a candidate, ahead of its row or wrapper.

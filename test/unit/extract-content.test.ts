@@ -119,6 +119,29 @@ test('a page wrapped whole in an unlikely-looking class is still scored', () => 
   assert.match(text(extractPost(html, 'https://w.example/p').contentHtml), /^Garbage collection/);
 });
 
+test('an empty post is its own empty article, not the page footer', () => {
+  // An unknown theme: the article element is empty (the post has no body yet), its tags follow it,
+  // and the only text the scorer could read sits in the site footer.
+  const html = `<body><nav class="navbar"><a href="/">Notebook</a> <a href="/about">About</a></nav>
+<header class="header-section"><h1>Sobre a minha vida</h1><span class="meta">Publicado em 20 de fevereiro de 1998</span></header>
+<div class="container"><article role="main" class="blog-post">
+</article><div class="blog-tags"><span>Tags:</span> <a href="/tags#eu">eu</a></div></div>
+<footer><div class="footer-wrap"><p class="copyright">Ana Souza, 2026, notebook.example, all rights reserved, powered by a theme</p></div></footer></body>`;
+  const choice = selectContent(load(html));
+  assert.equal(choice.root.attr('class'), 'blog-post');
+  const post = extractPost(html, 'https://notebook.example/1998-02-20-a-minha-vida/');
+  assert.equal(text(post.contentHtml), '');
+  assert.deepEqual(post.meta.tags, ['eu']);
+});
+
+test('a one-line post beats the footer whatever its length', () => {
+  const html = `<body><article class="post"><h1>Quick note</h1><p>Back soon.</p></article>
+<footer><p class="copyright">Ana Souza, 2026, notebook.example, all rights reserved, powered by a theme, hosted somewhere</p></footer></body>`;
+  const t = text(extractPost(html, 'https://notebook.example/quick-note/').contentHtml);
+  assert.match(t, /Back soon\./);
+  assert.ok(!t.includes('rights reserved'));
+});
+
 test('nonSpaceLength counts exactly what removing \\s leaves, for every UTF-16 code unit', () => {
   for (let code = 0; code < 0x10000; code++) {
     const text = `a${String.fromCharCode(code)} b\u3000`;
