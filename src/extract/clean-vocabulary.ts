@@ -49,8 +49,8 @@ export const SIDEBARS_SELECTORS = ['aside', '[role="complementary"]', '#secondar
 /** Class/id words of comment sections and comment systems. */
 export const COMMENTS_WORDS = ['comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'giscus', 'utterances', 'gitalk', 'valine', 'waline', 'twikoo', 'respond', 'discussion', 'remark42', 'commento', 'isso', 'cusdis', 'responses'];
 
-/** Comment systems' containers. */
-export const COMMENTS_SELECTORS = ['#disqus_thread', '.giscus', '.utterances', '#gitalk-container', '#vcomments', '#waline', '#twikoo', '#tcomment'];
+/** Comment systems' containers, and the credit link Disqus's embed code puts after its thread. */
+export const COMMENTS_SELECTORS = ['#disqus_thread', '.dsq-brlink', '.giscus', '.utterances', '#gitalk-container', '#vcomments', '#waline', '#twikoo', '#tcomment'];
 
 /** Class/id words of share buttons and social links. */
 export const SHARE_BUTTONS_WORDS = ['share', 'sharing', 'shares', 'sharedaddy', 'addtoany', 'a2a', 'social', 'social-links', 'socials', 'shareaholic', 'sharethis', 'share-buttons', 'social-share', 'post-share', 'sns'];

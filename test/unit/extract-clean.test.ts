@@ -33,6 +33,8 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   assertRemoved('page-chrome', '<nav>NAVTEXT</nav><header class="entry-header">HEADERTEXT</header><footer>FOOTERTEXT</footer>', 'TEXT');
   assertRemoved('sidebars', '<aside class="widget-area"><a href="/1">one</a> <a href="/2">two</a> <a href="/3">SIDEBARTEXT</a></aside>', 'SIDEBARTEXT');
   assertRemoved('comments', '<section id="comments" class="comments-area"><h2>COMMENTTEXT</h2></section><div id="disqus_thread">DISQUS</div>', 'COMMENTTEXT');
+  // Disqus's embed code ends with its credit link, beside the thread container, not inside it
+  assertRemoved('comments', '<div class="mt6"><div id="disqus_thread"></div><a href="https://disqus.com" class="dsq-brlink">comments powered by <span class="logo-disqus">Disqus</span></a></div>', 'powered by');
   assertRemoved('share-buttons', '<div class="share-buttons"><a href="https://x.com/share">SHARETEXT</a></div>', 'SHARETEXT');
   assertRemoved('related-posts', '<div class="related-posts"><h3>RELATEDTEXT</h3></div>', 'RELATEDTEXT');
   assertRemoved('pagination-and-post-nav', '<div class="post-navigation"><a href="/p" rel="prev">PREVTEXT</a></div><a rel="next" href="/n">NEXTTEXT</a>', 'TEXT');
