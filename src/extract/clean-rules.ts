@@ -4,12 +4,13 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { findIn } from '../html/query.js';
-import { insideAny } from '../html/walk.js';
+import { insideAny, walk } from '../html/walk.js';
 import { nonSpaceLength, sameWords } from '../html/text.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
 import { isMetaLine } from './meta-line.js';
 import { isTaxonomyLink } from './taxonomy.js';
+import { TERM_SEPARATOR_CHARS } from './vocabulary.js';
 import type { CleanContext, CleanRule } from './clean-rule.js';
 import * as vocabulary from './clean-vocabulary.js';
 
@@ -35,6 +36,24 @@ function isOwnHomeLink(href: string, base: string): boolean {
   const path = url.pathname.replace(/(^|\/)index\.html?$/i, '$1');
   const blogRoot = /^\/[^/]+\//.exec(page.pathname)?.[0];
   return path === '/' || path === blogRoot || path === blogRoot?.slice(0, -1);
+}
+
+/** A link's place in `textBesideLinks`, and the spacing or separators between two links. */
+const LINK_MARK = '\u0000';
+const BETWEEN_LINKS = new RegExp(`${LINK_MARK}[\\s${TERM_SEPARATOR_CHARS}]*(?=${LINK_MARK})`, 'g');
+
+/**
+ * The text of a line beside its links, the spacing and separators between consecutive links left out:
+ * "Tags:" of "Tags: a, b"; nothing of thirty tag pills, whose spacing alone once outweighed a label.
+ */
+function textBesideLinks(el: Element, links: Element[]): string {
+  const set = new Set<AnyNode>(links);
+  let text = '';
+  walk(el, (node) => {
+    if (set.has(node)) text += LINK_MARK;
+    else if (node.type === 'text' && !insideAny(node, set)) text += node.data;
+  });
+  return text.replace(BETWEEN_LINKS, '').replaceAll(LINK_MARK, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const hasMedia = (el: Element) => selectIn(el, 'img, picture, video, iframe').length > 0;
@@ -182,11 +201,9 @@ export const CLEAN_RULES: CleanRule[] = [
     // A line made only of tag/category links ("Tags: a, b", a topic label above the title).
     test: (el, ctx) => {
       if (insideAny(el, ctx.protectedSet)) return false;
-      const $el = ctx.$(el);
       const links = selectIn(el, 'a[href]');
       if (!links.length || !links.every((a) => isTaxonomyLink(a, ctx.base))) return false;
-      const linkText = links.reduce((n, a) => n + ctx.$(a).text().trim().length, 0);
-      return $el.text().replace(/\s+/g, ' ').trim().length - linkText <= 24;
+      return textBesideLinks(el, links).length <= 24;
     },
   },
   {

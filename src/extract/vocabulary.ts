@@ -98,5 +98,8 @@ export const TERM_LIST_CLASS = /(?:^|[-_])(tags?|keywords|labels?|topics?|catego
 /** The label a theme prints before plain-text terms. */
 export const TERM_LABEL = /^\s*(?:tags?|tagged(?:\s+with)?|keywords|labels?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*[:：]?\s*/i;
 
-/** Between plain-text terms: commas and semicolons (also CJK ones), bars, dots, or a space before `#`. */
-export const TERM_SEPARATOR = /\s*[,，、;；|·•]\s*|\s+(?=#)/;
+/** Characters between terms: commas and semicolons (also CJK ones), bars, dots. */
+export const TERM_SEPARATOR_CHARS = ',，、;；|·•';
+
+/** Between plain-text terms: a separator character, or a space before `#`. */
+export const TERM_SEPARATOR = new RegExp(`\\s*[${TERM_SEPARATOR_CHARS}]\\s*|\\s+(?=#)`);

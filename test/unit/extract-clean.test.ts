@@ -240,6 +240,14 @@ test('lines made only of tag or category links go; a sentence linking a tag stay
   assert.match(text(out), /every post tagged kernel/);
 });
 
+test('a long list of tag pills goes however many tags the post has; a sentence between tag links stays', () => {
+  // Thirty pills, one per list item: the spacing between them is no text beside the links.
+  const pills = Array.from({ length: 30 }, (_, i) => `<li class="list di">\n  <a href="/tags/onderwerp-${i}/" class="pill">onderwerp ${i}</a>\n</li>`).join('\n');
+  const out = clean(`${KEEP}<ul class="pa0">\n${pills}\n</ul><p>Zie <a href="/tags/debian/">Debian</a> en <a href="/tags/linux/">Linux</a> voor de rest van de reeks.</p>`);
+  assert.ok(!text(out).includes('onderwerp'), out);
+  assert.match(text(out), /voor de rest van de reeks/);
+});
+
 test('an attribution inside a quotation is kept even with an author class', () => {
   const out = clean(`${KEEP}<blockquote><p>Premature optimization is the root of all evil.</p><p class="author">Donald Knuth</p></blockquote><div class="author">By Someone</div>`);
   assert.match(text(out), /Donald Knuth/);
