@@ -37,6 +37,8 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   assertRemoved('comments', '<div class="mt6"><div id="disqus_thread"></div><a href="https://disqus.com" class="dsq-brlink">comments powered by <span class="logo-disqus">Disqus</span></a></div>', 'powered by');
   assertRemoved('share-buttons', '<div class="share-buttons"><a href="https://x.com/share">SHARETEXT</a></div>', 'SHARETEXT');
   assertRemoved('related-posts', '<div class="related-posts"><h3>RELATEDTEXT</h3></div>', 'RELATEDTEXT');
+  // an embedded document viewer's page controls, their numbers filled in by its script
+  assertRemoved('pagination-and-post-nav', '<div id="paginator"><button id="prev">Previous</button> <span>Page: <span id="page_num"></span> / <span id="page_count"></span></span></div>', 'Page:');
   assertRemoved('pagination-and-post-nav', '<div class="post-navigation"><a href="/p" rel="prev">PREVTEXT</a></div><a rel="next" href="/n">NEXTTEXT</a>', 'TEXT');
   assertRemoved('table-of-contents', '<div id="toc"><ol><li><a href="#a">TOCTEXT</a></li></ol></div><nav id="TableOfContents">TOC2</nav>', 'TOC');
   assertRemoved('read-more-links', '<p><a class="more-link" href="/x">READMORE</a></p><p><a href="/y">Continue reading →</a></p>', 'READMORE');
