@@ -42,11 +42,21 @@ const COUNT = /^[([]?\d+[)\]]?$/;
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** Brackets a theme writes around every term's name (Lanyon descendants: `[Doce]`). */
+const BRACKETED = /^\[\s*([^\][]+?)\s*\]$/;
+
 /**
  * The name a term link shows, without the post count a theme puts in a child element (Jekyll-Bootstrap:
- * `linux <span>12</span>`; AnZhiYu: `docker<span class="tagsPageCount">11</span>`; clouds: `<sup>11</sup>`).
+ * `linux <span>12</span>`; AnZhiYu: `docker<span class="tagsPageCount">11</span>`; clouds: `<sup>11</sup>`)
+ * and without brackets around the whole name.
  */
 export function termText(a: Element): string {
+  return unbracketed(namedText(a));
+}
+
+const unbracketed = (name: string) => BRACKETED.exec(name)?.[1] ?? name;
+
+function namedText(a: Element): string {
   let full = '';
   let named = '';
   walk(a, (node) => {

@@ -48,3 +48,10 @@ test('terms beside the title in a page-wide header above the article are the pos
   const withMenu = heading('<nav><a href="/">Home</a> <a href="/about/">About</a></nav>');
   assert.deepEqual(extractPost(page(withMenu), 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
 });
+
+test('a term link written in brackets names the term without them', () => {
+  // Lanyon-style post header: the date, then the tags as "[Doce]" links floated to the right.
+  const html = page(`<div class="content"><div class="post"><h1 class="post-title">Bolo de cenoura</h1>
+<p class="post-date">18 Apr 2019 <span><a href="/tags/#doce">[Doce]</a> <a href="/tags/#bolo">[Bolo]</a></span></p>${BODY}</div></div>`);
+  assert.deepEqual(extractPost(html, 'http://b.test/receita/2019/04/18/bolo-de-cenoura.html').meta.tags, ['Doce', 'Bolo']);
+});
