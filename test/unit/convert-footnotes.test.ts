@@ -38,6 +38,13 @@ test('Hugo/goldmark, GitHub, pandoc and WordPress block footnotes', () => {
   );
 });
 
+test('remark (Astro, Docusaurus): a non-ASCII label percent-encoded in the ids as well as in the hrefs', () => {
+  assert.equal(
+    md('<p>Texte<sup><a href="#user-content-fn-%C3%A9t%C3%A9" id="user-content-fnref-%C3%A9t%C3%A9" data-footnote-ref>1</a></sup> fin.</p><section data-footnotes class="footnotes"><h2 id="footnote-label" class="sr-only">Footnotes</h2><ol><li id="user-content-fn-%C3%A9t%C3%A9"><p>Note d\'été <a href="#user-content-fnref-%C3%A9t%C3%A9" data-footnote-backref class="data-footnote-backref">↩</a></p></li></ol></section>'),
+    "Texte[^1] fin.\n\n[^1]: Note d'été\n",
+  );
+});
+
 test('Easy Footnotes (ids on markers inside the items) and hexo-reference (#footnotes, number labels)', () => {
   assert.equal(
     md('<p>Easy<span class="easy-footnote-margin-adjust" id="easy-footnote-1-123"></span><span class="easy-footnote"><a href="#easy-footnote-bottom-1-123" title="The note"><sup>1</sup></a></span> text.</p><div class="easy-footnotes-wrapper"><ol class="easy-footnotes-wrapper"><li><span id="easy-footnote-bottom-1-123" class="easy-footnote-margin-adjust"></span>The note<a class="easy-footnote-to-top" href="#easy-footnote-1-123"></a></li></ol></div>'),

@@ -16,11 +16,18 @@ const BACKREF_CLASS = /backref|reversefootnote|footnote-back|footnote-return/i;
 const NUMBER_LABEL = /^\s*\[?\d{1,4}\]?[.:)]?\s*$/;
 const BACKREF_TEXT = /^[\s↩↑⤴^︎️\ufe0e\ufe0f]*$/u;
 
-function idOf(href: string): string {
+/**
+ * The ids a `#fragment` link may point to: the fragment as written, then percent-decoded, as a browser
+ * looks it up. remark (Astro, Docusaurus, Gatsby) writes a non-ASCII footnote label percent-encoded into
+ * the id itself (`id="user-content-fn-%E6%B3%A8"`), others write it raw and encode only the href.
+ */
+function idsOf(href: string): string[] {
+  const raw = href.slice(1);
   try {
-    return decodeURIComponent(href.slice(1));
+    const decoded = decodeURIComponent(raw);
+    return decoded === raw ? [raw] : [raw, decoded];
   } catch {
-    return href.slice(1);
+    return [raw];
   }
 }
 
@@ -58,7 +65,7 @@ function definitionBlock(li: Element, root: Element): DefinitionBlock | undefine
 function isBackref(a: Element, refIds: Set<string>): boolean {
   const href = a.getAttribute('href') ?? '';
   return (
-    (href.startsWith('#') && refIds.has(idOf(href))) ||
+    (href.startsWith('#') && idsOf(href).some((id) => refIds.has(id))) ||
     hasClass(a, BACKREF_CLASS) ||
     a.getAttribute('role') === 'doc-backlink' ||
     a.hasAttribute('data-footnote-backref') ||
@@ -82,9 +89,9 @@ export const footnotes: DomRule = {
     if (!byId.size) return;
     const targets = new Map<Element, Element[]>();
     for (const a of all(root, 'a[href^="#"]')) {
-      const id = idOf(a.getAttribute('href') ?? '');
+      const id = idsOf(a.getAttribute('href') ?? '').find((i) => byId.has(i));
       // A backlink points at a reference, wherever it sits (a reference in a list item of the body).
-      const anchor = REFERENCE_ID.test(id) ? undefined : byId.get(id);
+      const anchor = id === undefined || REFERENCE_ID.test(id) ? undefined : byId.get(id);
       // The id sits on the item itself, or on a marker at its start (Easy Footnotes).
       const target = anchor?.nodeName === 'LI' ? anchor : (anchor && closest(anchor, 'li'));
       if (!anchor || !target || target.contains(a)) continue;
