@@ -5,6 +5,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { findIn } from '../html/query.js';
 import { insideAny, walk } from '../html/walk.js';
+import { isTabPanel } from '../html/tab-panel.js';
 import { nonSpaceLength, sameWords } from '../html/text.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
@@ -108,7 +109,7 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'hidden',
     touchesProse: true,
     selectors: vocabulary.HIDDEN_SELECTORS,
-    test: (el, ctx) => !insideAny(el, ctx.protectedSet),
+    test: (el, ctx) => !insideAny(el, ctx.protectedSet) && !isTabPanel(el.attribs.role, el.attribs.class),
   },
   {
     name: 'controls',

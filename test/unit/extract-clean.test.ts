@@ -54,6 +54,16 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   assertRemoved('html-comments', '<!-- COMMENTNODE -->', 'COMMENTNODE');
 });
 
+test('hidden tab panes are content: the inactive tabs of a tabbed block are kept, other hidden elements go', () => {
+  const out = clean(
+    `${KEEP}<div class="tabs-container"><ul role="tablist"><li role="tab">first</li><li role="tab">second</li></ul>` +
+      '<div role="tabpanel"><p>PANEONE text</p></div><div role="tabpanel" hidden><p>PANETWO text</p></div>' +
+      '<div class="tab-pane" style="display: none"><p>PANETHREE text</p></div></div><div hidden>HIDDENTEXT</div>',
+  );
+  for (const marker of ['PANEONE', 'PANETWO', 'PANETHREE']) assert.match(text(out), new RegExp(marker));
+  assert.doesNotMatch(text(out), /HIDDENTEXT/);
+});
+
 test('authored text that only looks like chrome stays: a heading whose id is "toc", a sentence linking the post\'s edit page', () => {
   const out = clean(`${KEEP}<h3 id="toc">TOC</h3><p>Why the generated table of contents is not used here.</p>
 <p>There are many fine points here: some of this may only hold for small examples. <strong><a href="https://github.com/u/r/edit/main/content/posts/x/index.md">Tell me where this is wrong</a></strong>.</p>

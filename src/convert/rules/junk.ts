@@ -1,4 +1,5 @@
-import { hasClass, remove } from '../dom.js';
+import { isTabPanel } from '../../html/tab-panel.js';
+import { remove } from '../dom.js';
 import { all } from '../select.js';
 import type { DomRule } from './types.js';
 
@@ -7,8 +8,6 @@ import type { DomRule } from './types.js';
  * markers), and the head elements of a whole document passed in by mistake.
  */
 const JUNK_TAGS = ['script', 'style', 'template', 'svg', 'button', 'select', 'canvas', 'link', 'meta', 'input', 'title', 'base'];
-
-const TAB_PANEL = /tab-?pane|tabpanel|tabs?__panel|tab-item/i;
 
 export const junk: DomRule = {
   name: 'junk',
@@ -19,7 +18,6 @@ export const junk: DomRule = {
         if (tag !== 'input' || (el.getAttribute('type') ?? '').toLowerCase() !== 'checkbox') remove(el);
       }
     }
-    // Inactive tab panels are hidden too, but they are content the archive must keep.
-    for (const el of all(root, '[hidden]')) if (el.getAttribute('role') !== 'tabpanel' && !hasClass(el, TAB_PANEL)) remove(el);
+    for (const el of all(root, '[hidden]')) if (!isTabPanel(el.getAttribute('role'), el.getAttribute('class'))) remove(el);
   },
 };
