@@ -50,13 +50,19 @@ const HEADING_SELECTORS = ['[itemprop~="headline"]', '.post-title', '.entry-titl
 const SUBTITLE = 'small, .subtitle, .tagline, .post-subtitle, .sub-title';
 
 /**
- * A title as authored: entities decoded, ends trimmed, layout whitespace (a run holding a newline or
- * tab, from the template's indentation) made one space; the author's own spaces stay.
+ * Invisible characters at a title's ends: VitePress's heading permalink holds a zero-width space
+ * (`<a class="header-anchor">&ZeroWidthSpace;</a>`), a BOM may lead a field; `trim()` keeps both.
+ */
+const INVISIBLE_ENDS = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
+
+/**
+ * A title as authored: entities decoded, ends trimmed (invisible characters too), layout whitespace (a
+ * run holding a newline or tab, from the template's indentation) made one space; the author's own spaces stay.
  */
 export function titleText(value: string | undefined | null): string | undefined {
   if (value == null) return undefined;
   const decoded = value.includes('&') ? decodeHTML(value) : value;
-  const text = decoded.replace(/\s*[\t\r\n\f]\s*/g, ' ').trim();
+  const text = decoded.replace(/\s*[\t\r\n\f]\s*/g, ' ').replace(INVISIBLE_ENDS, '');
   return text || undefined;
 }
 

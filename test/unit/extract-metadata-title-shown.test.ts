@@ -60,3 +60,9 @@ test('the title block\'s date line under the heading goes with the heading', () 
   assert.doesNotMatch(post.contentHtml, /2021\/7\/9/);
   assert.match(post.contentHtml, /Numbers such as 5/);
 });
+
+test('VitePress: the zero-width space in the heading\'s permalink is not part of the title read from the heading', () => {
+  const html = `<html><head><title>Notes | On the road | Code | Life | Photos</title></head><body><div class="vp-doc"><main>
+<h1 id="notes-on-the-road" tabindex="-1">Notes | On the road <a class="header-anchor" href="#notes-on-the-road" aria-label="Permalink to &quot;Notes | On the road&quot;">&#8203;</a></h1>${body}</main></div></body></html>`;
+  assert.equal(extractPost(html, 'http://blog.test/posts/notes').meta.title, 'Notes | On the road');
+});
