@@ -7,7 +7,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findIn, query, safeSelect } from '../html/query.js';
 import { insideAny, isElement } from '../html/walk.js';
-import { matchesSelector } from '../html/select.js';
+import { closestIn, matchesSelector } from '../html/select.js';
 import type { SiteFacts } from '../types.js';
 import { inFurniture, isFurniture, isPageFooter } from './furniture.js';
 import { jsonNames, jsonString, type JsonLd } from './jsonld.js';
@@ -16,7 +16,7 @@ import { meta, metaAll } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
 import { inRunningText, isBlock } from './prose.js';
 import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
-import { ARTICLE_SCOPE, KEYWORDS_META } from './vocabulary.js';
+import { ARTICLE_SCOPE, BREADCRUMB, KEYWORDS_META } from './vocabulary.js';
 
 /** The tags and categories of the post whose article container is `scope`. */
 export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, ld: JsonLd, titleElement?: Element): Terms {
@@ -36,7 +36,7 @@ export function postTerms($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<El
   const sections = engine?.sectionIsNotCategory
     ? []
     : [notFolder(dedupe(metaAll($, 'article:section'))), notFolder(dedupe(jsonNames(article.articleSection, ld.resolve)))];
-  const categories = firstNonEmpty(engineCategories, dedupe(linked.categories), ...sections);
+  const categories = firstNonEmpty(engineCategories, dedupe(linked.categories), dedupe(breadcrumbCategories($, url)), ...sections);
   // Machine-readable lists usually name every tag (themes may show only the primary one), but some are
   // capped (Hugo's OpenGraph stops at 6): a page list that contains the machine list and more wins.
   const pageTags = firstNonEmpty(engineTags, dedupe(linked.tags));
@@ -180,6 +180,25 @@ function termsBesideTitle($: CheerioAPI, title: Element | undefined, scope: Chee
     const text = termText(a);
     if (text) (kinds[i] === 'category' ? out.categories : out.tags).push(text);
   });
+  return out;
+}
+
+/**
+ * The category pages a breadcrumb trail links (`Home › Posts › Category › Sub`, Stellar's banner, Yoast's
+ * WordPress trail): on a post's page the trail is the post's place in the blog, so they are its
+ * categories, in the trail's order. A trail in the page's furniture (a sidebar widget) is not the post's.
+ */
+function breadcrumbCategories($: CheerioAPI, url: string): string[] {
+  const out: string[] = [];
+  for (const trail of query($, BREADCRUMB).toArray()) {
+    // The outermost trail only: its items and links are often classed as breadcrumbs too.
+    if (trail.parent && isElement(trail.parent) && closestIn(trail.parent, BREADCRUMB)) continue;
+    if (inFurniture($, trail)) continue;
+    for (const a of findIn($(trail), 'a[href]')) {
+      const text = termKind(a, url) === 'category' ? termText(a) : undefined;
+      if (text) out.push(text);
+    }
+  }
   return out;
 }
 

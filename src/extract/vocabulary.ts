@@ -86,6 +86,9 @@ export const KEYWORDS_META = ['keywords', 'news_keywords'];
 
 // ---- tags and categories (taxonomy.ts) ----
 
+/** A breadcrumb trail: its own class or id, an ARIA label, or schema.org's BreadcrumbList. */
+export const BREADCRUMB = '[class*="breadcrumb" i], [id*="breadcrumb" i], [aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList" i]';
+
 /** URL shapes of a category page: `/categories/x/`, `/category/x`, `/categories/#x`, `/categories.html#x`, `?cat=`. */
 export const CATEGORY_HREF = /\/(?:categor(?:y|ies)|section)\/[^/?#]+|\/categor(?:y|ies)(?:\.html?)?\/?#.+|[?&](?:cat|category)=/i;
 

@@ -193,3 +193,16 @@ test('the blog\'s own description and share image, repeated on a post page, are 
   assert.equal(own.meta.description, 'Why rings beat queues.');
   assert.equal(own.meta.image, 'https://x.example/img/ring.png');
 });
+
+test('a breadcrumb trail above the post names its categories in order; a trail of sections names none', () => {
+  const banner = (trail: string) =>
+    page(
+      '<title>Ring buffers - Bench Blog</title>',
+      `<header class="site-header"><a href="/">Bench Blog</a></header><main><div class="banner"><div id="breadcrumb"><a class="breadcrumb" href="/">Home</a> / <a class="breadcrumb" href="/">Posts</a>${trail}</div>` +
+        `<h1>Ring buffers</h1><time datetime="2024-06-03">2024-06-03</time></div><article class="md-text">${ARTICLE}</article></main>`,
+    );
+  const withCategories = banner(' / <a class="breadcrumb-link" href="/categories/systems/">Systems</a> / <a class="breadcrumb-link" href="/categories/systems/virtio/">Virtio</a>');
+  assert.deepEqual(extractPost(withCategories, 'https://blog.example/posts/ring-buffers/').meta.categories, ['Systems', 'Virtio']);
+  const sections = banner(' / <a class="breadcrumb-link" href="/posts/">All posts</a>');
+  assert.deepEqual(extractPost(sections, 'https://blog.example/posts/ring-buffers/').meta.categories, []);
+});
