@@ -146,7 +146,7 @@ test('inactive (hidden) tab panels are kept: every tab\'s code is archived', () 
   const html =
     '<div class="tabs-container"><ul role="tablist" class="tabs"><li role="tab" class="tabs__item tabs__item--active">npm</li><li role="tab" class="tabs__item">yarn</li></ul><div class="margin-top--md">' +
     '<div role="tabpanel" class="tabItem_Ymn6"><pre><code class="language-bash">npm i x</code></pre></div><div role="tabpanel" class="tabItem_Ymn6" hidden><pre><code class="language-bash">yarn add x</code></pre></div></div></div>';
-  assert.equal(md(html), '- npm\n- yarn\n\n```bash\nnpm i x\n```\n\n```bash\nyarn add x\n```\n');
+  assert.equal(md(html), '**npm**\n\n```bash\nnpm i x\n```\n\n**yarn**\n\n```bash\nyarn add x\n```\n');
 });
 
 test('exact text: tabs, consecutive blank lines, entities decoded, nothing escaped inside code', () => {

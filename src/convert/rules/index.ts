@@ -16,10 +16,11 @@ import { absoluteLinks, blockLinks, inlineLink } from './links.js';
 import { listItem, taskListItem } from './lists.js';
 import { delimitedMath, math, mathMarkdown } from './math.js';
 import { headerRows, tableCell, tableLayout, tableRows } from './tables.js';
+import { tabs } from './tabs.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 /**
- * DOM rewrites, in order. The depth limit protects every recursive step after it. Math and embeds read `<script>`s before `junk` drops scripts; gists and code
+ * DOM rewrites, in order. The depth limit protects every recursive step after it. Math and embeds read `<script>`s before `junk` drops scripts, tabs read their labels before it drops buttons; gists and code
  * blocks are settled before anything looks inside them; tables come last, once cells hold their
  * final content, and their rows are fixed last of all.
  */
@@ -29,6 +30,7 @@ export const domRules: DomRule[] = [
   delimitedMath,
   embeds,
   gists,
+  tabs,
   junk,
   mermaidBlocks,
   codeBlocks,
