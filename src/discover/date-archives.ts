@@ -9,17 +9,16 @@ import type { Element } from 'domhandler';
 import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 import { linkTarget } from './link-filters.js';
 import { query } from '../html/query.js';
+import { CALENDAR_PREFIX } from './vocabulary.js';
 
 const YEAR = /^(19|20)\d{2}$/;
 const MONTH_OR_DAY = /^\d{1,2}$/;
-/** Words a calendar path may start with (`/archive/2016/02/`, `/blog/2016/`); a post slug is not one. */
-const PREFIX = /^(archives?|blog|posts|date|calendar|[a-z]{2}(-[a-z]{2})?)$/i;
 
 /** 1 for a year page, 2 for a month, 3 for a day; 0 when the path is no calendar page. */
 function calendarDepth(path: string): number {
   const segs = path.split('/').filter(Boolean).filter((s) => !/^index\.html?$/i.test(s));
   const i = segs.findIndex((s) => YEAR.test(s));
-  if (i < 0 || i > 2 || !segs.slice(0, i).every((s) => PREFIX.test(s))) return 0;
+  if (i < 0 || i > 2 || !segs.slice(0, i).every((s) => CALENDAR_PREFIX.test(s))) return 0;
   const rest = segs.slice(i + 1);
   return rest.length <= 2 && rest.every((s) => MONTH_OR_DAY.test(s)) ? 1 + rest.length : 0;
 }

@@ -4,7 +4,7 @@
  */
 import { inScope, normalizeUrl } from '../url/url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
-import { FILE_EXTENSION, LISTING_QUERY, LISTING_SEGMENTS, SITE_PAGES } from './vocabulary.js';
+import { CALENDAR_PREFIX, FILE_EXTENSION, LISTING_QUERY, LISTING_SEGMENTS, SITE_PAGES } from './vocabulary.js';
 
 /** One reason a URL is not a post, as a named test on its parsed form. */
 interface NonPostRule {
@@ -43,11 +43,16 @@ const NON_POST_RULES: NonPostRule[] = [
     },
   },
   {
-    // A path made of a year, maybe a month and a day, and nothing else is a date archive.
+    // A path made of a year, maybe a month and a day, after calendar prefixes only, is a date archive.
     name: 'date archive',
     test: (_u, segs) => {
       const i = segs.findIndex((s) => YEAR.test(s));
-      return i >= 0 && segs.length - i <= 3 && segs.slice(i + 1).every((s) => MONTH_OR_DAY.test(s) || /^index\.html?$/i.test(s));
+      return (
+        i >= 0 &&
+        segs.slice(0, i).every((s) => CALENDAR_PREFIX.test(s)) &&
+        segs.length - i <= 3 &&
+        segs.slice(i + 1).every((s) => MONTH_OR_DAY.test(s) || /^index\.html?$/i.test(s))
+      );
     },
   },
   // `/N/` is left out: a short number can be a post id as well as a page.

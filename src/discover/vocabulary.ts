@@ -152,5 +152,11 @@ export const SITE_PAGES = new Set([
 /** Files that are no page. */
 export const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|mp3|mp4|webm|ogg|wav|mov|woff2?|ttf|eot|exe|dmg|apk|epub|docx?|xlsx?|pptx?)$/i;
 
+/**
+ * Words a calendar archive's path may start with (`/archive/2016/02/`, `/blog/2016/`, `/en/2016/`): a
+ * year after anything else (`/notes/life/2025/`, a post a Hexo category permalink names by year) is a slug.
+ */
+export const CALENDAR_PREFIX = /^(archives?|blog|posts|date|calendar|[a-z]{2}(-[a-z]{2})?)$/i;
+
 /** Query parameters of listings, searches and actions. */
 export const LISTING_QUERY = /^(s|q|cat|tag|category|author|m|year|monthnum|feed|paged|page|replytocom|share|like_comment|action|updated-max|updated-min|max-results|by-date)$/i;

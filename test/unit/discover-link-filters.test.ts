@@ -13,6 +13,10 @@ test('listing and site pages are recognised; posts with look-alike names are not
   assert.deepEqual(reasons(['/2015/07/26/links/', '/archives/12/', '/archives/123.html', '/posts/about-tags/', '/?p=42', '/2015/07/tagged/', '/7/']), [
     'post', 'post', 'post', 'post', 'post', 'post', 'post',
   ]);
+  // A year after calendar prefixes is a date archive; after a post's category folders it is the post's slug.
+  assert.deepEqual(reasons(['/blog/2015/', '/en/2015/07/', '/posts/2015/', '/life/notes/2025/', '/生活/随笔/2025/']), [
+    'date archive', 'date archive', 'date archive', 'post', 'post',
+  ]);
   // A dated permalink's slug may be a listing word; a feed hanging off a date archive stays a feed.
   assert.deepEqual(reasons(['/2020/12/01/archive/', '/2019/03/tags/', '/blog/2018/05/07/search.html', '/2020/12/feed/', '/2020/12/01/slug/feed/', '/2020/archive/', '/tags/2020/12/x/']), [
     'post', 'post', 'post', 'listing segment', 'listing segment', 'archive listing', 'listing segment',
