@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { withPage } from '../html/parse.js';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
-import { FetchError } from '../fetch/fetcher.js';
+import { FetchError, RobotsDisallowed } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
 import { nextPagesIn } from './pagination.js';
 import { archiveLinksIn } from './archive-links.js';
@@ -103,7 +103,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
   let listing: Set<string> | undefined;
   // Calendar pages of a start page with no pagination: each is walked (with its own pagination) in turn.
   const calendar: string[] = [];
-  /** The pages taken from `calendar`: one that does not exist (a broken "Archive" link) only adds no posts. */
+  /** The pages taken from `calendar`: one that does not exist (a broken "Archive" link) or robots.txt refuses only adds no posts. */
   const fromCalendar = new Set<string>();
   const nextCalendarPage = (): string | undefined => {
     while (calendar.length) {
@@ -137,7 +137,10 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       if (!inScope(res.finalUrl, pageScope)) throw new FetchError(url, `redirected out of the blog to ${res.finalUrl}`);
     } catch (err) {
       if (first) throw err;
-      const gone = fromCalendar.has(normalizeUrl(url)) && err instanceof FetchError && (err.status === 404 || err.status === 410);
+      // A calendar or "Archive" page is walked for posts the pagination may leave out: one that does not
+      // exist, or that robots.txt keeps crawlers off (themes' default robots.txt often lists /archives/),
+      // adds no posts rather than failing the run.
+      const gone = fromCalendar.has(normalizeUrl(url)) && (err instanceof RobotsDisallowed || (err instanceof FetchError && (err.status === 404 || err.status === 410)));
       if (gone) {
         const next = count < options.maxPages ? nextCalendarPage() : undefined;
         if (!next) return;

@@ -58,3 +58,10 @@ export class FetchError extends Error {
     this.name = 'FetchError';
   }
 }
+
+/** A request robots.txt does not allow: the server was never asked, so nothing is known of the page. */
+export class RobotsDisallowed extends FetchError {
+  constructor(url: string, reason = 'disallowed by robots.txt') {
+    super(url, reason);
+  }
+}

@@ -9,7 +9,7 @@
 import pLimit from 'p-limit';
 import { createAddressPolicy, resolveAll } from './address.js';
 import { staysOnSite } from './site.js';
-import { FetchError, type FetchOptions, type FetchResult } from './fetcher.js';
+import { FetchError, RobotsDisallowed, type FetchOptions, type FetchResult } from './fetcher.js';
 import { createHostRateLimiter } from './rate-limit.js';
 import { observeTransport } from './exchange.js';
 import { createRobotsCache, parseRobots } from './robots.js';
@@ -101,7 +101,7 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
     let current = url;
     for (let hops = 0; ; hops++) {
       if (hops > 0 && checkRobots && !(await allowedByRobots(current))) {
-        throw new FetchError(url, `redirect target ${current} disallowed by robots.txt`);
+        throw new RobotsDisallowed(url, `redirect target ${current} disallowed by robots.txt`);
       }
       const host = new URL(current).host;
       await rate.acquire(host);
@@ -175,7 +175,7 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
       // engines). Their host's Crawl-delay still applies.
       const robotsApply = kind !== 'asset';
       const allowed = await allowedByRobots(url);
-      if (robotsApply && !allowed) throw new FetchError(url, 'disallowed by robots.txt');
+      if (robotsApply && !allowed) throw new RobotsDisallowed(url);
       const robotsAnswer = robotsAnswers.get(url);
       if (robotsAnswer) return robotsAnswer.catch((err: unknown) => Promise.reject(finalError(url, err, 1)));
       let attempts = 0;
@@ -210,7 +210,7 @@ export function createFetchLayer(options: FetchLayerOptions = {}): FetchLayer {
       }
       if (refusal) throw new FetchError(url, refusal);
       if (onSite(url) && options.site) {
-        if (!(await allowedByRobots(url))) throw new FetchError(url, 'disallowed by robots.txt');
+        if (!(await allowedByRobots(url))) throw new RobotsDisallowed(url);
         await rate.acquire(target.host);
       }
     },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer, type Handler } from '../helpers/static-server.js';
 import { createFetchLayer } from '../../src/fetch/layer.js';
 import { walkIndex, type IndexPage, type ReadIndexPage, type WalkOptions } from '../../src/discover/index-walk.js';
-import { FetchError } from '../../src/fetch/fetcher.js';
+import { FetchError, RobotsDisallowed } from '../../src/fetch/fetcher.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/discover/walk/${name}/`, import.meta.url));
 
@@ -233,11 +233,13 @@ test('a cache of page readings gives the same walk, is used for unchanged pages 
 const previewEntry = (slug: string) => `<div class="post-preview"><a href="/2020/01/01/${slug}/"><h2 class="post-title">${slug}</h2></a><p>A few words from ${slug}.</p></div>`;
 
 /** A fetcher serving `pages` by path (404 for any other), recording the paths requested. */
-function pathFetcher(pages: Record<string, string>) {
+/** Serves `pages` by path (404 for others); a path in `refused` fails as robots.txt refuses it. */
+function pathFetcher(pages: Record<string, string>, refused: string[] = []) {
   const requested: string[] = [];
   const fetcher = {
     async fetch(url: string) {
       const path = new URL(url).pathname;
+      if (refused.includes(path)) throw new RobotsDisallowed(url);
       requested.push(path);
       const html = `<html><body>${pages[path] ?? 'Not found'}</body></html>`;
       return { url, finalUrl: url, status: pages[path] ? 200 : 404, headers: {}, contentType: 'text/html', body: Buffer.from(html), text: html };
@@ -274,5 +276,20 @@ test('walkIndex: an "Archive" link that leads nowhere (404) adds no posts and no
   const walked: { url: string; error?: string }[] = [];
   for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
   assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
+  assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
+});
+
+test('walkIndex: an "Archive" page robots.txt refuses adds no posts and no failed index page', async () => {
+  const { walkIndex } = await import('../../src/discover/index-walk.js');
+  const nav = '<nav><a href="/">Home</a> <a href="/archives/">Archives</a></nav>';
+  const pages: Record<string, string> = {
+    '/': nav + previewEntry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
+    '/page2/': nav + previewEntry('second'),
+    '/archives/': nav + previewEntry('first') + previewEntry('second'),
+  };
+  const { fetcher, requested } = pathFetcher(pages, ['/archives/']);
+  const walked: { url: string; error?: string }[] = [];
+  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
+  assert.deepEqual(requested, ['/', '/page2/']);
   assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
 });
