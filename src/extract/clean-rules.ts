@@ -115,9 +115,12 @@ export const CLEAN_RULES: CleanRule[] = [
     name: 'controls',
     touchesProse: true,
     selectors: vocabulary.CONTROLS_SELECTORS,
-    // Task-list checkboxes carry the item's state; a zoomable image wrapped as a button is content.
+    // Task-list checkboxes carry the item's state; a zoomable image wrapped as a button is content; a
+    // tab's button (Bootstrap, Starlight) is its panel's label, which the converter's tabs rule puts above it.
     test: (el) =>
-      !(el.name === 'input' && el.attribs.type === 'checkbox' && closestIn(el, 'li') !== undefined) && !(el.attribs.role === 'button' && hasMedia(el)),
+      !(el.name === 'input' && el.attribs.type === 'checkbox' && closestIn(el, 'li') !== undefined) &&
+      !(el.attribs.role === 'button' && hasMedia(el)) &&
+      !(el.attribs.role === 'tab' && closestIn(el, '[role="tablist"]') !== undefined),
   },
   {
     name: 'image-buttons',

@@ -64,6 +64,17 @@ test('hidden tab panes are content: the inactive tabs of a tabbed block are kept
   assert.doesNotMatch(text(out), /HIDDENTEXT/);
 });
 
+test('a tab button is its panel label: buttons with role="tab" in a tab list stay, other buttons go', () => {
+  const out = clean(
+    `${KEEP}<ul class="nav nav-tabs" role="tablist"><li role="presentation"><button class="nav-link active" type="button" role="tab" aria-controls="t-one">TABONE</button></li>` +
+      '<li role="presentation"><button class="nav-link" type="button" role="tab" aria-controls="t-two">TABTWO</button></li></ul>' +
+      '<div class="tab-content"><div class="tab-pane active" id="t-one" role="tabpanel"><p>First pane text.</p></div>' +
+      '<div class="tab-pane" id="t-two" role="tabpanel"><p>Second pane text.</p></div></div><button type="button">PLAINBUTTON</button>',
+  );
+  for (const marker of ['TABONE', 'TABTWO', 'First pane', 'Second pane']) assert.match(text(out), new RegExp(marker));
+  assert.doesNotMatch(text(out), /PLAINBUTTON/);
+});
+
 test('authored text that only looks like chrome stays: a heading whose id is "toc", a sentence linking the post\'s edit page', () => {
   const out = clean(`${KEEP}<h3 id="toc">TOC</h3><p>Why the generated table of contents is not used here.</p>
 <p>There are many fine points here: some of this may only hold for small examples. <strong><a href="https://github.com/u/r/edit/main/content/posts/x/index.md">Tell me where this is wrong</a></strong>.</p>
