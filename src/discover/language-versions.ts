@@ -11,8 +11,9 @@ import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 
 /**
  * The start pages of the blog's other languages that `pageUrl` declares: same origin (another site is
- * another blog), not `x-default` (the fallback page, one of the others), not the page itself, each once,
- * in document order.
+ * another blog), not `x-default` (the fallback page, one of the others), not the page itself, not a link
+ * typed as something other than HTML (a feed may carry the hreflang of its own language), each once, in
+ * document order.
  */
 export function languageVersionsIn($: CheerioAPI, pageUrl: string): string[] {
   const self = normalizeUrl(pageUrl);
@@ -21,6 +22,8 @@ export function languageVersionsIn($: CheerioAPI, pageUrl: string): string[] {
   query($, 'link[rel~="alternate" i][hreflang][href]').each((_, el) => {
     const lang = ($(el).attr('hreflang') ?? '').trim().toLowerCase();
     const href = absoluteUrl($(el).attr('href'), pageUrl);
+    const type = ($(el).attr('type') ?? '').trim();
+    if (type && !/html/i.test(type)) return;
     if (!lang || lang === 'x-default' || !href || !/^https?:/i.test(href) || !sameOrigin(href, pageUrl)) return;
     const key = normalizeUrl(href);
     if (seen.has(key)) return;
