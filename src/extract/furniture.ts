@@ -12,7 +12,11 @@ import { ARTICLE_SCOPE, FURNITURE_PART, FURNITURE_ROLES, FURNITURE_TOKEN, SIDEBA
 
 /** Whether the element is page furniture by its tag, its role, or the words of its class and id. */
 export function isFurniture(el: Element): boolean {
-  if (el.name === 'aside' || el.name === 'nav') return true;
+  return el.name === 'aside' || el.name === 'nav' || isMarkedFurniture(el);
+}
+
+/** Whether the element is page furniture by its role or the words of its class and id (whatever its tag). */
+export function isMarkedFurniture(el: Element): boolean {
   if (FURNITURE_ROLES.has(el.attribs.role ?? '')) return true;
   if ((el.name === 'header' || el.name === 'footer') && (el.parent as Element | null)?.name === 'body') return true;
   // id="header"/"footer" is the page's; a class "footer" may be the post's own footer.

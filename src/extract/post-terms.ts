@@ -9,13 +9,14 @@ import { findIn, query, safeSelect } from '../html/query.js';
 import { insideAny, isElement } from '../html/walk.js';
 import { closestIn, matchesSelector } from '../html/select.js';
 import type { SiteFacts } from '../types.js';
-import { inFurniture, isFurniture, isPageFooter } from './furniture.js';
+import { inFurniture, isFurniture, isMarkedFurniture, isPageFooter } from './furniture.js';
 import { jsonNames, jsonString, type JsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
 import { meta, metaAll } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
 import { inRunningText, isBlock } from './prose.js';
 import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
+import { COMMENTS_WORDS } from './clean-vocabulary.js';
 import { ARTICLE_SCOPE, BREADCRUMB, KEYWORDS_META } from './vocabulary.js';
 
 /** The tags and categories of the post whose article container is `scope`. */
@@ -133,19 +134,24 @@ const MAX_LABEL_LETTERS = 12;
  * Jekyll: `<article>…</article><div class="blog-tags">Tags: <a href="/tags#x">x</a></div>`). Only the
  * element siblings following the article are read, up to the first holding a heading or another post
  * (related posts, comments, a list), and of those only a line of term links and nothing else: a
- * container holding other posts is a list, not a post's own.
+ * container holding other posts is a list, not a post's own. An unmarked `<aside>` there counts by its
+ * rel=tag links alone (`<aside><a rel="tag">x</a> <a href="…/post.md">source</a></aside>`).
  */
 function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, url: string): Terms {
   const out: Terms = { tags: [], categories: [] };
   const article = scope?.get(0);
   const container = article?.parent;
   if (!article || !container || !isElement(container) || container.name === 'body' || container.name === 'html') return out;
-  if (findIn($(container), ARTICLE_SCOPE).some((el) => el !== article && !insideAny(el, new Set([article])))) return out;
+  // Comments written as <article>s (HTML5 themes) are not other posts.
+  if (findIn($(container), ARTICLE_SCOPE).some((el) => el !== article && !insideAny(el, new Set([article])) && !inCommentThread(el, container))) return out;
   for (let node = article.next; node; node = node.next) {
     if (!isElement(node)) continue;
     if (HEADING.test(node.name) || findIn($(node), HOLDS_OTHER_CONTENT).length || matchesSelector(node, ARTICLE_SCOPE)) break;
-    if (isFurniture(node) || inFurniture($, node)) continue;
-    const links = findIn($(node), 'a[href]');
+    // An unmarked <aside> in the post's own container whose links say they are this page's terms
+    // (rel=tag) is the post's footer, not a sidebar: its other links (the post's source) are passed over.
+    const postAside = node.name === 'aside' && !isMarkedFurniture(node);
+    if (!postAside && (isFurniture(node) || inFurniture($, node))) continue;
+    const links = findIn($(node), 'a[href]').filter((a) => !postAside || isRelTerm(a));
     const kinds = links.map((a) => termKind(a, url));
     if (!links.length || kinds.some((k) => !k)) continue;
     if (lettersOutsideLinks(node) > MAX_LABEL_LETTERS) continue;
@@ -158,6 +164,18 @@ function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, u
 }
 
 const HEADING = /^h[1-6]$/;
+
+/** A comment section's class or id word as a whole dash/underscore-separated part (`static-comments`, `comment-chain`). */
+const COMMENT_HINT = new RegExp(`(^|[-_])(${COMMENTS_WORDS.join('|')})($|[-_])`, 'i');
+
+/** True when `el` sits in a comment thread below `top`. */
+function inCommentThread(el: Element, top: Element): boolean {
+  for (let n = el.parent; n && n !== top && isElement(n); n = n.parent) {
+    const tokens = `${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
+    if (tokens.some((t) => COMMENT_HINT.test(t))) return true;
+  }
+  return false;
+}
 
 /**
  * Term links printed beside the post's title in a page-wide header above the article (Clean Blog
@@ -259,8 +277,7 @@ function ofText(el: Element): boolean {
 function footerRelTaxonomy($: CheerioAPI, url: string): Terms {
   const out: Terms = { tags: [], categories: [] };
   for (const el of query($, 'a[rel][href]').toArray()) {
-    const rel = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
-    if (!rel.includes('tag') && !rel.includes('category')) continue;
+    if (!isRelTerm(el)) continue;
     let inFooter = false;
     let furniture = false;
     for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
@@ -273,6 +290,12 @@ function footerRelTaxonomy($: CheerioAPI, url: string): Terms {
     (kind === 'category' ? out.categories : out.tags).push(text);
   }
   return out;
+}
+
+/** A rel="tag" or rel="category" link: by definition a term of the page it is on. */
+function isRelTerm(a: Element): boolean {
+  const rel = (a.attribs.rel ?? '').toLowerCase().split(/\s+/);
+  return rel.includes('tag') || rel.includes('category');
 }
 
 /**

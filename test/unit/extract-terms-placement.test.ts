@@ -31,6 +31,21 @@ test('terms after the article: not after a heading, not among other links, not i
   assert.deepEqual(extractPost(list, 'http://b.test/2024/05/01/ferry-notes/').meta.tags, []);
 });
 
+test("terms after the article: an unmarked <aside> of rel=tag links is the post's, beside a link to the post's source and above comments written as <article>s; a sidebar is not", () => {
+  const aside = page(`<div class="card"><article class="post-content"><h1>Ferry notes</h1>${BODY}</article>
+<aside id="post-tags">🏷️ <a rel="tag" href="/tag/boats/">Boats</a> 🏷️ <a rel="tag" href="/tag/sea/">Sea</a> 📜 <a href="https://code.example/notes/ferry.md">src</a></aside>
+<aside id="related"><h3>Related</h3><ul><li><a href="/other.html">Other</a></li></ul></aside></div>`, '<meta name="keywords" content="boats,sea">');
+  const post = extractPost(aside, 'http://b.test/ferry-notes.html', { site: { keywords: ['sea', 'harbour'] } });
+  assert.deepEqual(post.meta.tags, ['Boats', 'Sea']);
+  const comments = page(`<div class="card"><article class="post-content"><h1>Ferry notes</h1>${BODY}</article>
+<aside id="post-tags"><a rel="tag" href="/tag/boats/">Boats</a></aside>
+<section id="static-comments"><h2>Comments</h2><div class="comment-chain"><article id="c1"><p>Nice crossing.</p></article></div></section></div>`);
+  assert.deepEqual(extractPost(comments, 'http://b.test/ferry-notes.html').meta.tags, ['Boats']);
+  const sidebar = page(`<div class="card"><article class="post-content"><h1>Ferry notes</h1>${BODY}</article>
+<aside class="sidebar"><a rel="tag" href="/tag/boats/">Boats</a> <a rel="tag" href="/tag/rain/">Rain</a></aside></div>`);
+  assert.deepEqual(extractPost(sidebar, 'http://b.test/ferry-notes.html').meta.tags, []);
+});
+
 test('articleSection: a category on WordPress (Yoast), the content section on Hugo', () => {
   const ld = (section: string) => `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Ferry notes","articleSection":["${section}"],"datePublished":"2024-05-01T08:00:00+00:00"}</script>`;
   const wordpress = page(`<main><article class="post">${BODY}</article></main>`, `<meta name="generator" content="WordPress 6.4.2">${ld('Travel')}`);
