@@ -6,7 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { findIn } from '../html/query.js';
 import { insideAny, walk } from '../html/walk.js';
 import { isTabPanel } from '../html/tab-panel.js';
-import { nonSpaceLength, sameWords } from '../html/text.js';
+import { classAndId, nonSpaceLength, sameWords, textOf } from '../html/text.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
 import { isMetaLine } from './meta-line.js';
@@ -283,7 +283,12 @@ export const CLEAN_RULES: CleanRule[] = [
     words: vocabulary.LICENSE_NOTICES_WORDS,
     scan: 'p, div, section, aside',
     // The licence block under a post: short, and linking its licence (rel="license", Creative Commons).
-    test: (el, ctx) => selectIn(el, 'a[rel~="license"], a[href*="creativecommons.org/licenses"]').length > 0 && nonSpaceLength(ctx.$(el).text()) <= 400,
+    // One found by its link alone is under the body only when no prose follows it: a paragraph of the
+    // body may end by naming the licence of what it shares ("the file is free under CC 4.0").
+    test: (el, ctx) =>
+      selectIn(el, 'a[rel~="license"], a[href*="creativecommons.org/licenses"]').length > 0 &&
+      nonSpaceLength(ctx.$(el).text()) <= 400 &&
+      (LICENSE_HINT.test(classAndId(el)) || !proseAfterIn(el, ctx.root.get(0)!)),
     maxShare: 0.3,
   },
   {
@@ -318,6 +323,22 @@ export const CLEAN_RULES: CleanRule[] = [
     test: () => true,
   },
 ];
+
+const LICENSE_HINT = new RegExp(`(^|[\\s_-])(${vocabulary.LICENSE_NOTICES_WORDS.join('|')})($|[\\s_-])`, 'i');
+const PROSE_NAMES = ['p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const PROSE = PROSE_NAMES.join(', ');
+
+/** Whether a paragraph, list, code block, table or heading follows `el` up to the end of `root`. */
+function proseAfterIn(el: Element, root: Element): boolean {
+  for (let node: AnyNode | null = el; node && node !== root; node = node.parent) {
+    for (let n = node.next; n; n = n.next) {
+      if (n.type !== 'tag') continue;
+      const blocks = PROSE_NAMES.includes(n.name) ? [n] : selectIn(n, PROSE);
+      if (blocks.some((b) => nonSpaceLength(textOf(b)) > 0)) return true;
+    }
+  }
+  return false;
+}
 
 /** Whether anything but whitespace and comments follows `el` up to the end of `root`. */
 function contentAfterIn(el: Element, root: Element): boolean {

@@ -295,3 +295,13 @@ test('images wrapped in role="button" (zoom, lightbox) are kept; plain buttons g
   assert.match(out, /<figure><img src="https:\/\/b\.example\/zoom\.png" alt="z"><figcaption>Zoomable<\/figcaption><\/figure>/);
   assert.ok(!text(out).includes('Clap'));
 });
+
+test('a licence notice under the body goes; a body paragraph that names the licence of what it shares stays', () => {
+  const shares = `<p>Each lighthouse of the coast is listed with its height and range in <a href="https://code.example/lights.csv">one table</a>, which anyone may copy under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>`;
+  const body = `${KEEP}${KEEP}${KEEP}`;
+  const kept = clean(`${body}${shares}<p>The second part of the post explains how the ranges were measured from the boat.</p>`);
+  assert.match(text(kept), /one table, which anyone may copy/);
+  const notice = `<p>Licensed under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>`;
+  assert.doesNotMatch(text(clean(`${body}${notice}`)), /Licensed under/);
+  assert.doesNotMatch(text(clean(`<div class="post-license">${notice}</div>${body}`)), /Licensed under/);
+});
