@@ -18,6 +18,20 @@ const MONTHS: Record<string, number> = {
   dec: 12, december: 12, dez: 12, dezember: 12, décembre: 12, decembre: 12, diciembre: 12, dicembre: 12,
 };
 
+/** Months of the Solar Hijri (Jalali) calendar, Iran's and Afghanistan's civil calendar, as Persian blogs print them. */
+const JALALI_MONTHS: Record<string, number> = {
+  فروردین: 1, اردیبهشت: 2, خرداد: 3, تیر: 4, مرداد: 5, امرداد: 5, شهریور: 6, مهر: 7, آبان: 8, آذر: 9, دی: 10, بهمن: 11, اسفند: 12,
+};
+const JALALI_MONTH_NAME = `(${Object.keys(JALALI_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+
+/** Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai) as ASCII digits. */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50];
+const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59]/g;
+const asciiDigits = (text: string) =>
+  text.replace(OTHER_DIGIT, (d) => String(d.charCodeAt(0) - DIGIT_ZEROS.find((z) => d.charCodeAt(0) - z >= 0 && d.charCodeAt(0) - z <= 9)!));
+/** Persian (extended Arabic-Indic) digits: a year of 1300-1499 written with them is a Jalali year. */
+const PERSIAN_DIGIT = /[\u06f0-\u06f9]/;
+
 const MONTH_NAME = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th|\\.)?';
 const TIME = '(?:(?:\\s*,?\\s*(?:at|um|à|@|-)?\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*([ap]\\.?m\\.?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?';
@@ -31,6 +45,8 @@ interface DateParts {
   second?: number;
   meridiem?: string;
   zone?: string;
+  /** Set when the year, month and day are Jalali (Solar Hijri). */
+  jalali?: boolean;
 }
 
 /** One recognised shape: a pattern and how its groups map onto date parts. */
@@ -85,6 +101,12 @@ const FORMATS: DateFormat[] = [
     parts: (m) => ({ year: +m[7]!, month: month(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: num(m[5]), zone: m[6] }),
   },
   {
+    // "۱۷ آذر ۱۴۰۲", "جمعه ۱۷ آذر ۱۴۰۲" (digits already made ASCII).
+    name: 'jalali-day-month-year',
+    pattern: new RegExp(`(?<!\\d)(\\d{1,2})\\s*${JALALI_MONTH_NAME}\\s*,?\\s*(\\d{4})(?!\\d)${TIME}`, 'u'),
+    parts: (m) => ({ year: +m[3]!, month: JALALI_MONTHS[m[2]!]!, day: +m[1]!, jalali: true, ...timeParts(m, 4) }),
+  },
+  {
     name: 'day-dot-month-year',
     pattern: new RegExp(`(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)${TIME}`),
     parts: (m) => ({ year: +m[3]!, month: +m[2]!, day: +m[1]!, ...timeParts(m, 4) }),
@@ -118,7 +140,44 @@ function zoneSuffix(zone: string | undefined): string {
   return offset === '+00:00' || offset === '-00:00' ? 'Z' : offset;
 }
 
+/**
+ * A Jalali date as the Gregorian one (the arithmetic of the widely used jalaali/jdf routines: 33-year
+ * cycles of leap years, months of 31 days then 30). Undefined for a day the Jalali month does not have.
+ */
+function fromJalali(p: DateParts): DateParts | undefined {
+  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > (p.month <= 6 ? 31 : 30)) return undefined;
+  const jy = p.year + 1595;
+  let days = -355668 + 365 * jy + Math.floor(jy / 33) * 8 + Math.floor(((jy % 33) + 3) / 4) + p.day + (p.month < 7 ? (p.month - 1) * 31 : (p.month - 7) * 30 + 186);
+  let gy = 400 * Math.floor(days / 146097);
+  days %= 146097;
+  if (days > 36524) {
+    days -= 1;
+    gy += 100 * Math.floor(days / 36524);
+    days %= 36524;
+    if (days >= 365) days += 1;
+  }
+  gy += 4 * Math.floor(days / 1461);
+  days %= 1461;
+  if (days > 365) {
+    gy += Math.floor((days - 1) / 365);
+    days = (days - 1) % 365;
+  }
+  let day = days + 1;
+  let month = 1;
+  for (; month < 12; month++) {
+    const length = new Date(Date.UTC(gy, month, 0)).getUTCDate();
+    if (day <= length) break;
+    day -= length;
+  }
+  return { ...p, year: gy, month, day, jalali: false };
+}
+
 function format(p: DateParts): string | undefined {
+  if (p.jalali) {
+    const gregorian = fromJalali(p);
+    if (!gregorian) return undefined;
+    p = gregorian;
+  }
   if (!validDay(p)) return undefined;
   const day = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
   if (p.hour === undefined || p.minute === undefined) return day;
@@ -136,13 +195,17 @@ function format(p: DateParts): string | undefined {
  */
 export function parseDate(text: string | undefined | null): string | undefined {
   if (!text) return undefined;
-  const input = text.replace(/\s+/g, ' ').trim();
+  const persian = PERSIAN_DIGIT.test(text);
+  const input = asciiDigits(text).replace(/\s+/g, ' ').trim();
   if (!input) return undefined;
   let best: { index: number; value: string } | undefined;
   for (const f of FORMATS) {
     const m = f.pattern.exec(input);
     if (!m) continue;
-    const value = format(f.parts(m));
+    const parts = f.parts(m);
+    // ۱۴۰۲/۰۹/۱۷ is Jalali: no blog dates a post in the Gregorian 1300s or 1400s.
+    if (persian && parts.year >= 1300 && parts.year < 1500) parts.jalali = true;
+    const value = format(parts);
     if (value && (!best || m.index < best.index)) best = { index: m.index, value };
   }
   return best?.value;
@@ -167,7 +230,7 @@ export function isDateLine(text: string): boolean {
 
 /** The words of `text` once every date in it is taken out (punctuation and separators dropped). */
 export function wordsOutsideDates(text: string): string[] {
-  let rest = text.replace(/\s+/g, ' ');
+  let rest = asciiDigits(text).replace(/\s+/g, ' ');
   for (const f of FORMATS) rest = rest.replace(new RegExp(f.pattern.source, f.pattern.flags + 'g'), ' ');
   return rest.replace(/[\s,.:;|·•»/-]+/g, ' ').trim().split(' ').filter(Boolean);
 }

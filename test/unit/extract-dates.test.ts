@@ -65,3 +65,14 @@ test('dates before 1970 are dates too (old archives, back-dated posts)', () => {
   assert.equal(parseDate('1969-11-30T11:30:00.000Z'), '1969-11-30T11:30:00Z');
   assert.equal(parseDate('30 Nov 1958'), '1958-11-30');
 });
+
+test('Jalali (Solar Hijri) dates in Persian digits are read as the Gregorian day; other scripts\' digits count as digits', () => {
+  assert.equal(parseDate('📆 جمعه ۱۷ آذر ۱۴۰۲'), '2023-12-08');
+  assert.equal(parseDate('۱ فروردین ۱۴۰۳'), '2024-03-20');
+  assert.equal(parseDate('30 اسفند 1403'), '2025-03-20');
+  assert.equal(parseDate('۱۴۰۲/۰۹/۱۷'), '2023-12-08');
+  assert.equal(parseDate('٢٠٢٣-١٢-٠٨'), '2023-12-08');
+  // Only Persian digits or a Jalali month make a year of the 1400s Jalali.
+  assert.equal(parseDate('1402/09/17'), '1402-09-17');
+  assert.equal(isDateLine('جمعه ۱۷ آذر ۱۴۰۲'), true);
+});
