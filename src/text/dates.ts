@@ -16,6 +16,14 @@ const MONTHS: Record<string, number> = {
   oct: 10, october: 10, okt: 10, oktober: 10, octobre: 10, octubre: 10, ottobre: 10,
   nov: 11, november: 11, novembre: 11, noviembre: 11,
   dec: 12, december: 12, dez: 12, dezember: 12, décembre: 12, decembre: 12, diciembre: 12, dicembre: 12,
+  // Turkish; Polish (the genitive that dates use, and the nominative); Indonesian.
+  ocak: 1, şubat: 2, subat: 2, mart: 3, nisan: 4, mayıs: 5, mayis: 5, haziran: 6, temmuz: 7, ağustos: 8, agustos: 8, eylül: 9, eylul: 9, ekim: 10, kasım: 11, kasim: 11, aralık: 12, aralik: 12,
+  stycznia: 1, styczeń: 1, lutego: 2, luty: 2, marca: 3, marzec: 3, kwietnia: 4, kwiecień: 4, maja: 5, maj: 5, czerwca: 6, czerwiec: 6,
+  lipca: 7, lipiec: 7, sierpnia: 8, sierpień: 8, września: 9, wrzesień: 9, października: 10, październik: 10, listopada: 11, listopad: 11, grudnia: 12, grudzień: 12,
+  januari: 1, februari: 2, maret: 3, mei: 5, agustus: 8, desember: 12, // juni, juli: as in German, above
+  // Gregorian months in Arabic (Egypt and the Gulf) and Persian.
+  يناير: 1, فبراير: 2, مارس: 3, أبريل: 4, إبريل: 4, مايو: 5, يونيو: 6, يوليو: 7, أغسطس: 8, سبتمبر: 9, أكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
+  ژانویه: 1, فوریه: 2, آوریل: 4, مه: 5, مى: 5, ژوئن: 6, ژوئیه: 7, اوت: 8, آگوست: 8, سپتامبر: 9, اکتبر: 10, نوامبر: 11, دسامبر: 12,
 };
 
 /** Months of the Solar Hijri (Jalali) calendar, Iran's and Afghanistan's civil calendar, as Persian blogs print them. */

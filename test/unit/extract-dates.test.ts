@@ -76,3 +76,12 @@ test('Jalali (Solar Hijri) dates in Persian digits are read as the Gregorian day
   assert.equal(parseDate('1402/09/17'), '1402-09-17');
   assert.equal(isDateLine('جمعه ۱۷ آذر ۱۴۰۲'), true);
 });
+
+test('month names of Turkish, Polish (genitive), Indonesian, and Gregorian months in Arabic and Persian', () => {
+  assert.equal(parseDate('12 Mart 2023'), '2023-03-12');
+  assert.equal(parseDate('5 Ağustos 2019 Pazartesi'), '2019-08-05');
+  assert.equal(parseDate('3 października 2021 r.'), '2021-10-03');
+  assert.equal(parseDate('1 Januari 2020'), '2020-01-01');
+  assert.equal(parseDate('١٢ مارس ٢٠٢٣'), '2023-03-12');
+  assert.equal(parseDate('۲ ژوئن ۲۰۲۲'), '2022-06-02');
+});
