@@ -33,6 +33,8 @@ export interface PostLink {
   date?: string;
   /** Terms the blog's feed gives the post (RSS/Atom `<category>`): themes that show one tag name them all. */
   terms?: string[];
+  /** The language section (`/en/`) whose sitemap listed it: its path is shaped like the known posts' below that prefix. */
+  section?: string;
 }
 
 /**

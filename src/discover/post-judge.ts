@@ -6,7 +6,7 @@ import type { PostLink } from '../types.js';
 import { normalizeUrl } from '../url/url.js';
 import { nonPostReason } from './link-filters.js';
 import { findPostLinks } from './post-links.js';
-import { pathShape } from './sitemap.js';
+import { pathShape, withoutSection } from './sitemap.js';
 
 /** Links to this many known posts make a page a list of posts (an archive, a tag page), not a post. */
 const LISTING_LINKS = 5;
@@ -29,12 +29,13 @@ export interface PageReading {
 
 /**
  * A post: its URL is shaped like the posts the walk found (`/posts/x/`, not `/about/`: Hugo's feed
- * lists and dates every page), it is not a site page by name, it gives its publication date (on the
- * page, or in the feed's entry), it is not a copy of a page already found (its final or canonical
- * URL), and it is not a list of posts.
+ * lists and dates every page; below its prefix when a language section's sitemap listed it), it is
+ * not a site page by name, it gives its publication date (on the page, or in the feed's entry), it is
+ * not a copy of a page already found (its final or canonical URL), and it is not a list of posts.
  */
 export function isPost(reading: PageReading, link: PostLink, page: { finalUrl: string; text?: string }, known: KnownPages): boolean {
-  if ((known.shapes.size && !known.shapes.has(pathShape(link.url))) || nonPostReason(link.url)) return false;
+  const shaped = link.section ? withoutSection(link.url, link.section) : link.url;
+  if ((known.shapes.size && !known.shapes.has(pathShape(shaped))) || nonPostReason(link.url)) return false;
   if (!reading.dated && !link.date) return false;
   const self = normalizeUrl(link.url);
   for (const url of [page.finalUrl, reading.canonical]) {

@@ -130,6 +130,12 @@ export function pathShape(url: string): string {
   return `/${classes.join('/')}`;
 }
 
+/** The URL with its section's prefix taken off its path (`/en/posts/x/` in section `/en/` -> `/posts/x/`). */
+export function withoutSection(url: string, section: string): string {
+  const u = new URL(url);
+  return u.pathname.startsWith(section) ? new URL(`/${u.pathname.slice(section.length)}`, u).href : url;
+}
+
 /** Fixed words of known post paths kept in the shape (`/posts/S/`, `/blog/Y/M/S`): first segments only. */
 export function shapeKey(url: string): string {
   const first = new URL(url).pathname.split('/').filter(Boolean)[0] ?? '';
@@ -141,6 +147,12 @@ export function shapeKey(url: string): string {
 export interface SitemapEntry {
   url: string;
   lastmod?: string;
+  /**
+   * The directory of the sitemap that listed it, when that is below the origin's root and holds the URL
+   * (`/en/` for `/en/posts/x/` in `/en/sitemap.xml`): a multilingual site's language section, whose
+   * posts are shaped like the main language's below that prefix.
+   */
+  section?: string;
 }
 
 /**
@@ -163,8 +175,10 @@ export async function readSitemap(startUrl: string, fetcher: Fetcher, options: P
     visited.add(url);
     read++;
     let parsed: ParsedSitemap | undefined;
+    let finalUrl = url;
     try {
       const res = await fetcher.fetch(url, { kind: 'data' });
+      finalUrl = res.finalUrl;
       parsed = res.status < 400 ? parseSitemap(responseText(res), res.finalUrl) : undefined;
     } catch (err) {
       if (fromRobots) options.onWarning?.(`sitemap ${url}: ${err instanceof FetchError ? err.reason : String(err)}`);
@@ -172,11 +186,13 @@ export async function readSitemap(startUrl: string, fetcher: Fetcher, options: P
     }
     if (!parsed) continue;
     queue.push(...parsed.sitemaps.filter((s) => !NON_POST_SITEMAP.test(new URL(s).pathname.split('/').pop() ?? '')));
+    const dir = new URL('./', finalUrl).pathname;
     for (const { loc, lastmod } of parsed.urls) {
       const link = linkTarget(loc);
       const key = normalizeUrl(link);
       if (out.has(key) || !inScope(link, origin)) continue;
-      out.set(key, { url: link, ...(lastmod ? { lastmod } : {}) });
+      const section = dir !== '/' && new URL(link).pathname.startsWith(dir) ? dir : undefined;
+      out.set(key, { url: link, ...(lastmod ? { lastmod } : {}), ...(section ? { section } : {}) });
     }
     // The usual paths are alternatives: the first that is a sitemap is the site's sitemap.
     if (!fromRobots) queue.splice(0, queue.length, ...queue.filter((q) => !defaultSitemaps(startUrl).includes(q)));
@@ -200,9 +216,15 @@ export function sitemapPostLinks(entries: SitemapEntry[], startUrl: string, know
   const exclude = excludeMatcher(options.overrides?.exclude);
   const shapes = new Set(known.map(shapeKey));
   const linkScope = { scope, pageUrl: startUrl };
-  return entries
-    .filter(({ url }) => inScope(url, scope) && !exclude(url) && !rejectLink(url, linkScope) && (!shapes.size || shapes.has(shapeKey(url))))
-    .map(({ url }) => ({ url }));
+  // A language section's URL (`/en/posts/x/1/` from `/en/sitemap.xml`) is also compared without its prefix:
+  // a Hugo site whose other languages are linked from no page (no switcher, no hreflang) lists them only there.
+  const out: PostLink[] = [];
+  for (const { url, section } of entries) {
+    if (!inScope(url, scope) || exclude(url) || rejectLink(url, linkScope)) continue;
+    if (!shapes.size || shapes.has(shapeKey(url))) out.push({ url });
+    else if (section && shapes.has(shapeKey(withoutSection(url, section)))) out.push({ url, section });
+  }
+  return out;
 }
 
 /** Post-like URLs listed by the blog's sitemaps: readSitemap, then sitemapPostLinks. */

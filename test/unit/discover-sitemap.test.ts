@@ -64,6 +64,11 @@ test('known posts from the index walk keep only URLs of the same path shape', as
   assert.deepEqual(links, ['/posts/alpha/', '/posts/beta/', '/posts/gamma/']);
 });
 
+test("a language section's sitemap (/de/sitemap.xml) keeps its posts shaped like the known ones below its prefix", async () => {
+  const { links } = await discover('sitemap-languages', 'http://lang.test', ['/posts/fiets/1/']);
+  assert.deepEqual(links, ['/posts/fiets/1/', '/posts/kaas/2/', '/de/posts/fahrrad/1/']);
+});
+
 test('a gzipped sitemap is read', async () => {
   const gz: Handler = (req, res) => {
     if (req.url === '/robots.txt') {
