@@ -96,9 +96,18 @@ function unique($: CheerioAPI, selector: string): boolean {
   return safeSelect($, selector).length === 1;
 }
 
-/** True when `inner` sits in `outer` with most of its text and every image, table and code block. */
+/**
+ * Blocks of the text itself, never a wrapper of it: a post that is one heading and one list has the
+ * scorer pick the list, and the heading above it is the post's too.
+ */
+const TEXT_BLOCK = new Set(['ul', 'ol', 'dl', 'table', 'pre', 'blockquote', 'p']);
+
+/**
+ * True when `inner` sits in `outer` with most of its text and every image, table and code block, and is
+ * a wrapper of the text (`div.entry-content`) rather than one of its blocks.
+ */
 function tighter($: CheerioAPI, outer: Element, inner: Element): boolean {
-  if (outer === inner || !$(outer).find(inner as never).length) return false;
+  if (outer === inner || TEXT_BLOCK.has(inner.name) || !$(outer).find(inner as never).length) return false;
   const stats = textStats($);
   const [o, i] = [statsOf(stats, outer), statsOf(stats, inner)];
   return o.media === i.media && i.text >= 0.7 * o.text;

@@ -46,6 +46,15 @@ test('a semantic class used for a short teaser does not beat the real body', () 
   assert.equal(choice.root.attr('id'), 'main-text');
 });
 
+test('a post that is one heading and one long list keeps the heading: the scorer picking the list does not narrow the <article>', () => {
+  const sayings = ['Measure twice and cut once then measure again because the saw drifted', 'A sharp chisel is safer than a blunt one since it needs far less force', 'Glue joints want pressure and patience more than they want more glue', 'Sand with the grain and change the paper before it stops cutting', 'Oil finishes forgive mistakes that varnish never will'];
+  const items = Array.from({ length: 80 }, (_, i) => `<li><p>${sayings[i % 5]} (${i + 1})</p></li>`).join('\n');
+  const html = `<body><header><h1>Workshop sayings</h1></header><div class="container" role="main"><div class="row"><div class="col"><article role="main" class="blog-post"><h2 id="collected">Collected over the years</h2>
+<ul>${items}</ul></article><ul class="pager"><li class="previous"><a href="/a/">Older</a></li><li class="next"><a href="/b/">Newer</a></li></ul></div></div></div><footer>(c) somebody</footer></body>`;
+  assert.equal(selectContent(load(html)).root.get(0)?.name, 'article');
+  assert.match(text(extractPost(html, 'https://wood.example/sayings/').contentHtml), /^Collected over the years Measure twice/);
+});
+
 test('the user content selector wins and picks the heaviest match', () => {
   const html = `<body><article class="post">${PARAS}</article><div class="body-text">tiny</div><div class="body-text">${PARAS}<p>Extra paragraph only here.</p></div></body>`;
   const post = extractPost(html, 'https://o.example/p', { overrides: { content: '.body-text' } });
