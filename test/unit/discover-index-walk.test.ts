@@ -265,31 +265,23 @@ test('walkIndex: a paginated home page that leaves posts out is completed by the
   assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
 });
 
-test('walkIndex: an "Archive" link that leads nowhere (404) adds no posts and no failed index page', async () => {
-  const { walkIndex } = await import('../../src/discover/index-walk.js');
-  const nav = '<nav><a href="/">Home</a> <a href="/archive/">Archive</a></nav>';
-  const pages: Record<string, string> = {
-    '/': nav + previewEntry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
-    '/page2/': nav + previewEntry('second'),
-  };
-  const { fetcher, requested } = pathFetcher(pages);
-  const walked: { url: string; error?: string }[] = [];
-  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
-  assert.deepEqual(requested, ['/', '/page2/', '/archive/']);
-  assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
-});
-
-test('walkIndex: an "Archive" page robots.txt refuses adds no posts and no failed index page', async () => {
-  const { walkIndex } = await import('../../src/discover/index-walk.js');
-  const nav = '<nav><a href="/">Home</a> <a href="/archives/">Archives</a></nav>';
-  const pages: Record<string, string> = {
-    '/': nav + previewEntry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
-    '/page2/': nav + previewEntry('second'),
-    '/archives/': nav + previewEntry('first') + previewEntry('second'),
-  };
-  const { fetcher, requested } = pathFetcher(pages, ['/archives/']);
-  const walked: { url: string; error?: string }[] = [];
-  for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
-  assert.deepEqual(requested, ['/', '/page2/']);
-  assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
-});
+// An "Archive" page that does not exist, or that robots.txt refuses, adds no posts and no failed index page.
+for (const { why, archive, refused, requested: expected } of [
+  { why: 'leads nowhere (404)', archive: undefined, refused: [], requested: ['/', '/page2/', '/archive/'] },
+  { why: 'robots.txt refuses', archive: previewEntry('first') + previewEntry('second'), refused: ['/archive/'], requested: ['/', '/page2/'] },
+]) {
+  test(`walkIndex: an "Archive" page that ${why} adds no posts and no failed index page`, async () => {
+    const { walkIndex } = await import('../../src/discover/index-walk.js');
+    const nav = '<nav><a href="/">Home</a> <a href="/archive/">Archive</a></nav>';
+    const pages: Record<string, string> = {
+      '/': nav + previewEntry('first') + '<ul class="pager"><li class="next"><a href="/page2/">Older Posts</a></li></ul>',
+      '/page2/': nav + previewEntry('second'),
+      ...(archive ? { '/archive/': nav + archive } : {}),
+    };
+    const { fetcher, requested } = pathFetcher(pages, refused);
+    const walked: { url: string; error?: string }[] = [];
+    for await (const page of walkIndex('http://blog.test/', fetcher as never, { maxPages: 50 })) walked.push({ url: new URL(page.url).pathname, error: page.error });
+    assert.deepEqual(requested, expected);
+    assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
+  });
+}
