@@ -8,13 +8,13 @@ import { withPage } from '../html/parse.js';
 import type { Fetcher, FetchResult } from '../fetch/fetcher.js';
 import { FetchError, RobotsDisallowed } from '../fetch/fetcher.js';
 import type { Overrides, PostLink } from '../types.js';
-import { nextPagesIn } from './pagination.js';
+import { lastPageIn, nextPagesIn } from './pagination.js';
 import { archiveLinksIn } from './archive-links.js';
 import { dateArchiveLinksIn } from './date-archives.js';
 import { findPostLinks, postLinksIn } from './post-links.js';
 import { inScope, normalizeUrl } from '../url/url.js';
 import { postScopeOf } from './link-filters.js';
-import { indexRootOf } from './page-urls.js';
+import { indexRootOf, numberedPageUrl, pageNumberOf } from './page-urls.js';
 
 export type WalkEnd = 'no-next-page' | 'no-new-posts' | 'max-pages' | 'since' | 'error';
 
@@ -80,6 +80,8 @@ export interface ReadIndexPage {
   calendarPages?: string[];
   /** The next pages are the full list of posts a start page without pagination links to ("All posts"). */
   toListing?: boolean;
+  /** The highest-numbered page the pagination links to in the next page's URL shape ("… 100"). */
+  lastPage?: string;
 }
 
 export interface IndexPageCache {
@@ -116,6 +118,33 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     return undefined;
   };
 
+  /**
+   * Pages of a numbered pagination requested before the walk gets to them, by URL. The walk reads its
+   * pages one after another, a round trip each, and across a network the posts outran it: request slots
+   * sat idle waiting for the next page's list. Only pages the pagination shows to exist are fetched ahead,
+   * a few at a time, and none when the walk may end early (`since`) or renders its pages.
+   */
+  const ahead = new Map<string, Promise<FetchResult>>();
+  const fetchPage = (url: string): Promise<FetchResult> => {
+    const key = normalizeUrl(url);
+    const early = ahead.get(key);
+    ahead.delete(key);
+    return early ?? fetcher.fetch(url, { kind: 'page', expand: options.expand });
+  };
+  const fetchAhead = (next: string, last: string, pagesLeft: number) => {
+    const from = pageNumberOf(next)?.number;
+    const to = pageNumberOf(last)?.number;
+    if (options.since || options.expand || from === undefined || to === undefined) return;
+    for (let n = from + 1; n <= Math.min(to, from + PAGES_AHEAD, from + pagesLeft - 1); n++) {
+      const url = numberedPageUrl(next, last, n);
+      if (!url || visited.has(normalizeUrl(url)) || ahead.has(normalizeUrl(url))) continue;
+      const early = fetcher.fetch(url, { kind: 'page' });
+      // Its failure is the walk's when it gets to the page, as if fetched then.
+      early.catch(() => undefined);
+      ahead.set(normalizeUrl(url), early);
+    }
+  };
+
   while (queue.length) {
     const url = queue.shift()!;
     if (visited.has(normalizeUrl(url))) continue;
@@ -125,7 +154,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
 
     let res: FetchResult;
     try {
-      res = first && options.firstPage ? options.firstPage : await fetcher.fetch(url, { kind: 'page', expand: options.expand });
+      res = first && options.firstPage ? options.firstPage : await fetchPage(url);
       if (res.status >= 400) throw new FetchError(url, `HTTP ${res.status}`, res.status);
       if (res.text === undefined) throw new FetchError(url, `not an HTML page (${res.contentType || 'no content type'})`);
       if (first && !options.scope) {
@@ -161,14 +190,15 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
     let found: PostLink[];
     let calendarPages: string[] | undefined;
     let toListing: boolean | undefined;
+    let lastPage: string | undefined;
     const key = options.cache && cacheKey(res.finalUrl, res.text, postScope, first, options);
     const cached = key ? options.cache!.get(key) : undefined;
     try {
       if (cached) {
-        ({ nextPages, found, postScope, calendarPages, toListing } = cached);
+        ({ nextPages, found, postScope, calendarPages, toListing, lastPage } = cached);
       } else {
         const read = options.read ?? readIndexPage;
-        ({ nextPages, found, calendarPages, toListing } = await read({ html: res.text, url: res.finalUrl, overrides: options.overrides, scope: postScope, first }));
+        ({ nextPages, found, calendarPages, toListing, lastPage } = await read({ html: res.text, url: res.finalUrl, overrides: options.overrides, scope: postScope, first }));
         const origin = new URL(res.finalUrl).origin + '/';
         if (first && !options.scope && postScope !== origin) {
           // Most of the listing outside the start directory (a WordPress blog page at /blog/ listing posts
@@ -179,7 +209,7 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
             found = wide;
           }
         }
-        if (key) options.cache!.set(key, { nextPages, found, postScope, ...(calendarPages?.length ? { calendarPages } : {}), ...(toListing ? { toListing } : {}) });
+        if (key) options.cache!.set(key, { nextPages, found, postScope, ...(calendarPages?.length ? { calendarPages } : {}), ...(toListing ? { toListing } : {}), ...(lastPage ? { lastPage } : {}) });
       }
     } catch (err) {
       // Only a bad --next/--post-link selector or a pathological page gets here.
@@ -226,9 +256,13 @@ export async function* walkIndex(startUrl: string, fetcher: Fetcher, options: Wa
       yield { ...page, end: 'no-next-page' };
       return;
     }
+    if (lastPage && queue[0] === nextPages[0]) fetchAhead(queue[0]!, lastPage, options.maxPages - count);
     yield { ...page, next: queue[0] };
   }
 }
+
+/** Index pages requested ahead of the walk: enough to keep a walk a round trip per page ahead of the posts. */
+const PAGES_AHEAD = 2;
 
 /** Everything the reading of a page depends on, so a cached reading is only reused when it would come out the same. */
 function cacheKey(url: string, html: string, postScope: string, first: boolean, options: WalkOptions): string {
@@ -259,7 +293,8 @@ export function readIndexPage({ html, url, overrides, scope, first }: IndexReadR
       // costs one page when it lists nothing new.
       calendarPages = archiveLinksIn($, url, { named: true }).slice(0, 1);
     }
-    return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages, ...(toListing ? { toListing } : {}) };
+    const lastPage = !toListing && nextPages[0] ? lastPageIn($, url, nextPages[0]) : undefined;
+    return { nextPages, found: postLinksIn($, url, overrides, { scope }), calendarPages, ...(toListing ? { toListing } : {}), ...(lastPage ? { lastPage } : {}) };
   });
 }
 

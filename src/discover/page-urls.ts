@@ -70,3 +70,20 @@ export function indexRootOf(url: string): string {
   const found = pageNumberOf(url);
   return found ? found.shape.root(new URL(url)).href : url;
 }
+
+/**
+ * The URL of page `number` of the series in which `from` and `to` are two numbered pages: `from` with
+ * its page number replaced, provided that replacing it by `to`'s number gives `to` exactly (the rest of
+ * the URL is the series', not a guess). Undefined when the two do not line up that way.
+ */
+export function numberedPageUrl(from: string, to: string, number: number): string | undefined {
+  const a = pageNumberOf(from);
+  const b = pageNumberOf(to);
+  if (!a || !b || a.shape !== b.shape) return undefined;
+  for (const m of from.matchAll(/\d+/g)) {
+    if (m[0] !== String(a.number)) continue;
+    const around = (n: number) => from.slice(0, m.index) + String(n) + from.slice(m.index! + m[0].length);
+    if (around(b.number) === to) return around(number);
+  }
+  return undefined;
+}

@@ -195,6 +195,27 @@ export function nextPagesIn($: CheerioAPI, pageUrl: string, overrides?: Override
   return [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((c) => c.url);
 }
 
+/**
+ * The highest-numbered index page the page links to in `next`'s URL shape and under its root, when it lies beyond `next`:
+ * the "… 100" of a numbered pagination, which says how far the pages go. A bare `/N/` counts only
+ * inside the pagination, where it cannot be a post id.
+ */
+export function lastPageIn($: CheerioAPI, pageUrl: string, next: string): string | undefined {
+  const after = pageNumberOf(next);
+  if (!after) return undefined;
+  const root = indexRootOf(next);
+  const base = absoluteUrl(query($, 'base[href]').attr('href'), pageUrl) ?? pageUrl;
+  let last: { url: string; number: number } | undefined;
+  for (const a of query($, 'a[href]').toArray()) {
+    const url = absoluteUrl(a.attribs['href'], base);
+    const found = url && sameOrigin(url, pageUrl) ? pageNumberOf(url) : undefined;
+    if (!found || found.shape !== after.shape || found.number <= (last?.number ?? after.number) || isHidden(a) || indexRootOf(url!) !== root) continue;
+    if (found.shape.name === '/N/' && !isInPagination($, a)) continue;
+    last = { url: linkTarget(url!), number: found.number };
+  }
+  return last?.url;
+}
+
 /** The link or one of its three nearest wrappers is hidden or disabled. */
 function isHidden(a: Element): boolean {
   let el: Element | null = a;

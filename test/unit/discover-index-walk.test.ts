@@ -285,3 +285,42 @@ for (const { why, archive, refused, requested: expected } of [
     assert.deepEqual(walked, [{ url: '/', error: undefined }, { url: '/page2/', error: undefined }]);
   });
 }
+
+/** Page `n` of six: two posts and a numbered pagination "1 2 3 … 6 Next" whose last page is linked. */
+const numbered = (n: number) =>
+  `<!doctype html><html><body><main>${[1, 2].map((i) => `<article><h2><a href="/2015/0${n}/0${i}/p${n}-${i}/">Post ${n}.${i}</a></h2><p>Text of the post.</p></article>`).join('')}` +
+  `<nav class="pagination">${[1, 2, 3, 6].map((i) => (i === n ? `<span class="current">${i}</span>` : `<a class="page-number" href="${i === 1 ? '/' : `/page/${i}/`}">${i}</a>`)).join(' ')}${n < 6 ? ` <a class="next" href="/page/${n + 1}/">Next</a>` : ''}</nav></main></body></html>`;
+const numberedSite = dynamic((url) => {
+  const n = url.pathname === '/' ? 1 : Number(/^\/page\/(\d)\/$/.exec(url.pathname)?.[1]);
+  return n >= 1 && n <= 6 ? numbered(n) : undefined;
+});
+
+/** The requests the walk made while its consumer held the first page, after `waitMs` at most. */
+async function askedDuringFirstPage(options: Partial<WalkOptions>, waitMs: number) {
+  const server = await startStaticServer(fixture('chain'), numberedSite);
+  const fetcher = createFetchLayer({ retries: 0, ignoreRobots: true, timeoutMs: 5000, allowPrivateAddresses: true });
+  try {
+    const pages = walkIndex(`${server.url}/`, fetcher, { maxPages: 50, ...options });
+    await pages.next();
+    for (let waited = 0; waited < waitMs && server.log.length < 3; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    return server.log.map((e) => e.path).sort();
+  } finally {
+    await fetcher.close();
+    await server.close();
+  }
+}
+
+test('walkIndex: the pages of a numbered pagination up to its last are requested ahead, each once, none past the end or maxPages', async () => {
+  // Page 2 is the walk's next step, not yet asked for; the two after it are on their way already.
+  assert.deepEqual(await askedDuringFirstPage({}, 2000), ['/', '/page/3/', '/page/4/']);
+  // A walk that may stop at any page (--since) asks for no page before it gets there.
+  assert.deepEqual(await askedDuringFirstPage({ since: '2015-04-15' }, 300), ['/']);
+  const whole = await walk(fixture('chain'), '/', {}, numberedSite);
+  assert.deepEqual(whole.pages.map((p) => p.url), ['/', '/page/2/', '/page/3/', '/page/4/', '/page/5/', '/page/6/']);
+  assert.equal(whole.pages.flatMap((p) => p.links).length, 12);
+  assert.equal(whole.pages.at(-1)?.end, 'no-next-page');
+  assert.deepEqual(whole.requests.filter((r) => !r.startsWith('/robots')).sort(), ['/', '/page/2/', '/page/3/', '/page/4/', '/page/5/', '/page/6/']);
+  const capped = await walk(fixture('chain'), '/', { maxPages: 3 }, numberedSite);
+  assert.deepEqual(capped.pages.map((p) => p.url), ['/', '/page/2/', '/page/3/']);
+  assert.deepEqual(capped.requests.filter((r) => !r.startsWith('/robots')).sort(), ['/', '/page/2/', '/page/3/']);
+});

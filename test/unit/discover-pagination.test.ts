@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findNextPages } from '../../src/discover/pagination.js';
-import { indexRootOf, pageNumberOf } from '../../src/discover/page-urls.js';
+import { findNextPages, lastPageIn } from '../../src/discover/pagination.js';
+import { indexRootOf, numberedPageUrl, pageNumberOf } from '../../src/discover/page-urls.js';
+import { withPage } from '../../src/html/parse.js';
 
 const page = (body: string, head = '') => `<!doctype html><html><head>${head}</head><body><main><article><h2><a href="/2015/07/26/a/">A</a></h2></article></main>${body}</body></html>`;
 const next = (body: string, url: string, head = '') => findNextPages(page(body, head), url)[0];
@@ -130,4 +131,24 @@ test('Icarus last page: the invisible "Next" to a page that does not exist is no
 test('Bootstrap: a disabled "Next" page item is no next page', () => {
   const html = `<ul class="pagination"><li class="page-item"><a class="page-link" href="/page/2/">Previous</a></li><li class="page-item active"><span class="page-link">3</span></li><li class="page-item disabled"><a class="page-link" href="/page/4/" tabindex="-1" aria-disabled="true">Next</a></li></ul>`;
   assert.deepEqual(findNextPages(page(html), 'http://bs.test/page/3/'), []);
+});
+
+test('lastPageIn: the highest page the pagination links to in the next page\'s shape; none for other shapes or hidden links', () => {
+  const last = (body: string, url: string, nextUrl: string) => withPage(page(body), ($) => lastPageIn($, url, nextUrl));
+  const nav = `<nav class="pagination"><a href="/">1</a><span class="current">2</span><a href="/page/3/">3</a><span>…</span><a href="/page/40/">40</a><a href="/page/3/" rel="next">Next</a></nav>`;
+  assert.equal(last(nav, 'http://b.test/page/2/', 'http://b.test/page/3/'), 'http://b.test/page/40/');
+  // Another shape (a tag's pages), another origin, a hidden link: none says how far these pages go.
+  const others = `<aside><a href="/tags/a/page/90/">90</a><a href="https://other.test/page/70/">70</a><a href="/page/50/" hidden>50</a></aside><nav class="pagination"><a href="/page/3/" rel="next">Next</a></nav>`;
+  assert.equal(last(others, 'http://b.test/page/2/', 'http://b.test/page/3/'), undefined);
+  // A bare /N/ outside the pagination may be a post id.
+  assert.equal(last('<p><a href="/77/">a post</a></p><nav class="pagination"><a href="/3/">Next</a></nav>', 'http://b.test/2/', 'http://b.test/3/'), undefined);
+});
+
+test('numberedPageUrl: another page of the series only when the two known pages differ in their number alone', () => {
+  assert.equal(numberedPageUrl('http://b.test/blog/page/2/', 'http://b.test/blog/page/12/', 5), 'http://b.test/blog/page/5/');
+  assert.equal(numberedPageUrl('http://b.test/?page=2&lang=en', 'http://b.test/?page=9&lang=en', 3), 'http://b.test/?page=3&lang=en');
+  // The first "2" (in the host) does not make the last page; the page number's does.
+  assert.equal(numberedPageUrl('http://127.0.0.2/page/2/', 'http://127.0.0.2/page/8/', 4), 'http://127.0.0.2/page/4/');
+  assert.equal(numberedPageUrl('http://b.test/page/2/', 'http://b.test/en/page/9/', 3), undefined);
+  assert.equal(numberedPageUrl('http://b.test/page/2/', 'http://b.test/?page=9', 3), undefined);
 });
