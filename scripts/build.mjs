@@ -10,13 +10,46 @@
 // Every output file sits directly in dist/, one level below package.json, because the code finds
 // files relative to its own module: version.ts reads ../package.json, worker-pool.ts starts
 // ./post-worker.js.
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
+
+/**
+ * Turndown parses with domino only when given a string, and blogvault always gives it the parsed tree
+ * (html/dom-view.ts); but turndown requires domino when it loads, and so every thread that converted
+ * posts held domino's 0.5 MB of sources and their compiled code. It gets a module that says so instead.
+ */
+const withoutDomino = {
+  name: 'without-domino',
+  setup(b) {
+    b.onResolve({ filter: /^@mixmark-io\/domino$/ }, () => ({ path: 'domino', namespace: 'without-domino' }));
+    b.onLoad({ filter: /.*/, namespace: 'without-domino' }, () => ({
+      contents: "module.exports = { createDocument() { throw new Error('turndown was given an HTML string: blogvault hands it parsed trees'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * V8 keeps the source of every module it loaded, as one string per file, and a file holding a single
+ * non-ASCII character is held at two bytes per character: the vocabularies' words (阅读全文, ¶) in regular
+ * expression literals and dependencies' comments, which esbuild's `charset: 'ascii'` leaves as they
+ * are, doubled 1.4 MB of sources on the main thread and 1 MB in each worker. Written as \u escapes they
+ * mean the same in strings, regular expressions (a surrogate pair is one code point under /u too),
+ * identifiers and comments.
+ */
+function asciiOnly(dir) {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (!/[^\x00-\x7f]/.test(text)) continue;
+    const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(join(dir, name), escaped);
+  }
+}
 
 rmSync(outdir, { recursive: true, force: true });
 try {
@@ -31,9 +64,8 @@ try {
     target: 'node20',
     // Playwright is imported only when a blog needs a browser, and it finds its own files at run time.
     // BullMQ (and its Redis client) only by the queue commands; it picks among optional backends at run time.
-    // Turndown requires domino only to parse a string, and it is always given the parsed tree
-    // (html/dom-view.ts): leaving domino out keeps 0.5 MB of parser out of every worker.
-    external: ['playwright-core', 'bullmq', 'ioredis', '@mixmark-io/domino'],
+    external: ['playwright-core', 'bullmq', 'ioredis'],
+    plugins: [withoutDomino],
     // CommonJS packages in the bundle (yargs' helpers, iconv-lite, turndown) call require().
     banner: { js: "import { createRequire as __blogvaultRequire } from 'node:module';\nconst require = __blogvaultRequire(import.meta.url);" },
     sourcemap: 'linked',
@@ -43,3 +75,4 @@ try {
   // esbuild has already printed what failed, with file and line.
   process.exit(1);
 }
+asciiOnly(outdir);
