@@ -103,7 +103,16 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // page came on; sent after the feed's and the sitemap's, it paid a new connection's round trip.
     const deciding: Promise<RenderVerdict> = single ? Promise.resolve({ render: settings.render === 'always', reason: '--render always' }) : settings.render === 'always' ? Promise.resolve({ render: true, reason: '--render always' }) : settings.render === 'auto' ? renderVerdict(start, http, processor, settings, previous?.detectedRenderer) : Promise.resolve({ render: false });
     const sitemap = settings.discover === 'feed' ? Promise.resolve([]) : readSitemapEntries(startUrl, http, reporter);
-    const declaredFeed = settings.discover !== 'sitemap' && start.feeds.length > 0 ? feedLinks(startUrl, start.feeds, http, settings, reporter) : undefined;
+    const update = await loadUpdateState(out);
+    // Posts made by another version or with other extraction options are made again, even from unchanged pages.
+    const rules = extractionRules(settings, VERSION);
+    const stale = store.entries().filter((e) => e.status === 'archived' && e.rules !== rules);
+    // A blog checked before, whose sitemap dates every archived post: only what the sitemap says changed
+    // is fetched, plus a sample of the rest (below). Such a run reads the feed only for a post it
+    // fetches: an unchanged blog's nightly run costs no feed request.
+    const mayFollowSitemap = !options.verify && !stale.length && !single && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since;
+    const readDeclaredFeed = () => (settings.discover !== 'sitemap' && start.feeds.length > 0 ? feedLinks(startUrl, start.feeds, http, settings, reporter) : undefined);
+    const declaredFeed = mayFollowSitemap ? undefined : readDeclaredFeed();
     const verdict = await deciding;
     // Written while the walk starts (a run killed before it is done probes again next time); awaited before the posts are settled.
     const settingsSaved = store.saveSettings({ ...settings, startUrl, detectedRenderer: verdict.render ? 'browser' : 'http', site });
@@ -134,20 +143,14 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     // A rendered start page may declare a feed its static HTML did not; its first render does already
     // (the posts it shows wait for the feed, which may complete their metadata).
     const renderedHead = rendered && rendered.first.then((page) => page ?? rendered.page);
-    const feed =
-      settings.discover === 'sitemap'
-        ? Promise.resolve([])
-        : declaredFeed ??
-          (renderedHead
-            ? renderedHead.then((page) => feedLinks(startUrl, declaredFeeds(page.text ?? '', page.finalUrl), http, settings, reporter), () => [])
-            : feedLinks(startUrl, start.feeds, http, settings, reporter));
-    const update = await loadUpdateState(out);
+    let feedRead: Promise<PostLink[]> | undefined =
+      settings.discover === 'sitemap' ? Promise.resolve([]) : (declaredFeed ?? (renderedHead ? renderedHead.then((page) => feedLinks(startUrl, declaredFeeds(page.text ?? '', page.finalUrl), http, settings, reporter), () => []) : undefined));
+    const feed = () => (feedRead ??= readDeclaredFeed() ?? feedLinks(startUrl, start.feeds, http, settings, reporter));
+    if (!mayFollowSitemap) feed();
     const lastmodOf = sitemap.then((entries) => new Map(entries.map((e) => [normalizeUrl(e.url), e.lastmod ?? ''] as const)));
     const known = { posts: new Set<string>(), indexPages: new Set<string>([normalizeUrl(startUrl)]), shapes: new Set<string>() };
-    // Posts made by another version or with other extraction options are made again, even from unchanged pages.
-    const rules = extractionRules(settings, VERSION);
-    const stale = store.entries().filter((e) => e.status === 'archived' && e.rules !== rules);
     if (stale.length) reporter.notice(`${rulesChange(previous, settings, stale[0]!.rules, VERSION)}: the ${stale.length} archived posts are extracted again`);
+    let feedByUrl: Promise<ReadonlyMap<string, PostLink>> | undefined;
     const inFlight = postsInFlight(settings.concurrency, processor.capacity);
     const pageSlots = pLimit(inFlight.pages);
     const step: PostStepContext = {
@@ -161,7 +164,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       images: new ImageCache(http, store, reporter, summary),
       site,
       resumed: new Set(store.recovery.interrupted ? store.recovery.journaled.map(normalizeUrl) : []),
-      feed: feed.then((links) => new Map(links.map((l) => [normalizeUrl(l.url), l] as const))),
+      feed: () => (feedByUrl ??= feed().then((links) => new Map(links.map((l) => [normalizeUrl(l.url), l] as const)))),
       known,
       probe: verdict.probe,
       rules,
@@ -335,7 +338,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     let guided = false;
     // Only then is the sitemap awaited before the walk: a first run reads it alongside.
     // Posts to make again with other extraction settings are all fetched: the sitemap's dates cannot tell them.
-    if (!options.verify && !stale.length && !single && update.state.sitemapDatesTrusted && Object.keys(update.state.lastmod).length > 0 && settings.discover !== 'feed' && !options.since) {
+    if (mayFollowSitemap) {
       const archived = store.entries().filter((e) => e.status === 'archived').map((e) => ({ url: normalizeUrl(e.url), date: e.date }));
       const plan = planFromSitemap({ archived, sitemap: await lastmodOf, lastmod: update.state.lastmod, notPosts: update.state.notPosts, samplesChecked: update.state.samplesChecked });
       const inSitemap = new Set([...archived.map((a) => a.url), ...(await lastmodOf).keys()]);
@@ -364,6 +367,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
       }
     }
 
+    if (!guided) feed();
     if (rendered && !guided && !single && (settings.discover === 'index' || settings.discover === 'all')) {
       // Expanding the index takes a round trip per "Load more": the posts each screen shows are archived
       // meanwhile, in the other tabs. The walk of the expanded page then schedules any left.
@@ -392,7 +396,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     reporter.walkDone?.();
 
     if (!signal?.aborted && !guided && !single) {
-      const fromFeed = await feed;
+      const fromFeed = await feed();
       const fromSitemap = sitemapPostLinks(await sitemap, startUrl, discovered, { overrides: settings.overrides });
       const extra = crossCheck(discovered.map((url) => ({ url })), [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
       if (settings.discover === 'index' && summary.indexFailed.length === 0) {

@@ -44,8 +44,8 @@ export interface PostStepContext {
   site: SiteFacts;
   /** Posts a killed run archived (normalised URLs): the run that resumes it does not fetch them again. */
   resumed: ReadonlySet<string>;
-  /** The feed's entries by normalised URL, when it has been read. */
-  feed: Promise<ReadonlyMap<string, PostLink>>;
+  /** The feed's entries by normalised URL: read on the first call (a run led by the sitemap may need none). */
+  feed: () => Promise<ReadonlyMap<string, PostLink>>;
   /** What the run knows, to judge pages only the feed or sitemap list. */
   known: KnownPages;
   /** A post fetched and read before its step (the render probe): taken by its step, once. */
@@ -100,7 +100,7 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
     }
     const processed = probe?.processed ?? (unrendered?.page === res ? unrendered.processed : await read(res));
     // A page listed like a post whose article is only its cards: unless the feed names it a post.
-    if (ctx.listings && processed.linkList && entry?.status !== 'archived' && !(await ctx.feed).has(normalizeUrl(link.url))) {
+    if (ctx.listings && processed.linkList && entry?.status !== 'archived' && !(await ctx.feed()).has(normalizeUrl(link.url))) {
       store.release(link.url);
       return { status: 'listing', page: res };
     }
@@ -113,7 +113,7 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
       store.release(link.url);
       return { status: 'not a post' };
     }
-    const inFeed = (await ctx.feed).get(normalizeUrl(link.url));
+    const inFeed = (await ctx.feed()).get(normalizeUrl(link.url));
     const terms = link.terms ?? inFeed?.terms ?? entry?.terms;
     const date = preciseDate(processed.meta.date, inFeed?.date ?? link.date);
     const meta = { ...withFeedTerms(processed.meta, terms), title: processed.meta.title || link.title || '', ...(date ? { date } : {}) };

@@ -20,6 +20,8 @@ interface Run {
   /** Requests the server saw during the run, and those for post pages. */
   requests: number;
   posts: string[];
+  /** Requests for the feed (the fixture's /feed.xml). */
+  feeds: number;
   files: Map<string, FileState>;
 }
 
@@ -38,6 +40,7 @@ async function run(extra: string[] = []): Promise<Run> {
     report,
     requests: served.server.log.length - mark,
     posts: postRequests(served.server.log, mark).map((e) => e.path),
+    feeds: served.server.log.slice(mark).filter((e) => e.path === '/feed.xml').length,
     files: await archiveFiles(out),
   };
   runs.push(entry);
@@ -100,6 +103,8 @@ test('unchanged blog with an accurate sitemap: a handful of requests, the sample
   assert.ok(second!.posts.length <= 4, `post pages fetched: ${second!.posts.join(', ')}`);
   assert.ok(second!.posts.includes(NEWEST), 'the newest post is in the sample');
   assert.ok(second!.requests <= 10, `requests: ${second!.requests}`);
+  // The feed only completes what is fetched: the first run reads it, a run that fetched nothing new does not.
+  assert.deepEqual([first!.feeds, second!.feeds], [1, 0]);
   assert.equal(second!.report.postsFound, JEKYLL_POSTS);
   assert.equal(second!.report.unchanged.length, JEKYLL_POSTS);
   assert.deepEqual(touchedFiles(first!.files, second!.files), []);
@@ -116,6 +121,7 @@ test('an edit and a new post the sitemap dates are archived, fetching little els
   assert.match(r!.files.get(fileOf(r!, EDITED)!)!.bytes.toString(), /save me hours on servers/);
   assert.deepEqual(diff.added, [fileOf(r!, ADDED)]);
   assert.deepEqual(r!.report.new, [`${served.url}${ADDED}`]);
+  assert.equal(r!.feeds, 1, 'the feed is read for the posts fetched');
 });
 
 test('--verify asks for every post, whatever the sitemap says', () => {
