@@ -24,6 +24,20 @@ const MONTHS: Record<string, number> = {
   // Gregorian months in Arabic (Egypt and the Gulf) and Persian.
   يناير: 1, فبراير: 2, مارس: 3, أبريل: 4, إبريل: 4, مايو: 5, يونيو: 6, يوليو: 7, أغسطس: 8, سبتمبر: 9, أكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
   ژانویه: 1, فوریه: 2, آوریل: 4, مه: 5, مى: 5, ژوئن: 6, ژوئیه: 7, اوت: 8, آگوست: 8, سپتامبر: 9, اکتبر: 10, نوامبر: 11, دسامبر: 12,
+  // Russian and Ukrainian (the genitive that dates use, the nominative, the usual abbreviations).
+  января: 1, январь: 1, янв: 1, февраля: 2, февраль: 2, фев: 2, марта: 3, март: 3, апреля: 4, апрель: 4, апр: 4, мая: 5, май: 5, июня: 6, июнь: 6, июн: 6,
+  июля: 7, июль: 7, июл: 7, августа: 8, август: 8, авг: 8, сентября: 9, сентябрь: 9, сен: 9, сент: 9, октября: 10, октябрь: 10, окт: 10, ноября: 11, ноябрь: 11, ноя: 11, декабря: 12, декабрь: 12, дек: 12,
+  січня: 1, лютого: 2, березня: 3, квітня: 4, травня: 5, червня: 6, липня: 7, серпня: 8, вересня: 9, жовтня: 10, листопада: 11, грудня: 12,
+  // Portuguese, Catalan, Romanian; Dutch and the Scandinavian languages where they differ from German.
+  janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  gener: 1, febrer: 2, març: 3, maig: 5, juny: 6, juliol: 7, agost: 8, setembre: 9, desembre: 12,
+  ianuarie: 1, februarie: 2, martie: 3, aprilie: 4, iunie: 6, iulie: 7, septembrie: 9, octombrie: 10, noiembrie: 11, decembrie: 12,
+  maart: 3, augustus: 8, augusti: 8,
+  // Czech (genitive), Finnish (partitive), Greek (genitive), Hungarian.
+  ledna: 1, února: 2, března: 3, dubna: 4, května: 5, června: 6, července: 7, srpna: 8, září: 9, října: 10, listopadu: 11, prosince: 12,
+  tammikuuta: 1, helmikuuta: 2, maaliskuuta: 3, huhtikuuta: 4, toukokuuta: 5, kesäkuuta: 6, heinäkuuta: 7, elokuuta: 8, syyskuuta: 9, lokakuuta: 10, marraskuuta: 11, joulukuuta: 12,
+  ιανουαρίου: 1, φεβρουαρίου: 2, μαρτίου: 3, απριλίου: 4, μαΐου: 5, ιουνίου: 6, ιουλίου: 7, αυγούστου: 8, σεπτεμβρίου: 9, οκτωβρίου: 10, νοεμβρίου: 11, δεκεμβρίου: 12,
+  január: 1, február: 2, március: 3, április: 4, május: 5, június: 6, július: 7, augusztus: 8, szeptember: 9, október: 10,
 };
 
 /** Months of the Solar Hijri (Jalali) calendar, Iran's and Afghanistan's civil calendar, as Persian blogs print them. */
@@ -42,6 +56,8 @@ const PERSIAN_DIGIT = /[\u06f0-\u06f9]/;
 
 const MONTH_NAME = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th|\\.)?';
+/** What joins a day to its month and a month to its year: "1st of May", "7 de diciembre de 2026". */
+const OF = '(?:(?:of|de|del)\\s+)?';
 const TIME = '(?:(?:\\s*,?\\s*(?:at|um|à|@|-)?\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*([ap]\\.?m\\.?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?';
 
 interface DateParts {
@@ -93,13 +109,25 @@ const FORMATS: DateFormat[] = [
   },
   {
     name: 'day-month-year',
-    pattern: new RegExp(`(?<![\\d\\p{L}])${ORDINAL}\\s*(?:of\\s+)?${MONTH_NAME}\\s*,?\\s*(\\d{4})(?!\\d)${TIME}`, 'iu'),
+    pattern: new RegExp(`(?<![\\d\\p{L}])${ORDINAL}\\s*${OF}${MONTH_NAME}\\s*,?\\s*${OF}(\\d{4})(?!\\d)${TIME}`, 'iu'),
     parts: (m) => ({ year: +m[3]!, month: month(m[2]!), day: +m[1]!, ...timeParts(m, 4) }),
   },
   {
     name: 'month-day-year',
     pattern: new RegExp(`(?<!\\p{L})${MONTH_NAME}\\s*${ORDINAL}\\s*,?\\s*(\\d{4})(?!\\d)${TIME}`, 'iu'),
     parts: (m) => ({ year: +m[3]!, month: month(m[1]!), day: +m[2]!, ...timeParts(m, 4) }),
+  },
+  {
+    // Hungarian writes the year first: "2026. december 7.".
+    name: 'year-month-day',
+    pattern: new RegExp(`(?<!\\d)(\\d{4})\\.\\s*${MONTH_NAME}\\s+(\\d{1,2})\\.?(?!\\d)${TIME}`, 'iu'),
+    parts: (m) => ({ year: +m[1]!, month: month(m[2]!), day: +m[3]!, ...timeParts(m, 4) }),
+  },
+  {
+    // Vietnamese names months by number: "7 tháng 12, 2026", "ngày 7 tháng 12 năm 2026".
+    name: 'vietnamese',
+    pattern: new RegExp(`(?<!\\d)(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s*(?:,|năm)?\\s*(\\d{4})(?!\\d)${TIME}`, 'iu'),
+    parts: (m) => ({ year: +m[3]!, month: +m[2]!, day: +m[1]!, ...timeParts(m, 4) }),
   },
   {
     // C's asctime/ctime and strftime %c, Perl's localtime, `date`: "Mon Dec 22 05:30:00 2014",

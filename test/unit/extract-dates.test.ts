@@ -23,6 +23,20 @@ const cases: [string, string][] = [
   ['26/07/2015', '2015-07-26'],
   ['26. Juli 2015', '2015-07-26'],
   ['26 juillet 2015', '2015-07-26'],
+  // Month names as other languages print them, and the words that join the parts.
+  ['26 июля 2015 г.', '2015-07-26'],
+  ['26 липня 2015', '2015-07-26'],
+  ['domingo, 26 de julho de 2015', '2015-07-26'],
+  ['26 de julio de 2015', '2015-07-26'],
+  ['26 de juliol del 2015', '2015-07-26'],
+  ['26 iulie 2015', '2015-07-26'],
+  ['26 juli 2015', '2015-07-26'],
+  ['26. července 2015', '2015-07-26'],
+  ['26. heinäkuuta 2015', '2015-07-26'],
+  ['26 Ιουλίου 2015', '2015-07-26'],
+  ['2015. július 26.', '2015-07-26'],
+  ['ngày 26 tháng 7 năm 2015', '2015-07-26'],
+  ['26 tháng 7, 2015', '2015-07-26'],
 ];
 
 test('visible day-only dates in common formats become YYYY-MM-DD', () => {
