@@ -5,7 +5,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { collapse, textOf } from '../html/text.js';
-import { dayOf, isDateLine, parseDate } from '../text/dates.js';
+import { dayOf, isDateLine, numericOrderOf, parseDate, type NumericOrder } from '../text/dates.js';
 import { findIn, safeSelect } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
 import { jsonString } from './jsonld.js';
@@ -25,54 +25,57 @@ export interface PostDates {
 /** The dates of the post whose article container is `scope`, `article` its JSON-LD article (or {}). */
 export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, article: Record<string, unknown>): PostDates {
   const { url, engine, overrides } = ctx;
+  // The page's language says how to read 07/12/2026.
+  const order = numericOrderOf($('html').attr('lang'));
+  const firstDate = (selectors: readonly string[] | undefined, within?: Cheerio<AnyNode>, accept?: (el: Element) => boolean) => firstDateIn($, order, selectors, within, accept);
   const machineDate =
     parseDate(jsonString(article.datePublished) ?? jsonString(article.dateCreated)) ||
     parseDate(meta($, ...PUBLISHED_META)) ||
-    firstDate($, PUBLISHED_ELEMENTS, scope) ||
-    firstDate($, PUBLISHED_ELEMENTS);
+    firstDate(PUBLISHED_ELEMENTS, scope) ||
+    firstDate(PUBLISHED_ELEMENTS);
   const chosenDate =
-    (overrides?.date ? firstDate($, [overrides.date]) : undefined) ||
-    firstDate($, engine?.date, scope, notChange) ||
+    (overrides?.date ? firstDate([overrides.date]) : undefined) ||
+    firstDate(engine?.date, scope, notChange) ||
     machineDate ||
     parseDate(meta($, ...DATE_META)) ||
-    firstDate($, DATE_ELEMENTS, scope, notChange) ||
-    firstDate($, engine?.date, undefined, notChange) ||
+    firstDate(DATE_ELEMENTS, scope, notChange) ||
+    firstDate(engine?.date, undefined, notChange) ||
     // Labelled as the last change, and the only date the page gives: themes print "Updated:" with the
     // publication date until the post changes.
-    firstDate($, engine?.date, scope) ||
-    firstDate($, DATE_ELEMENTS, scope) ||
-    firstDate($, engine?.date) ||
-    visibleDate($, scope, ctx.root);
+    firstDate(engine?.date, scope) ||
+    firstDate(DATE_ELEMENTS, scope) ||
+    firstDate(engine?.date) ||
+    visibleDate($, scope, ctx.root, order);
   const dated = chosenDate !== undefined;
   // A visible day-only date gains the time of a machine-readable value for the same day.
   const date = (chosenDate && machineDate && chosenDate.length === 10 && dayOf(machineDate) === chosenDate ? machineDate : chosenDate) ?? dateFromUrl(url);
 
   let updated: string | undefined =
-    firstDate($, engine?.updated, scope) ||
+    firstDate(engine?.updated, scope) ||
     parseDate(jsonString(article.dateModified)) ||
     parseDate(meta($, ...MODIFIED_META)) ||
-    firstDate($, MODIFIED_ELEMENTS, scope);
+    firstDate(MODIFIED_ELEMENTS, scope);
   if (updated && date && updated === date) updated = undefined;
   return { date, updated, dated };
 }
 
 /** The machine-readable value of a date element, else its visible text. */
-function dateFrom($el: Cheerio<Element>): string | undefined {
+function dateFrom($el: Cheerio<Element>, order: NumericOrder): string | undefined {
   for (const attr of ['datetime', 'content', 'data-ts', 'title']) {
     const value = $el.attr(attr);
     if (!value) continue;
-    const parsed = attr === 'data-ts' && /^\d{9,10}$/.test(value) ? new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z') : parseDate(value);
+    const parsed = attr === 'data-ts' && /^\d{9,10}$/.test(value) ? new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z') : parseDate(value, order);
     if (parsed) return parsed;
   }
-  return parseDate($el.text());
+  return parseDate($el.text(), order);
 }
 
-function firstDate($: CheerioAPI, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>, accept?: (el: Element) => boolean): string | undefined {
+function firstDateIn($: CheerioAPI, order: NumericOrder, selectors: readonly string[] | undefined, scope?: Cheerio<AnyNode>, accept?: (el: Element) => boolean): string | undefined {
   for (const selector of selectors ?? []) {
     const found = safeSelect($, selector, scope);
     for (const el of found.toArray()) {
       if (accept && !accept(el)) continue;
-      const value = dateFrom($(el));
+      const value = dateFrom($(el), order);
       if (value) return value;
     }
   }
@@ -106,7 +109,7 @@ function notChange(el: Element): boolean {
 }
 
 /** A short element outside the body whose whole text is a date: "May 28, 2015" under the title. */
-function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: Cheerio<Element> | undefined): string | undefined {
+function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: Cheerio<Element> | undefined, order: NumericOrder): string | undefined {
   if (!scope) return undefined;
   const body = new Set<AnyNode>(root?.toArray() ?? []);
   // Inside the body only its first blocks may be a date line (the one under the title).
@@ -116,8 +119,8 @@ function visibleDate($: CheerioAPI, scope: Cheerio<Element> | undefined, root: C
     if (body.has(el) || (insideAny(el, body) && !insideAny(el, lead))) continue;
     const length = statsOf(stats, el).text;
     const text = $(el).text();
-    if (length <= 60 && text.length <= 80 && isDateLine(text)) return parseDate(text);
-    if (length <= 240 && isMetaLine($, el)) return parseDate(text);
+    if (length <= 60 && text.length <= 80 && isDateLine(text)) return parseDate(text, order);
+    if (length <= 240 && isMetaLine($, el)) return parseDate(text, order);
   }
   return undefined;
 }

@@ -77,8 +77,14 @@ interface DateParts {
 interface DateFormat {
   name: string;
   pattern: RegExp;
-  parts: (m: RegExpExecArray) => DateParts;
+  parts: (m: RegExpExecArray, order: NumericOrder) => DateParts;
 }
+
+/**
+ * How to read 07/12/2026 when either number could be the month: as the United States write it
+ * (July 12, the default) or as most of the world does (7 December): see `numericOrderOf`.
+ */
+export type NumericOrder = 'month-first' | 'day-first';
 
 const timeParts = (m: RegExpExecArray, i: number) => ({
   hour: num(m[i]),
@@ -148,13 +154,14 @@ const FORMATS: DateFormat[] = [
     parts: (m) => ({ year: +m[3]!, month: +m[2]!, day: +m[1]!, ...timeParts(m, 4) }),
   },
   {
-    // 07/26/2015 is American unless the first number cannot be a month (26/07/2015).
+    // 07/26/2015 and 26/07/2015 say which is the month; 07/12/2015 is read in the page's order.
     name: 'numeric-slash',
     pattern: new RegExp(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)${TIME}`),
-    parts: (m) => {
+    parts: (m, order) => {
       const a = +m[1]!;
       const b = +m[2]!;
-      return a > 12 ? { year: +m[3]!, month: b, day: a, ...timeParts(m, 4) } : { year: +m[3]!, month: a, day: b, ...timeParts(m, 4) };
+      const dayFirst = a > 12 || (b <= 12 && order === 'day-first');
+      return dayFirst ? { year: +m[3]!, month: b, day: a, ...timeParts(m, 4) } : { year: +m[3]!, month: a, day: b, ...timeParts(m, 4) };
     },
   },
 ];
@@ -236,7 +243,7 @@ function format(p: DateParts): string | undefined {
  * The first date found in `text` (a machine value such as `2015-07-26T10:30:00+08:00` or visible text
  * such as "Posted on July 26th, 2015"), as ISO 8601; undefined when there is none.
  */
-export function parseDate(text: string | undefined | null): string | undefined {
+export function parseDate(text: string | undefined | null, order: NumericOrder = 'month-first'): string | undefined {
   if (!text) return undefined;
   const persian = PERSIAN_DIGIT.test(text);
   const input = asciiDigits(text).replace(/\s+/g, ' ').trim();
@@ -245,7 +252,7 @@ export function parseDate(text: string | undefined | null): string | undefined {
   for (const f of FORMATS) {
     const m = f.pattern.exec(input);
     if (!m) continue;
-    const parts = f.parts(m);
+    const parts = f.parts(m, order);
     // ۱۴۰۲/۰۹/۱۷ is Jalali: no blog dates a post in the Gregorian 1300s or 1400s.
     if (persian && parts.year >= 1300 && parts.year < 1500) parts.jalali = true;
     const value = format(parts);
@@ -290,4 +297,13 @@ export function dayOf(iso: string): string {
 export function preciseDate(pageDate: string | undefined, other: string | undefined): string | undefined {
   if (!pageDate) return other;
   return other && pageDate.length === 10 && other.length > 10 && dayOf(other) === pageDate ? other : pageDate;
+}
+
+/**
+ * The order of a page's numeric dates by its language (`<html lang>`): month first in American English
+ * (and English with no region, as before), day first in every other language and region.
+ */
+export function numericOrderOf(lang: string | undefined): NumericOrder {
+  const tag = (lang ?? '').trim().toLowerCase().replace('_', '-');
+  return !tag || tag === 'en' || tag === 'en-us' || tag.startsWith('en-us-') ? 'month-first' : 'day-first';
 }

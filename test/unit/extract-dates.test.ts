@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDateLine, parseDate } from '../../src/text/dates.js';
+import { isDateLine, numericOrderOf, parseDate } from '../../src/text/dates.js';
+import { extractPost } from '../../src/extract/index.js';
 
 const cases: [string, string][] = [
   ['26 Jul 2015', '2015-07-26'],
@@ -98,4 +99,25 @@ test('month names of Turkish, Polish (genitive), Indonesian, and Gregorian month
   assert.equal(parseDate('1 Januari 2020'), '2020-01-01');
   assert.equal(parseDate('١٢ مارس ٢٠٢٣'), '2023-03-12');
   assert.equal(parseDate('۲ ژوئن ۲۰۲۲'), '2022-06-02');
+});
+
+test('numeric dates either way round are read in the order of the page\'s language', () => {
+  assert.equal(numericOrderOf(undefined), 'month-first');
+  assert.equal(numericOrderOf('en'), 'month-first');
+  assert.equal(numericOrderOf('en-US'), 'month-first');
+  assert.equal(numericOrderOf('en-GB'), 'day-first');
+  assert.equal(numericOrderOf('fr'), 'day-first');
+  assert.equal(numericOrderOf('vi_VN'), 'day-first');
+  assert.equal(parseDate('07/12/2026'), '2026-07-12');
+  assert.equal(parseDate('07/12/2026', 'day-first'), '2026-12-07');
+  // A number over 12 says which is the day, whatever the language.
+  assert.equal(parseDate('07/26/2015', 'day-first'), '2015-07-26');
+  assert.equal(parseDate('26/07/2015'), '2015-07-26');
+
+  const page = (lang: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>Notes de voyage</title></head><body><main><article><h1>Notes de voyage</h1>` +
+    `<p class="byline">Publié le <span class="when">07/12/2026</span></p>` +
+    `<p>${'Le train part à l\'heure et la vallée défile sous la pluie fine. '.repeat(8)}</p></article></main></body></html>`;
+  assert.equal(extractPost(page('fr-FR'), 'http://blog.test/notes-de-voyage/').meta.date, '2026-12-07');
+  assert.equal(extractPost(page('en-US'), 'http://blog.test/notes-de-voyage/').meta.date, '2026-07-12');
 });
