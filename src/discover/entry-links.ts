@@ -75,12 +75,12 @@ function entryDate(ctx: Ctx, entry: Element): string | undefined {
     const set = ctx.sets(selector);
     for (const el of elementsIn(entry, (e) => set.has(e))) {
       const machine = el.attribs['datetime'] ?? el.attribs['content'] ?? el.attribs['title'];
-      const date = parseDate(machine) ?? parseDate(textOf(el).slice(0, 200));
+      const date = parseDate(machine, ctx.order) ?? parseDate(textOf(el).slice(0, 200), ctx.order);
       if (date) return date;
     }
   }
   const text = textOf(entry, true);
-  if (text.length < 300) return parseDate(text);
+  if (text.length < 300) return parseDate(text, ctx.order);
   const heading = firstIn(entry, ctx.sets(TITLE_TEXT));
-  return heading ? parseDate(textOf(heading)) : undefined;
+  return heading ? parseDate(textOf(heading), ctx.order) : undefined;
 }

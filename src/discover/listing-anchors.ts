@@ -9,6 +9,7 @@ import { rejectLink, linkTarget, type LinkScope } from './link-filters.js';
 import { elementsIn, isElement } from '../html/walk.js';
 import { textOf } from '../html/text.js';
 import { EDGE_PUNCTUATION, PAGE_LABEL, READ_MORE, READ_MORE_TOKEN, READ_MORE_WORD } from './vocabulary.js';
+import type { NumericOrder } from '../text/dates.js';
 
 export const words = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -19,6 +20,8 @@ export interface Ctx extends LinkScope {
   /** Post URL (fragment removed) of each anchor already judged; null when it is not a post candidate. */
   judged: Map<Element, string | null>;
   sets: (selector: string) => Set<Element>;
+  /** How the page's language writes numeric dates (07/12/2026). */
+  order: NumericOrder;
 }
 
 export function isAnchor(el: Element): boolean {

@@ -22,6 +22,7 @@ import { attached, removeChrome } from './listing-chrome.js';
 import { countInside, listingEntries, repeatedEntries, widenToOwnLink } from './listing-entries.js';
 import { describe, entryLink } from './entry-links.js';
 import { ENTRY, NOISE } from './vocabulary.js';
+import { numericOrderOf } from '../text/dates.js';
 
 export interface PostLinkOptions {
   /**
@@ -50,6 +51,7 @@ export function postLinksIn($: CheerioAPI, pageUrl: string, overrides?: Override
     exclude: excludeMatcher(overrides?.exclude),
     judged: new Map(),
     sets: selectorSets($),
+    order: numericOrderOf(query($, 'html').attr('lang')),
   };
   const links = overrides?.postLink ? overrideLinks(ctx, overrides.postLink) : detectLinks(ctx);
   return dedupe(links);

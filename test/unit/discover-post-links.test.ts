@@ -211,3 +211,12 @@ test('menus in plain divs (#header, .footer) are chrome too, even for title-only
   const html = doc(`<div id="header"><ul><li><a href="/">Home</a></li><li><a href="/reading-list/">Reading list</a></li><li><a href="/gear/">Gear</a></li></ul></div><div id="content"><ul><li><a href="/posts/one/">One</a></li><li><a href="/posts/two/">Two</a></li></ul></div><div class="footer"><ul><li><a href="/colophon/">Colophon</a></li><li><a href="/credits/">Credits</a></li></ul></div>`);
   assert.deepEqual(urls(html, 'http://m.test/'), ['http://m.test/posts/one/', 'http://m.test/posts/two/']);
 });
+
+test('listing dates written 07/12/2026 are read in the order of the page\'s language', () => {
+  const listing = (lang: string) =>
+    `<!doctype html><html lang="${lang}"><body><main>` +
+    ['a', 'b'].map((slug) => `<article><h2><a href="/posts/${slug}/">Billet ${slug}</a></h2><span class="date">07/12/2026</span><p>Un extrait du billet.</p></article>`).join('') +
+    `</main></body></html>`;
+  assert.deepEqual(findPostLinks(listing('fr'), 'http://f.test/').map((l) => l.date), ['2026-12-07', '2026-12-07']);
+  assert.deepEqual(findPostLinks(listing('en-US'), 'http://f.test/').map((l) => l.date), ['2026-07-12', '2026-07-12']);
+});
