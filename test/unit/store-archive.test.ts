@@ -263,3 +263,23 @@ test('an archive path that is a file is refused with a clear message', async () 
   writeFileSync(file, 'x');
   await assert.rejects(ArchiveStore.open(file), /file: exists and is not a folder/);
 });
+
+test('settings saved again unchanged leave settings.json as it was; changed ones replace it', async () => {
+  const dir = tempDir();
+  const file = join(dir, '.blogvault', 'settings.json');
+  const settings = { startUrl: 'https://b.example/', concurrency: 4 } as unknown as Parameters<ArchiveStore['saveSettings']>[0];
+  let store = await ArchiveStore.open(dir);
+  await store.writePost({ url: 'https://b.example/a/', meta: meta('A'), markdown: 'a' });
+  await store.saveSettings(settings);
+  await store.close();
+  const first = statSync(file);
+  store = await ArchiveStore.open(dir);
+  await store.saveSettings({ ...settings });
+  await store.close();
+  assert.equal(statSync(file).ino, first.ino, 'the same bytes are not written again');
+  store = await ArchiveStore.open(dir);
+  await store.saveSettings({ ...settings, concurrency: 2 } as typeof settings);
+  await store.close();
+  assert.notEqual(statSync(file).ino, first.ino);
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).concurrency, 2);
+});
