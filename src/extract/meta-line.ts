@@ -16,7 +16,7 @@ const MAX_LENGTH = 240;
 /**
  * A short element that states when the post was published and under which tags/categories, and little
  * else: minimal themes (blag, hand-written templates) print it as one line under the title, often in an
- * <aside>. It must hold a date and at least one taxonomy link; the words left once the date, the link
+ * <aside>. It must hold a date outside its taxonomy links and at least one taxonomy link; the words left once the date, the link
  * texts and the lead-in words are taken out are at most a short author name.
  */
 export function isMetaLine($: CheerioAPI, el: Element): boolean {
@@ -30,6 +30,9 @@ export function isMetaLine($: CheerioAPI, el: Element): boolean {
   if (!taxonomy.length || links.length - taxonomy.length > 1 || findIn($el, 'p, li, h1, h2, h3, h4, h5, h6, pre, table, img').length > 2) return false;
   let rest = text;
   for (const a of taxonomy) rest = rest.replace($(a).text().trim(), ' ');
+  // The date must stand beside the term links: a dated link text ("Talk 80, 2020-03-18: generics") in a
+  // reading list is a reference whose URL merely looks like a term page (a forum's /topic/ pages).
+  if (!parseDate(rest)) return false;
   const words = wordsOutsideDates(rest).map((w) => w.replace(/^[#(\[]+|[)\]]+$/g, '').toLowerCase()).filter((w) => w && !META_WORDS.has(w));
   return words.length <= 3;
 }

@@ -44,3 +44,25 @@ test('isMetaLine: a date with tag links is one; a sentence, a tag cloud or a dat
   assert.equal(is('c'), false);
   assert.equal(is('d'), false);
 });
+
+test('isMetaLine: a link whose own text holds the date is a reference, not a meta line', () => {
+  const $ = load(`<ul><li id="e"><a href="https://forum.test/t/topic/42">Meetup 42, 2020-03-18: trying the generics draft</a></li></ul>
+<p id="f"><a href="https://forum.test/topic/7">演讲第 7 期 2021-05-02 泛型入门</a></p>`);
+  const is = (id: string) => isMetaLine($, $(`#${id}`).get(0) as Element);
+  assert.equal(is('e'), false);
+  assert.equal(is('f'), false);
+});
+
+test('a reading list linking a forum topic with a dated title adds no tag', () => {
+  const page = `<!DOCTYPE html><html lang="en"><head><title>Why generics wait</title></head><body>
+<main><article><h1>Why generics wait</h1><div class="post-content">
+<p>The draft design keeps changing, and every revision answers the complaints of the one before it.</p>
+<h2>Further reading</h2>
+<ul><li><a href="https://forum.test/t/topic/42">Meetup 42, 2020-03-18: trying the generics draft</a></li>
+<li><a href="https://docs.test/design/params.md">Type parameters draft</a></li></ul>
+</div>
+<footer class="post-info"><p><span class="tag"><a href="/tags/go">go</a></span></p><p>2020-11-12</p></footer>
+</article></main></body></html>`;
+  const post = extractPost(page, 'http://blog.test/posts/why-generics-wait/');
+  assert.deepEqual(post.meta.tags, ['go']);
+});
