@@ -8,7 +8,7 @@ import { findIn } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
 import { factOf, hasFact, pageFact, setFact } from '../html/parse.js';
 import { closestIn, matchesSelector, selectIn } from '../html/select.js';
-import { ARTICLE_SCOPE, FURNITURE_PART, FURNITURE_ROLES, FURNITURE_TOKEN, SIDEBAR } from './vocabulary.js';
+import { ARTICLE_SCOPE, FURNITURE_PART, FURNITURE_ROLES, FURNITURE_TOKEN, SIDEBAR, TERM_LIST_FURNITURE } from './vocabulary.js';
 
 /** Whether the element is page furniture by its tag, its role, or the words of its class and id. */
 export function isFurniture(el: Element): boolean {
@@ -59,6 +59,24 @@ export function prepareFurniture($: CheerioAPI, root: Cheerio<Element> | undefin
 export function inFurniture($: CheerioAPI, el: AnyNode): boolean {
   if (!hasFact($, FURNITURE)) prepareFurniture($, undefined);
   return insideAny(el, factOf($, FURNITURE, () => new Set<AnyNode>()));
+}
+
+/**
+ * Whether the furniture around `el`, below `scope` (the post's article container), is only a list of
+ * terms (TERM_LIST_FURNITURE): its links are then the post's terms, not the blog's.
+ */
+export function inOwnTermList($: CheerioAPI, el: AnyNode, scope: Element): boolean {
+  const furniture = factOf($, FURNITURE, () => new Set<AnyNode>());
+  for (let n: AnyNode | null = el.parent; n && n !== scope; n = n.parent) {
+    if (!furniture.has(n)) continue;
+    const e = n as Element;
+    if (e.name === 'aside' || e.name === 'nav' || FURNITURE_ROLES.has(e.attribs.role ?? '')) return false;
+    const tokens = `${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
+    const termList = tokens.filter((t) => TERM_LIST_FURNITURE.test(t));
+    const otherFurniture = tokens.some((t) => !TERM_LIST_FURNITURE.test(t) && (FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t)));
+    return termList.length > 0 && !otherFurniture;
+  }
+  return false;
 }
 
 /** The article container around the body, widened until it includes the post's own header and footer. */

@@ -9,7 +9,7 @@ import { findIn, query, safeSelect } from '../html/query.js';
 import { insideAny, isElement } from '../html/walk.js';
 import { closestIn, matchesSelector } from '../html/select.js';
 import type { SiteFacts } from '../types.js';
-import { inFurniture, isFurniture, isMarkedFurniture, isPageFooter } from './furniture.js';
+import { inFurniture, inOwnTermList, isFurniture, isMarkedFurniture, isPageFooter } from './furniture.js';
 import { jsonNames, jsonString, type JsonLd } from './jsonld.js';
 import { isMetaLine } from './meta-line.js';
 import { meta, metaAll } from './meta-tags.js';
@@ -111,7 +111,7 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: 
     // moved to its own domain that still links its old host's tag pages).
     const kind = termKind(el, metaLine ? undefined : ctx.url);
     if (!kind) continue;
-    if (inFurniture($, el) && !metaLine) continue;
+    if (inFurniture($, el) && !metaLine && !inOwnTermList($, el, scope.get(0)!)) continue;
     if (!metaLine && insideAny(el, body) && inRunningText(el, ctx.root?.get(0))) continue;
     const text = termText(el);
     if (text) (kind === 'category' ? out.categories : out.tags).push(text);

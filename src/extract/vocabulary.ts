@@ -16,6 +16,13 @@ export const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner',
 /** Class or id tokens of page furniture, as a whole token. */
 export const FURNITURE_TOKEN = /^(sidebar|secondary|widget|widgets|widget-area|tagcloud|tag-cloud|site-header|site-footer|menu|post-nav|post-navigation|pagination|archive-list|category-list|tag-list)$/i;
 
+/**
+ * Furniture tokens that name a list of terms: in a sidebar the blog's every tag, but an element so marked
+ * inside the post's article container lists that post's own terms (Type on Strap: `<div class="tag-list">`
+ * after the body).
+ */
+export const TERM_LIST_FURNITURE = /^(tag-list|category-list)$/i;
+
 /** Parts of a class or id token that make it furniture wherever they appear. */
 export const FURNITURE_PART = /sidebar|widget|related|tag-cloud|tagcloud/i;
 
