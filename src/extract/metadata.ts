@@ -52,7 +52,7 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): { meta: Po
     ogTitle: metaTitle($, ...TITLE_META),
   });
 
-  const { date, updated, dated } = postDates($, ctx, scope, article);
+  const { date, updated, dated } = postDates($, ctx, scope, article, title.element);
 
   const author =
     firstText($, engine?.author, scope) ||

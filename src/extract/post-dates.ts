@@ -9,6 +9,7 @@ import { dayOf, isDateLine, numericOrderOf, parseDate, type NumericOrder } from 
 import { findIn, safeSelect } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
 import { jsonString } from './jsonld.js';
+import { isFurniture } from './furniture.js';
 import { isMetaLine } from './meta-line.js';
 import { meta } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
@@ -23,7 +24,7 @@ export interface PostDates {
 }
 
 /** The dates of the post whose article container is `scope`, `article` its JSON-LD article (or {}). */
-export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, article: Record<string, unknown>): PostDates {
+export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, article: Record<string, unknown>, titleElement?: Element): PostDates {
   const { url, engine, overrides } = ctx;
   // The page's language says how to read 07/12/2026.
   const order = numericOrderOf($('html').attr('lang'));
@@ -45,6 +46,7 @@ export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<El
     firstDate(engine?.date, scope) ||
     firstDate(DATE_ELEMENTS, scope) ||
     firstDate(engine?.date) ||
+    dateAfterTitle($, titleElement, scope, order) ||
     visibleDate($, scope, ctx.root, order);
   const dated = chosenDate !== undefined;
   // A visible day-only date gains the time of a machine-readable value for the same day.
@@ -106,6 +108,33 @@ function notChange(el: Element): boolean {
     }
   }
   return !CHANGE_LABEL.test(collapse(label));
+}
+
+/** Element siblings after the title that may still be its byline, before the article. */
+const MAX_BYLINE_BLOCKS = 3;
+
+/**
+ * The date line a theme prints between the post's title and its article when both are children of one
+ * block (`<main><h1>…</h1><div class="post-info"><span>2022/01/19</span>…</div><article>`): the article
+ * scope leaves it out, and a body opening with a dated heading ("### 2022-01-17", a diary's first entry)
+ * must not stand in for it.
+ */
+function dateAfterTitle($: CheerioAPI, title: Element | undefined, scope: Cheerio<Element> | undefined, order: NumericOrder): string | undefined {
+  const article = scope?.get(0);
+  if (!title || !article || insideAny(title, new Set([article]))) return undefined;
+  let blocks = 0;
+  for (let s = title.next; s && blocks < MAX_BYLINE_BLOCKS; s = s.next) {
+    if (s.type !== 'tag') continue;
+    const el = s as Element;
+    if (el === article || insideAny(article, new Set([el]))) break;
+    blocks++;
+    if (isFurniture(el) || textOf(el).length > 240) continue;
+    for (const candidate of [el, ...findIn($(el), '*')]) {
+      const text = $(candidate).text();
+      if (text.length <= 80 && isDateLine(text)) return parseDate(text, order);
+    }
+  }
+  return undefined;
 }
 
 /** A short element outside the body whose whole text is a date: "May 28, 2015" under the title. */
