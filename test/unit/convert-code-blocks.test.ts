@@ -177,3 +177,18 @@ test('gatsby-remark-prismjs writes "text" for a fence given no language; HackMD 
   assert.equal(md('<pre><code class="language-text">authored text fence</code></pre>'), '```text\nauthored text fence\n```\n');
   assert.equal(md('<pre><code class="language-cpp=" data-lang="cpp=">int a;</code></pre>'), '```cpp\nint a;\n```\n');
 });
+
+test('Pelican line spans: the first line, whose <code> the HTML parser closes with its span, stays in the block', () => {
+  const lines = ['$ make check', 'ok   parser  0.4s', 'ok   printer 0.2s'];
+  // As the theme writes it: <code> opened inside the first line's span.
+  const written =
+    '<div class="highlight"><pre><span class="code-line"><span></span><code>' +
+    lines.map((l, i) => `${i ? '<span class="code-line">' : ''}<span class="n">${l}</span></span>`).join('\n') +
+    '\n</code></pre></div>';
+  // As the page's parser leaves it (and the extractor hands it on): the first line's <code> closed, a new one for the rest.
+  const parsed =
+    `<div class="highlight"><pre><span class="code-line"><span></span><code><span class="n">${lines[0]}</span></code></span><code>\n` +
+    lines.slice(1).map((l) => `<span class="code-line"><span class="n">${l}</span></span>`).join('\n') +
+    '\n</code></pre></div>';
+  for (const html of [written, parsed]) assert.equal(md(html), '```\n' + lines.join('\n') + '\n```\n');
+});

@@ -106,6 +106,9 @@ function innerCodeAndLabel(pre: Element): { code: Element; label: string } | und
         if (code) return undefined;
         code = n;
       } else if (isGutter(n) || (n.nodeName !== 'FIGCAPTION' && CHROME_TAGS.has(n.nodeName))) continue;
+      // A line wrapper holding code is the code's first line: `<pre><span class="code-line"><code>` has
+      // its <code> closed with the line by the HTML parser, which reopens one for the remaining lines.
+      else if (first(n, 'code')) return undefined;
       else if (!/\n/.test((n.textContent ?? '').trim())) label ||= collapse(n.textContent ?? '');
       else return undefined;
     } else if (!isBlankText(n.textContent)) return undefined;
