@@ -58,8 +58,11 @@ export const SHARE_BUTTONS_WORDS = ['share', 'sharing', 'shares', 'sharedaddy', 
 /** Class/id words of related, recommended and recent posts. */
 export const RELATED_POSTS_WORDS = ['related', 'related-posts', 'yarpp', 'jp-relatedposts', 'more-posts', 'recommended', 'read-next', 'also-like', 'similar-posts', 'popular-posts', 'recent-posts'];
 
-/** Class/id words of pagination, previous/next post links and breadcrumbs. */
-export const PAGINATION_AND_POST_NAV_WORDS = ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav', 'page-nav', 'paginator'];
+/**
+ * Class/id words of pagination, previous/next post links and breadcrumbs ('neighbors': Pelican names the
+ * previous and next article so, and its themes the block holding their links).
+ */
+export const PAGINATION_AND_POST_NAV_WORDS = ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav', 'page-nav', 'paginator', 'neighbors', 'neighbours'];
 
 /** Links to the previous and next page. */
 export const PAGINATION_AND_POST_NAV_SELECTORS = ['a[rel~="prev"]', 'a[rel~="next"]'];

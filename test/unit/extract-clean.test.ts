@@ -40,6 +40,7 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   // an embedded document viewer's page controls, their numbers filled in by its script
   assertRemoved('pagination-and-post-nav', '<div id="paginator"><button id="prev">Previous</button> <span>Page: <span id="page_num"></span> / <span id="page_count"></span></span></div>', 'Page:');
   assertRemoved('pagination-and-post-nav', '<div class="post-navigation"><a href="/p" rel="prev">PREVTEXT</a></div><a rel="next" href="/n">NEXTTEXT</a>', 'TEXT');
+  assertRemoved('pagination-and-post-nav', '<div class="neighbors"><a class="btn" href="/older.html" title="Older">Previous Post</a> <a class="btn" href="/newer.html" title="Newer">Next Post</a></div>', 'Previous Post');
   assertRemoved('table-of-contents', '<div id="toc"><ol><li><a href="#a">TOCTEXT</a></li></ol></div><nav id="TableOfContents">TOC2</nav>', 'TOC');
   assertRemoved('read-more-links', '<p><a class="more-link" href="/x">READMORE</a></p><p><a href="/y">Continue reading →</a></p>', 'READMORE');
   assertRemoved('read-more-links 2', '<p><a href="/y">Continue reading →</a></p>', 'Continue reading');
