@@ -6,7 +6,7 @@ import { absoluteUrl, normalizeUrl } from '../url/url.js';
 import { elementsIn, firstIn, isElement } from '../html/walk.js';
 import { textOf } from '../html/text.js';
 import { candidateAnchors, isAnchor, isReadMore, isReadMoreText, postUrlOf, words, type Ctx } from './listing-anchors.js';
-import { CARD_BLOCKS, DATE_ELEMENTS, TITLE_CLASS, TITLE_LINKS, TITLE_TEXT } from './vocabulary.js';
+import { CARD_BLOCKS, DATE_ELEMENTS, EDGE_PUNCTUATION, SELF_LINK_ACTION, TITLE_CLASS, TITLE_LINKS, TITLE_TEXT } from './vocabulary.js';
 
 /** The one link an entry stands for: "Read more", else the title link, else its first post-like link. */
 export function entryLink(ctx: Ctx, entry: Element): PostLink | undefined {
@@ -31,7 +31,7 @@ function entryTitle(ctx: Ctx, entry: Element, url: string, chosen: Element): str
     const href = absoluteUrl(a.attribs['href'], ctx.base);
     return href !== undefined && normalizeUrl(href) === key;
   });
-  const usable = (text: string) => text.length > 0 && !isReadMoreText(text) && !parseDateOnly(text);
+  const usable = (text: string) => text.length > 0 && !isReadMoreText(text) && !parseDateOnly(text) && !SELF_LINK_ACTION.test(text.replace(EDGE_PUNCTUATION, ''));
   // Heading and title-class links are titles whatever they say; looser matches must not read "Read more".
   for (const [i, sel] of TITLE_LINKS.entries()) {
     const a = sameTarget.find((el) => ctx.sets(sel).has(el));

@@ -36,6 +36,12 @@ export const READ_MORE =
  */
 export const READ_MORE_WORD = /^(?:more|continue|全文|更多|permalink|permanent link|固定链接)$/i;
 
+/**
+ * Labels of the share buttons beside an entry that link the post itself ("Copy link": a theme's
+ * clipboard button, an icon whose only words are its title attribute): an action, never the title.
+ */
+export const SELF_LINK_ACTION = /^(?:copy(?: the)?(?: link| url)?|share(?: this)?(?: post| article)?|link kopieren|teilen|copier le lien|partager|copiar (?:el )?enlace|compartir|copia link|condividi|复制链接|分享|リンクをコピー|共有|링크 복사|공유|копировать ссылку|поделиться)$/i;
+
 /** Class tokens of "Read more" links and of their wrappers. */
 export const READ_MORE_TOKEN = /^(?:[a-z]+[-_])?(?:more-link|read-?more|jump-link|continue-reading)(?:[-_][a-z]+)?$|^(?:more|continue|btn-more|more-button)$/i;
 

@@ -220,3 +220,20 @@ test('listing dates written 07/12/2026 are read in the order of the page\'s lang
   assert.deepEqual(findPostLinks(listing('fr'), 'http://f.test/').map((l) => l.date), ['2026-12-07', '2026-12-07']);
   assert.deepEqual(findPostLinks(listing('en-US'), 'http://f.test/').map((l) => l.date), ['2026-07-12', '2026-07-12']);
 });
+
+test('an untitled entry takes no title from its "Copy link" share button, a titled one keeps its own', () => {
+  const entry = (slug: string, title: string) => `<li class="post_item"><div class="excerpt"><div class="excerpt_header">
+<h3 class="post_link"><a href="/blog/${slug}/" title="${title}">${title}</a></h3>
+<div class="post_meta"><span class="post_date">Jan 5, 2025</span> <div class="post_share">Share:
+<a href="https://social.test/share?u=/blog/${slug}/" title="Share on Social"><svg class="icon"><title>social</title></svg></a>
+<a href="/blog/${slug}/" title="Copy Link" class="link link_yank"><svg class="icon"><title>copy</title></svg></a></div></div></div>
+<div class="excerpt_footer"><p>The cache keeps the base image between builds, so the second run is fast.</p>
+<a href="/blog/${slug}/" title="Read more" class="excerpt_more button">Read more</a></div></div></li>`;
+  const html = `<html><body><main><ul class="posts">${entry('cache-notes', '')}${entry('layer-notes', 'Layer notes')}${entry('build-notes', 'Build notes')}</ul></main></body></html>`;
+  const links = findPostLinks(html, 'http://c.test/');
+  assert.deepEqual(links.map((l) => [l.url, l.title]), [
+    ['http://c.test/blog/cache-notes/', undefined],
+    ['http://c.test/blog/layer-notes/', 'Layer notes'],
+    ['http://c.test/blog/build-notes/', 'Build notes'],
+  ]);
+});
