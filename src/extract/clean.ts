@@ -25,11 +25,14 @@ export interface CleanOptions {
 
 const patterns = new WeakMap<CleanRule, RegExp>();
 
-/** The rule's words as one pattern matching a whole dash/underscore-separated part of a token. */
+/**
+ * The rule's words as one pattern matching a whole dash/underscore-separated part of a token. A word's
+ * own dash matches either separator: themes write `post_meta` as often as `post-meta`.
+ */
 function wordPattern(rule: CleanRule): RegExp {
   let pattern = patterns.get(rule);
   if (!pattern) {
-    const words = rule.words!.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const words = rule.words!.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')).join('|');
     pattern = new RegExp(`(^|[-_])(${words})($|[-_])`, 'i');
     patterns.set(rule, pattern);
   }

@@ -45,6 +45,8 @@ test('every named rule removes its kind of junk and keeps the body', () => {
   assertRemoved('read-more-links', '<p><a class="more-link" href="/x">READMORE</a></p><p><a href="/y">Continue reading →</a></p>', 'READMORE');
   assertRemoved('read-more-links 2', '<p><a href="/y">Continue reading →</a></p>', 'Continue reading');
   assertRemoved('post-meta-lines', '<div class="entry-meta">Posted METATEXT</div><p class="post-tags">TAGSLINE</p>', 'METATEXT');
+  // The vocabulary's dash stands for an underscore too.
+  assertRemoved('post-meta-lines', '<div class="post_meta"><span class="post_date">Dec 10</span> · 1 min</div>', 'Dec 10');
   assertRemoved('ads', '<ins class="adsbygoogle">ADTEXT</ins><div class="ad-container">AD2</div>', 'AD');
   assertRemoved('newsletter-and-cta', '<div class="newsletter-signup">SUBSCRIBETEXT</div>', 'SUBSCRIBETEXT');
   // the follow button a social network's embed script turns into a widget
