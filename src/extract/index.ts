@@ -11,6 +11,7 @@ import { flattenDeepNesting } from '../html/walk.js';
 import { documentBase } from './urls.js';
 import { innerHtml, withPage } from '../html/parse.js';
 import { removeElement } from 'domutils';
+import { inListEntry } from './list-entry.js';
 
 export { parseDate } from '../text/dates.js';
 export { withFeedTerms } from './taxonomy.js';
@@ -66,7 +67,7 @@ export function extractPost(html: string, url: string, context: ExtractContext =
  * extractPost without serialising the article: the cleaned content element itself, detached from its
  * page, for the converter, which works on the same tree.
  */
-export function extractPostTree(html: string, url: string, context: ExtractContext = {}): { post: Omit<ExtractedPost, 'contentHtml'>; content: Element } {
+export function extractPostTree(html: string, url: string, context: ExtractContext = {}): { post: Omit<ExtractedPost, 'contentHtml'>; content: Element; listEntry: boolean } {
   const { overrides } = context;
   return withPage(html, ($) => {
     flattenDeepNesting($.root().get(0)!);
@@ -83,7 +84,9 @@ export function extractPostTree(html: string, url: string, context: ExtractConte
     const post: Omit<ExtractedPost, 'contentHtml'> = { url, meta, contentSelector: describeChoice(choice, engine?.name), dated };
     if (engine) post.engine = engine.name;
     const element = content.get(0)!;
+    // Read while the article still sits in its page: its like siblings make it one entry of a list.
+    const listEntry = inListEntry(element, url);
     removeElement(element);
-    return { post, content: element };
+    return { post, content: element, listEntry };
   });
 }

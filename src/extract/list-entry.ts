@@ -1,0 +1,48 @@
+/**
+ * Whether the article read from a page is one entry of a list of like entries: a section page that an
+ * old theme lists on the home page like a post (Hugo ≥ 0.57 gives the home page its sections), whose
+ * article is read from the first card's excerpt. Such a page is a listing to walk, not a post.
+ */
+import type { Element } from 'domhandler';
+import { selectIn } from '../html/select.js';
+import { isElement } from '../html/walk.js';
+import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
+
+/** Entries of a list, at least, counting the one the article was read from. */
+const MIN_ENTRIES = 3;
+/** Levels above the article at which its entry may start (a card's wrap around its excerpt). */
+const MAX_ENTRY_DEPTH = 4;
+
+/**
+ * True when `root` (the article of `pageUrl`, still in its page) or an ancestor a few levels up has
+ * element siblings of its tag and class, MIN_ENTRIES in all, each with a heading linking its own other
+ * page of the origin. The parts of one post (its sections) do not link other pages from their headings.
+ */
+export function inListEntry(root: Element, pageUrl: string): boolean {
+  const self = normalizeUrl(pageUrl);
+  let el: Element = root;
+  for (let depth = 0; depth <= MAX_ENTRY_DEPTH && el.name !== 'body'; depth++) {
+    const parent = el.parent;
+    if (!parent || !isElement(parent)) return false;
+    const { name } = el;
+    const cls = el.attribs['class'];
+    const alike = cls ? parent.children.filter((n): n is Element => isElement(n) && n.name === name && n.attribs['class'] === cls) : [];
+    if (alike.length >= MIN_ENTRIES) {
+      const targets = new Set(alike.map((entry) => headingTarget(entry, pageUrl, self)));
+      if (!targets.has(undefined) && targets.size === alike.length) return true;
+    }
+    el = parent;
+  }
+  return false;
+}
+
+/** The other page of the origin a heading in `entry` links to. */
+function headingTarget(entry: Element, pageUrl: string, self: string): string | undefined {
+  for (const a of selectIn(entry, 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]')) {
+    const url = absoluteUrl(a.attribs['href'], pageUrl);
+    if (!url || !/^https?:/i.test(url) || !sameOrigin(url, pageUrl)) continue;
+    const key = normalizeUrl(url);
+    if (key !== self) return key;
+  }
+  return undefined;
+}
