@@ -101,8 +101,8 @@ export async function archivePost(link: PostLink, judge: boolean, ctx: PostStepC
     const processed = probe?.processed ?? (unrendered?.page === res ? unrendered.processed : await read(res));
     // A page listed like a post whose article is only its cards: unless the feed names it a post. One
     // whose article is the first of its cards is a listing even so: a feed that lists it lists sections.
-    const listing = ctx.listings && (processed.listEntry || (processed.linkList && !(await ctx.feed()).has(normalizeUrl(link.url))));
-    if (listing && entry?.status !== 'archived') {
+    const listing = ctx.listings && entry?.status !== 'archived' && (processed.listEntry || (processed.linkList && !(await ctx.feed()).has(normalizeUrl(link.url))));
+    if (listing) {
       store.release(link.url);
       return { status: 'listing', page: res };
     }
