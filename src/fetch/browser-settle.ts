@@ -1,4 +1,5 @@
 import type { Page, Request } from 'playwright-core';
+import { blockReason } from './browser-blocklist.js';
 
 /**
  * Injected into every document before its own scripts: remembers when the DOM last changed, so the
@@ -25,7 +26,11 @@ const CONTENT_ADDED_MIN = 80;
 /** Requests that stay open by design and would keep the network from ever looking idle. */
 const LONG_LIVED_TYPES = new Set(['eventsource', 'websocket']);
 
-/** Counts a page's requests in flight and remembers when the network was last busy. */
+/**
+ * Counts a page's requests in flight and remembers when the network was last busy. Requests the
+ * blocklist aborts are left out: they never reach the network nor bring content, and the images and
+ * fonts a page asks for as it draws its article used to restart the quiet period after the content was there.
+ */
 export class NetworkTracker {
   private readonly inflight = new Set<Request>();
   private lastActivity = Date.now();
@@ -34,7 +39,8 @@ export class NetworkTracker {
 
   constructor(page: Page) {
     page.on('request', (request) => {
-      if (LONG_LIVED_TYPES.has(request.resourceType())) return;
+      const type = request.resourceType();
+      if (LONG_LIVED_TYPES.has(type) || blockReason(request.url(), type)) return;
       this.inflight.add(request);
       this.started++;
       this.lastActivity = Date.now();

@@ -50,6 +50,14 @@ const CHINESE_INDEX = `<!doctype html><html lang="zh"><head><meta charset="utf-8
   });
 </script></body></html>`;
 
+/** A post drawn at once that then asks for another image every 50 ms (a slideshow): the blocklist aborts each one. */
+const SLIDESHOW_POST = `<!doctype html><html><head><meta charset="utf-8"><title>Slides</title></head><body><div id="app"></div>
+<script>
+  document.getElementById('app').innerHTML = '<article><h1>Slides</h1><p>' + 'A post whose pictures keep changing. '.repeat(8) + '</p></article>';
+  var n = 0;
+  setInterval(function () { new Image().src = '/slides/' + n++ + '.png'; }, 50);
+</script></body></html>`;
+
 let spa: TestServer;
 let scroll: TestServer;
 let apiInFlight = 0;
@@ -77,6 +85,11 @@ before(async () => {
     if (path === '/js-moved/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><title>Moved</title><p>Moved.</p><script>setTimeout(() => location.replace(${JSON.stringify(`${scroll.url}/`)}), 50)</script>`);
+      return true;
+    }
+    if (path === '/slideshow/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(SLIDESHOW_POST);
       return true;
     }
     if (path === '/zh/') {
@@ -166,6 +179,14 @@ test('fonts, media, images and trackers never reach a server; scripts and styles
   assert.equal(reasons.get('/media/intro.mp4'), 'media');
   assert.equal(reasons.get('/images/hydration-without-tears-1.png'), 'image');
   assert.ok(blocked.some((e) => e.url.startsWith('https://www.googletagmanager.com/gtag/js') && e.reason === 'tracker'), 'the analytics tag was not blocked');
+});
+
+test('requests the blocklist aborts do not keep a page from settling', async () => {
+  const started = Date.now();
+  const res = await fetcher.fetch(`${spa.url}/slideshow/`);
+  assert.match(res.text ?? '', /A post whose pictures keep changing/);
+  assert.ok(!events.some((e) => e.type === 'settle-timeout' && e.url === `${spa.url}/slideshow/`), 'the render waited for the settle cap');
+  assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
 });
 
 test('documents, assets and data are fetched by the layer over plain HTTP; the browser only renders', async () => {
