@@ -2,26 +2,46 @@ import type { Page, Request } from 'playwright-core';
 import { blockReason } from './browser-blocklist.js';
 
 /**
+ * Text (in characters) scripts must have added to a page for its content to count as shown: as much as
+ * the shortest article render-detect.ts accepts from a static page.
+ */
+const CONTENT_ADDED_MIN = 80;
+
+/**
  * Injected into every document before its own scripts: remembers when the DOM last changed, so the
  * fetcher can wait until a client-side app has finished building the page instead of sleeping, and how
  * much text the page showed once parsed (readyState "interactive" comes before deferred scripts run), so
  * that it can tell when scripts have added the content.
  * Attribute changes are ignored: carousels and clocks animate attributes forever.
+ * `__blogvaultWaitQuiet(wait)` (a DomWait) resolves the moment the DOM has been quiet for the period
+ * needed, or after wait.maxWaitMs, with how long it has been quiet and how much text scripts added: waiting
+ * in the page answers as soon as that is true, where polling from Node cost a round trip every 25-100 ms.
  */
 export const MUTATION_CLOCK_SCRIPT = `(() => {
-  const stamp = () => Object.defineProperty(window, '__blogvaultLastMutation', { value: performance.now(), configurable: true });
-  stamp();
-  new MutationObserver(stamp).observe(document, { childList: true, subtree: true, characterData: true });
+  let lastMutation = performance.now();
+  let parsedText;
+  new MutationObserver(() => { lastMutation = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true });
   document.addEventListener('readystatechange', () => {
-    if (document.readyState === 'interactive') Object.defineProperty(window, '__blogvaultParsedText', { value: document.body ? document.body.innerText.length : 0, configurable: true });
+    if (document.readyState === 'interactive') parsedText = document.body ? document.body.innerText.length : 0;
   });
+  const waitQuiet = (wait) => new Promise((resolve) => {
+    const began = performance.now();
+    const check = () => {
+      const now = performance.now();
+      const state = {
+        quietFor: Math.min(now - lastMutation, wait.elapsed + now - began),
+        textAdded: parsedText === undefined || !document.body ? 0 : document.body.innerText.length - parsedText,
+      };
+      const needed = wait.requested && state.textAdded >= ${CONTENT_ADDED_MIN} ? wait.contentQuietMs : wait.quietMs;
+      const waited = now - began;
+      if (state.quietFor >= needed || waited >= wait.maxWaitMs) return resolve(state);
+      // Woken when the period would be over; a mutation meanwhile only pushes the end further.
+      setTimeout(check, Math.max(1, Math.min(needed - state.quietFor, wait.maxWaitMs - waited)));
+    };
+    check();
+  });
+  Object.defineProperty(window, '__blogvaultWaitQuiet', { value: waitQuiet });
 })();`;
-
-/**
- * Text (in characters) scripts must have added to a page for its content to count as shown: as much as
- * the shortest article render-detect.ts accepts from a static page.
- */
-const CONTENT_ADDED_MIN = 80;
 
 /** Requests that stay open by design and would keep the network from ever looking idle. */
 const LONG_LIVED_TYPES = new Set(['eventsource', 'websocket']);
@@ -36,6 +56,9 @@ export class NetworkTracker {
   private lastActivity = Date.now();
   /** Requests started since the last reset. */
   private started = 0;
+  /** waitQuiet calls to wake when a request starts or ends. */
+  private readonly waiters = new Set<() => void>();
+  private closed = false;
 
   constructor(page: Page) {
     page.on('request', (request) => {
@@ -44,12 +67,23 @@ export class NetworkTracker {
       this.inflight.add(request);
       this.started++;
       this.lastActivity = Date.now();
+      this.wake();
     });
     const done = (request: Request) => {
-      if (this.inflight.delete(request)) this.lastActivity = Date.now();
+      if (!this.inflight.delete(request)) return;
+      this.lastActivity = Date.now();
+      this.wake();
     };
     page.on('requestfinished', done);
     page.on('requestfailed', done);
+    page.once('close', () => {
+      this.closed = true;
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 
   /** Forgets requests of the previous document (a reused page starts a new navigation). */
@@ -67,6 +101,28 @@ export class NetworkTracker {
   /** Milliseconds the network has been idle, 0 while a request is in flight. */
   quietFor(): number {
     return this.inflight.size ? 0 : Date.now() - this.lastActivity;
+  }
+
+  /** Resolves once the network has been idle for `ms`, or after `limitMs`. */
+  waitQuiet(ms: number, limitMs: number): Promise<void> {
+    const end = Date.now() + limitMs;
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const check = () => {
+        clearTimeout(timer);
+        const quiet = this.quietFor();
+        const left = end - Date.now();
+        if (quiet >= ms || left <= 0 || this.closed) {
+          this.waiters.delete(check);
+          resolve();
+          return;
+        }
+        // While a request is in flight its end wakes this up (or the limit does).
+        timer = setTimeout(check, this.inflight.size ? left : Math.min(left, ms - quiet));
+      };
+      this.waiters.add(check);
+      check();
+    });
   }
 }
 
@@ -94,30 +150,61 @@ export async function waitForSettled(page: Page, network: NetworkTracker, option
   const start = Date.now();
   const deadline = start + options.capMs;
   const requestsBefore = options.requestsBefore ?? 0;
+  // The DOM as it is now, then after each wait: the wait itself runs in the page and ends the moment the
+  // DOM has been quiet long enough, instead of polling it from here.
+  let dom = await domState(page, { ...options, requested: false, elapsed: 0, maxWaitMs: 0 });
   for (;;) {
     if (page.isClosed()) return false;
-    const dom = await domState(page);
-    const quiet = Math.min(Date.now() - start, network.quietFor(), dom.quietFor);
-    const needed = dom.textAdded >= CONTENT_ADDED_MIN && network.requests > requestsBefore ? options.contentQuietMs : options.quietMs;
-    if (quiet >= needed) return true;
+    const requested = network.requests > requestsBefore;
+    const needed = dom.textAdded >= CONTENT_ADDED_MIN && requested ? options.contentQuietMs : options.quietMs;
+    if (Math.min(Date.now() - start, network.quietFor(), dom.quietFor) >= needed) return true;
+    if (deadline - Date.now() <= 0) return false;
+    // While the DOM is still changing, the network need only be idle for the shortest period that may do;
+    // the page's own wait knows which period its text calls for.
+    const networkNeeded = dom.quietFor >= needed ? needed : Math.min(needed, requested ? options.contentQuietMs : options.quietMs);
+    if (network.quietFor() < networkNeeded) await network.waitQuiet(networkNeeded, deadline - Date.now());
     const left = deadline - Date.now();
     if (left <= 0) return false;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(left, Math.max(25, Math.min(100, needed - quiet)))));
+    // Without a request made yet, a request may come and shorten the period needed: look again now and then.
+    const maxWaitMs = network.requests > requestsBefore ? left : Math.min(left, NO_REQUEST_LOOK_AGAIN_MS);
+    dom = await domState(page, { ...options, requested: network.requests > requestsBefore, elapsed: Date.now() - start, maxWaitMs });
   }
 }
 
-async function domState(page: Page): Promise<{ quietFor: number; textAdded: number }> {
+/** How often a wait that has seen no request of its action yet looks again at the network. */
+const NO_REQUEST_LOOK_AGAIN_MS = 100;
+
+interface DomWait {
+  quietMs: number;
+  contentQuietMs: number;
+  /** Whether the action waited for made a request (the shorter period may do once content is shown). */
+  requested: boolean;
+  /** Time already waited: the quiet period counts from the start of the wait at the earliest. */
+  elapsed: number;
+  /** Answer after this long at the latest. */
+  maxWaitMs: number;
+}
+
+/** Waits in the page (MUTATION_CLOCK_SCRIPT) until its DOM has been quiet for the period needed, or `maxWaitMs`. */
+async function domState(page: Page, wait: DomWait): Promise<{ quietFor: number; textAdded: number }> {
+  const unsettled = { quietFor: 0, textAdded: 0 };
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return await page.evaluate(() => {
-      const marks = window as unknown as { __blogvaultLastMutation?: number; __blogvaultParsedText?: number };
-      const parsed = marks.__blogvaultParsedText;
-      return {
-        quietFor: performance.now() - (marks.__blogvaultLastMutation ?? 0),
-        textAdded: parsed === undefined || !document.body ? 0 : document.body.innerText.length - parsed,
-      };
-    });
+    const inPage = page.evaluate(
+      (w) => (window as unknown as { __blogvaultWaitQuiet: (w: DomWait) => Promise<{ quietFor: number; textAdded: number }> }).__blogvaultWaitQuiet(w),
+      wait,
+    );
+    // A page whose scripts never yield would keep the answer from ever coming.
+    const hung = new Promise<typeof unsettled>((resolve) => (timer = setTimeout(() => resolve(unsettled), wait.maxWaitMs + HUNG_PAGE_MS)));
+    return await Promise.race([inPage, hung]);
   } catch {
-    // The document is being replaced (a client-side redirect): not settled yet.
-    return { quietFor: 0, textAdded: 0 };
+    // The document is being replaced (a client-side redirect): not settled yet; look again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    return unsettled;
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** How much later than asked an answer from the page may come before the page counts as busy. */
+const HUNG_PAGE_MS = 1000;
