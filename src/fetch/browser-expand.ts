@@ -80,14 +80,19 @@ export async function expandPage(page: Page, network: NetworkTracker, options: E
     rounds++;
     // Only a round whose click or scroll made a request may settle early: a "Load more" on a timer has not fired yet.
     const requestsBefore = network.requests;
-    if (await clickLoadMore(page, sources)) clicks++;
-    await scrollToBottom(page);
-    await waitForSettled(page, network, {
-      quietMs: options.quietMs,
-      contentQuietMs: options.contentQuietMs,
-      requestsBefore,
-      capMs: Math.max(0, Math.min(options.roundCapMs, deadline - Date.now())),
-    });
+    const clicked = await clickLoadMore(page, sources);
+    if (clicked) clicks++;
+    const scrolled = await scrollToBottom(page);
+    // A round that clicked nothing and could not scroll (the page already at its bottom, as the last
+    // round left it) did nothing a loader could answer: what the last round started, it waited for.
+    if (clicked || scrolled) {
+      await waitForSettled(page, network, {
+        quietMs: options.quietMs,
+        contentQuietMs: options.contentQuietMs,
+        requestsBefore,
+        capMs: Math.max(0, Math.min(options.roundCapMs, deadline - Date.now())),
+      });
+    }
     if (!(await sameDocument(page))) return { rounds, clicks, links: await countLinks(page), stop: 'navigated' };
     const now = await countLinks(page);
     if (now > links) {
@@ -111,13 +116,16 @@ async function countLinks(page: Page): Promise<number> {
     .catch(() => 0);
 }
 
-async function scrollToBottom(page: Page): Promise<void> {
-  await page
+/** Scrolls to the bottom of the page; says whether the view moved. */
+async function scrollToBottom(page: Page): Promise<boolean> {
+  return page
     .evaluate(() => {
       const root = document.scrollingElement ?? document.documentElement;
+      const before = window.scrollY;
       window.scrollTo(0, root.scrollHeight);
+      return window.scrollY !== before;
     })
-    .catch(() => undefined);
+    .catch(() => true);
 }
 
 /**
