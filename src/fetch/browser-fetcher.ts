@@ -131,7 +131,7 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       if (!staysOnSite(url, finalUrl)) throw new FetchError(url, `redirected off the site to ${finalUrl}`, status);
       let text: string;
       try {
-        text = await page.content();
+        text = await pageHtml(page);
       } catch (err) {
         throw navigationError(url, err, closed);
       }
@@ -247,6 +247,15 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
       await running.browser.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The page's DOM as HTML, as page.content() gives it. content() runs in Playwright's own script, which
+ * it first injects into each new document: some 600 kB written to the browser, then parsed and
+ * compiled by the page, for every post.
+ */
+function pageHtml(page: Page): Promise<string> {
+  return page.evaluate(() => (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + (document.documentElement?.outerHTML ?? ''));
 }
 
 /**
