@@ -141,7 +141,11 @@ function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, u
   const out: Terms = { tags: [], categories: [] };
   const article = scope?.get(0);
   const container = article?.parent;
-  if (!article || !container || !isElement(container) || container.name === 'body' || container.name === 'html') return out;
+  if (!article || !container || !isElement(container) || container.name === 'html') return out;
+  // Minimal themes (Hugo's xmin, hand-made pages) put the post's <main> straight in <body> and its term
+  // lines right after it, before the site footer. There the body is the whole site, so only the lines
+  // that directly follow the post count: the first other element ends them (a sidebar's tag cloud).
+  const pageLevel = container.name === 'body';
   // Comments written as <article>s (HTML5 themes) are not other posts.
   if (findIn($(container), ARTICLE_SCOPE).some((el) => el !== article && !insideAny(el, new Set([article])) && !inCommentThread(el, container))) return out;
   for (let node = article.next; node; node = node.next) {
@@ -149,12 +153,17 @@ function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, u
     if (HEADING.test(node.name) || findIn($(node), HOLDS_OTHER_CONTENT).length || matchesSelector(node, ARTICLE_SCOPE)) break;
     // An unmarked <aside> in the post's own container whose links say they are this page's terms
     // (rel=tag) is the post's footer, not a sidebar: its other links (the post's source) are passed over.
-    const postAside = node.name === 'aside' && !isMarkedFurniture(node);
-    if (!postAside && (isFurniture(node) || inFurniture($, node))) continue;
+    const postAside = !pageLevel && node.name === 'aside' && !isMarkedFurniture(node);
+    if (!postAside && (isFurniture(node) || inFurniture($, node))) {
+      if (pageLevel) break;
+      continue;
+    }
     const links = findIn($(node), 'a[href]').filter((a) => !postAside || isRelTerm(a));
     const kinds = links.map((a) => termKind(a, url));
-    if (!links.length || kinds.some((k) => !k)) continue;
-    if (lettersOutsideLinks(node) > MAX_LABEL_LETTERS) continue;
+    const termLine = links.length > 0 && kinds.every((k) => k) && lettersOutsideLinks(node) <= MAX_LABEL_LETTERS;
+    // An empty element (the <p></p> a stray `</p>` makes) neither holds terms nor ends the lines.
+    if (!termLine && pageLevel && (links.length || lettersOutsideLinks(node))) break;
+    if (!termLine) continue;
     links.forEach((a, i) => {
       const text = termText(a);
       if (text) (kinds[i] === 'category' ? out.categories : out.tags).push(text);

@@ -70,3 +70,16 @@ test('a term link written in brackets names the term without them', () => {
 <p class="post-date">18 Apr 2019 <span><a href="/tags/#doce">[Doce]</a> <a href="/tags/#bolo">[Bolo]</a></span></p>${BODY}</div></div>`);
   assert.deepEqual(extractPost(html, 'http://b.test/receita/2019/04/18/bolo-de-cenoura.html').meta.tags, ['Doce', 'Bolo']);
 });
+
+test("terms after the article: a page whose <main> sits in <body> has its term lines right after it; a tag cloud after other page parts is not the post's", () => {
+  const bare = (after: string) => `<!doctype html><html lang="en"><head><title>Ferry notes</title></head><body><nav><ul class="menu"><li><a href="/">Home</a></li><li><a href="/about/">About</a></li></ul></nav>
+<div class="article-meta"><h1><span class="title">Ferry notes</span></h1><h2 class="date">2024/05/01</h2></div>
+<main>${BODY}</main>${after}<footer><a href="/">Harbour notes</a></footer></body></html>`;
+  const url = 'http://b.test/post/2024/05/01/ferry-notes/';
+  const lines = extractPost(bare(`<p class="terms"><b>Tags:</b> <a href="/tags/boats/">Boats</a> <a href="/tags/sea/">Sea</a></p><p></p>
+<p class="terms"><b>Categories:</b> <a href="/categories/travel/">Travel</a></p>`), url);
+  assert.deepEqual(lines.meta.tags, ['Boats', 'Sea']);
+  assert.deepEqual(lines.meta.categories, ['Travel']);
+  const cloud = extractPost(bare(`<p>Thanks for reading, and write to me about your crossings.</p><div class="cloud"><a href="/tags/boats/">Boats</a> <a href="/tags/rain/">Rain</a></div>`), url);
+  assert.deepEqual(cloud.meta.tags, []);
+});
