@@ -24,6 +24,17 @@ const linkHeavy = (ctx: CleanContext, el: Element) => {
 
 export { isTaxonomyLink };
 
+/** A link to another page of the page's own site (not an anchor within the page). */
+function isSameSite(href: string, base: string): boolean {
+  try {
+    const url = new URL(href.trim(), base);
+    const page = new URL(base);
+    return url.origin === page.origin && url.pathname !== page.pathname;
+  } catch {
+    return false;
+  }
+}
+
 /** A link to the blog's home: its origin's root or index file, or the first path segment (`/blog/`). */
 function isOwnHomeLink(href: string, base: string): boolean {
   let url: URL;
@@ -289,6 +300,17 @@ export const CLEAN_RULES: CleanRule[] = [
       selectIn(el, 'a[rel~="license"], a[href*="creativecommons.org/licenses"]').length > 0 &&
       nonSpaceLength(ctx.$(el).text()) <= 400 &&
       (LICENSE_HINT.test(classAndId(el)) || !proseAfterIn(el, ctx.root.get(0)!)),
+    maxShare: 0.3,
+  },
+  {
+    name: 'translation-notices',
+    words: vocabulary.TRANSLATION_NOTICES_WORDS,
+    // The notice is a line of chrome: short, and linking the other version on the blog itself. A longer
+    // block so classed (a quotation and its translation) is the author's.
+    test: (el, ctx) =>
+      !/^(span|code|em|i|q|blockquote|mark)$/.test(el.name) &&
+      nonSpaceLength(ctx.$(el).text()) <= vocabulary.TRANSLATION_NOTICE_CHARS &&
+      selectIn(el, 'a[href]').some((a) => isSameSite(a.attribs.href ?? '', ctx.base)),
     maxShare: 0.3,
   },
   {

@@ -99,6 +99,15 @@ export const EDIT_LINKS_SELECTORS = ['.edit-link', '.post-edit-link', '.theme-ed
 /** Class/id words of licence notices under a post. */
 export const LICENSE_NOTICES_WORDS = ['license', 'licence', 'licensing', 'cc-license', 'creative-commons', 'creativecommons', 'post-license', 'license-box'];
 
+/**
+ * Class/id words of the notice a multilingual theme puts above or below a post pointing to its version in
+ * another language ("This post is also available in French: <a>…</a>").
+ */
+export const TRANSLATION_NOTICES_WORDS = ['translation', 'translations', 'post-translations', 'translation-notice', 'available-translations', 'other-languages', 'available-languages', 'language-switcher', 'lang-switcher'];
+
+/** Length (non-space characters) above which a block marked as a translation notice is the author's text. */
+export const TRANSLATION_NOTICE_CHARS = 200;
+
 /** Class/id words of "back to top" links. */
 export const BACK_TO_TOP_LINKS_WORDS = ['go-top', 'gotop', 'back-to-top', 'backtotop', 'to-top', 'totop', 'scroll-top', 'scrolltop', 'top-link', 'return-top', 'goto-top'];
 

@@ -97,6 +97,14 @@ test('a support box closing the post (a link to a donation platform) goes; the s
   assert.ok(!/buy me a coffee|No trackers/.test(text(out)), out);
 });
 
+test("a multilingual theme's notice linking the post in another language goes; a quotation with its translation stays", () => {
+  const out = clean(`<div class="message translation">Ce billet existe aussi en français : <a href="https://b.example/2020/billet/">Le billet</a> <small>(2020-03-01)</small></div>${KEEP}
+<div class="translation"><p>Ein Zitat aus dem Brief, den die Großmutter im Winter schrieb, als der Hafen zugefroren war und kein Schiff auslief, lautete so.</p><p>A quotation from the letter the grandmother wrote in the winter when the harbour froze and no ship sailed, went like this; see <a href="https://b.example/letters/">the letters</a>.</p></div>`);
+  assert.ok(!/existe aussi|Le billet/.test(text(out)), out);
+  assert.match(text(out), /A quotation from the letter/);
+  assert.match(text(out), /The body paragraph/);
+});
+
 test('rules are a named table', () => {
   const names = CLEAN_RULES.map((r) => r.name);
   for (const name of ['comments', 'share-buttons', 'table-of-contents', 'heading-anchors', 'read-more-links', 'post-meta-lines']) assert.ok(names.includes(name), name);
