@@ -104,6 +104,7 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: 
   if (!scope) return out;
   const body = new Set<AnyNode>(ctx.root?.toArray() ?? []);
   const judged = new Map<Element, boolean>();
+  const entry = matchesSelector(scope.get(0)!, H_ENTRY);
   for (const el of findIn(scope, 'a[href]')) {
     if (!termKind(el)) continue;
     const metaLine = inMetaLine($, el, scope, judged);
@@ -111,7 +112,11 @@ function taxonomyLinks($: CheerioAPI, scope: Cheerio<Element> | undefined, ctx: 
     // moved to its own domain that still links its old host's tag pages).
     const kind = termKind(el, metaLine ? undefined : ctx.url);
     if (!kind) continue;
-    if (inFurniture($, el) && !metaLine && !inOwnTermList($, el, scope.get(0)!)) continue;
+    // In a microformats entry, a link marked as the entry's term (rel=tag, p-category) is the post's even
+    // in a side column of the entry itself (So Simple: `<article class="h-entry">…<div class="page-sidebar">`
+    // holding the post's author, date, categories and tags).
+    const entryTerm = entry && (isRelTerm(el) || /(^|\s)p-category(\s|$)/.test(el.attribs.class ?? ''));
+    if (inFurniture($, el) && !metaLine && !entryTerm && !inOwnTermList($, el, scope.get(0)!)) continue;
     if (!metaLine && insideAny(el, body) && inRunningText(el, ctx.root?.get(0))) continue;
     const text = termText(el);
     if (text) (kind === 'category' ? out.categories : out.tags).push(text);
@@ -124,6 +129,9 @@ const withTermsAfter = (inside: Terms, after: Terms): Terms => ({
   tags: inside.tags.length ? inside.tags : after.tags,
   categories: inside.categories.length ? inside.categories : after.categories,
 });
+
+/** A microformats post: its marked properties are the post's own. */
+const H_ENTRY = '.h-entry, .hentry';
 
 const HOLDS_OTHER_CONTENT = `h1, h2, h3, h4, h5, h6, ${ARTICLE_SCOPE}`;
 /** What a line of term links may print besides them: a label ("Tags:", "标签") and separators. */

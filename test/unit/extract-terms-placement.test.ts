@@ -83,3 +83,17 @@ test("terms after the article: a page whose <main> sits in <body> has its term l
   const cloud = extractPost(bare(`<p>Thanks for reading, and write to me about your crossings.</p><div class="cloud"><a href="/tags/boats/">Boats</a> <a href="/tags/rain/">Rain</a></div>`), url);
   assert.deepEqual(cloud.meta.tags, []);
 });
+
+test("a microformats entry's own side column holds its terms (rel=tag, p-category); the same links in a page sidebar outside the entry do not count", () => {
+  const column = `<div class="page-sidebar"><div class="page-author h-card p-author"><span class="p-name">Ann</span> <a class="u-url" rel="me" href="https://code.example/ann">code</a></div>
+<time class="dt-published" datetime="2024-05-01">2024-05-01</time><h3>Categories</h3><ul class="page-taxonomies"><li><a class="p-category" href="/category/#travel">Travel</a></li></ul>
+<h3>Tags</h3><ul class="page-taxonomies"><li><a rel="tag" href="/tag/#boats">Boats</a></li><li><a rel="tag" href="/tag/#sea">Sea</a></li></ul></div>`;
+  const inEntry = page(`<main><article class="h-entry"><div class="page-wrapper"><header><h1 class="p-name">Ferry notes</h1></header>${column}
+<div class="page-content"><div class="e-content">${BODY}</div></div></div></article></main>`);
+  const post = extractPost(inEntry, 'http://b.test/blog/ferry-notes');
+  assert.deepEqual(post.meta.tags, ['Boats', 'Sea']);
+  assert.deepEqual(post.meta.categories, ['Travel']);
+  const outside = page(`<main><article class="h-entry"><h1 class="p-name">Ferry notes</h1><div class="e-content">${BODY}</div></article>
+<div class="sidebar"><a rel="tag" href="/tag/#boats">Boats</a> <a rel="tag" href="/tag/#rain">Rain</a> <a class="p-category" href="/category/#travel">Travel</a></div></main>`);
+  assert.deepEqual(extractPost(outside, 'http://b.test/blog/ferry-notes').meta.tags, []);
+});
