@@ -6,6 +6,8 @@
 import type { Element } from 'domhandler';
 import { selectIn } from '../html/select.js';
 import { isElement } from '../html/walk.js';
+import { textOf } from '../html/text.js';
+import { READ_MORE, READ_MORE_CLASS } from './clean-vocabulary.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 
 /** Entries of a list, at least, counting the one the article was read from. */
@@ -33,12 +35,45 @@ export function inListEntry(root: Element, pageUrl: string): boolean {
     }
     el = parent;
   }
+  return loneEntry(root, pageUrl, self);
+}
+
+/**
+ * A list with a single entry (a series or tag page holding one post): the article sits in an entry
+ * whose title heading, outside the article, links another page of the origin, and whose "Read more"
+ * link leads to that same page. A post's own title links itself or nothing, and it invites no reading
+ * of another page.
+ */
+function loneEntry(root: Element, pageUrl: string, self: string): boolean {
+  let el: Element = root;
+  for (let depth = 0; depth <= MAX_ENTRY_DEPTH; depth++) {
+    const parent = el.parent;
+    if (!parent || !isElement(parent) || parent.name === 'body') return false;
+    // The entry's title comes before its text: headings after it (related posts) are not its title.
+    const before = parent.children.slice(0, parent.children.indexOf(el)).filter(isElement);
+    const heading = before.flatMap((n) => (/^h[1-4]$/.test(n.name) ? [n] : selectIn(n, 'h1, h2, h3, h4')))[0];
+    el = parent;
+    if (!heading) continue;
+    const target = linkTarget(selectIn(heading, 'a[href]'), pageUrl, self);
+    if (!target) return false;
+    return selectIn(el, 'a[href]').some((a) => isReadMore(a) && normalizeUrl(absoluteUrl(a.attribs['href'], pageUrl) ?? '') === target);
+  }
   return false;
+}
+
+function isReadMore(a: Element): boolean {
+  const text = textOf(a).replace(/^[\s[(]+|[\s\])]+$/g, '');
+  return READ_MORE.test(text) || READ_MORE_CLASS.test(a.attribs['class'] ?? '');
 }
 
 /** The other page of the origin a heading in `entry` links to. */
 function headingTarget(entry: Element, pageUrl: string, self: string): string | undefined {
-  for (const a of selectIn(entry, 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]')) {
+  return linkTarget(selectIn(entry, 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]'), pageUrl, self);
+}
+
+/** The first of `links` leading to another page of the origin. */
+function linkTarget(links: Element[], pageUrl: string, self: string): string | undefined {
+  for (const a of links) {
     const url = absoluteUrl(a.attribs['href'], pageUrl);
     if (!url || !/^https?:/i.test(url) || !sameOrigin(url, pageUrl)) continue;
     const key = normalizeUrl(url);

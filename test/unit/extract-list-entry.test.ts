@@ -23,3 +23,17 @@ test('a post is no list entry: its sections link nothing from their headings, re
 <div class="related">${card('census-names', 'How common is your name', 'Names.')}${card('fire-risk', 'Fire risk by formula', 'Fire.')}${card('migration', 'Who moved where', 'Moves.')}</div></main></body></html>`;
   assert.equal(extractPostTree(post, 'http://blog.test/a-study/').listEntry, false);
 });
+
+test('a series page holding a single entry is a listing: its heading and its "Read more" lead to the post; a post whose title links itself is not', () => {
+  const entry = (title: string, href: string, more: string) => `<article class="post on-list"><h2 class="post-title"><a href="${href}">${title}</a></h2>
+<div class="post-meta"><time>March 3, 2024</time></div>
+<div class="post-content"><p>Wiring the pump to the relay board took an evening, and the first dry run flooded the saucer under the pot.</p></div>
+<div><a class="button inline" href="${more}">[Read more]</a></div></article>`;
+  const series = `<html><head><title>Series: Garden pumps</title></head><body><div class="content"><div class="posts"><h1>Series: Garden pumps</h1>
+${entry('Watering the basil', '/posts/watering-the-basil/', '/posts/watering-the-basil/')}</div></div></body></html>`;
+  assert.equal(extractPostTree(series, 'http://blog.test/series/garden-pumps/').listEntry, true);
+  const post = `<html><head><title>Watering the basil</title></head><body><div class="content"><article class="post"><h1 class="post-title"><a href="/posts/watering-the-basil/">Watering the basil</a></h1>
+<div class="post-content"><p>Wiring the pump to the relay board took an evening, and the first dry run flooded the saucer under the pot.</p><p>The second run went better once the timer was set.</p></div>
+<div class="related"><h3><a href="/posts/tomatoes/">Tomatoes</a></h3><a href="/posts/tomatoes/">Read more</a></div></article></div></body></html>`;
+  assert.equal(extractPostTree(post, 'http://blog.test/posts/watering-the-basil/').listEntry, false);
+});
