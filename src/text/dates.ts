@@ -38,6 +38,12 @@ const MONTHS: Record<string, number> = {
   tammikuuta: 1, helmikuuta: 2, maaliskuuta: 3, huhtikuuta: 4, toukokuuta: 5, kesäkuuta: 6, heinäkuuta: 7, elokuuta: 8, syyskuuta: 9, lokakuuta: 10, marraskuuta: 11, joulukuuta: 12,
   ιανουαρίου: 1, φεβρουαρίου: 2, μαρτίου: 3, απριλίου: 4, μαΐου: 5, ιουνίου: 6, ιουλίου: 7, αυγούστου: 8, σεπτεμβρίου: 9, οκτωβρίου: 10, νοεμβρίου: 11, δεκεμβρίου: 12,
   január: 1, február: 2, március: 3, április: 4, május: 5, június: 6, július: 7, augusztus: 8, szeptember: 9, október: 10,
+  // Hebrew, as dates write them: the month with its preposition ("7 בדצמבר 2026"), and alone.
+  בינואר: 1, בפברואר: 2, במרץ: 3, במרס: 3, באפריל: 4, במאי: 5, ביוני: 6, ביולי: 7, באוגוסט: 8, בספטמבר: 9, באוקטובר: 10, בנובמבר: 11, בדצמבר: 12,
+  ינואר: 1, פברואר: 2, מרץ: 3, מרס: 3, אפריל: 4, מאי: 5, יוני: 6, יולי: 7, אוגוסט: 8, ספטמבר: 9, אוקטובר: 10, נובמבר: 11, דצמבר: 12,
+  // Thai, full and abbreviated; its years are the Buddhist era's (THAI_SCRIPT below).
+  มกราคม: 1, กุมภาพันธ์: 2, มีนาคม: 3, เมษายน: 4, พฤษภาคม: 5, มิถุนายน: 6, กรกฎาคม: 7, สิงหาคม: 8, กันยายน: 9, ตุลาคม: 10, พฤศจิกายน: 11, ธันวาคม: 12,
+  'ม.ค': 1, 'ก.พ': 2, 'มี.ค': 3, 'เม.ย': 4, 'พ.ค': 5, 'มิ.ย': 6, 'ก.ค': 7, 'ส.ค': 8, 'ก.ย': 9, 'ต.ค': 10, 'พ.ย': 11, 'ธ.ค': 12,
 };
 
 /** Months of the Solar Hijri (Jalali) calendar, Iran's and Afghanistan's civil calendar, as Persian blogs print them. */
@@ -53,8 +59,10 @@ const asciiDigits = (text: string) =>
   text.replace(OTHER_DIGIT, (d) => String(d.charCodeAt(0) - DIGIT_ZEROS.find((z) => d.charCodeAt(0) - z >= 0 && d.charCodeAt(0) - z <= 9)!));
 /** Persian (extended Arabic-Indic) digits: a year of 1300-1499 written with them is a Jalali year. */
 const PERSIAN_DIGIT = /[\u06f0-\u06f9]/;
+/** Thai script: a Thai date's year of the 2400s-2600s is of the Buddhist era, 543 years ahead of the Gregorian. */
+const THAI_SCRIPT = /[\u0e00-\u0e7f]/;
 
-const MONTH_NAME = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH_NAME = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).map((m) => m.replace(/\./g, '\\.')).join('|')})\\.?`;
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th|\\.)?';
 /** What joins a day to its month and a month to its year: "1st of May", "7 de diciembre de 2026". */
 const OF = '(?:(?:of|de|del)\\s+)?';
@@ -255,6 +263,7 @@ export function parseDate(text: string | undefined | null, order: NumericOrder =
     const parts = f.parts(m, order);
     // ۱۴۰۲/۰۹/۱۷ is Jalali: no blog dates a post in the Gregorian 1300s or 1400s.
     if (persian && parts.year >= 1300 && parts.year < 1500) parts.jalali = true;
+    if (parts.year >= 2400 && parts.year < 2700 && THAI_SCRIPT.test(text)) parts.year -= 543;
     const value = format(parts);
     if (value && (!best || m.index < best.index)) best = { index: m.index, value };
   }

@@ -38,6 +38,10 @@ const cases: [string, string][] = [
   ['2015. július 26.', '2015-07-26'],
   ['ngày 26 tháng 7 năm 2015', '2015-07-26'],
   ['26 tháng 7, 2015', '2015-07-26'],
+  ['26 ביולי 2015', '2015-07-26'],
+  // Thai years are the Buddhist era's: 2558 is 2015.
+  ['26 กรกฎาคม 2558', '2015-07-26'],
+  ['วันที่ 26 ก.ค. 2558', '2015-07-26'],
 ];
 
 test('visible day-only dates in common formats become YYYY-MM-DD', () => {
