@@ -15,7 +15,7 @@ import { query, safeSelect } from '../html/query.js';
 import { textOf } from '../html/text.js';
 import type { EngineRule } from './engines/index.js';
 import { inFurniture } from './furniture.js';
-import { ARTICLE_SCOPE } from './vocabulary.js';
+import { ARTICLE_SCOPE, DATE_ELEMENTS } from './vocabulary.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { walk } from '../html/walk.js';
 
@@ -48,6 +48,11 @@ const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » '
 const HEADING_SELECTORS = ['[itemprop~="headline"]', '.post-title', '.entry-title', '.article-title', '.p-name', 'h1'];
 /** A subtitle printed inside the title heading (Bootstrap's `<h1>Title <small>tagline</small></h1>`). */
 const SUBTITLE = 'small, .subtitle, .tagline, .post-subtitle, .sub-title';
+/**
+ * A meta line printed inside the title element (`<div class="post-title">Title <div class="post-meta">
+ * <time>2016-04-10</time></div></div>`): the date is the post's, not the title's.
+ */
+const META_INSIDE = DATE_ELEMENTS.join(', ');
 
 /**
  * Invisible characters at a title's ends: VitePress's heading permalink holds a zero-width space
@@ -69,9 +74,9 @@ export function titleText(value: string | undefined | null): string | undefined 
 /** Heading permalink glyphs ("# Title", "Title ¶") are not part of a title. */
 const stripAnchorGlyphs = (text: string) => text.replace(/^[#¶§🔗\s]+(?=\S)/u, '').replace(/(?<=\S)[\s]*[#¶§🔗]+$/u, '').trim();
 
-/** The text of a title element, without a subtitle printed inside it. */
+/** The text of a title element, without a subtitle or meta line printed inside it. */
 function headingText(el: Element): string {
-  const subtitles = new Set<AnyNode>(selectIn(el, SUBTITLE));
+  const subtitles = new Set<AnyNode>(selectIn(el, `${SUBTITLE}, ${META_INSIDE}`));
   let text = '';
   walk(el, (node) => {
     if (node.type === 'text' && !insideAny(node, subtitles)) text += node.data;
