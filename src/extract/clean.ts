@@ -281,6 +281,19 @@ function dropEmptyBlocks($: CheerioAPI, root: Cheerio<Element>): void {
   }
 }
 
+/**
+ * A horizontal rule with nothing after it in the article separated the text from what followed (a
+ * "Last modified" line, a share bar) that the rules removed: on its own it ends the Markdown with `---`.
+ */
+function dropTrailingRules($: CheerioAPI, root: Cheerio<Element>): void {
+  const top = root.get(0);
+  const atEnd = (el: Element): boolean => {
+    for (let n: AnyNode | null = el; n && n !== top; n = n.parent) if (contentAfter(n)) return false;
+    return true;
+  };
+  for (let last = findIn(root, 'hr').at(-1); last && atEnd(last); last = findIn(root, 'hr').at(-1)) $(last).remove();
+}
+
 function dropEventHandlers(root: Cheerio<Element>): void {
   for (const el of findIn(root, '*')) {
     for (const name of Object.keys(el.attribs)) if (/^on/i.test(name)) delete el.attribs[name];
@@ -318,6 +331,7 @@ function cleanIndexed($: CheerioAPI, root: Cheerio<Element>, el: Element, option
   for (const rule of options.rules ?? CLEAN_RULES) applyRule(ctx, rule);
   if (options.title) dropLeadingTitle($, root, options.title);
   dropEmptyBlocks($, root);
+  dropTrailingRules($, root);
   dropEventHandlers(root);
   absolutiseUrls($, root, options.base);
 
