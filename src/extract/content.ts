@@ -2,6 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Overrides } from '../types.js';
 import { query, safeSelect } from '../html/query.js';
+import { closestIn } from '../html/select.js';
 import type { EngineRule } from './engines/index.js';
 import { contentWeight, scoreBest, statsOf, textStats } from './scorer.js';
 
@@ -81,10 +82,15 @@ export function asContainer($: CheerioAPI, root: Cheerio<Element>): Cheerio<Elem
   return wrapper;
 }
 
-/** The heaviest element matching the selector (index-like pages and related-post blocks match many). */
+/**
+ * The heaviest element matching the selector (index-like pages and related-post blocks match many).
+ * Nothing inside a link is the article: it is a card's teaser (the next post's excerpt in a
+ * previous/next link), however well its class matches.
+ */
 function heaviest($: CheerioAPI, selector: string): { el: Cheerio<Element>; weight: number } | undefined {
   let best: { el: Cheerio<Element>; weight: number } | undefined;
   safeSelect($, selector).each((_, el) => {
+    if (closestIn(el, 'a[href]')) return;
     const weight = contentWeight($, el);
     if (!best || weight > best.weight) best = { el: $(el), weight };
   });
