@@ -66,8 +66,9 @@ export function extractMetadata($: CheerioAPI, ctx: MetadataContext): { meta: Po
   const { tags, categories } = postTerms($, ctx, scope, ld, title.element);
 
   // Themes fill a post without a summary or image of its own with the blog's: that is not the post's.
-  const described = meta($, ...DESCRIPTION_META) || decodeText(jsonString(article.description));
-  const description = described && described !== ctx.site?.description ? described : undefined;
+  const blogNames = [siteName, ctx.site?.title];
+  const described = withoutBlogName(meta($, ...DESCRIPTION_META) || decodeText(jsonString(article.description)), blogNames);
+  const description = described && described !== withoutBlogName(ctx.site?.description, blogNames) ? described : undefined;
   const canonical = absoluteUrl(query($, 'link[rel~="canonical" i]').first().attr('href'), base) ?? absoluteUrl(meta($, 'og:url'), base);
   // The declared language; extractPost checks it against the article's text (language.ts).
   const lang = normaliseLang(query($, 'html').attr('lang') ?? meta($, 'og:locale') ?? query($, 'meta[http-equiv="content-language" i]').attr('content') ?? scope?.attr('lang'));
@@ -93,6 +94,20 @@ function firstText($: CheerioAPI, selectors: readonly string[] | undefined, scop
 
 function metaInScope($: CheerioAPI, scope: Cheerio<Element>, selector: string): string | undefined {
   return decodeText(findIn(scope, selector)[0]?.attribs.content);
+}
+
+/**
+ * A description the theme suffixed with the blog's name, the way it builds <title> ("Summary - Blog",
+ * sometimes twice): the post's summary is what precedes the name.
+ */
+function withoutBlogName(description: string | undefined, names: readonly (string | undefined)[]): string | undefined {
+  let text = description;
+  for (const name of names) {
+    if (!text || !name) continue;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`(?:\\s+[-–—|·»:/]\\s+${escaped})+$`, 'u'), '');
+  }
+  return text || undefined;
 }
 
 const nonUrl = (value: string | undefined) => (value && !/^https?:\/\//i.test(value) ? value : undefined);
