@@ -11,7 +11,7 @@ import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 import { indexRootOf, pageNumberOf } from './page-urls.js';
 import { linkTarget } from './link-filters.js';
 import { elementsIn, isElement } from '../html/walk.js';
-import { textOf } from '../html/text.js';
+import { classAndIdTokens, textOf } from '../html/text.js';
 import { query } from '../html/query.js';
 import { closestIn, selectFirst } from '../html/select.js';
 import { CURRENT_PAGE, EDGE_WORDS, HIDDEN_CLASS, HIDDEN_STYLE, NEXT_ARROWS, NEXT_TOKEN, NEXT_WORDS, PAGE_LINK_EDGES, PAGINATION_CONTAINER, PREV_ARROWS, PREV_TOKEN, PREV_WORDS } from './vocabulary.js';
@@ -53,7 +53,7 @@ function wordDirection(raw: string | undefined): Direction | undefined {
 }
 
 function tokenDirection(el: Element): Direction | undefined {
-  const tokens = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/\s+/).filter(Boolean);
+  const tokens = classAndIdTokens(el);
   if (tokens.some((t) => PREV_TOKEN.test(t))) return 'prev';
   if (tokens.some((t) => NEXT_TOKEN.test(t))) return 'next';
   return undefined;

@@ -6,7 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { findIn } from '../html/query.js';
 import { insideAny, walk } from '../html/walk.js';
 import { isTabPanel } from '../html/tab-panel.js';
-import { classAndId, nonSpaceLength, sameWords, textOf } from '../html/text.js';
+import { classAndId, nonSpaceLength, sameWords, textOf, wordPartPattern } from '../html/text.js';
 import { closestIn, selectIn } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
 import { isMetaLine } from './meta-line.js';
@@ -346,7 +346,7 @@ export const CLEAN_RULES: CleanRule[] = [
   },
 ];
 
-const LICENSE_HINT = new RegExp(`(^|[\\s_-])(${vocabulary.LICENSE_NOTICES_WORDS.join('|')})($|[\\s_-])`, 'i');
+const LICENSE_HINT = wordPartPattern(vocabulary.LICENSE_NOTICES_WORDS);
 const PROSE_NAMES = ['p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const PROSE = PROSE_NAMES.join(', ');
 

@@ -5,7 +5,7 @@ import type { CleanContext, CleanRule } from './clean-rule.js';
 import { PROTECTED } from './clean-vocabulary.js';
 import { findIn } from '../html/query.js';
 import { insideAny, walk } from '../html/walk.js';
-import { nonSpaceLength, sameWords, wordsOnly } from '../html/text.js';
+import { nonSpaceLength, sameWords, wordPartPattern, wordsOnly } from '../html/text.js';
 import { closestIn } from '../html/select.js';
 import { indexSubtree } from '../html/select.js';
 import { isDateLine } from '../text/dates.js';
@@ -32,8 +32,7 @@ const patterns = new WeakMap<CleanRule, RegExp>();
 function wordPattern(rule: CleanRule): RegExp {
   let pattern = patterns.get(rule);
   if (!pattern) {
-    const words = rule.words!.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')).join('|');
-    pattern = new RegExp(`(^|[-_])(${words})($|[-_])`, 'i');
+    pattern = wordPartPattern(rule.words!);
     patterns.set(rule, pattern);
   }
   return pattern;

@@ -5,6 +5,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findIn } from '../html/query.js';
+import { classAndIdTokens } from '../html/text.js';
 import { insideAny } from '../html/walk.js';
 import { factOf, hasFact, pageFact, setFact } from '../html/parse.js';
 import { closestIn, matchesSelector, selectIn } from '../html/select.js';
@@ -22,8 +23,7 @@ export function isMarkedFurniture(el: Element): boolean {
   // id="header"/"footer" is the page's; a class "footer" may be the post's own footer.
   if (/^(header|footer)$/i.test(el.attribs.id ?? '')) return true;
   if (!el.attribs.class && !el.attribs.id) return false;
-  const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
-  return tokens.some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
+  return classAndIdTokens(el).some((t) => FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t));
 }
 
 /** The site-wide footer: furniture in general, but wiki-born engines (ikiwiki) print the page's own tags there. */
@@ -71,7 +71,7 @@ export function inOwnTermList($: CheerioAPI, el: AnyNode, scope: Element): boole
     if (!furniture.has(n)) continue;
     const e = n as Element;
     if (e.name === 'aside' || e.name === 'nav' || FURNITURE_ROLES.has(e.attribs.role ?? '')) return false;
-    const tokens = `${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
+    const tokens = classAndIdTokens(e);
     const termList = tokens.filter((t) => TERM_LIST_FURNITURE.test(t));
     const otherFurniture = tokens.some((t) => !TERM_LIST_FURNITURE.test(t) && (FURNITURE_TOKEN.test(t) || FURNITURE_PART.test(t)));
     return termList.length > 0 && !otherFurniture;

@@ -7,6 +7,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findIn, query, safeSelect } from '../html/query.js';
 import { insideAny, isElement } from '../html/walk.js';
+import { classAndIdTokens, wordPartPattern } from '../html/text.js';
 import { closestIn, matchesSelector } from '../html/select.js';
 import type { SiteFacts } from '../types.js';
 import { inFurniture, inOwnTermList, isFurniture, isMarkedFurniture, isPageFooter } from './furniture.js';
@@ -183,13 +184,12 @@ function termsAfterArticle($: CheerioAPI, scope: Cheerio<Element> | undefined, u
 const HEADING = /^h[1-6]$/;
 
 /** A comment section's class or id word as a whole dash/underscore-separated part (`static-comments`, `comment-chain`). */
-const COMMENT_HINT = new RegExp(`(^|[-_])(${COMMENTS_WORDS.join('|')})($|[-_])`, 'i');
+const COMMENT_HINT = wordPartPattern(COMMENTS_WORDS);
 
 /** True when `el` sits in a comment thread below `top`. */
 function inCommentThread(el: Element, top: Element): boolean {
   for (let n = el.parent; n && n !== top && isElement(n); n = n.parent) {
-    const tokens = `${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
-    if (tokens.some((t) => COMMENT_HINT.test(t))) return true;
+    if (classAndIdTokens(n).some((t) => COMMENT_HINT.test(t))) return true;
   }
   return false;
 }

@@ -55,6 +55,21 @@ export function classAndId(el: Element): string {
 }
 
 /**
+ * A pattern matching any of `words` as a whole dash-, underscore- or space-separated part of a class or
+ * id (`comments` in `static-comments`, in `post-comments main`). A word's own dash matches either
+ * separator: themes write `post_meta` as often as `post-meta`.
+ */
+export function wordPartPattern(words: readonly string[]): RegExp {
+  const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')).join('|');
+  return new RegExp(`(^|[\\s_-])(${alternatives})($|[\\s_-])`, 'i');
+}
+
+/** The class tokens and the id of an element, as written, for vocabularies that match whole tokens. */
+export function classAndIdTokens(el: Element): string[] {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
+}
+
+/**
  * A string from JSON-LD or an attribute, with HTML entities decoded ("&#8217;", "&amp;") and whitespace
  * collapsed. A literal "<" stays text: titles such as "Escaping <HTML>" are not markup.
  */
