@@ -15,7 +15,7 @@ import { jsonNames, jsonString, jsonUrl, readJsonLd } from './jsonld.js';
 import { meta, metaTitle } from './meta-tags.js';
 import { postDates } from './post-dates.js';
 import { postTerms } from './post-terms.js';
-import { pickTitle, titleText, type TitleChoice } from './title.js';
+import { pickTitle, titleText, withoutSiteSuffix, type TitleChoice } from './title.js';
 import { AUTHOR_ELEMENTS, AUTHOR_META, AUTHOR_NAME_PROP, DESCRIPTION_META, IMAGE_META, SITE_NAME_META, TITLE_META } from './vocabulary.js';
 
 export { articleScope } from './furniture.js';
@@ -96,17 +96,10 @@ function metaInScope($: CheerioAPI, scope: Cheerio<Element>, selector: string): 
   return decodeText(findIn(scope, selector)[0]?.attribs.content);
 }
 
-/**
- * A description the theme suffixed with the blog's name, the way it builds <title> ("Summary - Blog",
- * sometimes twice): the post's summary is what precedes the name.
- */
+/** A description the theme suffixed with the blog's name (title.ts withoutSiteSuffix): the post's summary precedes it. */
 function withoutBlogName(description: string | undefined, names: readonly (string | undefined)[]): string | undefined {
   let text = description;
-  for (const name of names) {
-    if (!text || !name) continue;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    text = text.replace(new RegExp(`(?:\\s+[-–—|·»:/]\\s+${escaped})+$`, 'u'), '');
-  }
+  for (const name of names) if (text && name) text = withoutSiteSuffix(text, name);
   return text || undefined;
 }
 

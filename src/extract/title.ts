@@ -137,6 +137,18 @@ function titleShownOnPage($: CheerioAPI, raw: string): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * `text` without the blog's name after it, cut as many times as the theme appended it, the way themes
+ * build `<title>` (a description "Summary - Blog - Blog").
+ */
+export function withoutSiteSuffix(text: string, siteName: string): string {
+  let rest = text;
+  for (let sep = suffixSeparator(rest, siteName); sep; sep = suffixSeparator(rest, siteName)) rest = rest.slice(0, -(sep.length + siteName.length)).trimEnd();
+  return rest;
+}
+
+const suffixSeparator = (text: string, siteName: string) => TITLE_SEPARATORS.find((sep) => text.endsWith(`${sep}${siteName}`));
+
 /** `<title>` without the blog's name. */
 function titleFromDocument($: CheerioAPI, raw: string, siteName: string | undefined): string {
   if (siteName) {
