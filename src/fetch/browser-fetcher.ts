@@ -173,15 +173,6 @@ export async function createBrowserFetcher(options: BrowserFetcherOptions): Prom
     // Scripts may have moved on since (location.replace to a login page, a "moved" notice); but the
     // ?page=N an expanded index pushed into the address bar is not where its snapshot lives.
     const result = await snapshot(expanded && expanded.stop !== 'navigated' ? loadedUrl : page.url());
-    if (process.env.BV_TRACE) {
-      const t = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const m = window as unknown as { __blogvaultLastMutation?: number };
-        return { origin: performance.timeOrigin, resp: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, lastMut: m.__blogvaultLastMutation, res: performance.getEntriesByType('resource').map((r) => [r.name.replace(/^.*\//, ''), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]) };
-      });
-      const rel = (x: number | undefined) => (x === undefined ? -1 : Math.round(t.origin + x - began));
-      process.stderr.write(`TRACE ${url.replace(/^.*posts/, '')} origin+${Math.round(t.origin - began)} resp ${rel(t.resp)} dcl ${rel(t.dcl)} gotoRet ${started - began} lastMut ${rel(t.lastMut)} settled ${settled - began} snap ${Date.now() - began} res ${JSON.stringify(t.res.map(([n, a, b]) => [n, rel(a as number), rel(b as number)]))}\n`);
-    }
     emit({ type: 'rendered', url, navigateMs: started - began, settleMs: settled - started, expandMs: Date.now() - settled });
     return result;
   }
