@@ -34,8 +34,11 @@ const KNOWN_LANGUAGES = new Set(
 /** Names highlighters give to "no language" (Hugo writes `fallback` when it has no lexer); the block then has none. */
 const NO_LANGUAGE = new Set(['plaintext', 'plain', 'nohighlight', 'no-highlight', 'none', 'default', 'undefined', 'null', 'fallback']);
 
-/** Wrappers of highlighters that write `text` for a fence given no language (gatsby-remark-prismjs): there `text` is none. */
-const TEXT_MEANS_NONE = /^gatsby-highlight$/;
+/**
+ * Wrappers of highlighters that write `text` for a fence given no language (gatsby-remark-prismjs,
+ * Docusaurus's `theme-code-block`, whose Prism default is `text`): there `text` is none.
+ */
+const TEXT_MEANS_NONE = /^(gatsby-highlight|theme-code-block)$/;
 
 function normalise(name: string): string {
   // HackMD-style line-number flags (`cpp=`, `python!`) follow the name.

@@ -175,6 +175,11 @@ test('spans classed "line-number" that hold the code itself (rehype-prism-plus n
 test('gatsby-remark-prismjs writes "text" for a fence given no language; HackMD flags after a name (cpp=) are dropped', () => {
   assert.equal(md('<div class="gatsby-highlight" data-language="text"><pre class="language-text"><code class="language-text">plain words</code></pre></div>'), '```\nplain words\n```\n');
   assert.equal(md('<pre><code class="language-text">authored text fence</code></pre>'), '```text\nauthored text fence\n```\n');
+  // Docusaurus: the same default, on its code block container.
+  const docusaurus = (lang: string) =>
+    `<div class="language-${lang} codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_QJqH"><pre tabindex="0" class="prism-code language-${lang} codeBlock_bY9V"><code class="codeBlockLines_e6Vv"><span class="token-line">a b</span></code></pre></div></div>`;
+  assert.equal(md(docusaurus('text')), '```\na b\n```\n');
+  assert.equal(md(docusaurus('bash')), '```bash\na b\n```\n');
   assert.equal(md('<pre><code class="language-cpp=" data-lang="cpp=">int a;</code></pre>'), '```cpp\nint a;\n```\n');
 });
 
