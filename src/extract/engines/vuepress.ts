@@ -13,5 +13,5 @@ export const vuepress: EngineRule = {
   updated: ['.last-updated .time', '.VPLastUpdated time'],
   tags: ['.page-tag a', '.tags-wrapper a', 'a[href*="/tag/"]'],
   categories: ['.page-category a', 'a[href*="/category/"]'],
-  junk: ['.page-edit', '.page-nav', '.header-anchor', '.edit-link', '.last-updated', '.prev-next', '.VPDocFooter', '.table-of-contents'],
+  junk: ['.page-edit', '.page-nav', '.edit-link', '.last-updated', '.prev-next', '.VPDocFooter', '.table-of-contents'],
 };
