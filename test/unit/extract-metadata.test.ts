@@ -123,6 +123,16 @@ test('a content folder in article:section (Hugo) is not a category', () => {
   assert.deepEqual(real.meta.categories, ['Kernel']);
 });
 
+test('a Hugo site without a generator meta is known by its fingerprinted assets: article:section stays out of categories', () => {
+  const head = `<link rel="stylesheet" href="/css/main.min.${'5e'.repeat(32)}.css" integrity="sha256-Xl5e"><meta property="article:section" content="posts">`;
+  // The post's own URL does not hold the section folder (front matter `url:` moved it).
+  const post = extractPost(page(head, `<article>${ARTICLE}</article>`), 'https://x.example/blog/2009/01/09/h.html');
+  assert.equal(post.engine, 'hugo');
+  assert.deepEqual(post.meta.categories, []);
+  const webpack = extractPost(page(`<link rel="stylesheet" href="/main.${'5e'.repeat(10)}.css"><meta property="article:section" content="Kernel">`, `<article>${ARTICLE}</article>`), 'https://x.example/blog/h.html');
+  assert.deepEqual(webpack.meta.categories, ['Kernel']);
+});
+
 test('a dash inside a <title> is cut only before a shorter site-name tail', () => {
   const t = (title: string) => extractPost(page(`<title>${title}</title>`, `<div>${ARTICLE}</div>`), 'https://x.example/z').meta.title;
   assert.equal(t('Rust — a love letter to systems programmers'), 'Rust — a love letter to systems programmers');

@@ -6,6 +6,10 @@ export const hugo: EngineRule = {
   detect: {
     generator: /^hugo\b/i,
     selectors: ['nav#TableOfContents', '.post-single .post-content', 'article.main-article section.article-content', 'article.single > h1.single-title'],
+    // Themes that leave out the generator meta still fingerprint their styles and scripts through Hugo
+    // Pipes, whose default names the file by its SHA-256 (`main.min.<64 hex>.css`); other tools use shorter
+    // or hyphenated digests.
+    html: /\/[\w.-]+\.[0-9a-f]{64}\.(?:css|js)["'?]/,
   },
   content: [
     '.post-single .post-content', // PaperMod
