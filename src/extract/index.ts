@@ -11,7 +11,7 @@ import { flattenDeepNesting } from '../html/walk.js';
 import { documentBase } from './urls.js';
 import { innerHtml, withPage } from '../html/parse.js';
 import { removeElement } from 'domutils';
-import { inListEntry } from './list-entry.js';
+import { inListEntry, isCard } from './list-entry.js';
 
 export { parseDate } from '../text/dates.js';
 export { withFeedTerms } from './taxonomy.js';
@@ -80,12 +80,13 @@ export function extractPostTree(html: string, url: string, context: ExtractConte
     const lang = checkedLanguage(meta.lang, proseOf(content.get(0)!));
     if (lang) meta.lang = lang;
     else delete meta.lang;
+    const card = isCard(content.get(0)!, url);
     cleanContent($, content, { base: documentBase($, url), engine, title: keepTitleHeading ? undefined : meta.title });
     const post: Omit<ExtractedPost, 'contentHtml'> = { url, meta, contentSelector: describeChoice(choice, engine?.name), dated };
     if (engine) post.engine = engine.name;
     const element = content.get(0)!;
     // Read while the article still sits in its page: its like siblings make it one entry of a list.
-    const listEntry = inListEntry(element, url);
+    const listEntry = card || inListEntry(element, url);
     removeElement(element);
     return { post, content: element, listEntry };
   });

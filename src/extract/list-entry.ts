@@ -61,6 +61,20 @@ function loneEntry(root: Element, pageUrl: string, self: string): boolean {
   return false;
 }
 
+/**
+ * Whether the article read from a page is a list's card (a series page holding one post, or the first
+ * of several): read before cleaning, which drops empty links, it holds the entry's title heading and
+ * an empty link stretched over the whole card (CSS makes it cover the card) that leads to another page
+ * of the origin. A post holds no empty link of its own to another page.
+ */
+export function isCard(root: Element, pageUrl: string): boolean {
+  if (selectIn(root, 'h1, h2, h3, h4').length === 0) return false;
+  const empty = root.children.filter((n): n is Element => isElement(n) && n.name === 'a' && !!n.attribs['href'] && textOf(n).trim() === '' && selectIn(n, 'img, svg, picture, video').length === 0);
+  const target = linkTarget(empty, pageUrl, normalizeUrl(pageUrl));
+  // An empty link to the home page is a logo drawn by CSS, not a card's link to its post.
+  return target !== undefined && new URL(target).pathname !== '/';
+}
+
 function isReadMore(a: Element): boolean {
   const text = textOf(a).replace(/^[\s[(]+|[\s\])]+$/g, '');
   return READ_MORE.test(text) || READ_MORE_CLASS.test(a.attribs['class'] ?? '');

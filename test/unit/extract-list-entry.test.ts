@@ -37,3 +37,13 @@ ${entry('Watering the basil', '/posts/watering-the-basil/', '/posts/watering-the
 <div class="related"><h3><a href="/posts/tomatoes/">Tomatoes</a></h3><a href="/posts/tomatoes/">Read more</a></div></article></div></body></html>`;
   assert.equal(extractPostTree(post, 'http://blog.test/posts/watering-the-basil/').listEntry, false);
 });
+
+test('a series page holding a single card is a listing: an empty link stretched over the card leads to the post; a post is not', () => {
+  const series = `<html><head><title>Pumps</title></head><body><header><a class="site-name" href="/">Garden notes</a></header><main class="main"><h1 class="main-title">Pumps</h1>
+<article class="post-entry"><h2>Watering the basil</h2><time>Mar 3, 2024</time><a href="/post/watering-the-basil/"></a></article></main></body></html>`;
+  assert.equal(extractPostTree(series, 'http://blog.test/series/pumps/').listEntry, true);
+  const post = `<html><head><title>Watering the basil</title></head><body><header><a class="site-name" href="/">Garden notes</a></header><main class="main"><article class="post-single"><a href="/"></a>
+<h1>Watering the basil</h1><h2>Wiring</h2><p>Wiring the pump to the relay board took an evening, and the first dry run flooded the saucer under the pot.</p>
+<p>The second run went better once the timer was set, see <a href="/post/timers/">the timer post</a>.</p></article></main></body></html>`;
+  assert.equal(extractPostTree(post, 'http://blog.test/post/watering-the-basil/').listEntry, false);
+});
