@@ -332,10 +332,17 @@ function classTagNames($: CheerioAPI, scope: Cheerio<Element> | undefined, url: 
   return slugs.map((slug) => names.get(slug) ?? nameFromSlug(slug));
 }
 
-/** Keywords of the page that the blog's start page does not carry too: those are the blog's, not the post's. */
+/**
+ * Keywords of the page less the blog's own: where the page repeats the start page's whole list (with
+ * its own added or not), those are the blog's, not the post's. A start page may instead list every tag
+ * of the blog (Bear Blog themes); a page carrying only some of them names its own.
+ */
 function ownKeywords(value: string | undefined, site: SiteFacts | undefined): string[] {
+  const keywords = splitList(value);
   const siteWide = new Set((site?.keywords ?? []).map((k) => k.toLowerCase()));
-  return splitList(value).filter((k) => !siteWide.has(k.toLowerCase()));
+  const page = new Set(keywords.map((k) => k.toLowerCase()));
+  const repeatsSite = siteWide.size > 0 && [...siteWide].every((k) => page.has(k));
+  return repeatsSite ? keywords.filter((k) => !siteWide.has(k.toLowerCase())) : keywords;
 }
 
 /** The names of the term links an engine's selectors found; links that lead to the other kind of term page are left out. */

@@ -97,3 +97,12 @@ test("a microformats entry's own side column holds its terms (rel=tag, p-categor
 <div class="sidebar"><a rel="tag" href="/tag/#boats">Boats</a> <a rel="tag" href="/tag/#rain">Rain</a> <a class="p-category" href="/category/#travel">Travel</a></div></main>`);
   assert.deepEqual(extractPost(outside, 'http://b.test/blog/ferry-notes').meta.tags, []);
 });
+
+test("<meta name=keywords>: the blog's own list repeated on a post is not its tags; a start page listing every tag of the blog leaves a post its own", () => {
+  const post = (keywords: string) => page(`<article class="post-content"><h1>Ferry notes</h1>${BODY}</article>`, `<meta name="keywords" content="${keywords}">`);
+  const blogWide = { keywords: ['travel', 'notes'] };
+  assert.deepEqual(extractPost(post('travel, notes'), 'http://b.test/ferry-notes.html', { site: blogWide }).meta.tags, []);
+  assert.deepEqual(extractPost(post('travel, notes, boats'), 'http://b.test/ferry-notes.html', { site: blogWide }).meta.tags, ['boats']);
+  const everyTag = { keywords: ['boats', 'harbour', 'rain', 'sea', 'trains'] };
+  assert.deepEqual(extractPost(post('boats,sea,'), 'http://b.test/ferry-notes.html', { site: everyTag }).meta.tags, ['boats', 'sea']);
+});
