@@ -150,9 +150,9 @@ function openTemp(file: string, root: string | undefined): { fd: number; temp: s
 /**
  * Writes `data` to `file` via a temporary file in the same directory, fsync, rename, fsync of the
  * directory. The rename replaces a symbolic link at `file` rather than writing through it. File-system
- * failures are thrown as ArchiveWriteErrors naming `file`.
+ * failures are thrown as ArchiveWriteErrors naming `file`. Large texts may come in pieces, written in turn.
  */
-export async function atomicWrite(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function atomicWrite(file: string, data: string | Uint8Array | Iterable<string>, options: AtomicWriteOptions = {}): Promise<void> {
   try {
     await writeThenRename(file, data, options);
   } catch (error) {
@@ -160,12 +160,15 @@ export async function atomicWrite(file: string, data: string | Uint8Array, optio
   }
 }
 
-async function writeThenRename(file: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
+async function writeThenRename(file: string, data: string | Uint8Array | Iterable<string>, options: AtomicWriteOptions): Promise<void> {
   const durable = options.durable ?? true;
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const pieces = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
   const { fd, temp } = openTemp(file, options.root);
   try {
-    for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written);
+    for (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written);
+    }
     if (durable) await fsyncFd(fd);
   } catch (error) {
     closeSync(fd);

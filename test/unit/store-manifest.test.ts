@@ -22,6 +22,29 @@ test('the manifest is sorted by URL with a fixed key order, whatever the inserti
   assert.deepEqual(Object.keys(parsed.posts['https://b.example/z']!), ['url', 'file', 'status', 'updatedAt']);
 });
 
+test('the manifest written in pieces is the same text as the whole object pretty-printed, empty or not', async () => {
+  const whole = (entries: Map<string, ManifestEntry>) => {
+    const posts: Record<string, ManifestEntry> = {};
+    for (const key of [...entries.keys()].sort()) posts[key] = JSON.parse(JSON.stringify(entries.get(key)));
+    return `${JSON.stringify({ version: 1, generator: 'blogvault', posts }, null, 2)}\n`;
+  };
+  // Enough entries for several pieces, with nested values and text that JSON escapes.
+  const many = new Map<string, ManifestEntry>();
+  for (let i = 0; i < 600; i++) {
+    const url = `https://b.example/${String(i).padStart(4, '0')}/`;
+    many.set(url, entry(url, { title: `Post "${i}"\n\u00e9 \\ ${'x'.repeat(100)}`, terms: ['a', `t${i}`], assets: { [`img-${i}.png`]: 'h' } }));
+  }
+  for (const entries of [new Map<string, ManifestEntry>(), many]) {
+    const dir = tempDir();
+    await compactManifest(join(dir, 'manifest.json'), join(dir, 'journal.jsonl'), entries, false);
+    const written = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    const ordered = new Map([...entries].map(([k, v]) => [k, JSON.parse(serializeManifest(new Map([[k, v]]))).posts[k] as ManifestEntry]));
+    assert.equal(written, whole(ordered));
+    assert.equal(serializeManifest(entries), written);
+  }
+  assert.ok(whole(many).length > 3 * 64 * 1024, 'the test manifest spans several pieces');
+});
+
 test('the journal replays over the manifest; a torn line loses only itself', async () => {
   const dir = tempDir();
   const journalFile = join(dir, 'journal.jsonl');
