@@ -6,7 +6,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { collapse, textOf } from '../html/text.js';
 import { dayOf, isDateLine, numericOrderOf, parseDate, type NumericOrder } from '../text/dates.js';
-import { findIn, safeSelect } from '../html/query.js';
+import { findIn, query, safeSelect } from '../html/query.js';
 import { insideAny } from '../html/walk.js';
 import { jsonString } from './jsonld.js';
 import { isFurniture } from './furniture.js';
@@ -27,7 +27,7 @@ export interface PostDates {
 export function postDates($: CheerioAPI, ctx: MetadataContext, scope: Cheerio<Element> | undefined, article: Record<string, unknown>, titleElement?: Element): PostDates {
   const { url, engine, overrides } = ctx;
   // The page's language says how to read 07/12/2026.
-  const order = numericOrderOf($('html').attr('lang'));
+  const order = numericOrderOf(query($, 'html').attr('lang'));
   const firstDate = (selectors: readonly string[] | undefined, within?: Cheerio<AnyNode>, accept?: (el: Element) => boolean) => firstDateIn($, order, selectors, within, accept);
   const machineDate =
     parseDate(jsonString(article.datePublished) ?? jsonString(article.dateCreated)) ||
