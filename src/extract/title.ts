@@ -11,7 +11,7 @@ import { absoluteUrl } from '../url/url.js';
 import type { SiteFacts } from '../types.js';
 import { decodeHTML } from 'entities';
 import { insideAny } from '../html/walk.js';
-import { query, safeSelect } from '../html/query.js';
+import { findIn, query, safeSelect } from '../html/query.js';
 import { textOf } from '../html/text.js';
 import type { EngineRule } from './engines/index.js';
 import { inFurniture } from './furniture.js';
@@ -100,9 +100,14 @@ function headingWithin(el: Element): Element {
  * page. Themes without og:site_name (chronicle, many hand-made ones) print it as the page's only <h1>.
  */
 export function siteNameFromHomeLink($: CheerioAPI, url: string): string | undefined {
-  for (const el of query($, 'h1 a[href], h2 a[href], .site-title a[href], a.site-title[href]').toArray()) {
+  const page = new URL(url);
+  // Headings first, then their links: a selector of links inside headings tests every link's ancestors.
+  for (const el of query($, 'h1, h2, .site-title').toArray().flatMap((box) => (box.name === 'a' ? [box] : findIn($(box), 'a[href]')))) {
+    if (el.attribs.href === undefined) continue;
     const target = absoluteUrl(el.attribs.href, url);
-    if (!target || new URL(target).origin !== new URL(url).origin || new URL(target).pathname !== '/') continue;
+    if (!target) continue;
+    const home = new URL(target);
+    if (home.origin !== page.origin || home.pathname !== '/') continue;
     const heading = closestIn(el, 'h1, h2, .site-title');
     const text = textOf(heading ?? el);
     if (text && text === textOf(el) && text.length <= 100) return text;
