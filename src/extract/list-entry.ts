@@ -68,12 +68,17 @@ function loneEntry(root: Element, pageUrl: string, self: string): boolean {
  * of the origin. A post holds no empty link of its own to another page.
  */
 export function isCard(root: Element, pageUrl: string): boolean {
-  if (selectIn(root, 'h1, h2, h3, h4').length === 0) return false;
-  const empty = root.children.filter((n): n is Element => isElement(n) && n.name === 'a' && !!n.attribs['href'] && textOf(n).trim() === '' && selectIn(n, 'img, svg, picture, video').length === 0);
+  // A card shows a title, a date, at most an excerpt; a post of that size is rare, and its empty links
+  // are icons (`<a href="/atom.xml"><i class="icon-rss"></i></a>`), not bare anchors.
+  if (selectIn(root, 'h1, h2, h3, h4').length === 0 || textOf(root).length > CARD_TEXT) return false;
+  const empty = root.children.filter((n): n is Element => isElement(n) && n.name === 'a' && !!n.attribs['href'] && textOf(n).trim() === '' && !n.children.some(isElement));
   const target = linkTarget(empty, pageUrl, normalizeUrl(pageUrl));
   // An empty link to the home page is a logo drawn by CSS, not a card's link to its post.
   return target !== undefined && new URL(target).pathname !== '/';
 }
+
+/** Characters of text a card holds at most: its title, date and excerpt. */
+const CARD_TEXT = 600;
 
 function isReadMore(a: Element): boolean {
   const text = textOf(a).replace(/^[\s[(]+|[\s\])]+$/g, '');

@@ -47,3 +47,10 @@ test('a series page holding a single card is a listing: an empty link stretched 
 <p>The second run went better once the timer was set, see <a href="/post/timers/">the timer post</a>.</p></article></main></body></html>`;
   assert.equal(extractPostTree(post, 'http://blog.test/post/watering-the-basil/').listEntry, false);
 });
+
+test('a short post with an icon link to another page of the blog (a feed, a tag) is still a post', () => {
+  const post = `<html><head><title>Basil update</title></head><body><main class="main"><article class="post-single"><h1>Basil update</h1>
+<a class="feed" href="/atom.xml"><i class="icon-rss"></i></a><p>The basil survived the heat wave.</p></article></main></body></html>`;
+  assert.equal(extractPostTree(post, 'http://blog.test/post/basil-update/').listEntry, false);
+});
+
