@@ -60,9 +60,10 @@ export const RELATED_POSTS_WORDS = ['related', 'related-posts', 'yarpp', 'jp-rel
 
 /**
  * Class/id words of pagination, previous/next post links and breadcrumbs ('neighbors': Pelican names the
- * previous and next article so, and its themes the block holding their links).
+ * previous and next article so, and its themes the block holding their links; 'navigator' the block of
+ * themes that call it a post's or section's navigator).
  */
-export const PAGINATION_AND_POST_NAV_WORDS = ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav', 'page-nav', 'paginator', 'neighbors', 'neighbours'];
+export const PAGINATION_AND_POST_NAV_WORDS = ['pagination', 'pager', 'post-nav', 'postnav', 'post-navigation', 'nav-links', 'prev-next', 'next-prev', 'nav-previous', 'nav-next', 'article-nav', 'navigation', 'breadcrumb', 'breadcrumbs', 'page-links', 'paginav', 'pagenav', 'page-nav', 'paginator', 'neighbors', 'neighbours', 'navigator'];
 
 /** Links to the previous and next page. */
 export const PAGINATION_AND_POST_NAV_SELECTORS = ['a[rel~="prev"]', 'a[rel~="next"]'];

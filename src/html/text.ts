@@ -57,10 +57,11 @@ export function classAndId(el: Element): string {
 /**
  * A pattern matching any of `words` as a whole dash-, underscore- or space-separated part of a class or
  * id (`comments` in `static-comments`, in `post-comments main`). A word's own dash matches either
- * separator: themes write `post_meta` as often as `post-meta`.
+ * separator, once or doubled: themes write `post_meta` as often as `post-meta`, and BEM-named themes
+ * join block and element with two (`article__info`, `post--meta`).
  */
 export function wordPartPattern(words: readonly string[]): RegExp {
-  const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]')).join('|');
+  const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-_]{1,2}')).join('|');
   return new RegExp(`(^|[\\s_-])(${alternatives})($|[\\s_-])`, 'i');
 }
 
