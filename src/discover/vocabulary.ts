@@ -155,8 +155,8 @@ export const SITE_PAGES = new Set([
   'profile', 'blogroll', 'guestbook',
 ]);
 
-/** Files that are no page. */
-export const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|mp3|mp4|webm|ogg|wav|mov|woff2?|ttf|eot|exe|dmg|apk|epub|docx?|xlsx?|pptx?)$/i;
+/** Files that are no page (calendars, contact cards and outlines are data a home page links to: "Add to your calendar"). */
+export const FILE_EXTENSION = /\.(xml|rss|atom|json|txt|css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|rar|7z|tar|bz2|xz|mp3|mp4|m4a|flac|webm|ogg|wav|mov|mkv|avi|woff2?|ttf|eot|exe|dmg|apk|deb|epub|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|ics|ical|vcf|opml)$/i;
 
 /**
  * Words a calendar archive's path may start with (`/archive/2016/02/`, `/blog/2016/`, `/en/2016/`): a

@@ -39,3 +39,8 @@ test('post scope: the start directory, or the whole origin when the start page i
   assert.equal(postScopeOf('http://b.test/archives/'), 'http://b.test/');
   assert.equal(postScopeOf('http://b.test/tags/linux/'), 'http://b.test/');
 });
+
+test('data files a home page links to are no post: a calendar, a contact card, an outline of feeds', () => {
+  const reasons = (paths: string[]) => paths.map((p) => nonPostReason(`http://b.test${p}`) ?? 'post');
+  assert.deepEqual(reasons(['/events.ics', '/me.vcf', '/subscriptions.opml', '/data/runs.csv', '/blog/ics-explained/']), ['file', 'file', 'file', 'file', 'post']);
+});
