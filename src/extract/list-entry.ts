@@ -5,8 +5,8 @@
  */
 import type { Element } from 'domhandler';
 import { selectIn } from '../html/select.js';
-import { isElement } from '../html/walk.js';
-import { textOf } from '../html/text.js';
+import { elementsIn, isElement } from '../html/walk.js';
+import { nonSpaceLength, textOf } from '../html/text.js';
 import { READ_MORE, READ_MORE_CLASS } from './clean-vocabulary.js';
 import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 
@@ -14,6 +14,8 @@ import { absoluteUrl, normalizeUrl, sameOrigin } from '../url/url.js';
 const MIN_ENTRIES = 3;
 /** Levels above the article at which its entry may start (a card's wrap around its excerpt). */
 const MAX_ENTRY_DEPTH = 4;
+/** Share of an article's text its like entries hold when the article is the list itself. */
+const LIST_TEXT_SHARE = 0.8;
 
 /**
  * True when `root` (the article of `pageUrl`, still in its page) or an ancestor a few levels up has
@@ -35,7 +37,36 @@ export function inListEntry(root: Element, pageUrl: string): boolean {
     }
     el = parent;
   }
-  return loneEntry(root, pageUrl, self);
+  return loneEntry(root, pageUrl, self) || holdsList(root, pageUrl, self);
+}
+
+/**
+ * The article is the list itself: a listing page with no entry markup the extraction knows (cards of
+ * plain `div`s) is read whole as the article. It then holds MIN_ENTRIES like siblings or more, each
+ * with a heading linking its own other page of the origin, and they are nearly all of its text: a post
+ * showing a few such cards has its own text besides.
+ */
+function holdsList(root: Element, pageUrl: string, self: string): boolean {
+  const total = nonSpaceLength(textOf(root));
+  if (!total) return false;
+  for (const parent of [root, ...elementsIn(root, (el) => el.children.length >= MIN_ENTRIES)]) {
+    const byKind = new Map<string, Element[]>();
+    for (const child of parent.children) {
+      if (!isElement(child) || !child.attribs['class']) continue;
+      const key = `${child.name}.${child.attribs['class']}`;
+      const alike = byKind.get(key);
+      if (alike) alike.push(child);
+      else byKind.set(key, [child]);
+    }
+    for (const alike of byKind.values()) {
+      if (alike.length < MIN_ENTRIES) continue;
+      const targets = new Set(alike.map((entry) => headingTarget(entry, pageUrl, self)));
+      if (targets.has(undefined) || targets.size !== alike.length) continue;
+      const held = alike.reduce((n, entry) => n + nonSpaceLength(textOf(entry)), 0);
+      if (held >= LIST_TEXT_SHARE * total) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -85,9 +116,10 @@ function isReadMore(a: Element): boolean {
   return READ_MORE.test(text) || READ_MORE_CLASS.test(a.attribs['class'] ?? '');
 }
 
-/** The other page of the origin a heading in `entry` links to. */
+/** The other page of the origin a heading in `entry` links to: a link inside it, or one wrapping it (a card's title). */
 function headingTarget(entry: Element, pageUrl: string, self: string): string | undefined {
-  return linkTarget(selectIn(entry, 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]'), pageUrl, self);
+  const wrapping = selectIn(entry, 'a[href]').filter((a) => selectIn(a, 'h1, h2, h3, h4').length > 0);
+  return linkTarget([...selectIn(entry, 'h1 a[href], h2 a[href], h3 a[href], h4 a[href]'), ...wrapping], pageUrl, self);
 }
 
 /** The first of `links` leading to another page of the origin. */

@@ -54,3 +54,18 @@ test('a short post with an icon link to another page of the blog (a feed, a tag)
   assert.equal(extractPostTree(post, 'http://blog.test/post/basil-update/').listEntry, false);
 });
 
+test('a listing read whole as the article is a list: like cards whose linked titles lead to other pages are nearly all its text', () => {
+  const tile = (slug: string, title: string, text: string) => `<div class="tile"><a href="/notes/${slug}/"><h2>${title}</h2></a>
+<time datetime="2024-05-02">2 May 2024</time><p>${text}</p></div>`;
+  const tiles = [
+    tile('kiln', 'Firing the kiln', 'The first firing took nine hours and two bowls cracked at the rim.'),
+    tile('glaze', 'Mixing a glaze', 'Ash from the orchard gave a green that nobody could make twice.'),
+    tile('wheel', 'A second-hand wheel', 'The motor hums at low speed, which is when it is most useful.'),
+  ].join('');
+  const listing = `<html><head><title>Notes</title></head><body><main><h1>Notes</h1><div style="display:flex">${tiles}</div></main></body></html>`;
+  assert.equal(extractPostTree(listing, 'http://blog.test/notes/').listEntry, true);
+  const post = `<html><head><title>A year at the wheel</title></head><body><main><h1>A year at the wheel</h1>
+${'<p>Throwing every evening for a year changed what I expect from clay, from the wheel and from the hour after work, and most of it was slower than I hoped.</p>'.repeat(4)}
+<div style="display:flex">${tiles}</div></main></body></html>`;
+  assert.equal(extractPostTree(post, 'http://blog.test/notes/a-year/').listEntry, false);
+});
