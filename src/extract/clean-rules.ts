@@ -24,6 +24,25 @@ const linkHeavy = (ctx: CleanContext, el: Element) => {
 
 export { isTaxonomyLink };
 
+/** A post's slug this short could be part of any file's name. */
+const MIN_SLUG_CHARS = 4;
+
+/**
+ * A code host's view of the page's own source file: its name holds the page's slug (the last segment of
+ * its path: `/blog/the-glider/` from `_posts/2024-10-28-the-glider.md`). A link to another file is the author's.
+ */
+function isOwnSource(href: string, base: string): boolean {
+  const stem = vocabulary.VIEW_SOURCE_HREF.exec(href)?.[1];
+  if (!stem) return false;
+  try {
+    const slug = decodeURIComponent(new URL(base).pathname.split('/').filter(Boolean).pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+    return slug.length >= MIN_SLUG_CHARS && decodeURIComponent(stem).toLowerCase().includes(slug.toLowerCase());
+  } catch {
+    // A malformed escape in either is no file name to compare.
+    return false;
+  }
+}
+
 /** A link to another page of the page's own site (not an anchor within the page). */
 function isSameSite(href: string, base: string): boolean {
   try {
@@ -285,8 +304,9 @@ export const CLEAN_RULES: CleanRule[] = [
     touchesProse: true,
     scan: 'a[href]',
     // "Found a mistake? Edit it!" in any language: a short line whose link edits the post's own source
-    // file on a code host. The line goes with the link: it only invites the edit.
-    test: (el) => vocabulary.EDIT_SOURCE_HREF.test(el.attribs.href ?? ''),
+    // file on a code host, or shows it ("Source of this page"). The line goes with the link: it only
+    // invites the edit.
+    test: (el, ctx) => vocabulary.EDIT_SOURCE_HREF.test(el.attribs.href ?? '') || isOwnSource(el.attribs.href ?? '', ctx.base),
     action: 'remove-line',
   },
   {

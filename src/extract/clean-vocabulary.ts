@@ -23,6 +23,12 @@ export const EDIT_LINK = /^(edit( this( page| post| article)?)?|edit (on|in) git
 /** A link that edits a post's source file on a code host (GitHub, GitLab, Bitbucket, Codeberg, Gitee). */
 export const EDIT_SOURCE_HREF = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com)\/.+\/(?:-\/)?edit\/.+\.(?:md|markdown|mdx|mkd|rst|adoc|asciidoc|org|textile|html?)(?:[?#].*)?$/i;
 
+/**
+ * A link that shows a source file on a code host (`blob`, `tree`, `src`): the file's stem is captured, for
+ * telling a post's "View the source of this page" link (its own file) from a link to any other file.
+ */
+export const VIEW_SOURCE_HREF = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com)\/.+\/(?:-\/)?(?:blob|tree|src)\/(?:.+\/)?([^/?#]+)\.(?:md|markdown|mdx|mkd|rst|adoc|asciidoc|org|textile|html?)(?:[?#].*)?$/i;
+
 /** "Back to top" in a few languages, or an arrow. */
 export const BACK_TO_TOP = /^(?:(?:back )?to (?:the )?top|top|topo|arriba|nach oben|haut de page|返回顶部|回到顶部|トップへ|[↑⬆▲^])[\s↑⬆▲]*$/i;
 /** Elements that are never text (MathJax TeX sources and scripts that write a code file where they stand are kept). */
