@@ -122,7 +122,8 @@ export function pathShape(url: string): string {
   const path = new URL(url).pathname;
   const segments = path.split('/').filter(Boolean);
   const classes = segments.map((s, i) => {
-    const ext = i === segments.length - 1 ? (/\.[a-z0-9]+$/i.exec(s)?.[0] ?? '') : '';
+    // A file's ending starts with a letter: `go-1.21` and `release-v2.0` are slugs with a version in them.
+    const ext = i === segments.length - 1 ? (/\.[a-z][a-z0-9]*$/i.exec(s)?.[0] ?? '') : '';
     const stem = ext ? s.slice(0, -ext.length) : s;
     const kind = /^(19|20)\d{2}$/.test(stem) ? 'Y' : /^\d{1,2}$/.test(stem) ? 'M' : /^\d+$/.test(stem) ? 'N' : 'S';
     return kind + ext.toLowerCase();

@@ -96,6 +96,9 @@ test('path shapes class segments as year, month/day, number or word', () => {
   assert.equal(pathShape('http://b.test/2015/07/26/slug'), '/Y/M/M/S');
   assert.equal(pathShape('http://b.test/archives/123.html'), '/S/N.html');
   assert.equal(pathShape('http://b.test/'), '/');
+  // A version at the end of a slug is no file ending: such a post has the shape of the others.
+  assert.equal(pathShape('http://b.test/posts/whats-new-in-go-1.21/'), pathShape('http://b.test/posts/a-slug/'));
+  assert.equal(pathShape('http://b.test/notes/release-v2.0'), '/S/S');
 });
 
 test('a blog at /blog/ whose known posts live elsewhere on the origin widens the sitemap filter', async () => {
