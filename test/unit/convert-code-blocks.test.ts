@@ -197,3 +197,16 @@ test('Pelican line spans: the first line, whose <code> the HTML parser closes wi
     '\n</code></pre></div>';
   for (const html of [written, parsed]) assert.equal(md(html), '```\n' + lines.join('\n') + '\n```\n');
 });
+
+test('a table of one <pre> per line after line-number cells (markdown-it under Hexo Shoka) is one block', () => {
+  const row = (n: number, code: string) => `<tr><td data-num="${n}"></td><td><pre>${code}</pre></td></tr>`;
+  const html =
+    '<figure class="highlight cpp"><figcaption data-lang="C++"></figcaption><table>' +
+    row(1, '<span class="token keyword">auto</span> a <span class="token operator">=</span> 1;') +
+    row(2, '') +
+    row(3, '    <span class="token function">run</span>(a &lt; 2);') +
+    '</table></figure>';
+  assert.equal(md(html), '```cpp\nauto a = 1;\n\n    run(a < 2);\n```\n');
+  // A data table whose cells hold text is still a table.
+  assert.match(md('<table><tr><td>1</td><td>one</td></tr><tr><td>2</td><td>two</td></tr></table>'), /\| 1 \| one \|/);
+});

@@ -92,6 +92,26 @@ function isCodeTable(table: Element): boolean {
 }
 
 /**
+ * A table that holds one code line per row, each line its own `<pre>` after a line-number cell (Hexo's
+ * markdown-it renderer under Shoka numbers lines with CSS from `td[data-num]`, leaving the cell empty).
+ * Each `<pre>` is a line of one block, not a block of its own.
+ */
+function isPreLineTable(table: Element): boolean {
+  const rows = all(table, 'tr').filter((tr) => closest(tr, 'table') === table);
+  return (
+    rows.length > 0 &&
+    rows.every((tr) => {
+      const cells = Array.from(tr.children);
+      const last = cells[cells.length - 1];
+      // The number cells hold bare numbers or nothing: a gutter cell holding a `<pre>` sits beside a whole block.
+      if (cells.length < 2 || !last || last.nodeName !== 'TD' || !cells.slice(0, -1).every((td) => isGutter(td) && td.children.length === 0)) return false;
+      const pres = Array.from(last.children);
+      return pres.length === 1 && pres[0]!.nodeName === 'PRE' && onlyWraps(last, pres[0]!);
+    })
+  );
+}
+
+/**
  * A `<pre>` holding one `<code>` and, beside it, a caption or label element (`<pre><span
  * class="caption">main.go</span><code>…</code></pre>`): the code is the `<code>`'s text, the other
  * element a title line. Undefined for a plain `<pre>`.
@@ -148,14 +168,17 @@ export const codeBlocks: DomRule = {
   apply(root) {
     // One walk for both: the highlighted code is most of the tree until its blocks are replaced.
     const blocks = all(root, 'pre, table');
+    const lineTables = new Set(blocks.filter((el) => el.nodeName === 'TABLE' && isPreLineTable(el)));
     for (const pre of blocks) {
       if (pre.nodeName !== 'PRE' || !root.contains(pre) || (pre.parentElement && closest(pre.parentElement, 'pre')) || marked(pre as HTMLElement, 'code')) continue;
       if (isGutterPre(pre)) continue;
+      const table = pre.parentElement && closest(pre.parentElement, 'table');
+      if (table && lineTables.has(table)) continue;
       normalise(pre, root);
     }
     for (const table of blocks) {
       if (table.nodeName !== 'TABLE' || !root.contains(table)) continue;
-      if (isCodeTable(table)) normalise(table, root);
+      if (lineTables.has(table) || isCodeTable(table)) normalise(table, root);
     }
   },
 };
