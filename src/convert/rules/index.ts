@@ -12,7 +12,7 @@ import { gists } from './gist.js';
 import { image, imageSources, repeatedCaptions } from './images.js';
 import { definitionDescription, definitionTerm, inlineHtml } from './inline-html.js';
 import { junk } from './junk.js';
-import { absoluteLinks, blockLinks, inlineLink } from './links.js';
+import { absoluteLinks, blockLinks, encodedLinks, inlineLink } from './links.js';
 import { listItem, taskListItem } from './lists.js';
 import { delimitedMath, math, mathMarkdown } from './math.js';
 import { headerRows, tableCell, tableLayout, tableRows } from './tables.js';
@@ -37,6 +37,7 @@ export const domRules: DomRule[] = [
   footnotes,
   emojiImages,
   headingAnchors,
+  encodedLinks,
   blockLinks,
   absoluteLinks,
   imageSources,

@@ -1,5 +1,5 @@
 import { isBlankText, isElement } from '../dom.js';
-import { all } from '../select.js';
+import { all, closest } from '../select.js';
 import type { DomRule, MarkdownRule } from './types.js';
 
 export function resolveUrl(url: string, base: string): string {
@@ -19,6 +19,39 @@ export function linkTitle(title: string | null): string {
   const t = (title ?? '').replace(/\s+/g, ' ').trim();
   return t ? ` "${t.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : '';
 }
+
+/**
+ * Elements that stand for a link whose address a script reads from `data-url`: Hexo's NexT and Shoka
+ * hide external links from crawlers so (`exturl`), the address base64-encoded.
+ */
+const ENCODED_LINK = 'span[data-url]';
+const WEB_URL = /^https?:\/\/\S+$/i;
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** The web address `data-url` holds, as written or base64-encoded; undefined for anything else. */
+function encodedUrl(value: string | null): string | undefined {
+  const v = (value ?? '').trim();
+  if (WEB_URL.test(v)) return v;
+  if (!BASE64.test(v)) return undefined;
+  const decoded = Buffer.from(v, 'base64').toString('utf8').trim();
+  return WEB_URL.test(decoded) ? decoded : undefined;
+}
+
+/** A span standing for a link becomes the link it stands for, its content the link text. */
+export const encodedLinks: DomRule = {
+  name: 'encoded-links',
+  when: /data-url\s*=/i,
+  apply(root) {
+    for (const span of all(root, ENCODED_LINK)) {
+      const url = encodedUrl(span.getAttribute('data-url'));
+      if (!url || !span.parentNode || closest(span, 'a')) continue;
+      const a = span.ownerDocument!.createElement('a');
+      a.setAttribute('href', url);
+      while (span.firstChild) a.appendChild(span.firstChild);
+      span.parentNode.replaceChild(a, span);
+    }
+  },
+};
 
 /** Link targets made absolute against the page URL; in-page `#fragment` links are kept as written. */
 export const absoluteLinks: DomRule = {
