@@ -126,14 +126,14 @@ export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 
 /** "View all posts" and its kin: a link to the full list. */
 export const ALL_POSTS_WORDS =
-  /^(?:(?:view|see|browse|show|read) )?(?:all|every) (?:the )?(?:posts|articles|entries|stories|writing|blog posts)(?: in the archives?)?$|^(?:all|more|older) (?:posts|articles|entries) (?:in|are in) the archives?$|^全部文章$|^所有文章$|^全部博文$|^すべての記事$|^alle (?:beiträge|artikel)$|^tous les articles$|^todas las entradas$/i;
+  /^(?:(?:view|see|browse|show|read) )?(?:all|every) (?:the )?(?:posts|articles|entries|stories|writing|blog posts)(?: in the archives?)?$|^(?:all|more|older) (?:posts|articles|entries) (?:in|are in) the archives?$|^全部文章$|^所有文章$|^全部博文$|^查看全部文章$|^更多文章$|^すべての記事$|^記事一覧$|^전체 ?글$|^모든 ?글$|^(?:alle (?:beiträge|artikel)(?: anzeigen)?|weitere (?:beiträge|artikel)|mehr (?:beiträge|artikel))$|^(?:(?:voir )?tous les (?:articles|billets)|plus d'articles|d'autres articles)$|^(?:(?:ver )?todas las (?:entradas|publicaciones)|(?:ver )?todos los (?:artículos|posts)|más (?:artículos|entradas))$|^(?:(?:ver )?todos os (?:artigos|posts)|(?:ver )?todas as (?:publicações|postagens)|mais (?:artigos|posts))$|^(?:tutti gli articoli|tutti i post|altri articoli)$|^(?:alle (?:berichten|artikelen)|meer (?:berichten|artikelen))$|^(?:все (?:статьи|записи|посты)|больше статей)$/i;
 
 /** A link named "Archive". */
 export const ARCHIVE_WORDS =
-  /^(?:the )?(?:blog |post |posts |full |complete )?archives?$|^(?:archives? of (?:all )?posts)$|^(?:归档|文章归档|歸檔|文章歸檔|存档|アーカイブ|archiv|archivo|archivio|archief)$/i;
+  /^(?:the )?(?:blog |post |posts |full |complete )?archives?$|^(?:archives? of (?:all )?posts)$|^(?:归档|文章归档|歸檔|文章歸檔|存档|アーカイブ|archiv|archivo|archivio|archief|arquivo|arkiv|архив|아카이브|보관함)$/i;
 
 /** A menu item naming the blog section: the Astro blog starter's home page lists no post and links "Blog". */
-export const BLOG_WORDS = /^(?:(?:the )?blog|posts|articles|writing|writings|journal|博客|博文|文章|ブログ|記事|artikel|articles du blog)$/i;
+export const BLOG_WORDS = /^(?:(?:the )?blog|posts|articles|writing|writings|journal|博客|博文|文章|ブログ|記事|블로그|artikel|beiträge|articles du blog|articles de blog|billets|entradas|artículos|artigos|publicações|статьи|записи|блог)$/i;
 
 /** The path of an archive page. */
 export const ARCHIVE_PATH = /\/(?:archives?|all-posts|posts-archive|blog-archive)(?:\.html?)?\/?$/i;

@@ -23,3 +23,12 @@ test('Astro blog starter home: no post list, the "Blog" menu item is the way to 
   const html = `<header><nav><h2><a href="/">Bench Blog</a></h2><div class="internal-links"><a href="/" class="active">Home</a><a href="/blog">Blog</a><a href="/about">About</a></div><div class="social-links"><a href="https://m.webtoo.ls/@astro" target="_blank"><span class="sr-only">Follow Astro on Mastodon</span></a></div></nav></header><main><h1>Hello, Astronaut!</h1><p>Welcome to the official <a href="https://astro.build/">Astro</a> blog starter template.</p></main>`;
   assert.deepEqual(links(html), ['http://e.test/blog']);
 });
+
+test('the full post list named in other languages: French, German, Spanish, Portuguese, Russian, Korean', () => {
+  const home = (label: string) => `<main><h1>Bienvenue</h1><p>Un blog de notes.</p><p><a href="/blog/">${label}</a></p><p><a href="/contact/">Contact</a></p></main>`;
+  for (const label of ["Plus d'articles", 'Articles de blog', 'Alle Beiträge anzeigen', 'Ver todos los artículos', 'Todos os artigos', 'Все статьи', '전체 글', 'Arquivo']) {
+    assert.deepEqual(links(home(label)), ['http://e.test/blog/'], label);
+  }
+  assert.deepEqual(links(home('Nous contacter')), []);
+});
+
