@@ -154,14 +154,48 @@ export function withoutSiteSuffix(text: string, siteName: string): string {
 
 const suffixSeparator = (text: string, siteName: string) => TITLE_SEPARATORS.find((sep) => text.endsWith(`${sep}${siteName}`));
 
-/** `<title>` without the blog's name. */
-function titleFromDocument($: CheerioAPI, raw: string, siteName: string | undefined): string {
-  if (siteName) {
+/**
+ * How the theme writes the blog's name around every page title: the site name with any separator, and the
+ * outer parts of the start page's own title with its separator ("Home | Blog" gives " | Blog" after a
+ * title and "Home | " before one). Themes without og:site_name still title each post "Post | Blog".
+ */
+interface BlogAffixes {
+  suffixes: string[];
+  prefixes: string[];
+}
+
+function blogAffixes(siteName: string | undefined, startTitle: string | undefined): BlogAffixes {
+  const suffixes: string[] = [];
+  const prefixes: string[] = [];
+  for (const name of [siteName, startTitle]) {
+    if (!name) continue;
     for (const sep of TITLE_SEPARATORS) {
-      if (raw.endsWith(`${sep}${siteName}`)) return raw.slice(0, -(sep.length + siteName.length)).trim();
-      if (raw.startsWith(`${siteName}${sep}`)) return raw.slice(siteName.length + sep.length).trim();
+      suffixes.push(`${sep}${name}`);
+      prefixes.push(`${name}${sep}`);
     }
   }
+  if (startTitle) {
+    const seps = TITLE_SEPARATORS.map((sep) => ({ sep, first: startTitle.indexOf(sep), last: startTitle.lastIndexOf(sep) })).filter((s) => s.first > 0);
+    const last = seps.sort((a, b) => b.last - a.last)[0];
+    if (last && startTitle.slice(last.last + last.sep.length).trim()) suffixes.push(startTitle.slice(last.last).trimEnd());
+    const first = seps.sort((a, b) => a.first - b.first)[0];
+    if (first) prefixes.push(startTitle.slice(0, first.first + first.sep.length).trimStart());
+  }
+  return { suffixes, prefixes };
+}
+
+/** `text` without the blog's name on one side; the suffix first, as themes mostly append it. */
+function withoutBlogAffix(text: string, affixes: BlogAffixes): string | undefined {
+  const suffix = affixes.suffixes.find((s) => text.endsWith(s) && text.length > s.length);
+  if (suffix) return text.slice(0, -suffix.length).trim() || undefined;
+  const prefix = affixes.prefixes.find((p) => text.startsWith(p) && text.length > p.length);
+  return prefix ? text.slice(prefix.length).trim() || undefined : undefined;
+}
+
+/** `<title>` without the blog's name. */
+function titleFromDocument($: CheerioAPI, raw: string, affixes: BlogAffixes): string {
+  const cut = withoutBlogAffix(raw, affixes);
+  if (cut) return cut;
   // Without a known site name, cut the last " | Site" part only when the separator is unambiguous.
   // A dash may belong to the title itself ("Rust — a love letter"): cut there only before a shorter tail.
   const shownPart = titleShownOnPage($, raw);
@@ -207,6 +241,7 @@ export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   const docTitle = rawDocTitle && rawDocTitle !== siteName && rawDocTitle !== ctx.site?.title ? rawDocTitle : undefined;
   const declared = [ctx.headline, ctx.ogTitle !== siteName && ctx.ogTitle !== ctx.site?.title ? ctx.ogTitle : undefined].filter((t): t is string => !!t);
   const witnesses = [...declared, ...(docTitle ? [docTitle] : [])];
+  const affixes = blogAffixes(siteName, ctx.site?.title);
   // A heading agrees when a declared title holds it ("Title | Blog") or it holds a declared title
   // ("Benchmarking Huge Pages" for <title>Huge pages</title>). Inside the body it must hold nothing
   // else but marks ("Title ¶"): a body heading that only begins like the title ("virtio-net" and
@@ -232,8 +267,9 @@ export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
     (ctx.scope ? trusted(fromSelectors(HEADING_SELECTORS, ctx.scope, outsideBody)) : undefined) ??
     (ctx.scope ? agrees(fromSelectors(HEADING_SELECTORS, ctx.scope)) : undefined) ??
     (pageHeadings.length === 1 && headingText(pageHeadings[0]!) !== siteName ? trusted({ text: headingText(pageHeadings[0]!), element: pageHeadings[0]! }) : undefined) ??
-    (declared[0] ? { text: declared[0] } : undefined) ??
-    (docTitle ? { text: titleFromDocument($, docTitle, siteName) } : undefined) ??
+    // Themes copy the whole "<title>" into og:title, the blog's name with it.
+    (declared[0] ? { text: withoutBlogAffix(declared[0], affixes) ?? declared[0] } : undefined) ??
+    (docTitle ? { text: titleFromDocument($, docTitle, affixes) } : undefined) ??
     (ctx.scope ? fromSelectors(['h1', 'h2'], ctx.root) : undefined) ??
     (rawDocTitle ? { text: rawDocTitle } : undefined) ?? { text: '' }
   );
