@@ -14,6 +14,7 @@ import { insideAny } from '../html/walk.js';
 import { findIn, query, safeSelect } from '../html/query.js';
 import { textOf } from '../html/text.js';
 import type { EngineRule } from './engines/index.js';
+import { ANCHOR_GLYPHS } from './clean-vocabulary.js';
 import { inFurniture } from './furniture.js';
 import { ARTICLE_SCOPE, DATE_ELEMENTS } from './vocabulary.js';
 import { closestIn, selectIn } from '../html/select.js';
@@ -71,12 +72,21 @@ export function titleText(value: string | undefined | null): string | undefined 
   return text || undefined;
 }
 
-/** Heading permalink glyphs ("# Title", "Title ¶") are not part of a title. */
-const stripAnchorGlyphs = (text: string) => text.replace(/^[#¶§🔗\s]+(?=\S)/u, '').replace(/(?<=\S)[\s]*[#¶§🔗]+$/u, '').trim();
+/**
+ * Heading permalink glyphs ("# Title", "Title ¶") are not part of a title. A "#" ends a title only
+ * after a space: "C#", "F#" are the author's; a permalink's "#" link glued to the text is skipped in
+ * headingText.
+ */
+const stripAnchorGlyphs = (text: string) => text.replace(/^[#¶§🔗\s]+(?=\S)/u, '').replace(/(?<=\S)(?:\s*[¶§🔗]|\s+#)[\s#¶§🔗]*$/u, '').trim();
+
+/** A heading's own permalink (`<a href="#id">#</a>`): its glyph is not the title's. */
+function permalinkAnchors(el: Element): Set<AnyNode> {
+  return new Set<AnyNode>(selectIn(el, 'a[href^="#"]').filter((a) => ANCHOR_GLYPHS.test(textOf(a))));
+}
 
 /** The text of a title element, without a subtitle or meta line printed inside it. */
 function headingText(el: Element): string {
-  const subtitles = new Set<AnyNode>(selectIn(el, `${SUBTITLE}, ${META_INSIDE}`));
+  const subtitles = new Set<AnyNode>([...selectIn(el, `${SUBTITLE}, ${META_INSIDE}`), ...permalinkAnchors(el)]);
   let text = '';
   walk(el, (node) => {
     if (node.type === 'text' && !insideAny(node, subtitles)) text += node.data;
@@ -239,7 +249,9 @@ export function pickTitle($: CheerioAPI, ctx: TitleContext): TitleChoice {
   const rawDocTitle = titleText(query($, 'head > title').first().text() || query($, 'title').first().text());
   // A theme that titles every page with the blog's name (the start page's own <title>) names no post.
   const docTitle = rawDocTitle && rawDocTitle !== siteName && rawDocTitle !== ctx.site?.title ? rawDocTitle : undefined;
-  const declared = [ctx.headline, ctx.ogTitle !== siteName && ctx.ogTitle !== ctx.site?.title ? ctx.ogTitle : undefined].filter((t): t is string => !!t);
+  // A theme filling JSON-LD `headline` or og:title with the blog's name declares no post title.
+  const namesPost = (t: string | undefined): t is string => !!t && t !== siteName && t !== ctx.site?.title;
+  const declared = [ctx.headline, ctx.ogTitle].filter(namesPost);
   const witnesses = [...declared, ...(docTitle ? [docTitle] : [])];
   const affixes = blogAffixes(siteName, ctx.site?.title);
   // A heading agrees when a declared title holds it ("Title | Blog") or it holds a declared title
