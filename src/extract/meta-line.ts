@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate, wordsOutsideDates } from '../text/dates.js';
 import { findIn } from '../html/query.js';
-import { textExceeds } from '../html/text.js';
+import { textExceeds, textOf } from '../html/text.js';
 import { isTaxonomyLink } from './taxonomy.js';
 
 /** Lead-in words of a post's meta line ("published on … · tagged with #a, #b and #c"). */
@@ -35,4 +35,23 @@ export function isMetaLine($: CheerioAPI, el: Element): boolean {
   if (!parseDate(rest)) return false;
   const words = wordsOutsideDates(rest).map((w) => w.replace(/^[#(\[]+|[)\]]+$/g, '').toLowerCase()).filter((w) => w && !META_WORDS.has(w));
   return words.length <= 3;
+}
+
+/** A hashtag as a theme prints a term without a term page: "#rust", "#c-sharp". */
+const HASHTAG = /^#[^\s#]{1,50}$/u;
+
+/**
+ * The tags of a meta line that prints them as plain hashtags beside the date (`<p><span>2021-12-08</span>
+ * <span>#eleventy</span><span>#jekyll</span></p>`): templates of blogs without tag pages. Every child but
+ * the date must be one hashtag, so a sentence mentioning a hashtag is no such line.
+ */
+export function hashtagMetaLine(el: Element): string[] | undefined {
+  const children = el.children.filter((c): c is Element => c.type === 'tag' && textOf(c).trim() !== '');
+  if (children.length < 2 || children.some((c) => c.children.some((n) => n.type === 'tag'))) return undefined;
+  const loose = el.children.filter((n) => n.type === 'text' && n.data.trim() !== '');
+  if (loose.length) return undefined;
+  const texts = children.map((c) => textOf(c).replace(/\s+/g, ' ').trim());
+  const dates = texts.filter((t) => !HASHTAG.test(t) && parseDate(t));
+  const tags = texts.filter((t) => HASHTAG.test(t));
+  return dates.length === 1 && tags.length === texts.length - 1 ? tags.map((t) => t.slice(1)) : undefined;
 }

@@ -12,7 +12,7 @@ import { closestIn, matchesSelector } from '../html/select.js';
 import type { SiteFacts } from '../types.js';
 import { inFurniture, inOwnTermList, isFurniture, isMarkedFurniture, isPageFooter } from './furniture.js';
 import { jsonNames, jsonString, type JsonLd } from './jsonld.js';
-import { isMetaLine } from './meta-line.js';
+import { hashtagMetaLine, isMetaLine } from './meta-line.js';
 import { meta, metaAll } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
 import { inRunningText, isBlock } from './prose.js';
@@ -265,6 +265,13 @@ function plainTaxonomy($: CheerioAPI, scope: Cheerio<Element> | undefined, root:
     if (findIn($(el), 'a[href]').length) continue;
     const terms = plainTermList(el);
     if (terms) (kind === 'category' ? out.categories : out.tags).push(...terms);
+  }
+  if (out.tags.length || out.categories.length) return out;
+  for (const el of findIn(scope, 'p, div, span, ul')) {
+    // Outside the body, or in the article's own header or footer that the body still holds.
+    if ((insideAny(el, body) && !closestIn(el, 'header, footer')) || inFurniture($, el)) continue;
+    const tags = hashtagMetaLine(el);
+    if (tags) return { tags, categories: [] };
   }
   return out;
 }
