@@ -398,7 +398,7 @@ export async function runArchive(options: RunOptions): Promise<RunSummary> {
     if (!signal?.aborted && !guided && !single) {
       const fromFeed = await feed();
       const fromSitemap = sitemapPostLinks(await sitemap, startUrl, discovered, { overrides: settings.overrides });
-      const extra = crossCheck(discovered.map((url) => ({ url })), [...fromFeed, ...fromSitemap]).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
+      const extra = crossCheck(discovered.map((url) => ({ url })), [...fromFeed, ...fromSitemap], startUrl).filter((l) => worthFetching(l, options.since, store.entry(l.url)));
       if (settings.discover === 'index' && summary.indexFailed.length === 0) {
         summary.notInIndex = extra.map((l) => l.url);
       } else {
