@@ -16,6 +16,8 @@ const YEAR = /^(19|20)\d{2}$/;
 /** What may follow `/archives/` on a listing: a year, month and day, a page number. */
 const ARCHIVE_REST = /^(?:(?:19|20)\d{2}(?:\/\d{1,2}(?:\/\d{1,2})?)?)?(?:\/?page\/\d+)?(?:\/?index\.html?)?$/i;
 const MONTH_OR_DAY = /^\d{1,2}$/;
+/** A language folder of a multilingual blog: `en`, `fr`, `zh-cn`, `pt_BR`. */
+const LANGUAGE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
 
 /**
  * Whether segment `i` is the slug of a dated permalink (`/2020/12/01/archive/`, `/2019/03/tags/`): the
@@ -33,7 +35,14 @@ const NON_POST_RULES: NonPostRule[] = [
   { name: 'file', test: (u) => FILE_EXTENSION.test(u.pathname) },
   { name: 'listing segment', test: (_u, segs) => segs.some((s, i) => LISTING_SEGMENTS.has(s.toLowerCase()) && !datedSlug(segs, i)) },
   // Site pages sit near the top (`/about/`, `/blog/links/`); `/2015/07/26/links/` is a post of links.
-  { name: 'site page', test: (_u, segs) => segs.length > 0 && segs.length <= 2 && !segs.some((s) => YEAR.test(s)) && SITE_PAGES.has(segs[segs.length - 1]!.toLowerCase().replace(/\.html?$/, '')) },
+  // A language folder does not make a page deeper (`/blog/en/about/`, `/astro-nano-me/fr/work`).
+  {
+    name: 'site page',
+    test: (_u, segs) => {
+      const own = segs.filter((s, i) => i === segs.length - 1 || !LANGUAGE_SEGMENT.test(s));
+      return own.length > 0 && own.length <= 2 && !segs.some((s) => YEAR.test(s)) && SITE_PAGES.has(own[own.length - 1]!.toLowerCase().replace(/\.html?$/, ''));
+    },
+  },
   {
     // `/archives/`, `/archive/2015/07/` are listings; `/archives/123/` (Typecho, WordPress) is a post.
     name: 'archive listing',

@@ -152,7 +152,7 @@ export const SITE_PAGES = new Set([
   'about', 'about-me', 'about-us', 'about_me', 'contact', 'contact-me', 'privacy', 'privacy-policy', 'privacy_policy',
   'terms', 'imprint', 'impressum', 'disclaimer', 'links', 'friends', 'sitemap', 'search', 'tags', 'categories',
   'archives', 'archive', 'subscribe', 'newsletter', 'now', 'uses', 'projects', 'portfolio', 'resume', 'cv', '404',
-  'profile', 'blogroll', 'guestbook',
+  'profile', 'blogroll', 'guestbook', 'work', 'experience',
 ]);
 
 /** Files that are no page (calendars, contact cards and outlines are data a home page links to: "Add to your calendar"). */
