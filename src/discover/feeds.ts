@@ -13,6 +13,7 @@ import { excludeMatcher, postScopeOf, linkTarget } from './link-filters.js';
 import { attr, list, parseXml, responseText, text, type XmlNode } from './xml.js';
 import { query } from '../html/query.js';
 import { textOf } from '../html/text.js';
+import { TERM_INDEX_HREF } from '../extract/vocabulary.js';
 
 export interface FeedOptions {
   overrides?: Overrides;
@@ -126,11 +127,18 @@ interface FeedTerm {
 const termKindOf = (scheme: string | undefined): FeedTerm['kind'] =>
   !scheme ? undefined : /\/categor(?:y|ies)\b/i.test(scheme) ? 'category' : /\/tags?\b/i.test(scheme) ? 'tag' : undefined;
 
+/**
+ * A term whose page is the list of every term (`domain=".../tags/"`) is none: Hugo writes a front-matter
+ * tag left empty so, named after the taxonomy ("Tags").
+ */
+const namesNoTerm = (scheme: string | undefined) => scheme !== undefined && TERM_INDEX_HREF.test(scheme.trim());
+
 /** RSS `<category domain>` terms. */
 function rssTerms(item: XmlNode): FeedTerm[] {
   return list(item['category']).flatMap((c) => {
     const name = text(c);
-    return name ? [{ name, kind: termKindOf(attr(c, 'domain')) }] : [];
+    const domain = attr(c, 'domain');
+    return name && !namesNoTerm(domain) ? [{ name, kind: termKindOf(domain) }] : [];
   });
 }
 
@@ -138,7 +146,8 @@ function rssTerms(item: XmlNode): FeedTerm[] {
 function atomTerms(entry: XmlNode): FeedTerm[] {
   return list(entry['category']).flatMap((c) => {
     const name = (attr(c, 'label') ?? attr(c, 'term'))?.trim();
-    return name ? [{ name, kind: termKindOf(attr(c, 'scheme')) }] : [];
+    const scheme = attr(c, 'scheme');
+    return name && !namesNoTerm(scheme) ? [{ name, kind: termKindOf(scheme) }] : [];
   });
 }
 

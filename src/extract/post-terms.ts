@@ -16,7 +16,7 @@ import { hashtagMetaLine, isMetaLine } from './meta-line.js';
 import { meta, metaAll } from './meta-tags.js';
 import type { MetadataContext } from './metadata.js';
 import { inRunningText, isBlock } from './prose.js';
-import { classTerms, completeTags, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
+import { classTerms, completeTags, isTermIndex, nameFromSlug, plainTermList, splitList, termKind, termListKind, termSlug, termText } from './taxonomy.js';
 import { COMMENTS_WORDS } from './clean-vocabulary.js';
 import { ARTICLE_SCOPE, BREADCRUMB, KEYWORDS_META } from './vocabulary.js';
 
@@ -356,7 +356,7 @@ function ownKeywords(value: string | undefined, site: SiteFacts | undefined): st
 function termTexts($: CheerioAPI, links: Cheerio<Element>, kind: 'tag' | 'category', url: string): string[] {
   return links
     .toArray()
-    .filter((el) => !inFurniture($, el) && (termKind(el, url) ?? kind) === kind)
+    .filter((el) => !inFurniture($, el) && !isTermIndex(el) && (termKind(el, url) ?? kind) === kind)
     .map(termText);
 }
 

@@ -9,7 +9,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { PostMeta } from '../types.js';
 import { isElement, walk } from '../html/walk.js';
-import { CATEGORY_HREF, TAG_HREF, TERM_LABEL, TERM_LIST_CLASS, TERM_SEPARATOR } from './vocabulary.js';
+import { CATEGORY_HREF, TAG_HREF, TERM_INDEX_HREF, TERM_LABEL, TERM_LIST_CLASS, TERM_SEPARATOR } from './vocabulary.js';
 
 export type TermKind = 'tag' | 'category';
 
@@ -19,6 +19,7 @@ export type TermKind = 'tag' | 'category';
  */
 export function termKind(a: Element, base?: string): TermKind | undefined {
   const href = (a.attribs.href ?? '').trim();
+  if (isTermIndex(a)) return undefined;
   if (base && /^[a-z][a-z0-9+.-]*:/i.test(href)) {
     try {
       if (new URL(href).origin !== new URL(base).origin) return undefined;
@@ -30,6 +31,11 @@ export function termKind(a: Element, base?: string): TermKind | undefined {
   if (rel.includes('category') || CATEGORY_HREF.test(href)) return 'category';
   if (rel.includes('tag') || TAG_HREF.test(href)) return 'tag';
   return undefined;
+}
+
+/** A link to the page of every term of a kind (`/tags/`), not to one term's page. */
+export function isTermIndex(a: Element): boolean {
+  return TERM_INDEX_HREF.test((a.attribs.href ?? '').trim());
 }
 
 /** A link to a tag, label, topic or category page. */

@@ -102,6 +102,12 @@ export const CATEGORY_HREF = /\/(?:categor(?:y|ies)|section)\/[^/?#]+|\/categor(
 /** URL shapes of a tag page: `/tags/x/`, `/tag/x`, `/tagged/x`, `/topics/x`, `/labels/x`, Blogger's `/search/label/x`, `/tags.html#x`, `?tag=`. */
 export const TAG_HREF = /\/(?:tags?|tagged|topics?|labels?|search\/label)\/[^/?#]+|\/(?:tags?|topics?|labels?)(?:\.html?)?\/?#.+|[?&]tag=/i;
 
+/**
+ * URL shape of the page listing every term of a kind (`/tags/`, `/categories`, `/tags.html`): a link there
+ * names no term, even marked rel=tag (Hugo themes print a front-matter tag left empty as a rel=tag link to `/tags/`).
+ */
+export const TERM_INDEX_HREF = /\/(?:tags?|tagged|topics?|labels?|categor(?:y|ies))(?:\/(?:index\.html?)?|\.html?)?$/i;
+
 /** A class token naming a list of terms: `post-tags`, `blog-post__metadata__tags`, `entry-categories`. */
 export const TERM_LIST_CLASS = /(?:^|[-_])(tags?|keywords|labels?|topics?|categor(?:y|ies))$/i;
 

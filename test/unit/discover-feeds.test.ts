@@ -149,3 +149,15 @@ test('a blog at /blog/: its declared feed may list posts elsewhere on the origin
     await s.close();
   }
 });
+
+test('a feed term whose page is the list of every tag (Hugo: an empty front-matter tag) is no tag', () => {
+  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://h.test/</link>
+<item><title>Validation</title><link>https://h.test/posts/validation/</link><pubDate>Mon, 15 Jun 2020 18:35:49 +0800</pubDate>
+<category domain="https://h.test/posts/">posts</category><category domain="https://h.test/tags/go/">go</category>
+<category domain="https://h.test/tags/">Tags</category></item></channel></rss>`;
+  assert.deepEqual(parseFeed(rss, 'https://h.test/rss.xml')?.links.map((l) => l.terms), [['go']]);
+  const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Validation</title><link href="https://h.test/posts/validation/"/><updated>2020-06-15T10:35:49Z</updated>
+<category term="go" scheme="https://h.test/tags/go/" label="go"/><category term="" scheme="https://h.test/tags/" label="Tags"/></entry></feed>`;
+  assert.deepEqual(parseFeed(atom, 'https://h.test/atom.xml')?.links.map((l) => l.terms), [['go']]);
+});
