@@ -60,3 +60,11 @@ test('a thead of two rows: the first is the header, the second the first body ro
   const html = '<table><thead><tr><th>Model</th><th>Score</th></tr><tr><th>(name)</th><th>(%)</th></tr></thead><tbody><tr><td>A</td><td>90</td></tr></tbody></table>';
   assert.equal(md(html), '| Model | Score |\n| --- | --- |\n| (name) | (%) |\n| A | 90 |\n');
 });
+
+test('rowspan cells: the rows they cover get an empty cell so their own cells stay in their columns', () => {
+  const html =
+    '<table><tr><th>Group</th><th>Name</th><th>Short</th></tr>' +
+    '<tr><td rowspan="2">cluster</td><td>nodes</td><td>no</td></tr><tr><td>namespaces</td><td>ns</td></tr>' +
+    '<tr><td>workload</td><td>pods</td><td rowspan="2">po</td></tr><tr><td>jobs</td><td>job</td></tr></table>';
+  assert.equal(md(html), '| Group | Name | Short |\n| --- | --- | --- |\n| cluster | nodes | no |\n|  | namespaces | ns |\n| workload | pods | po |\n| jobs | job |  |\n');
+});

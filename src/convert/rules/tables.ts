@@ -85,6 +85,38 @@ function flattenCell(el: Element): void {
   }
 }
 
+const spanOf = (cell: Element, name: string): number => Math.min(Math.max(Number.parseInt(cell.getAttribute(name) ?? '1', 10) || 1, 1), 100);
+
+/**
+ * A GFM row has no row span: the rows a `rowspan` cell covers get an empty cell in its column, so their
+ * own cells stay in their columns instead of shifting left under the wrong header.
+ */
+function padRowSpans(table: Element): void {
+  const doc = table.ownerDocument;
+  // Column -> rows still covered by a cell above.
+  const covered = new Map<number, number>();
+  for (const row of all(table, 'tr')) {
+    if (closest(row, 'table') !== table) continue;
+    let col = 0;
+    const fill = (before: Node | null) => {
+      for (let left = covered.get(col) ?? 0; left > 0; left = covered.get(col) ?? 0) {
+        covered.set(col++, left - 1);
+        row.insertBefore(element(doc, 'td'), before);
+      }
+    };
+    for (const cell of Array.from(row.children).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH')) {
+      fill(cell);
+      const wide = spanOf(cell, 'colspan');
+      const tall = spanOf(cell, 'rowspan');
+      for (let k = 0; k < wide; k++) covered.set(col + k, tall - 1);
+      col += wide;
+    }
+    fill(null);
+    // A short row still uses up its share of the spans past its last cell.
+    for (const [at, left] of covered) if (at >= col && left > 0) covered.set(at, left - 1);
+  }
+}
+
 export const tableLayout: DomRule = {
   name: 'table-layout',
   when: /<table/i,
@@ -93,7 +125,10 @@ export const tableLayout: DomRule = {
     for (const table of all(root, 'table').reverse()) {
       if (!root.contains(table)) continue;
       if (isLayoutTable(table)) unwrapLayout(table);
-      else for (const cell of all(table, 'td, th')) flattenCell(cell);
+      else {
+        if (first(table, '[rowspan]')) padRowSpans(table);
+        for (const cell of all(table, 'td, th')) flattenCell(cell);
+      }
     }
   },
 };
