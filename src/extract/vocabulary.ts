@@ -105,8 +105,10 @@ export const TAG_HREF = /\/(?:tags?|tagged|topics?|labels?|search\/label)\/[^/?#
 /**
  * URL shape of the page listing every term of a kind (`/tags/`, `/categories`, `/tags.html`): a link there
  * names no term, even marked rel=tag (Hugo themes print a front-matter tag left empty as a rel=tag link to `/tags/`).
+ * A term named like a taxonomy (`/tags/tags/`, `/categories/topics/`) is a term's page, not the list.
  */
-export const TERM_INDEX_HREF = /\/(?:tags?|tagged|topics?|labels?|categor(?:y|ies))(?:\/(?:index\.html?)?|\.html?)?$/i;
+export const TERM_INDEX_HREF =
+  /(?<!\/(?:tags?|tagged|topics?|labels?|categor(?:y|ies)))\/(?:tags?|tagged|topics?|labels?|categor(?:y|ies))(?:\/(?:index\.html?)?|\.html?)?$/i;
 
 /** A class token naming a list of terms: `post-tags`, `blog-post__metadata__tags`, `entry-categories`. */
 export const TERM_LIST_CLASS = /(?:^|[-_])(tags?|keywords|labels?|topics?|categor(?:y|ies))$/i;

@@ -30,3 +30,8 @@ test('a link to /categories or /tags.html names no term either; /tags.html#x sti
     .replace('<a href="/tags/" rel="tag" class="post-tags-link">Tags</a>', '<a href="/tags.html#web" rel="tag" class="post-tags-link">web</a>');
   assert.deepEqual(extractPost(other, 'http://blog.test/posts/validator/').meta.tags, ['go', 'web']);
 });
+
+test('a term named like a taxonomy (/tags/tags/) is still a term', () => {
+  const named = page.replace('<a href="/tags/" rel="tag" class="post-tags-link">Tags</a>', '<a href="/tags/tags/" rel="tag" class="post-tags-link">tags</a>');
+  assert.deepEqual(extractPost(named, 'http://blog.test/posts/validator/').meta.tags, ['go', 'tags']);
+});
