@@ -185,20 +185,26 @@ function blogAffixes(siteName: string | undefined, startTitle: string | undefine
     }
   }
   if (startTitle) {
-    const seps = TITLE_SEPARATORS.map((sep) => ({ sep, first: startTitle.indexOf(sep), last: startTitle.lastIndexOf(sep) })).filter((s) => s.first > 0);
-    const last = seps.sort((a, b) => b.last - a.last)[0];
-    if (last && startTitle.slice(last.last + last.sep.length).trim()) suffixes.push(startTitle.slice(last.last).trimEnd());
-    const first = seps.sort((a, b) => a.first - b.first)[0];
-    if (first) prefixes.push(startTitle.slice(0, first.first + first.sep.length).trimStart());
+    // At every separator: the blog's name may hold one itself ("Home | Ann: Engineer and Modeller").
+    for (const sep of TITLE_SEPARATORS) {
+      for (let at = startTitle.indexOf(sep); at > 0; at = startTitle.indexOf(sep, at + 1)) {
+        if (startTitle.slice(at + sep.length).trim()) suffixes.push(startTitle.slice(at).trimEnd());
+        prefixes.push(startTitle.slice(0, at + sep.length).trimStart());
+      }
+    }
   }
   return { suffixes, prefixes };
 }
 
+/** The longest of `affixes` that `fits` and leaves something of `text`. */
+const longest = (affixes: string[], text: string, fits: (affix: string) => boolean) =>
+  affixes.filter((a) => text.length > a.length && fits(a)).sort((a, b) => b.length - a.length)[0];
+
 /** `text` without the blog's name on one side; the suffix first, as themes mostly append it. */
 function withoutBlogAffix(text: string, affixes: BlogAffixes): string | undefined {
-  const suffix = affixes.suffixes.find((s) => text.endsWith(s) && text.length > s.length);
+  const suffix = longest(affixes.suffixes, text, (s) => text.endsWith(s));
   if (suffix) return text.slice(0, -suffix.length).trim() || undefined;
-  const prefix = affixes.prefixes.find((p) => text.startsWith(p) && text.length > p.length);
+  const prefix = longest(affixes.prefixes, text, (p) => text.startsWith(p));
   return prefix ? text.slice(prefix.length).trim() || undefined : undefined;
 }
 

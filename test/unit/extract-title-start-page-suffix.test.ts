@@ -18,3 +18,8 @@ test('a declared title sharing no part with the start page title stays whole', (
   const post = extractPost(page('Lighthouse keepers | their logs'), 'http://blog.test/blog/keepers', { site: { title: 'Home | Tide notes' } });
   assert.equal(post.meta.title, 'Lighthouse keepers | their logs');
 });
+
+test('a blog name holding a separator itself ("Home | Ann: Engineer and Modeller") is cut whole', () => {
+  const post = extractPost(page('Lighthouse keepers and their logs | Ann Lee: Engineer and Modeller'), 'http://blog.test/blog/keepers', { site: { title: 'Home | Ann Lee: Engineer and Modeller' } });
+  assert.equal(post.meta.title, 'Lighthouse keepers and their logs');
+});
