@@ -17,5 +17,5 @@ export const astro: EngineRule = {
   date: ['article .date time[datetime]', 'article time[datetime]', 'main time[datetime]'],
   updated: ['.last-updated-on time[datetime]'],
   tags: ['article a[href*="/tags/"]', 'main a[href*="/tags/"]'],
-  junk: ['.hero-image', '.last-updated-on', '.heading-anchor'],
+  junk: ['.hero-image', '.last-updated-on'],
 };

@@ -11,5 +11,5 @@ export const eleventy: EngineRule = {
   title: ['main h1', 'article h1'],
   date: ['.post-metadata time[datetime]', 'time[datetime]'],
   tags: ['.post-metadata a.post-tag', '.post-metadata a[href*="/tags/"]', 'a.post-tag'],
-  junk: ['.post-metadata', '.links-nextprev', 'a.direct-link', '.header-anchor'],
+  junk: ['.post-metadata', '.links-nextprev', 'a.direct-link'],
 };
