@@ -60,13 +60,23 @@ function holdsList(root: Element, pageUrl: string, self: string): boolean {
     }
     for (const alike of byKind.values()) {
       if (alike.length < MIN_ENTRIES) continue;
-      const targets = new Set(alike.map((entry) => headingTarget(entry, pageUrl, self)));
-      if (targets.has(undefined) || targets.size !== alike.length) continue;
+      if (!distinctTargets(alike, pageUrl, self)) continue;
       const held = alike.reduce((n, entry) => n + nonSpaceLength(textOf(entry)), 0);
       if (held >= LIST_TEXT_SHARE * total) return true;
     }
   }
   return false;
+}
+
+/** Whether each entry's heading links its own other page of the origin; stops at the first that does not (most groups are a code block's spans). */
+function distinctTargets(entries: Element[], pageUrl: string, self: string): boolean {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const target = headingTarget(entry, pageUrl, self);
+    if (!target || seen.has(target)) return false;
+    seen.add(target);
+  }
+  return true;
 }
 
 /**
@@ -101,8 +111,9 @@ function loneEntry(root: Element, pageUrl: string, self: string): boolean {
 export function isCard(root: Element, pageUrl: string): boolean {
   // A card shows a title, a date, at most an excerpt; a post of that size is rare, and its empty links
   // are icons (`<a href="/atom.xml"><i class="icon-rss"></i></a>`), not bare anchors.
-  if (selectIn(root, 'h1, h2, h3, h4').length === 0 || textOf(root).length > CARD_TEXT) return false;
+  // Every post is asked: the bare links among the article's own children first, the rest only then.
   const empty = root.children.filter((n): n is Element => isElement(n) && n.name === 'a' && !!n.attribs['href'] && textOf(n).trim() === '' && !n.children.some(isElement));
+  if (!empty.length || textOf(root).length > CARD_TEXT || selectIn(root, 'h1, h2, h3, h4').length === 0) return false;
   const target = linkTarget(empty, pageUrl, normalizeUrl(pageUrl));
   // An empty link to the home page is a logo drawn by CSS, not a card's link to its post.
   return target !== undefined && new URL(target).pathname !== '/';
